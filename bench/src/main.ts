@@ -1,0 +1,82 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createBenchAdmin, startBenchHttp } from './http-app';
+import { benchLoad, type LoadFigures } from './phases/load';
+import { benchAggregate, benchList, type AggregateFigures, type ListFigures } from './phases/queries';
+import { benchRescore, type RescoreFigures } from './phases/rescore';
+import { printReport } from './report';
+import { embeddedTarget, serverTarget, type BenchTarget } from './targets';
+
+export interface TargetResult {
+  target: 'embedded' | 'server';
+  postgresVersion: string;
+  load: LoadFigures;
+  rescore: RescoreFigures;
+  list: ListFigures;
+  aggregate: AggregateFigures;
+}
+
+const count = (value: string) => {
+  const n = Number(value.replaceAll('_', ''));
+  if (!Number.isInteger(n) || n < 100) throw new InvalidArgumentError('a whole number of at least 100');
+  return n;
+};
+
+const program = new Command('bench')
+  .description('Waymark benchmark: every figure is a ratio to a raw PostgreSQL baseline measured in the same run')
+  .option('--persons <n>', 'synthetic persons to generate and load', count, 100_000)
+  .option('--seed <n>', 'generator seed', count, 20_261_125)
+  .option('--only <target>', 'embedded or server')
+  .parse();
+
+const options = program.opts<{ persons: number; seed: number; only?: string }>();
+const serverUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const today = new Date();
+const results: TargetResult[] = [];
+
+const makers: Array<[string, () => Promise<BenchTarget>]> = [['embedded', embeddedTarget]];
+if (serverUrl) makers.push(['server', () => serverTarget(serverUrl)]);
+
+for (const [name, make] of makers) {
+  if (options.only && options.only !== name) continue;
+  log(`\n${name}: ${options.persons} persons`);
+  const target = await make();
+  try {
+    await createBenchAdmin(target);
+    log('  bulk load…');
+    const load = await benchLoad(target, options.persons, options.seed, today, log);
+    log('  screen --all…');
+    const rescore = await benchRescore(target, today);
+    const http = await startBenchHttp(target);
+    try {
+      const { rows } = await target.database.pool.query<{ id: string }>(`select id from operations where code = 'LBN'`);
+      const operationId = rows[0]!.id;
+      log('  lists…');
+      const list = await benchList(target, http, operationId, today);
+      log('  aggregate and health…');
+      const aggregate = await benchAggregate(target, http, operationId);
+      results.push({ target: target.name, postgresVersion: target.postgresVersion, load, rescore, list, aggregate });
+    } finally {
+      await http.close();
+    }
+  } finally {
+    await target.dispose();
+  }
+}
+
+const report = {
+  at: today.toISOString(),
+  command: `npm run bench -- --persons ${options.persons}`,
+  persons: options.persons,
+  seed: options.seed,
+  node: process.version,
+  results,
+};
+const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'results', 'latest.json');
+await mkdir(dirname(out), { recursive: true });
+await writeFile(out, JSON.stringify(report, null, 2) + '\n');
+printReport(report);
+process.stdout.write(`\nwritten to ${out}\n`);

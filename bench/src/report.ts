@@ -1,0 +1,21 @@
+import type { TargetResult } from './main';
+import { round } from './timing';
+
+const TARGETS = { load: 3, rescore: 4, listP50Ms: 50, healthP99Ms: 100 };
+
+export function printReport(report: { persons: number; results: TargetResult[] }): void {
+  const lines: string[] = [];
+  for (const r of report.results) {
+    const mark = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+    lines.push(
+      `\n${r.target} (PostgreSQL ${r.postgresVersion}), ${report.persons} persons`,
+      `  bulk load       ${round(r.load.loadMs / 1000)} s vs raw COPY ${round(r.load.rawCopyMs / 1000)} s  = ${round(r.load.ratio, 2)}x  (target <= ${TARGETS.load}x: ${mark(r.load.ratio <= TARGETS.load)}; generator ${round(r.load.generationMs / 1000)} s excluded)`,
+      `  screen --all    ${round(r.rescore.rescoreMs / 1000)} s vs raw UPDATE ${round(r.rescore.rawUpdateMs / 1000)} s = ${round(r.rescore.ratio, 2)}x  (target <= ${TARGETS.rescore}x: ${mark(r.rescore.ratio <= TARGETS.rescore)})`,
+      `  filtered list   p50 ${round(r.list.p50)} ms vs raw SQL ${round(r.list.rawP50)} ms  (target p50 <= ${TARGETS.listP50Ms} ms: ${mark(r.list.p50 <= TARGETS.listP50Ms)})`,
+      ...r.list.filters.map((f) => `      ${f.name.padEnd(28)} p50 ${round(f.p50)} ms p95 ${round(f.p95)} ms raw ${round(f.rawP50)} ms = ${round(f.ratio, 2)}x (${f.total} matches)`),
+      `  risk by area    p50 ${round(r.aggregate.p50)} ms vs raw SQL ${round(r.aggregate.rawP50)} ms = ${round(r.aggregate.ratio, 2)}x`,
+      `  health          idle p50 ${round(r.aggregate.healthIdleP50)} ms; during aggregates p50 ${round(r.aggregate.healthUnderLoadP50)} ms p99 ${round(r.aggregate.healthUnderLoadP99)} ms over ${r.aggregate.healthSamples} samples (target p99 <= ${TARGETS.healthP99Ms} ms: ${mark(r.aggregate.healthUnderLoadP99 <= TARGETS.healthP99Ms)})`,
+    );
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+}

@@ -1,0 +1,40 @@
+import { migrate, openDatabase, seedPopulation } from '@waymark/server';
+import { Command, InvalidArgumentError } from 'commander';
+import { configOrExit } from '../environment';
+import { progressBar } from '../progress';
+
+export const positiveInteger = (value: string): number => {
+  const n = Number(value.replaceAll('_', ''));
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number above 0');
+  return n;
+};
+
+export function seedCommand(): Command {
+  return new Command('seed')
+    .description('load a synthetic population (never real people) for demos, tests and benchmarks')
+    .requiredOption('--demo <persons>', 'how many synthetic persons', positiveInteger)
+    .option('--seed <n>', 'random seed: the same seed gives the same people', positiveInteger, 1)
+    .option('--no-screen', 'register only, without a first screening')
+    .action(async (options: { demo: number; seed: number; screen: boolean }) => {
+      const config = configOrExit();
+      const database = await openDatabase(config.database);
+      try {
+        await migrate(database.pool);
+        const bar = progressBar('registering', options.demo);
+        const started = Date.now();
+        const loaded = await seedPopulation(database, {
+          persons: options.demo,
+          seed: options.seed,
+          today: new Date(),
+          screen: options.screen,
+          onProgress: (done) => bar.update(done),
+        });
+        bar.stop();
+        process.stdout.write(
+          `Loaded ${loaded.persons} synthetic persons in ${loaded.households} households in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
+        );
+      } finally {
+        await database.close();
+      }
+    });
+}

@@ -1,0 +1,17 @@
+import { Command } from 'commander';
+import { migrateCommand } from './commands/migrate';
+import { rescreenCommand } from './commands/screen';
+import { seedCommand } from './commands/seed';
+import { serveCommand } from './commands/serve';
+
+const program = new Command()
+  .name('waymark')
+  .description('Waymark: find refugees at heightened risk of trafficking, and act first.')
+  .showHelpAfterError();
+
+program.addCommand(serveCommand());
+program.addCommand(migrateCommand());
+program.addCommand(seedCommand());
+program.addCommand(rescreenCommand());
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,124 @@
+import {
+  AGE_BRACKETS,
+  CARE_SITUATIONS,
+  DOCUMENT_TYPES,
+  LEGAL_STATUSES,
+  RELATIONSHIPS_TO_HEAD,
+  RISK_LEVELS,
+  SETTINGS,
+  SEXES,
+} from '@waymark/core';
+import { z } from 'zod';
+import { IdSchema, IsoDateSchema, listOf, PageQuerySchema, text } from './common';
+
+const personFields = {
+  givenName: text(200).min(1),
+  familyName: text(200),
+  otherNames: z.array(text(200).min(1)).max(20).default([]),
+  originalScriptName: text(200).min(1).nullable().default(null),
+  sex: z.enum(SEXES),
+  dateOfBirth: IsoDateSchema.nullable().default(null),
+  birthYear: z.number().int().min(1880).max(2200).nullable().default(null),
+  birthYearEstimated: z.boolean().default(false),
+  nationality: z.string().regex(/^[A-Z]{3}$/, 'ISO 3166-1 alpha-3 code, e.g. SYR').nullable().default(null),
+  languages: z.array(z.string().regex(/^[a-z]{2,3}$/, 'ISO 639 code, e.g. ar')).max(10).default([]),
+  siteId: IdSchema.nullable().default(null),
+  setting: z.enum(SETTINGS).nullable().default(null),
+  adminAreaCode: text(40).min(1).nullable().default(null),
+  legalStatus: z.enum(LEGAL_STATUSES).nullable().default(null),
+  documents: z.array(z.enum(DOCUMENT_TYPES)).max(10).default([]),
+  arrivalDate: IsoDateSchema.nullable().default(null),
+  careSituation: z.enum(CARE_SITUATIONS).nullable().default(null),
+};
+
+/** `POST /persons`. `id` may be generated on a device (offline registration). */
+export const PersonCreateSchema = z.strictObject({
+  id: IdSchema.optional(),
+  operationId: IdSchema.optional(),
+  householdId: IdSchema.nullable().default(null),
+  relationshipToHead: z.enum(RELATIONSHIPS_TO_HEAD).nullable().default(null),
+  ...personFields,
+});
+export type PersonCreate = z.infer<typeof PersonCreateSchema>;
+
+/** A member inside `POST /households`: the household is being created, so no ids. */
+export const HouseholdMemberCreateSchema = z.strictObject({
+  id: IdSchema.optional(),
+  relationshipToHead: z.enum(RELATIONSHIPS_TO_HEAD),
+  ...personFields,
+});
+export type HouseholdMemberCreate = z.infer<typeof HouseholdMemberCreateSchema>;
+
+const updatable = Object.fromEntries(
+  Object.entries({ ...personFields, relationshipToHead: z.enum(RELATIONSHIPS_TO_HEAD).nullable() }).map(
+    ([key, schema]) => [key, unwrapDefault(schema).optional()],
+  ),
+) as { [K in keyof typeof personFields | 'relationshipToHead']: z.ZodOptional<z.ZodType<PersonCreate[K]>> };
+
+function unwrapDefault(schema: z.ZodType): z.ZodType {
+  return schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema;
+}
+
+/** `PATCH /persons/{id}`: only the fields that change, and the version that was read. */
+export const PersonUpdateSchema = z.strictObject({
+  version: z.number().int().min(1),
+  ...updatable,
+});
+export type PersonUpdate = z.infer<typeof PersonUpdateSchema>;
+
+export const PersonSchema = z.object({
+  id: IdSchema,
+  operationId: IdSchema,
+  householdId: IdSchema.nullable(),
+  relationshipToHead: z.enum(RELATIONSHIPS_TO_HEAD).nullable(),
+  givenName: z.string(),
+  familyName: z.string(),
+  otherNames: z.array(z.string()),
+  originalScriptName: z.string().nullable(),
+  sex: z.enum(SEXES),
+  dateOfBirth: z.string().nullable(),
+  birthYear: z.number().int().nullable(),
+  birthYearEstimated: z.boolean(),
+  age: z.number().int().nullable(),
+  ageBracket: z.enum(AGE_BRACKETS).nullable(),
+  nationality: z.string().nullable(),
+  languages: z.array(z.string()),
+  siteId: IdSchema.nullable(),
+  setting: z.enum(SETTINGS).nullable(),
+  adminAreaCode: z.string().nullable(),
+  legalStatus: z.enum(LEGAL_STATUSES).nullable(),
+  documents: z.array(z.enum(DOCUMENT_TYPES)),
+  arrivalDate: z.string().nullable(),
+  careSituation: z.enum(CARE_SITUATIONS).nullable(),
+  riskLevel: z.enum(RISK_LEVELS).nullable(),
+  screenedAt: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Person = z.infer<typeof PersonSchema>;
+
+const csv = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value),
+    z.array(z.enum(values)).min(1),
+  );
+
+export const PersonListQuerySchema = z.strictObject({
+  ...PageQuerySchema,
+  riskLevel: csv(RISK_LEVELS).optional(),
+  unscreened: z.enum(['true', 'false']).optional(),
+  operationId: IdSchema.optional(),
+  siteId: IdSchema.optional(),
+  setting: csv(SETTINGS).optional(),
+  sex: csv(SEXES).optional(),
+  ageBracket: csv(AGE_BRACKETS).optional(),
+  legalStatus: csv(LEGAL_STATUSES).optional(),
+  householdId: IdSchema.optional(),
+  name: text(200).min(2).optional(),
+  sort: z.enum(['newest', 'risk', 'name']).default('newest'),
+});
+export type PersonListQuery = z.infer<typeof PersonListQuerySchema>;
+
+export const PersonListSchema = listOf(PersonSchema);
+export type PersonList = z.infer<typeof PersonListSchema>;

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/**
+ * Stable error codes: clients translate these, the server never sends prose that a UI
+ * must show. Add codes; never rename one.
+ */
+export const PROBLEM_CODES = [
+  'validation_failed',
+  'invalid_json',
+  'unauthenticated',
+  'invalid_credentials',
+  'forbidden',
+  'not_found',
+  'version_conflict',
+  'duplicate_id',
+  'unknown_instrument',
+  'unknown_instrument_version',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'internal_error',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+/** One thing wrong with the input, at a JSON Pointer (RFC 6901) into the request. */
+export const FieldProblemSchema = z.object({
+  path: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+export type FieldProblem = z.infer<typeof FieldProblemSchema>;
+
+/** RFC 9457 problem details, with Waymark's stable `code`. */
+export const ProblemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  code: z.enum(PROBLEM_CODES),
+  detail: z.string().optional(),
+  errors: z.array(FieldProblemSchema).optional(),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
+
+export function toPointer(path: ReadonlyArray<PropertyKey>): string {
+  return path.map((part) => '/' + String(part).replaceAll('~', '~0').replaceAll('/', '~1')).join('');
+}
+
+/** zod issues → field problems, one per unknown key so each gets its own path. */
+export function fieldProblemsFromZod(error: z.ZodError, prefix: ReadonlyArray<PropertyKey> = []): FieldProblem[] {
+  return error.issues.flatMap((issue): FieldProblem[] => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        path: toPointer([...prefix, ...issue.path, key]),
+        code: 'unknown_field',
+        message: `unknown field "${key}"`,
+      }));
+    }
+    return [{ path: toPointer([...prefix, ...issue.path]), code: zodCode(issue), message: issue.message }];
+  });
+}
+
+function zodCode(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'required' : 'wrong_type';
+    case 'invalid_value':
+      return 'not_allowed';
+    case 'too_small':
+      return 'too_small';
+    case 'too_big':
+      return 'too_big';
+    case 'invalid_format':
+      return 'invalid_format';
+    default:
+      return 'invalid';
+  }
+}

@@ -1,0 +1,5 @@
+export { generatePopulation } from './generate-population';
+export { defaultOperations, lebanonOperation, syntheticMixedMigrationOperation } from './operations';
+export { createRandom, type Random } from './random';
+export type { GeneratedHousehold, GeneratedMember, NationalitySpec, OperationSpec, PopulationOptions, SiteSpec } from './types';
+export type { NamingTraditionId } from './names';

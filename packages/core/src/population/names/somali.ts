@@ -1,0 +1,40 @@
+import { names, type NamingTradition } from './tradition';
+
+/** Somali names in common English spellings and in Somali orthography (x for ḥ, c for ʿ). */
+export const somaliNames: NamingTradition = {
+  id: 'somali',
+  patronymic: true,
+  male: names(
+    'Abdi/Cabdi/Abdee',
+    'Mohamed/Maxamed/Mohammed/Muhammad',
+    'Hassan/Xasan/Hasan',
+    'Ahmed/Axmed/Ahmad',
+    'Farah/Faarax',
+    'Abdullahi/Cabdullaahi/Abdulahi',
+    'Hussein/Xuseen/Hussen',
+    'Omar/Cumar/Umar',
+    'Ali/Cali',
+    'Yusuf/Yuusuf/Yousuf',
+    'Osman/Cismaan/Othman',
+    'Jama/Jaamac',
+    'Warsame/Warsama',
+    'Hirsi/Xirsi',
+    'Aden/Aadan/Adan',
+    'Ismail/Ismaaciil/Ismael',
+  ),
+  female: names(
+    'Hodan/Hodon',
+    'Fadumo/Faduma/Fatuma/Fadhumo',
+    'Amina/Aamina/Aminah',
+    'Ifrah/Ifra',
+    'Sahra/Sahro/Sahara',
+    'Asha/Caasha/Aisha',
+    'Khadija/Khadiija/Hadiya',
+    'Halima/Xaliimo/Halimo',
+    'Maryan/Maryam/Mariam',
+    'Hawa/Xaawo/Hawo',
+    'Nasra/Nasro',
+    'Ubah/Ubax',
+  ),
+  family: [],
+};

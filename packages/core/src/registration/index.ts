@@ -1,0 +1,4 @@
+export * from './vocabulary';
+export * from './person';
+export * from './age';
+export * from './validate-person';

@@ -1,0 +1,7 @@
+export { scoreScreening } from './score-screening';
+export { subjectFromRegistration, type ScreeningSubject, type HouseholdMember } from './subject';
+export { evaluateCondition, type Answer, type Answers } from './evaluate-condition';
+export { readResponses } from './read-responses';
+export * from './response-problems';
+export * from './outcome';
+export { isIsoDate } from './iso-date';

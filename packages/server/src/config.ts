@@ -1,0 +1,63 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+// The one place that reads the environment; everything else receives a Config.
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  WAYMARK_DATA_DIR: z.string().min(1).default('data'),
+  WAYMARK_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  WAYMARK_ADMIN_EMAIL: z.email().optional(),
+  WAYMARK_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  WAYMARK_WEB_DIR: z.string().optional(),
+  WAYMARK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WAYMARK_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+});
+
+export interface DatabaseConfig {
+  url: string | undefined;
+  dataDir: string;
+  poolSize: number;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  admin: { email: string; password: string } | null;
+  webDir: string | undefined;
+  logLevel: z.infer<typeof EnvSchema>['WAYMARK_LOG_LEVEL'];
+  /** Secure cookies need HTTPS; on by default except on loopback. */
+  secureCookies: boolean;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) };
+  }
+  const e = parsed.data;
+  if ((e.WAYMARK_ADMIN_EMAIL === undefined) !== (e.WAYMARK_ADMIN_PASSWORD === undefined)) {
+    return { ok: false, problems: ['WAYMARK_ADMIN_EMAIL and WAYMARK_ADMIN_PASSWORD must be set together'] };
+  }
+  const loopback = e.HOST === '127.0.0.1' || e.HOST === 'localhost' || e.HOST === '::1';
+  return {
+    ok: true,
+    config: {
+      port: e.PORT,
+      host: e.HOST,
+      database: { url: e.DATABASE_URL, dataDir: resolve(e.WAYMARK_DATA_DIR), poolSize: e.WAYMARK_DB_POOL_SIZE },
+      admin:
+        e.WAYMARK_ADMIN_EMAIL && e.WAYMARK_ADMIN_PASSWORD
+          ? { email: e.WAYMARK_ADMIN_EMAIL.toLowerCase(), password: e.WAYMARK_ADMIN_PASSWORD }
+          : null,
+      webDir: e.WAYMARK_WEB_DIR,
+      logLevel: e.WAYMARK_LOG_LEVEL,
+      secureCookies: e.WAYMARK_COOKIE_SECURE ? e.WAYMARK_COOKIE_SECURE === 'true' : !loopback,
+    },
+  };
+}

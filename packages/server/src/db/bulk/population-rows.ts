@@ -1,0 +1,68 @@
+import type { GeneratedHousehold, OperationSpec, ScreeningOutcome } from '@waymark/core';
+import type { CopyValue } from './csv';
+
+export const HOUSEHOLD_COLUMNS = ['operation_id', 'id', 'site_id', 'head_person_id', 'created_by', 'updated_by'] as const;
+
+export const PERSON_COLUMNS = [
+  'operation_id', 'id', 'household_id', 'site_id', 'given_name', 'family_name', 'other_names', 'original_script_name',
+  'sex', 'date_of_birth', 'birth_year', 'birth_year_estimated', 'nationality', 'languages', 'setting', 'admin_area_code',
+  'legal_status', 'documents', 'arrival_date', 'relationship_to_head', 'care_situation', 'risk_level',
+  'latest_screening_id', 'screened_at', 'created_by', 'updated_by',
+] as const;
+
+export const SCREENING_COLUMNS = [
+  'operation_id', 'id', 'person_id', 'instrument_id', 'instrument_version', 'rule_version', 'responses', 'outcome',
+  'risk_level', 'rescored_from', 'screened_at', 'screened_by',
+] as const;
+
+export interface PlacedHousehold {
+  operationId: string;
+  siteId: string;
+  householdId: string;
+  memberIds: string[];
+}
+
+export interface MemberScreening {
+  id: string;
+  outcome: ScreeningOutcome;
+  responses: Record<string, unknown>;
+}
+
+export function householdRow(placed: PlacedHousehold, generated: GeneratedHousehold, actorId: string | null): CopyValue[] {
+  return [placed.operationId, placed.householdId, placed.siteId, placed.memberIds[generated.household.headIndex]!, actorId, actorId];
+}
+
+export function personRow(
+  placed: PlacedHousehold,
+  generated: GeneratedHousehold,
+  index: number,
+  screening: MemberScreening | null,
+  screenedAt: Date,
+  actorId: string | null,
+): CopyValue[] {
+  const p = generated.members[index]!.person;
+  return [
+    placed.operationId, placed.memberIds[index]!, placed.householdId, placed.siteId, p.givenName, p.familyName,
+    p.otherNames, p.originalScriptName, p.sex, p.dateOfBirth, p.birthYear, p.birthYearEstimated, p.nationality,
+    p.languages, p.setting ?? generated.household.setting, p.adminAreaCode ?? generated.household.adminAreaCode,
+    p.legalStatus, p.documents, p.arrivalDate, p.relationshipToHead, p.careSituation,
+    screening?.outcome.riskLevel ?? null, screening?.id ?? null, screening ? screenedAt : null, actorId, actorId,
+  ];
+}
+
+export function screeningRow(
+  operationId: string,
+  personId: string,
+  screening: MemberScreening,
+  screenedAt: Date,
+  actorId: string | null,
+  rescoredFrom: string | null = null,
+): CopyValue[] {
+  const { outcome } = screening;
+  return [
+    operationId, screening.id, personId, outcome.instrumentId, outcome.instrumentVersion, outcome.ruleVersion,
+    JSON.stringify(screening.responses), JSON.stringify(outcome), outcome.riskLevel, rescoredFrom, screenedAt, actorId,
+  ];
+}
+
+export type { OperationSpec };

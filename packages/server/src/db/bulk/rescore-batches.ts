@@ -1,0 +1,97 @@
+import type { DatabaseHandle } from '../connect';
+import type { PersonRow } from '../schema';
+import { copyRows } from './copy-rows';
+import type { CopyValue } from './csv';
+import { SCREENING_COLUMNS } from './population-rows';
+
+export interface ScreenedPerson {
+  person: PersonRow;
+  latestScreeningId: string;
+  responses: Record<string, unknown>;
+}
+
+export interface MemberFacts {
+  date_of_birth: string | null;
+  birth_year: number | null;
+  relationship_to_head: string | null;
+}
+
+/**
+ * Every screened person with the answers of their latest screening, in primary-key order
+ * (keyset paging: each batch is one index range, however large the table).
+ */
+export async function* screenedPersonBatches(database: DatabaseHandle, batchSize: number): AsyncGenerator<ScreenedPerson[]> {
+  let after: { operationId: string; id: string } | null = null;
+  for (;;) {
+    const params: unknown[] = [batchSize];
+    let where = '';
+    if (after) {
+      params.push(after.operationId, after.id);
+      where = 'where (p.operation_id, p.id) > ($2, $3)';
+    }
+    const { rows } = await database.pool.query<PersonRow & { s_id: string; s_responses: Record<string, unknown> }>(
+      `select p.*, s.id as s_id, s.responses as s_responses
+         from persons p
+         join screenings s on s.operation_id = p.operation_id and s.id = p.latest_screening_id
+         ${where}
+        order by p.operation_id, p.id
+        limit $1`,
+      params,
+    );
+    if (rows.length === 0) return;
+    yield rows.map(({ s_id, s_responses, ...person }) => ({ person: person as PersonRow, latestScreeningId: s_id, responses: s_responses }));
+    const last = rows[rows.length - 1]!;
+    after = { operationId: last.operation_id, id: last.id };
+  }
+}
+
+/** Household members of a batch's persons, by household id, in one query. */
+export async function householdMembersOf(database: DatabaseHandle, people: PersonRow[]): Promise<Map<string, MemberFacts[]>> {
+  const operationIds = [...new Set(people.map((p) => p.operation_id))];
+  const householdIds = [...new Set(people.flatMap((p) => (p.household_id ? [p.household_id] : [])))];
+  const members = new Map<string, MemberFacts[]>();
+  if (householdIds.length === 0) return members;
+  const { rows } = await database.pool.query<MemberFacts & { household_id: string }>(
+    `select household_id, date_of_birth, birth_year, relationship_to_head
+       from persons where operation_id = any($1) and household_id = any($2)`,
+    [operationIds, householdIds],
+  );
+  for (const row of rows) members.set(row.household_id, [...(members.get(row.household_id) ?? []), row]);
+  return members;
+}
+
+/** Appends a batch of re-scored screenings and moves each person's current level, in one transaction. */
+export async function writeRescoredBatch(
+  database: DatabaseHandle,
+  rows: CopyValue[][],
+  screeningIds: string[],
+  audit: { actorId: string | null; details: Record<string, number | string> },
+): Promise<void> {
+  const client = await database.pool.connect();
+  try {
+    await client.query('begin');
+    await copyRows(client, 'screenings', SCREENING_COLUMNS, rows);
+    await client.query(
+      `update persons p
+          set risk_level = s.risk_level, latest_screening_id = s.id, screened_at = s.screened_at
+         from screenings s
+        where s.id = any($1::uuid[]) and p.operation_id = s.operation_id and p.id = s.person_id`,
+      [screeningIds],
+    );
+    await client.query(
+      `insert into audit_events (actor_id, action, resource_type, details) values ($1, 'screening.rescore_batch', 'population', $2)`,
+      [audit.actorId, JSON.stringify(audit.details)],
+    );
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+export async function countScreenedPersons(database: DatabaseHandle): Promise<number> {
+  const { rows } = await database.pool.query<{ n: number }>('select count(*) as n from persons where latest_screening_id is not null');
+  return Number(rows[0]?.n ?? 0);
+}

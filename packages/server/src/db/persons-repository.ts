@@ -1,0 +1,142 @@
+import { bracketRange, type AgeBracket, type RiskLevel } from '@waymark/core';
+import type { PersonListQuery } from '@waymark/contracts';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Database, NewPersonRow, PersonRow, PersonUpdate } from './schema';
+import type { Db, Tx } from './transaction';
+
+export async function insertPersons(tx: Tx, rows: NewPersonRow[]): Promise<PersonRow[]> {
+  if (rows.length === 0) return [];
+  return tx.insertInto('persons').values(rows).returningAll().execute();
+}
+
+export async function findPerson(db: Db | Tx, operationIds: readonly string[], id: string): Promise<PersonRow | undefined> {
+  if (operationIds.length === 0) return undefined;
+  return db
+    .selectFrom('persons')
+    .selectAll()
+    .where('operation_id', 'in', operationIds)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function findPersonForUpdate(tx: Tx, operationIds: readonly string[], id: string): Promise<PersonRow | undefined> {
+  if (operationIds.length === 0) return undefined;
+  return tx
+    .selectFrom('persons')
+    .selectAll()
+    .where('operation_id', 'in', operationIds)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/**
+ * Optimistic concurrency: the row changes only if it is still at the version the caller
+ * read. Returns undefined when someone else got there first.
+ */
+export async function updatePersonAtVersion(
+  tx: Tx,
+  key: { operationId: string; id: string; version: number },
+  changes: PersonUpdate,
+): Promise<PersonRow | undefined> {
+  return tx
+    .updateTable('persons')
+    .set({ ...changes, version: sql<number>`version + 1`, updated_at: sql`now()` })
+    .where('operation_id', '=', key.operationId)
+    .where('id', '=', key.id)
+    .where('version', '=', key.version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function listHouseholdMembers(db: Db | Tx, operationId: string, householdId: string): Promise<PersonRow[]> {
+  return db
+    .selectFrom('persons')
+    .selectAll()
+    .where('operation_id', '=', operationId)
+    .where('household_id', '=', householdId)
+    .orderBy(sql`relationship_to_head = 'head'`, 'desc')
+    .orderBy('birth_date_effective', 'asc')
+    .execute();
+}
+
+export interface PersonPage {
+  rows: PersonRow[];
+  total: number;
+}
+
+/** Filters run in SQL, inside the actor's operations: never filtered after the fact. */
+export async function listPersons(
+  db: Db,
+  operationIds: readonly string[],
+  query: PersonListQuery,
+  today: Date,
+): Promise<PersonPage> {
+  if (operationIds.length === 0) return { rows: [], total: 0 };
+  const filtered = db.selectFrom('persons').where((eb) => eb.and(personFilters(eb, operationIds, query, today)));
+  let page = filtered.selectAll().limit(query.limit).offset(query.offset);
+  if (query.sort === 'risk') page = page.orderBy('risk_rank', sql`desc nulls last`).orderBy('created_at', 'desc');
+  else if (query.sort === 'name') page = page.orderBy('family_name').orderBy('given_name');
+  else page = page.orderBy('created_at', 'desc');
+  page = page.orderBy('id');
+  const [rows, count] = await Promise.all([
+    page.execute(),
+    filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.total) };
+}
+
+function personFilters(
+  eb: ExpressionBuilder<Database, 'persons'>,
+  operationIds: readonly string[],
+  query: PersonListQuery,
+  today: Date,
+) {
+  const operations = query.operationId
+    ? operationIds.filter((id) => id === query.operationId)
+    : [...operationIds];
+  const filters = [eb('operation_id', 'in', operations.length > 0 ? operations : ['00000000-0000-0000-0000-000000000000'])];
+  if (query.riskLevel) filters.push(eb('risk_level', 'in', query.riskLevel as RiskLevel[]));
+  if (query.unscreened === 'true') filters.push(eb('risk_level', 'is', null));
+  if (query.siteId) filters.push(eb('site_id', '=', query.siteId));
+  if (query.householdId) filters.push(eb('household_id', '=', query.householdId));
+  if (query.setting) filters.push(eb('setting', 'in', query.setting));
+  if (query.sex) filters.push(eb('sex', 'in', query.sex));
+  if (query.legalStatus) filters.push(eb('legal_status', 'in', query.legalStatus));
+  if (query.ageBracket) filters.push(eb.or(query.ageBracket.map((bracket) => birthRange(eb, bracket, today))));
+  if (query.name) {
+    const needle = query.name.toLowerCase();
+    // Substring for exact spellings, word similarity for transliteration variants
+    // (Mohammed / Muhammad); both are served by the trigram index.
+    filters.push(
+      eb.or([
+        eb('name_text', 'like', `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
+        sql<boolean>`${needle} <% name_text`,
+      ]),
+    );
+  }
+  return filters;
+}
+
+function birthRange(eb: ExpressionBuilder<Database, 'persons'>, bracket: AgeBracket, today: Date) {
+  const { min, max } = bracketRange(bracket);
+  const latest = shiftYears(today, -min);
+  const conditions = [eb('birth_date_effective', '<=', latest)];
+  if (max !== null) conditions.push(eb('birth_date_effective', '>', shiftYears(today, -(max + 1))));
+  return eb.and(conditions);
+}
+
+function shiftYears(date: Date, years: number): string {
+  const shifted = new Date(Date.UTC(date.getUTCFullYear() + years, date.getUTCMonth(), date.getUTCDate()));
+  return shifted.toISOString().slice(0, 10);
+}
+
+export async function setRelationshipToHead(tx: Tx, operationId: string, personId: string | null, relationship: string): Promise<void> {
+  if (personId === null) return;
+  await tx
+    .updateTable('persons')
+    .set((eb) => ({ relationship_to_head: relationship, version: eb('version', '+', 1), updated_at: sql`now()` }))
+    .where('operation_id', '=', operationId)
+    .where('id', '=', personId)
+    .execute();
+}

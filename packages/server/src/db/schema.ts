@@ -1,0 +1,143 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// The database as Kysely sees it. Only server/src/db/** may import this.
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** `date` columns come back as 'YYYY-MM-DD' strings (see the pg type parser in connect.ts). */
+type DateColumn = ColumnType<string, string, string>;
+type Json<T> = ColumnType<T, string, string>;
+type GeneratedAlways<T> = ColumnType<T, never, never>;
+
+export interface OperationsTable {
+  id: string;
+  code: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface SitesTable {
+  operation_id: string;
+  id: string;
+  code: string;
+  name: string;
+  setting: string | null;
+  admin_area_code: string | null;
+  created_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  locale: Generated<string>;
+  must_change_password: Generated<boolean>;
+  disabled_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface UserOperationsTable {
+  user_id: string;
+  operation_id: string;
+}
+
+export interface SessionsTable {
+  token_hash: Buffer;
+  user_id: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface HouseholdsTable {
+  operation_id: string;
+  id: string;
+  site_id: string | null;
+  head_person_id: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface PersonsTable {
+  operation_id: string;
+  id: string;
+  household_id: string | null;
+  site_id: string | null;
+  given_name: string;
+  family_name: string;
+  other_names: string[];
+  original_script_name: string | null;
+  sex: string;
+  date_of_birth: DateColumn | null;
+  birth_year: number | null;
+  birth_year_estimated: boolean;
+  birth_date_effective: GeneratedAlways<string | null>;
+  nationality: string | null;
+  languages: string[];
+  setting: string | null;
+  admin_area_code: string | null;
+  legal_status: string | null;
+  documents: string[];
+  arrival_date: DateColumn | null;
+  relationship_to_head: string | null;
+  care_situation: string | null;
+  risk_level: string | null;
+  risk_rank: GeneratedAlways<number | null>;
+  latest_screening_id: string | null;
+  screened_at: Timestamp | null;
+  name_text: GeneratedAlways<string>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface ScreeningsTable {
+  operation_id: string;
+  id: string;
+  person_id: string;
+  instrument_id: string;
+  instrument_version: number;
+  rule_version: string;
+  responses: Json<Record<string, unknown>>;
+  outcome: Json<unknown>;
+  risk_level: string;
+  rescored_from: string | null;
+  screened_at: Timestamp;
+  screened_by: string | null;
+}
+
+export interface AuditEventsTable {
+  id: GeneratedAlways<string>;
+  operation_id: string | null;
+  at: Timestamp;
+  actor_id: string | null;
+  action: string;
+  resource_type: string;
+  resource_id: string | null;
+  details: Json<Record<string, unknown>>;
+}
+
+export interface Database {
+  operations: OperationsTable;
+  sites: SitesTable;
+  users: UsersTable;
+  user_operations: UserOperationsTable;
+  sessions: SessionsTable;
+  households: HouseholdsTable;
+  persons: PersonsTable;
+  screenings: ScreeningsTable;
+  audit_events: AuditEventsTable;
+}
+
+export type PersonRow = Selectable<PersonsTable>;
+export type NewPersonRow = Insertable<PersonsTable>;
+export type PersonUpdate = Updateable<PersonsTable>;
+export type HouseholdRow = Selectable<HouseholdsTable>;
+export type ScreeningRow = Selectable<ScreeningsTable>;
+export type UserRow = Selectable<UsersTable>;

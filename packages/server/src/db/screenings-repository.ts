@@ -1,0 +1,63 @@
+import type { ScreeningRow } from './schema';
+import type { Db, Tx } from './transaction';
+
+export interface NewScreening {
+  operation_id: string;
+  id: string;
+  person_id: string;
+  instrument_id: string;
+  instrument_version: number;
+  rule_version: string;
+  responses: Record<string, unknown>;
+  outcome: unknown;
+  risk_level: string;
+  rescored_from: string | null;
+  screened_by: string | null;
+  screened_at?: Date;
+}
+
+/** Appends screenings (history is never overwritten) and moves each person's current level. */
+export async function recordScreenings(tx: Tx, screenings: NewScreening[]): Promise<ScreeningRow[]> {
+  if (screenings.length === 0) return [];
+  const rows = await tx
+    .insertInto('screenings')
+    .values(
+      screenings.map((s) => ({
+        ...s,
+        responses: JSON.stringify(s.responses),
+        outcome: JSON.stringify(s.outcome),
+      })),
+    )
+    .returningAll()
+    .execute();
+  // One statement for the whole batch: persons pick up their newest screening.
+  await tx
+    .updateTable('persons as p')
+    .from(
+      tx
+        .selectFrom('screenings')
+        .select(['operation_id', 'person_id', 'id', 'risk_level', 'screened_at'])
+        .where('id', 'in', rows.map((row) => row.id))
+        .as('s'),
+    )
+    .set((eb) => ({
+      risk_level: eb.ref('s.risk_level'),
+      latest_screening_id: eb.ref('s.id'),
+      screened_at: eb.ref('s.screened_at'),
+    }))
+    .whereRef('p.operation_id', '=', 's.operation_id')
+    .whereRef('p.id', '=', 's.person_id')
+    .execute();
+  return rows;
+}
+
+export async function listScreeningsOfPerson(db: Db | Tx, operationId: string, personId: string): Promise<ScreeningRow[]> {
+  return db
+    .selectFrom('screenings')
+    .selectAll()
+    .where('operation_id', '=', operationId)
+    .where('person_id', '=', personId)
+    .orderBy('screened_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}

@@ -1,0 +1,44 @@
+import { sql } from 'kysely';
+import type { Db, Tx } from './transaction';
+
+export async function countUsers(db: Db | Tx): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function findUserByEmail(db: Db | Tx, email: string) {
+  return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+export async function operationIdsOfUser(db: Db | Tx, userId: string): Promise<string[]> {
+  const rows = await db.selectFrom('user_operations').select('operation_id').where('user_id', '=', userId).execute();
+  return rows.map((row) => row.operation_id);
+}
+
+/** Serialises first-start bootstrapping between processes, until the transaction ends. */
+export async function lockBootstrap(tx: Tx): Promise<void> {
+  await sql`select pg_advisory_xact_lock(7302915)`.execute(tx);
+}
+
+export async function anyUserExists(tx: Tx): Promise<boolean> {
+  return (await tx.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+export async function firstOperationId(tx: Tx): Promise<string | undefined> {
+  return (await tx.selectFrom('operations').select('id').orderBy('created_at').limit(1).executeTakeFirst())?.id;
+}
+
+export async function insertOperation(tx: Tx, row: { id: string; code: string; name: string }): Promise<void> {
+  await tx.insertInto('operations').values(row).execute();
+}
+
+export async function insertUser(
+  tx: Tx,
+  row: { id: string; email: string; display_name: string; password_hash: string; role: string; must_change_password: boolean },
+  operationIds: string[],
+): Promise<void> {
+  await tx.insertInto('users').values(row).execute();
+  if (operationIds.length > 0) {
+    await tx.insertInto('user_operations').values(operationIds.map((operation_id) => ({ user_id: row.id, operation_id }))).execute();
+  }
+}

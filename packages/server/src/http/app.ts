@@ -1,0 +1,90 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { failure } from '../failure';
+import type { AppDeps } from './deps';
+import { openApiRoutes } from './routes/openapi';
+import { healthRoutes } from './routes/health';
+import { householdRoutes } from './routes/households';
+import { instrumentRoutes } from './routes/instruments';
+import { personRoutes } from './routes/persons';
+import { reportRoutes } from './routes/reports';
+import { screeningRoutes } from './routes/screenings';
+import { sessionRoutes } from './routes/sessions';
+import { siteRoutes } from './routes/sites';
+import { sendProblem } from './problem';
+
+export async function buildApp(deps: AppDeps, logger: Logger | false): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: logger || undefined,
+    logger: logger ? undefined : false,
+    bodyLimit: 1_048_576,
+    // Request logs name the route pattern, never the URL: query strings can hold names.
+    disableRequestLogging: true,
+  } as never) as unknown as FastifyInstance;
+
+  await app.register(fastifyCookie);
+
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('x-frame-options', 'DENY');
+    reply.header(
+      'content-security-policy',
+      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+    );
+    // Personal data must not linger in shared caches or the browser's HTTP cache.
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  app.setErrorHandler((error: { code?: string; statusCode?: number; message?: string }, request, reply) => {
+    switch (error.code) {
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return sendProblem(reply, failure('invalid_json'));
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return sendProblem(reply, failure('payload_too_large'));
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+        return sendProblem(reply, failure('unsupported_media_type'));
+    }
+    if (error instanceof SyntaxError || error.statusCode === 400) return sendProblem(reply, failure('invalid_json'));
+    request.log.error({ err: { code: error.code, message: error.message }, route: request.routeOptions.url }, 'unhandled error');
+    return sendProblem(reply, failure('internal_error'));
+  });
+
+  healthRoutes(app, deps);
+  sessionRoutes(app, deps);
+  personRoutes(app, deps);
+  householdRoutes(app, deps);
+  siteRoutes(app, deps);
+  instrumentRoutes(app, deps);
+  screeningRoutes(app, deps);
+  reportRoutes(app, deps);
+  openApiRoutes(app, deps.version);
+
+  const webDir = deps.webDir;
+  const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
+      return sendProblem(reply, failure('not_found'));
+    }
+    // Client-side routes: every other GET is the single-page app.
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return app;
+}

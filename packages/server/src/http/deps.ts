@@ -1,0 +1,15 @@
+import type { DatabaseHandle } from '../db/connect';
+import type { UseCaseContext } from '../use-cases/context';
+import type { Authenticated } from '../use-cases/sessions/authenticate';
+
+export interface AppDeps {
+  database: DatabaseHandle;
+  now: () => Date;
+  secureCookies: boolean;
+  webDir: string | undefined;
+  version: string;
+}
+
+export function contextFor(deps: AppDeps, auth: Authenticated): UseCaseContext {
+  return { db: deps.database.db, actor: auth.actor, now: deps.now };
+}

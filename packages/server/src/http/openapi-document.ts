@@ -1,0 +1,92 @@
+import {
+  HealthSchema,
+  HouseholdCreateSchema,
+  HouseholdSchema,
+  HouseholdUpdateSchema,
+  InstrumentDefinitionSchema,
+  PersonCreateSchema,
+  PersonListQuerySchema,
+  PersonListSchema,
+  PersonSchema,
+  PersonUpdateSchema,
+  ProblemSchema,
+  RiskByAreaQuerySchema,
+  RiskByAreaSchema,
+  ScreeningListSchema,
+  ScreeningRequestSchema,
+  ScreeningSchema,
+  SessionSchema,
+  SignInSchema,
+  SiteSchema,
+  listOf,
+} from '@waymark/contracts';
+import { z } from 'zod';
+
+interface Operation {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  path: string;
+  summary: string;
+  body?: z.ZodType;
+  query?: z.ZodObject;
+  response?: z.ZodType;
+  status?: number;
+  auth?: boolean;
+}
+
+/** Every route, documented from the same zod contracts that validate it. */
+export const OPERATIONS: Operation[] = [
+  { method: 'get', path: '/api/v1/health', summary: 'Liveness, database mode and PostgreSQL version', response: HealthSchema, auth: false },
+  { method: 'get', path: '/api/v1/openapi.json', summary: 'This document', auth: false },
+  { method: 'post', path: '/api/v1/sessions', summary: 'Sign in (sets the session cookie)', body: SignInSchema, response: SessionSchema, status: 201, auth: false },
+  { method: 'get', path: '/api/v1/sessions/current', summary: 'The signed-in user, operations and abilities', response: SessionSchema },
+  { method: 'delete', path: '/api/v1/sessions/current', summary: 'Sign out', status: 204 },
+  { method: 'get', path: '/api/v1/persons', summary: 'List people, filtered and paged', query: PersonListQuerySchema, response: PersonListSchema },
+  { method: 'post', path: '/api/v1/persons', summary: 'Register a person', body: PersonCreateSchema, response: PersonSchema, status: 201 },
+  { method: 'get', path: '/api/v1/persons/{id}', summary: 'One person', response: PersonSchema },
+  { method: 'patch', path: '/api/v1/persons/{id}', summary: 'Change a person (names the version read)', body: PersonUpdateSchema, response: PersonSchema },
+  { method: 'post', path: '/api/v1/households', summary: 'Register a household with all its members', body: HouseholdCreateSchema, response: HouseholdSchema, status: 201 },
+  { method: 'get', path: '/api/v1/households/{id}', summary: 'One household with its members', response: HouseholdSchema },
+  { method: 'patch', path: '/api/v1/households/{id}', summary: 'Change head or site (names the version read)', body: HouseholdUpdateSchema, response: HouseholdSchema },
+  { method: 'get', path: '/api/v1/sites', summary: 'Sites of my operations', response: listOf(SiteSchema) },
+  { method: 'get', path: '/api/v1/instruments', summary: 'Screening instruments' },
+  { method: 'get', path: '/api/v1/instruments/{id}', summary: 'A full instrument definition, weights included', response: InstrumentDefinitionSchema },
+  { method: 'post', path: '/api/v1/persons/{id}/screenings', summary: 'Screen a person; answers with the scored, explained screening', body: ScreeningRequestSchema, response: ScreeningSchema, status: 201 },
+  { method: 'get', path: '/api/v1/persons/{id}/screenings', summary: "A person's screening history, newest first", response: ScreeningListSchema },
+  { method: 'get', path: '/api/v1/reports/risk-by-area', summary: 'People by admin area and risk level, small cells suppressed', query: RiskByAreaQuerySchema, response: RiskByAreaSchema },
+];
+
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
+
+export function buildOpenApiDocument(version: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    const problem = { description: 'Problem', content: { 'application/problem+json': { schema: jsonSchema(ProblemSchema, 'output') } } };
+    const parameters = [
+      ...(op.path.includes('{id}') ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }] : []),
+      ...(op.query
+        ? Object.entries(op.query.shape).map(([name, schema]) => ({ name, in: 'query', required: false, schema: jsonSchema(schema as z.ZodType, 'input') }))
+        : []),
+    ];
+    paths[op.path] ??= {};
+    paths[op.path]![op.method] = {
+      summary: op.summary,
+      ...(op.auth === false ? { security: [] } : {}),
+      ...(parameters.length > 0 ? { parameters } : {}),
+      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } } : {}),
+      responses: {
+        [String(op.status ?? 200)]: op.response
+          ? { description: 'OK', content: { 'application/json': { schema: jsonSchema(op.response, 'output') } } }
+          : { description: 'OK' },
+        '4XX': problem,
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Waymark API', version, license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' } },
+    components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'waymark_session' } } },
+    security: [{ session: [] }],
+    paths,
+  };
+}

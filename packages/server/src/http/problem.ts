@@ -1,0 +1,54 @@
+import type { Problem, ProblemCode } from '@waymark/contracts';
+import type { FastifyReply } from 'fastify';
+import type { Failure } from '../failure';
+
+const STATUS: Record<ProblemCode, number> = {
+  validation_failed: 400,
+  invalid_json: 400,
+  unknown_instrument: 400,
+  unknown_instrument_version: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  not_found: 404,
+  version_conflict: 409,
+  duplicate_id: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal_error: 500,
+};
+
+// Titles are for people reading raw responses; clients translate `code`.
+const TITLES: Record<ProblemCode, string> = {
+  validation_failed: 'The request has invalid fields',
+  invalid_json: 'The body is not valid JSON',
+  unknown_instrument: 'No such instrument',
+  unknown_instrument_version: 'No such instrument version',
+  unauthenticated: 'Sign in first',
+  invalid_credentials: 'Email or password is wrong',
+  forbidden: 'Not allowed',
+  not_found: 'Not found',
+  version_conflict: 'Someone else changed this record first',
+  duplicate_id: 'A record with this id already exists',
+  payload_too_large: 'The body is too large',
+  unsupported_media_type: 'Send application/json',
+  rate_limited: 'Too many requests',
+  internal_error: 'Something went wrong on the server',
+};
+
+export function problemOf(failure: Failure): Problem {
+  return {
+    type: `https://waymark.example/problems/${failure.code.replaceAll('_', '-')}`,
+    title: TITLES[failure.code],
+    status: STATUS[failure.code],
+    code: failure.code,
+    ...(failure.detail ? { detail: failure.detail } : {}),
+    ...(failure.errors ? { errors: failure.errors } : {}),
+  };
+}
+
+export function sendProblem(reply: FastifyReply, failure: Failure): FastifyReply {
+  const problem = problemOf(failure);
+  return reply.code(problem.status).type('application/problem+json').send(problem);
+}

@@ -1,0 +1,14 @@
+export { loadConfig, type Config } from './config';
+export { createLogger } from './logger';
+export { startServer, WAYMARK_VERSION, type RunningServer } from './serve';
+export { openDatabase, fromUrl, type DatabaseHandle } from './db/connect';
+export { migrate } from './db/migrate';
+export { startEmbeddedServer } from './db/embedded/embedded-server';
+export { seedPopulation, loadGeneratedPopulation } from './use-cases/population/seed-population';
+export { rescoreAll } from './use-cases/screenings/rescore-all';
+export { countScreenedPersons } from './db/bulk/rescore-batches';
+export { buildApp } from './http/app';
+export { ensureFirstAdmin } from './use-cases/admin/ensure-first-admin';
+export { copyRows } from './db/bulk/copy-rows';
+export { csvLine } from './db/bulk/csv';
+export { HOUSEHOLD_COLUMNS, PERSON_COLUMNS, SCREENING_COLUMNS } from './db/bulk/population-rows';

@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { readFileSync } from 'node:fs';
+import type { Config } from './config';
+import { openDatabase, type DatabaseHandle } from './db/connect';
+import { migrate } from './db/migrate';
+import { buildApp } from './http/app';
+import { ensureFirstAdmin, type FirstAdmin } from './use-cases/admin/ensure-first-admin';
+
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  firstAdmin: FirstAdmin | null;
+  close(): Promise<void>;
+}
+
+export const WAYMARK_VERSION: string = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+/** Opens the database (embedded unless DATABASE_URL), migrates, seeds the first admin, listens. */
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  const database = await openDatabase(config.database, (line) => logger.info(line));
+  try {
+    const applied = await migrate(database.pool);
+    if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.version) }, 'migrations applied');
+    const firstAdmin = await ensureFirstAdmin(database.db, config.admin);
+    const app = await buildApp(
+      { database, now: () => new Date(), secureCookies: config.secureCookies, webDir: config.webDir, version: WAYMARK_VERSION },
+      logger,
+    );
+    const address = await app.listen({ port: config.port, host: config.host });
+    return {
+      url: address,
+      app,
+      database,
+      firstAdmin,
+      close: async () => {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

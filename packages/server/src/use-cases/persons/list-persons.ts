@@ -1,0 +1,16 @@
+import { can, err, ok, type Result } from '@waymark/core';
+import type { PersonList, PersonListQuery } from '@waymark/contracts';
+import { listPersons as queryPersons } from '../../db/persons-repository';
+import { failure, type Failure } from '../../failure';
+import { presentPerson } from '../../presenters/person';
+import type { UseCaseContext } from '../context';
+
+export async function listPersons(ctx: UseCaseContext, query: PersonListQuery): Promise<Result<PersonList, Failure>> {
+  if (!can(ctx.actor, 'person.read')) return err(failure('forbidden'));
+  if (query.operationId && !can(ctx.actor, 'person.read', { operationId: query.operationId })) {
+    return err(failure('forbidden'));
+  }
+  const now = ctx.now();
+  const page = await queryPersons(ctx.db, ctx.actor.operationIds, query, now);
+  return ok({ items: page.rows.map((row) => presentPerson(row, now)), total: page.total });
+}

@@ -1,0 +1,64 @@
+import { checkPersonDates, err, ok, type Result } from '@waymark/core';
+import type { Person, PersonCreate } from '@waymark/contracts';
+import { v7 as uuidv7 } from 'uuid';
+import { writeAudit } from '../../db/audit';
+import { findHousehold, updateHouseholdAtVersion } from '../../db/households-repository';
+import { personColumns } from '../../db/person-columns';
+import { insertPersons } from '../../db/persons-repository';
+import { transact } from '../../db/transaction';
+import { invalid, type Failure } from '../../failure';
+import { presentPerson } from '../../presenters/person';
+import type { UseCaseContext } from '../context';
+import { resolveOperation } from '../resolve-operation';
+import { checkPlacement } from './check-placement';
+
+export async function registerPerson(ctx: UseCaseContext, input: PersonCreate): Promise<Result<Person, Failure>> {
+  const operation = resolveOperation(ctx, 'person.create', input.operationId);
+  if (!operation.ok) return operation;
+  const operationId = operation.value;
+  const now = ctx.now();
+  const dateProblems = checkPersonDates(input, now);
+  if (dateProblems.length > 0) return err(invalid(dateProblems));
+
+  return transact(ctx.db, async (tx) => {
+    const placement = await checkPlacement(tx, operationId, input);
+    if (!placement.ok) return placement;
+    const id = input.id ?? uuidv7();
+    if (input.householdId !== null && input.relationshipToHead === 'head') {
+      const household = await findHousehold(tx, [operationId], input.householdId);
+      if (household?.head_person_id) {
+        return err(invalid([{ code: 'household_multiple_heads', path: ['relationshipToHead'], message: 'this household already has a head' }]));
+      }
+      if (household) {
+        await updateHouseholdAtVersion(
+          tx,
+          { operationId, id: household.id, version: household.version },
+          { head_person_id: id, updated_by: ctx.actor.userId },
+        );
+      }
+    }
+    const columns = personColumns(input);
+    const [row] = await insertPersons(tx, [
+      {
+        ...columns,
+        setting: columns.setting ?? placement.value.siteSetting,
+        admin_area_code: columns.admin_area_code ?? placement.value.siteAdminArea,
+        id,
+        operation_id: operationId,
+        household_id: input.householdId,
+        relationship_to_head: input.relationshipToHead,
+        created_by: ctx.actor.userId,
+        updated_by: ctx.actor.userId,
+      },
+    ]);
+    await writeAudit(tx, {
+      actorId: ctx.actor.userId,
+      operationId,
+      action: 'person.create',
+      resourceType: 'person',
+      resourceId: id,
+      details: input.householdId ? { householdId: input.householdId } : {},
+    });
+    return ok(presentPerson(row!, now));
+  });
+}

@@ -1,0 +1,64 @@
+import { can, checkPersonDates, err, ok, type CareSituation, type Result } from '@waymark/core';
+import type { Person, PersonUpdate } from '@waymark/contracts';
+import { writeAudit } from '../../db/audit';
+import { personChangeColumns } from '../../db/person-columns';
+import { findPersonForUpdate, updatePersonAtVersion } from '../../db/persons-repository';
+import { transact } from '../../db/transaction';
+import { failure, invalid, type Failure } from '../../failure';
+import { presentPerson } from '../../presenters/person';
+import type { UseCaseContext } from '../context';
+import { checkPlacement } from './check-placement';
+
+/** A stale `version` is a 409, never a silent overwrite of someone else's change. */
+export async function updatePerson(ctx: UseCaseContext, id: string, input: PersonUpdate): Promise<Result<Person, Failure>> {
+  if (!can(ctx.actor, 'person.update')) return err(failure('forbidden'));
+  const now = ctx.now();
+  return transact(ctx.db, async (tx) => {
+    const current = await findPersonForUpdate(tx, ctx.actor.operationIds, id);
+    if (!current) return err(failure('not_found'));
+    if (!can(ctx.actor, 'person.update', { operationId: current.operation_id })) return err(failure('forbidden'));
+    if (current.version !== input.version) {
+      return err(failure('version_conflict', `the record is at version ${current.version}; reload and reapply your change`));
+    }
+    const { version, ...fields } = input;
+    const merged = {
+      dateOfBirth: fields.dateOfBirth !== undefined ? fields.dateOfBirth : current.date_of_birth,
+      birthYear:
+        fields.birthYear !== undefined
+          ? fields.birthYear
+          : fields.dateOfBirth
+            ? Number(fields.dateOfBirth.slice(0, 4))
+            : current.birth_year,
+      arrivalDate: fields.arrivalDate !== undefined ? fields.arrivalDate : current.arrival_date,
+      careSituation: (fields.careSituation !== undefined ? fields.careSituation : current.care_situation) as CareSituation | null,
+    };
+    const problems = checkPersonDates(merged, now);
+    if (problems.length > 0) return err(invalid(problems));
+    const placement = await checkPlacement(tx, current.operation_id, {
+      siteId: fields.siteId !== undefined ? fields.siteId : current.site_id,
+      householdId: current.household_id,
+      relationshipToHead: fields.relationshipToHead !== undefined ? fields.relationshipToHead : current.relationship_to_head,
+    });
+    if (!placement.ok) return placement;
+    const changes = personChangeColumns(fields);
+    if (fields.dateOfBirth) {
+      changes.birth_year = merged.birthYear;
+      changes.birth_year_estimated = false;
+    }
+    const updated = await updatePersonAtVersion(
+      tx,
+      { operationId: current.operation_id, id, version },
+      { ...changes, updated_by: ctx.actor.userId },
+    );
+    if (!updated) return err(failure('version_conflict'));
+    await writeAudit(tx, {
+      actorId: ctx.actor.userId,
+      operationId: current.operation_id,
+      action: 'person.update',
+      resourceType: 'person',
+      resourceId: id,
+      details: { fields: Object.keys(fields).sort().join(','), version: updated.version },
+    });
+    return ok(presentPerson(updated, now));
+  });
+}

@@ -1,0 +1,68 @@
+import {
+  ageInYears,
+  checkPersonDates,
+  defaultOperations,
+  findInstrument,
+  generatePopulation,
+  scoreScreening,
+  subjectFromRegistration,
+  type GeneratedHousehold,
+  type Instrument,
+} from '@waymark/core';
+import { v7 as uuidv7 } from 'uuid';
+import type { DatabaseHandle } from '../../db/connect';
+import { ensureOperations, grantAdministrators, loadPopulation } from '../../db/bulk/load-population';
+import type { MemberScreening } from '../../db/bulk/population-rows';
+
+export interface SeedOptions {
+  persons: number;
+  seed: number;
+  today: Date;
+  /** Store each person's first screening (scored now) with them. */
+  screen: boolean;
+  onProgress?: (persons: number) => void;
+}
+
+/**
+ * A synthetic population, never real people: registered in bulk through the same
+ * checks as the API, each person's first screening scored by the same rules.
+ */
+export async function seedPopulation(database: DatabaseHandle, options: SeedOptions) {
+  const households = generatePopulation({ seed: options.seed, persons: options.persons, today: options.today, operations: defaultOperations });
+  return loadGeneratedPopulation(database, households, options);
+}
+
+/** Loads households from any source of generated households (the benchmark meters its generator). */
+export async function loadGeneratedPopulation(
+  database: DatabaseHandle,
+  households: Iterable<GeneratedHousehold>,
+  options: Omit<SeedOptions, 'persons' | 'seed'>,
+) {
+  const instrument = findInstrument('heightened-risk');
+  if (!instrument) throw new Error('the heightened-risk instrument is not shipped');
+  const ids = await ensureOperations(database, defaultOperations);
+  await grantAdministrators(database, [...ids.operations.values()]);
+  return loadPopulation(database, households, ids, {
+    actorId: null,
+    screenedAt: options.today,
+    batchPersons: 20_000,
+    onProgress: options.onProgress,
+    check: (household, index) => {
+      const problems = checkPersonDates(household.members[index]!.person, options.today);
+      return problems.length > 0 ? problems.map((p) => p.code).join(',') : null;
+    },
+    screen: options.screen ? (household, index) => screenMember(instrument, household, index, options.today) : () => null,
+  });
+}
+
+function screenMember(instrument: Instrument, household: GeneratedHousehold, index: number, today: Date): MemberScreening {
+  const member = household.members[index]!;
+  const members = household.members.map((m) => ({
+    age: ageInYears(m.person, today),
+    relationshipToHead: m.person.relationshipToHead,
+  }));
+  const subject = subjectFromRegistration(member.person, { members }, today);
+  const scored = scoreScreening(instrument, member.responses, subject);
+  if (!scored.ok) throw new Error(`generated answers rejected: ${scored.error.map((p) => `${p.code} ${p.path.join('/')}`).join('; ')}`);
+  return { id: uuidv7(), outcome: scored.value, responses: member.responses };
+}

@@ -1,0 +1,28 @@
+import { can, err, ok, type Result } from '@waymark/core';
+import type { ScreeningList } from '@waymark/contracts';
+import { writeAudit } from '../../db/audit';
+import { findPerson } from '../../db/persons-repository';
+import { listScreeningsOfPerson } from '../../db/screenings-repository';
+import { transact } from '../../db/transaction';
+import { failure, type Failure } from '../../failure';
+import { presentScreening } from '../../presenters/screening';
+import type { UseCaseContext } from '../context';
+
+/** A person's screening history, newest first. Reading answers is audited. */
+export async function listScreenings(ctx: UseCaseContext, personId: string): Promise<Result<ScreeningList, Failure>> {
+  if (!can(ctx.actor, 'screening.read')) return err(failure('forbidden'));
+  return transact(ctx.db, async (tx) => {
+    const person = await findPerson(tx, ctx.actor.operationIds, personId);
+    if (!person) return err(failure('not_found'));
+    const rows = await listScreeningsOfPerson(tx, person.operation_id, person.id);
+    await writeAudit(tx, {
+      actorId: ctx.actor.userId,
+      operationId: person.operation_id,
+      action: 'screening.list',
+      resourceType: 'person',
+      resourceId: person.id,
+      details: { count: rows.length },
+    });
+    return ok({ items: rows.map(presentScreening), total: rows.length });
+  });
+}

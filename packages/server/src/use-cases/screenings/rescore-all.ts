@@ -1,0 +1,72 @@
+import { findInstrument, scoreScreening, subjectFromRegistration, type Instrument, type ResponseValue } from '@waymark/core';
+import { v7 as uuidv7 } from 'uuid';
+import type { DatabaseHandle } from '../../db/connect';
+import { screeningRow } from '../../db/bulk/population-rows';
+import { householdMembersOf, screenedPersonBatches, writeRescoredBatch } from '../../db/bulk/rescore-batches';
+import type { CopyValue } from '../../db/bulk/csv';
+import type { PersonRow } from '../../db/schema';
+import { householdOf, registrationOf } from './registration-of';
+
+export interface RescoreOptions {
+  actorId: string | null;
+  now: Date;
+  batchSize?: number;
+  onProgress?: (done: number) => void;
+}
+
+export interface RescoreSummary {
+  instrumentVersion: number;
+  rescored: number;
+  /** Answers the current version no longer asks (or no longer applies); left out of the new score. */
+  answersDropped: number;
+}
+
+/**
+ * `screen --all`: re-scores every screened person's latest answers with the current
+ * version of the instrument, appending a new screening (history is kept) that points
+ * back to the one whose answers it reused.
+ */
+export async function rescoreAll(database: DatabaseHandle, options: RescoreOptions): Promise<RescoreSummary> {
+  const instrument = findInstrument('heightened-risk');
+  if (!instrument) throw new Error('the heightened-risk instrument is not shipped');
+  const summary: RescoreSummary = { instrumentVersion: instrument.version, rescored: 0, answersDropped: 0 };
+  for await (const batch of screenedPersonBatches(database, options.batchSize ?? 5_000)) {
+    const households = await householdMembersOf(database, batch.map((b) => b.person));
+    const rows: CopyValue[][] = [];
+    const ids: string[] = [];
+    for (const { person, latestScreeningId, responses } of batch) {
+      const scored = rescore(instrument, person, responses as Record<string, ResponseValue>, households, options.now);
+      summary.answersDropped += scored.dropped;
+      const id = uuidv7();
+      ids.push(id);
+      rows.push(screeningRow(person.operation_id, person.id, { id, outcome: scored.outcome, responses: scored.responses }, options.now, options.actorId, latestScreeningId));
+    }
+    await writeRescoredBatch(database, rows, ids, { actorId: options.actorId, details: { screenings: rows.length, instrumentVersion: instrument.version } });
+    summary.rescored += rows.length;
+    options.onProgress?.(summary.rescored);
+  }
+  return summary;
+}
+
+function rescore(
+  instrument: Instrument,
+  person: PersonRow,
+  responses: Record<string, ResponseValue>,
+  households: Map<string, { date_of_birth: string | null; birth_year: number | null; relationship_to_head: string | null }[]>,
+  now: Date,
+) {
+  const members = person.household_id ? households.get(person.household_id) ?? [] : null;
+  const subject = subjectFromRegistration(registrationOf(person), members ? householdOf(members, now) : null, now);
+  let kept = responses;
+  let dropped = 0;
+  // Registration may have changed since (a child turned 18): answers that no longer apply
+  // are left out rather than blocking the re-score. Two passes settle any knock-on effect.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const scored = scoreScreening(instrument, kept, subject);
+    if (scored.ok) return { outcome: scored.value, responses: kept, dropped };
+    const rejected = new Set(scored.error.map((problem) => String(problem.path[1])));
+    dropped += rejected.size;
+    kept = Object.fromEntries(Object.entries(kept).filter(([itemId]) => !rejected.has(itemId)));
+  }
+  throw new Error(`could not re-score person ${person.id}`);
+}

@@ -1,0 +1,64 @@
+import { can, err, findInstrument, ok, scoreScreening, subjectFromRegistration, type Result } from '@waymark/core';
+import type { Screening, ScreeningRequest } from '@waymark/contracts';
+import { v7 as uuidv7 } from 'uuid';
+import { writeAudit } from '../../db/audit';
+import { findPersonForUpdate, listHouseholdMembers } from '../../db/persons-repository';
+import { recordScreenings } from '../../db/screenings-repository';
+import { transact } from '../../db/transaction';
+import { failure, invalid, type Failure } from '../../failure';
+import { presentScreening } from '../../presenters/screening';
+import type { UseCaseContext } from '../context';
+import { householdOf, registrationOf } from './registration-of';
+
+/**
+ * Scores answers with the named instrument version (the latest when none is named) and
+ * appends the screening, with its full explanation, to the person's history.
+ */
+export async function screenPerson(ctx: UseCaseContext, personId: string, input: ScreeningRequest): Promise<Result<Screening, Failure>> {
+  if (!can(ctx.actor, 'screening.create')) return err(failure('forbidden'));
+  const instrument = findInstrument(input.instrument, input.instrumentVersion);
+  if (!instrument) {
+    const known = findInstrument(input.instrument) !== undefined;
+    return err(
+      known
+        ? failure('unknown_instrument_version', undefined, [{ path: '/instrumentVersion', code: 'unknown_instrument_version', message: 'no such version of this instrument' }])
+        : failure('unknown_instrument', undefined, [{ path: '/instrument', code: 'unknown_instrument', message: 'no such instrument' }]),
+    );
+  }
+  const now = ctx.now();
+  return transact(ctx.db, async (tx) => {
+    // Locking the person serialises two screenings of the same person, so "current level" is the newest.
+    const person = await findPersonForUpdate(tx, ctx.actor.operationIds, personId);
+    if (!person) return err(failure('not_found'));
+    if (!can(ctx.actor, 'screening.create', { operationId: person.operation_id })) return err(failure('forbidden'));
+    const members = person.household_id ? await listHouseholdMembers(tx, person.operation_id, person.household_id) : [];
+    const subject = subjectFromRegistration(registrationOf(person), person.household_id ? householdOf(members, now) : null, now);
+    const scored = scoreScreening(instrument, input.responses, subject);
+    if (!scored.ok) return err(invalid(scored.error));
+    const [row] = await recordScreenings(tx, [
+      {
+        operation_id: person.operation_id,
+        id: uuidv7(),
+        person_id: person.id,
+        instrument_id: instrument.id,
+        instrument_version: instrument.version,
+        rule_version: instrument.ruleVersion,
+        responses: input.responses,
+        outcome: scored.value,
+        risk_level: scored.value.riskLevel,
+        rescored_from: null,
+        screened_by: ctx.actor.userId,
+        screened_at: now,
+      },
+    ]);
+    await writeAudit(tx, {
+      actorId: ctx.actor.userId,
+      operationId: person.operation_id,
+      action: 'screening.create',
+      resourceType: 'person',
+      resourceId: person.id,
+      details: { screeningId: row!.id, instrument: instrument.id, instrumentVersion: instrument.version },
+    });
+    return ok(presentScreening(row!));
+  });
+}

@@ -1,0 +1,52 @@
+import { QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { isApiProblem } from '../api/problem';
+import { currentSession } from '../api/sessions';
+import { ProblemMessage } from '../components/ProblemMessage';
+import { PeopleFiltersProvider } from '../features/people/filter-state';
+import { SignInPage } from '../features/sign-in/SignInPage';
+import { Layout } from './Layout';
+import { queryClient, SESSION_KEY } from './query-client';
+import { Screens } from './Screens';
+import { SessionContext } from './session';
+
+async function sessionOrNull() {
+  try {
+    return await currentSession();
+  } catch (error) {
+    if (isApiProblem(error) && error.code === 'unauthenticated') return null;
+    throw error;
+  }
+}
+
+function SessionGate() {
+  const { t } = useTranslation();
+  const session = useQuery({ queryKey: SESSION_KEY, queryFn: sessionOrNull, staleTime: Infinity });
+  if (session.isPending) return <p className="page-status" role="status">{t('app.loading')}</p>;
+  if (session.isError) {
+    return (
+      <main className="page-status">
+        <ProblemMessage error={session.error} />
+        <button type="button" onClick={() => void session.refetch()}>{t('app.retry')}</button>
+      </main>
+    );
+  }
+  if (!session.data) return <SignInPage />;
+  return (
+    <SessionContext.Provider value={session.data}>
+      <PeopleFiltersProvider key={session.data.user.id}>
+        <Layout>
+          <Screens />
+        </Layout>
+      </PeopleFiltersProvider>
+    </SessionContext.Provider>
+  );
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <SessionGate />
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import { PeopleListPage } from '../features/people/PeopleListPage';
+import { PersonPage } from '../features/person/PersonPage';
+import { RegisterPage } from '../features/registration/RegisterPage';
+import { ScreeningPage } from '../features/screening/ScreeningPage';
+import { Link, useRoute } from './router';
+import { useCan } from './session';
+
+function NotAllowed() {
+  const { t } = useTranslation();
+  return (
+    <section>
+      <h1 tabIndex={-1}>{t('problem.forbidden')}</h1>
+      <p>{t('app.notAllowedHint')}</p>
+    </section>
+  );
+}
+
+export function Screens() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const can = useCan();
+  switch (route.name) {
+    case 'people':
+      return can('person.read') ? <PeopleListPage /> : <NotAllowed />;
+    case 'register':
+      return can('person.create') ? <RegisterPage /> : <NotAllowed />;
+    case 'person':
+      return can('person.read') ? <PersonPage key={route.personId} personId={route.personId} screeningId={route.screeningId} /> : <NotAllowed />;
+    case 'screen':
+      return can('screening.create') ? <ScreeningPage key={route.personId} personId={route.personId} /> : <NotAllowed />;
+    case 'not-found':
+      return (
+        <section>
+          <h1 tabIndex={-1}>{t('problem.not_found')}</h1>
+          <Link to={{ name: 'people' }}>{t('nav.people')}</Link>
+        </section>
+      );
+  }
+}

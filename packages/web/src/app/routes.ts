@@ -1,0 +1,40 @@
+/** Every screen the app has. Paths carry record ids only, never names or filters. */
+export type Route =
+  | { name: 'people' }
+  | { name: 'register' }
+  | { name: 'person'; personId: string; screeningId: string | null }
+  | { name: 'screen'; personId: string }
+  | { name: 'not-found' };
+
+const ID = '([0-9a-fA-F-]{36})';
+const PATTERNS: ReadonlyArray<[RegExp, (match: RegExpExecArray) => Route]> = [
+  [/^\/?$/, () => ({ name: 'people' })],
+  [/^\/people\/?$/, () => ({ name: 'people' })],
+  [/^\/register\/?$/, () => ({ name: 'register' })],
+  [new RegExp(`^/people/${ID}/?$`), (m) => ({ name: 'person', personId: m[1]!, screeningId: null })],
+  [new RegExp(`^/people/${ID}/screen/?$`), (m) => ({ name: 'screen', personId: m[1]! })],
+  [new RegExp(`^/people/${ID}/screenings/${ID}/?$`), (m) => ({ name: 'person', personId: m[1]!, screeningId: m[2]! })],
+];
+
+export function parseRoute(pathname: string): Route {
+  for (const [pattern, build] of PATTERNS) {
+    const match = pattern.exec(pathname);
+    if (match) return build(match);
+  }
+  return { name: 'not-found' };
+}
+
+export function pathOf(route: Route): string {
+  switch (route.name) {
+    case 'people':
+      return '/';
+    case 'register':
+      return '/register';
+    case 'person':
+      return route.screeningId ? `/people/${route.personId}/screenings/${route.screeningId}` : `/people/${route.personId}`;
+    case 'screen':
+      return `/people/${route.personId}/screen`;
+    case 'not-found':
+      return '/';
+  }
+}

@@ -1,0 +1,18 @@
+import type { FieldProblem } from '@waymark/contracts';
+import { useTranslation } from 'react-i18next';
+import { fieldErrorKey } from '../i18n/keys';
+
+/** The errors for one field, linked to its input through `id` (aria-describedby). */
+export function FieldError({ id, problems }: { id: string; problems: readonly FieldProblem[] | undefined }) {
+  const { t } = useTranslation();
+  if (!problems || problems.length === 0) return null;
+  return (
+    <span className="field-error" id={id}>
+      {problems.map((problem, index) => (
+        <span key={index} data-code={problem.code}>
+          {t(fieldErrorKey(problem.code))}
+        </span>
+      ))}
+    </span>
+  );
+}

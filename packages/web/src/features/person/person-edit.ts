@@ -1,0 +1,66 @@
+import { PersonUpdateSchema, fieldProblemsFromZod, toPointer, type Person, type PersonUpdate } from '@waymark/contracts';
+import { checkPersonDates } from '@waymark/core';
+import { isChild, OTHER_NATIONALITY, type MemberDraft, type Validated } from '../registration/member-draft';
+import { COMMON_NATIONALITIES } from '../registration/picker-lists';
+
+export function draftFromPerson(person: Person): MemberDraft {
+  const common = person.nationality !== null && (COMMON_NATIONALITIES as readonly string[]).includes(person.nationality);
+  return {
+    key: person.id,
+    givenName: person.givenName,
+    familyName: person.familyName,
+    otherNames: person.otherNames.join(', '),
+    originalScriptName: person.originalScriptName ?? '',
+    sex: person.sex,
+    dateOfBirth: person.dateOfBirth ?? '',
+    birthYear: person.birthYear === null ? '' : String(person.birthYear),
+    birthYearEstimated: person.birthYearEstimated,
+    nationality: person.nationality === null ? '' : common ? person.nationality : OTHER_NATIONALITY,
+    nationalityOther: common ? '' : person.nationality ?? '',
+    languages: [...person.languages],
+    legalStatus: person.legalStatus ?? '',
+    documents: [...person.documents],
+    arrivalDate: person.arrivalDate ?? '',
+    careSituation: person.careSituation ?? '',
+    relationshipToHead: person.relationshipToHead ?? '',
+  };
+}
+
+const EDITABLE = [
+  'givenName', 'familyName', 'otherNames', 'originalScriptName', 'sex', 'dateOfBirth', 'birthYear',
+  'birthYearEstimated', 'nationality', 'languages', 'legalStatus', 'documents', 'arrivalDate', 'careSituation',
+] as const;
+
+const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
+
+function draftValues(draft: MemberDraft, today: Date): Record<(typeof EDITABLE)[number], unknown> {
+  return {
+    givenName: draft.givenName,
+    familyName: draft.familyName,
+    otherNames: draft.otherNames.split(/[,;،]/).map((name) => name.trim()).filter(Boolean),
+    originalScriptName: orNull(draft.originalScriptName),
+    sex: draft.sex === '' ? undefined : draft.sex,
+    dateOfBirth: orNull(draft.dateOfBirth),
+    birthYear: draft.birthYear.trim() === '' ? null : Number(draft.birthYear),
+    birthYearEstimated: draft.birthYearEstimated,
+    nationality: draft.nationality === OTHER_NATIONALITY ? orNull(draft.nationalityOther.toUpperCase()) : orNull(draft.nationality),
+    languages: draft.languages,
+    legalStatus: draft.legalStatus === '' ? null : draft.legalStatus,
+    documents: draft.documents,
+    arrivalDate: orNull(draft.arrivalDate),
+    careSituation: draft.careSituation !== '' && isChild(draft, today) ? draft.careSituation : null,
+  };
+}
+
+/** Only what changed goes to the server, with the version it was read at. */
+export function validatePersonUpdate(person: Person, draft: MemberDraft, today: Date): Validated<PersonUpdate> {
+  const values = draftValues(draft, today);
+  const changed = Object.fromEntries(
+    EDITABLE.filter((key) => JSON.stringify(values[key]) !== JSON.stringify(person[key])).map((key) => [key, values[key]]),
+  );
+  const parsed = PersonUpdateSchema.safeParse({ version: person.version, ...changed });
+  if (!parsed.success) return { ok: false, problems: fieldProblemsFromZod(parsed.error) };
+  const merged = { ...person, ...parsed.data };
+  const rules = checkPersonDates(merged, today).map((problem) => ({ ...problem, path: toPointer(problem.path) }));
+  return rules.length > 0 ? { ok: false, problems: rules } : { ok: true, body: parsed.data };
+}

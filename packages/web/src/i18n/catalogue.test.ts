@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import ar from './locales/ar.json';
+import en from './locales/en.json';
+import { requiredDataKeys } from './keys';
+
+type Catalogue = { [key: string]: string | Catalogue };
+
+function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const [key, value] of Object.entries(catalogue)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') keys.set(path, value);
+    else for (const [inner, text] of flatten(value, path)) keys.set(inner, text);
+  }
+  return keys;
+}
+
+const english = flatten(en);
+const arabic = flatten(ar);
+
+// Every source file's text, read by the bundler (the web package has no Node types).
+const sources = import.meta.glob<string>(['../**/*.ts', '../**/*.tsx', '!../**/*.test.ts'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+
+describe('translation catalogues', () => {
+  it('have exactly the same keys in English and Arabic', () => {
+    expect([...arabic.keys()].sort()).toEqual([...english.keys()].sort());
+  });
+
+  it('have no empty text', () => {
+    for (const [key, text] of [...english, ...arabic]) expect(text.trim(), key).not.toBe('');
+  });
+
+  it('translate every vocabulary value, problem code and field-error code', () => {
+    const required = requiredDataKeys();
+    expect(required.filter((key) => !english.has(key))).toEqual([]);
+    expect(required.filter((key) => !arabic.has(key))).toEqual([]);
+  });
+
+  it('keep the same placeholders in both languages', () => {
+    const placeholders = (text: string) => [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
+    for (const [key, text] of english) expect(placeholders(arabic.get(key) ?? ''), key).toEqual(placeholders(text));
+  });
+
+  it('hold every key the code names literally', () => {
+    const used = Object.values(sources).flatMap((text) =>
+      [...text.matchAll(/\bt\(\s*'([a-zA-Z][\w.-]*)'/g)].map((m) => m[1]!),
+    );
+    expect(used.length).toBeGreaterThan(50);
+    expect([...new Set(used)].filter((key) => !english.has(key))).toEqual([]);
+  });
+
+  it('actually translates into Arabic, not copies English', () => {
+    const same = [...english].filter(([key, text]) => arabic.get(key) === text && /[a-z]{3}/i.test(text));
+    expect(same.map(([key]) => key)).toEqual(['language.en']);
+  });
+});

@@ -1,0 +1,75 @@
+import {
+  AGE_BRACKETS,
+  CARE_SITUATIONS,
+  DOCUMENT_TYPES,
+  LEGAL_STATUSES,
+  RELATIONSHIPS_TO_HEAD,
+  RISK_LEVELS,
+  SETTINGS,
+  SEXES,
+} from '@waymark/core';
+import { ALL_PROBLEM_CODES, type ApiProblemCode } from '../api/problem';
+import { COMMON_LANGUAGES, COMMON_NATIONALITIES } from '../features/registration/picker-lists';
+
+/**
+ * Field-error codes the API sends in `errors[].code`. The contracts do not list them in
+ * one place, so they are gathered here: shape checks (contracts), registration rules
+ * (core), placement (server) and screening responses (core scoring).
+ */
+export const FIELD_ERROR_CODES = [
+  'required',
+  'wrong_type',
+  'not_allowed',
+  'too_small',
+  'too_big',
+  'invalid_format',
+  'invalid',
+  'unknown_field',
+  'birth_required',
+  'born_in_future',
+  'birth_year_mismatch',
+  'implausible_age',
+  'date_in_future',
+  'arrival_before_birth',
+  'care_situation_for_adult',
+  'household_head_missing',
+  'household_multiple_heads',
+  'unknown_site',
+  'unknown_household',
+  'household_required',
+  'site_differs_from_household',
+  'operation_required',
+  'unknown_item',
+  'not_a_choice',
+  'not_applicable',
+  'out_of_range',
+  'invalid_date',
+  'unknown_instrument',
+  'unknown_instrument_version',
+] as const;
+
+const KNOWN_FIELD_ERRORS: ReadonlySet<string> = new Set(FIELD_ERROR_CODES);
+
+export const problemKey = (code: ApiProblemCode): string => `problem.${code}`;
+
+/** An unknown code still reads as "this value is not valid" rather than a raw code. */
+export const fieldErrorKey = (code: string): string => `fieldError.${KNOWN_FIELD_ERRORS.has(code) ? code : 'invalid'}`;
+
+/** Every key the catalogues must hold because a value can arrive from data, not code. */
+export function requiredDataKeys(): string[] {
+  const each = (prefix: string, values: readonly string[]) => values.map((value) => `${prefix}.${value}`);
+  return [
+    ...each('sex', SEXES),
+    ...each('setting', SETTINGS),
+    ...each('legalStatus', LEGAL_STATUSES),
+    ...each('document', DOCUMENT_TYPES),
+    ...each('careSituation', CARE_SITUATIONS),
+    ...each('relationship', RELATIONSHIPS_TO_HEAD),
+    ...each('ageBracket', AGE_BRACKETS),
+    ...each('risk', [...RISK_LEVELS, 'none']),
+    ...each('nationality', COMMON_NATIONALITIES),
+    ...each('spokenLanguage', COMMON_LANGUAGES),
+    ...ALL_PROBLEM_CODES.map(problemKey),
+    ...FIELD_ERROR_CODES.map((code) => `fieldError.${code}`),
+  ];
+}
