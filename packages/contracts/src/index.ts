@@ -1,3 +1,8 @@
+import { z } from 'zod';
+
+// No eval-based fast paths: the web app runs under a strict Content Security Policy.
+z.config({ jitless: true });
+
 export * from './problems';
 export * from './common';
 export * from './persons';

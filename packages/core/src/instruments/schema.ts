@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { RISK_LEVELS } from '../registration/vocabulary';
 import { SUBJECT_FACTS, type Condition } from './condition';
 import {
   DOMAIN_LEVELS,
@@ -137,8 +136,3 @@ export const InstrumentSchema: z.ZodType<Instrument> = z.strictObject({
   }),
   actionUrgency: z.strictObject({ medium: z.enum(URGENCIES), high: z.enum(URGENCIES) }),
 });
-
-/** Reused by contracts for API shapes. */
-export const RiskLevelSchema = z.enum(RISK_LEVELS);
-export const StrengthSchema = z.enum(STRENGTHS);
-export const UrgencySchema = z.enum(URGENCIES);

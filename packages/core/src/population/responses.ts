@@ -4,7 +4,7 @@ import { compileCondition, type Answer, type Answers, type CompiledCondition } f
 import type { ResponseValue } from '../scoring/response-problems';
 import type { ScreeningSubject } from '../scoring/subject';
 import type { Random } from './random';
-import { DEFAULT_RISK_CHANCE, HEIGHTENED_RISK_PROFILE, PREFER_NOT_TO_ANSWER_CHANCE, type ItemProfile, type Tier } from './response-profile';
+import { DEFAULT_RISK_CHANCE, HEIGHTENED_RISK_PROFILE, PREFER_NOT_TO_ANSWER_CHANCE, type Tier } from './response-profile';
 
 // Who looks after a child follows what registration says about their care.
 const CARER_BY_CARE_SITUATION: Record<CareSituation, Array<[string, number]>> = {
@@ -21,27 +21,9 @@ interface ItemPlan {
   applies: CompiledCondition | null;
   riskChance: number;
   preferNotToAnswerChance: number;
-  risky: WeightedValues;
-  safe: WeightedValues;
-}
-
-/** Choice values with running totals of their odds, so a pick is one draw and one scan. */
-interface WeightedValues {
-  values: string[];
-  totals: number[];
-}
-
-function weightedValues(choices: Choice[], profile: ItemProfile): WeightedValues {
-  let total = 0;
-  const totals = choices.map((c) => (total += profile.odds?.[c.value] ?? 1));
-  return { values: choices.map((c) => c.value), totals };
-}
-
-function pick({ values, totals }: WeightedValues, random: Random): string {
-  const target = random.next() * (totals[totals.length - 1] ?? 0);
-  let index = 0;
-  while (index < totals.length - 1 && (totals[index] ?? 0) <= target) index++;
-  return values[index] ?? '';
+  riskChoices: Choice[];
+  safeChoices: Choice[];
+  odds: (choice: Choice) => number;
 }
 
 const plans = new WeakMap<Instrument, ItemPlan[]>();
@@ -59,8 +41,9 @@ function plansFor(instrument: Instrument): ItemPlan[] {
         applies: item.showIf ? compileCondition(item.showIf) : null,
         riskChance: profile.risk,
         preferNotToAnswerChance: PREFER_NOT_TO_ANSWER_CHANCE[item.sensitivity],
-        risky: weightedValues(riskChoices.length > 0 ? riskChoices : choices, profile),
-        safe: weightedValues(safeChoices.length > 0 ? safeChoices : choices, profile),
+        riskChoices: riskChoices.length > 0 ? riskChoices : choices,
+        safeChoices: safeChoices.length > 0 ? safeChoices : choices,
+        odds: (choice: Choice) => profile.odds?.[choice.value] ?? 1,
       };
     });
     plans.set(instrument, cached);
@@ -78,7 +61,7 @@ function answerFor(plan: ItemPlan, risky: boolean, random: Random): Answer | und
   }
   // No shipped item asks for a date; leave any such item unanswered rather than invent one.
   if (item.type === 'date') return undefined;
-  const chosen = pick(risky ? plan.risky : plan.safe, random);
+  const chosen = random.weighted(risky ? plan.riskChoices : plan.safeChoices, plan.odds).value;
   return item.type === 'multiple_choice' ? [chosen] : chosen;
 }
 

@@ -1,4 +1,5 @@
 import { URGENCIES, type Instrument, type Urgency } from '../instruments/instrument';
+import { indexOf } from './instrument-index';
 import { levelRank } from './levels';
 import type { DomainOutcome, RecommendedAction, TriggeredOverride } from './outcome';
 
@@ -17,7 +18,7 @@ export function recommendActions(
   for (const outcome of domains) {
     if (outcome.level === 'low') continue;
     const urgency: Urgency = instrument.actionUrgency[outcome.level];
-    const domain = instrument.domains.find((d) => d.id === outcome.domain);
+    const domain = indexOf(instrument).domains.get(outcome.domain);
     for (const action of domain?.actions ?? []) {
       if (levelRank(outcome.level) < levelRank(action.minLevel ?? 'medium')) continue;
       suggested.push({ id: action.id, domain: domain?.id ?? null, override: null, label: action.label, urgency });

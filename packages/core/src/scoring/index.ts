@@ -4,4 +4,3 @@ export { evaluateCondition, type Answer, type Answers } from './evaluate-conditi
 export { readResponses } from './read-responses';
 export * from './response-problems';
 export * from './outcome';
-export { isIsoDate } from './iso-date';

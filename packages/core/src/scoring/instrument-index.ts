@@ -2,6 +2,8 @@ import type { Domain, Indicator, Instrument, Item } from '../instruments/instrum
 
 export interface InstrumentIndex {
   items: Map<string, Item>;
+  /** Choice values of each choice item. */
+  choiceValues: Map<string, Set<string>>;
   indicators: Map<string, Indicator>;
   domains: Map<string, Domain>;
 }
@@ -15,6 +17,9 @@ export function indexOf(instrument: Instrument): InstrumentIndex {
   if (!index) {
     index = {
       items: new Map(instrument.items.map((i) => [i.id, i])),
+      choiceValues: new Map(
+        instrument.items.flatMap((i) => ('choices' in i ? [[i.id, new Set(i.choices.map((c) => c.value))] as const] : [])),
+      ),
       indicators: new Map(instrument.indicators.map((i) => [i.id, i])),
       domains: new Map(instrument.domains.map((d) => [d.id, d])),
     };

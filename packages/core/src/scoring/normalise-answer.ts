@@ -15,8 +15,7 @@ function single(problem: ResponseProblem): Normalised {
   return { problems: [problem] };
 }
 
-function normaliseChoice(item: ChoiceItem, raw: ResponseValue): Normalised {
-  const values = new Set(item.choices.map((c) => c.value));
+function normaliseChoice(item: ChoiceItem, raw: ResponseValue, values: ReadonlySet<string>): Normalised {
   const isChoice = (value: string) => value === PREFER_NOT_TO_ANSWER || values.has(value);
   if (item.type === 'yes_no' && typeof raw === 'boolean') return { answer: raw ? 'yes' : 'no' };
   if (item.type !== 'multiple_choice') {
@@ -59,8 +58,8 @@ function normaliseDate(item: DateItem, raw: ResponseValue): Normalised {
 }
 
 /** Booleans become 'yes'/'no'; a repeated choice counts once; anything else malformed is a problem. */
-export function normaliseAnswer(item: Item, raw: ResponseValue): Normalised {
+export function normaliseAnswer(item: Item, raw: ResponseValue, choiceValues: ReadonlySet<string>): Normalised {
   if (item.type === 'number') return normaliseNumber(item, raw);
   if (item.type === 'date') return normaliseDate(item, raw);
-  return normaliseChoice(item, raw);
+  return normaliseChoice(item, raw, choiceValues);
 }

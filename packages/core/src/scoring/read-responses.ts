@@ -2,9 +2,12 @@ import { referencedItems } from '../instruments/condition';
 import type { Instrument } from '../instruments/instrument';
 import { err, ok, type Result } from '../result';
 import { evaluateCondition, type Answer, type Answers } from './evaluate-condition';
+import { indexOf } from './instrument-index';
 import { normaliseAnswer } from './normalise-answer';
 import { responseProblem, type ResponseProblem, type ResponseValue } from './response-problems';
 import type { ScreeningSubject } from './subject';
+
+const NO_CHOICES: ReadonlySet<string> = new Set();
 
 /**
  * Checks every response and keeps only answers to items that apply. An answer to a
@@ -17,9 +20,9 @@ export function readResponses(
   subject: ScreeningSubject,
 ): Result<Answers, ResponseProblem[]> {
   const problems: ResponseProblem[] = [];
-  const known = new Set(instrument.items.map((item) => item.id));
+  const index = indexOf(instrument);
   for (const itemId of Object.keys(responses)) {
-    if (!known.has(itemId)) problems.push(responseProblem('unknown_item', itemId, 'no such item in this instrument'));
+    if (!index.items.has(itemId)) problems.push(responseProblem('unknown_item', itemId, 'no such item in this instrument'));
   }
 
   const answers = new Map<string, Answer>();
@@ -27,7 +30,7 @@ export function readResponses(
   for (const item of instrument.items) {
     const raw = responses[item.id];
     if (raw === undefined || raw === null) continue;
-    const normalised = normaliseAnswer(item, raw);
+    const normalised = normaliseAnswer(item, raw, index.choiceValues.get(item.id) ?? NO_CHOICES);
     if ('problems' in normalised) {
       problems.push(...normalised.problems);
       malformed.add(item.id);

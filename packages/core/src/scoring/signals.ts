@@ -2,8 +2,18 @@ import type { SubjectFact } from '../instruments/condition';
 import { PREFER_NOT_TO_ANSWER, type Instrument, type Item, type RiskMarking } from '../instruments/instrument';
 import type { Answer, Answers } from './evaluate-condition';
 import { evaluateCondition } from './evaluate-condition';
+import { indexOf } from './instrument-index';
 import type { FactValue, Signal } from './outcome';
 import type { ScreeningSubject } from './subject';
+
+// Registration rules read facts only (validation makes sure), so they see no answers.
+const NO_ANSWERS: Answers = { get: () => undefined };
+
+function addTo(byDomain: Map<string, Signal[]>, domain: string, signal: Signal): void {
+  const signals = byDomain.get(domain);
+  if (signals) signals.push(signal);
+  else byDomain.set(domain, [signal]);
+}
 
 interface Hit {
   marking: RiskMarking;
@@ -48,7 +58,7 @@ export function responseSignals(instrument: Instrument, answers: Answers): Map<s
         weight,
         why,
       };
-      byDomain.set(item.domain, [...(byDomain.get(item.domain) ?? []), signal]);
+      addTo(byDomain, item.domain, signal);
     }
   }
   return byDomain;
@@ -61,12 +71,11 @@ function factValue(subject: ScreeningSubject, fact: SubjectFact): FactValue {
 
 /** Signals the registration record gives without asking, grouped by domain. */
 export function registrationSignals(instrument: Instrument, subject: ScreeningSubject): Map<string, Signal[]> {
-  const domainOf = new Map(instrument.indicators.map((i) => [i.id, i.domain]));
-  const noAnswers: Answers = new Map();
+  const { indicators } = indexOf(instrument);
   const byDomain = new Map<string, Signal[]>();
   for (const derived of instrument.derivedIndicators) {
-    const domain = domainOf.get(derived.indicator);
-    if (!domain || derived.weight <= 0 || !evaluateCondition(derived.when, noAnswers, subject)) continue;
+    const domain = indicators.get(derived.indicator)?.domain;
+    if (!domain || derived.weight <= 0 || !evaluateCondition(derived.when, NO_ANSWERS, subject)) continue;
     const signal: Signal = {
       source: 'registration',
       fact: derived.fact,
@@ -76,7 +85,7 @@ export function registrationSignals(instrument: Instrument, subject: ScreeningSu
       weight: derived.weight,
       why: derived.why,
     };
-    byDomain.set(domain, [...(byDomain.get(domain) ?? []), signal]);
+    addTo(byDomain, domain, signal);
   }
   return byDomain;
 }

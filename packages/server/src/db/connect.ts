@@ -48,6 +48,8 @@ export function fromUrl(
       if (closed) return;
       closed = true;
       await db.destroy();
+      // Kysely ends the pool only if it ever used it; bulk paths use the pool directly.
+      if (!pool.ending) await pool.end();
       await onClose();
     },
   };

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { ScreeningRow } from './schema';
 import type { Db, Tx } from './transaction';
 
@@ -30,15 +31,15 @@ export async function recordScreenings(tx: Tx, screenings: NewScreening[]): Prom
     )
     .returningAll()
     .execute();
-  // One statement for the whole batch: persons pick up their newest screening.
+  // One statement for the whole batch, keyed by the persons' full primary key.
   await tx
     .updateTable('persons as p')
     .from(
-      tx
-        .selectFrom('screenings')
-        .select(['operation_id', 'person_id', 'id', 'risk_level', 'screened_at'])
-        .where('id', 'in', rows.map((row) => row.id))
-        .as('s'),
+      sql<{ operation_id: string; person_id: string; id: string; risk_level: string; screened_at: Date }>`(select * from unnest(
+        ${rows.map((r) => r.operation_id)}::uuid[], ${rows.map((r) => r.person_id)}::uuid[], ${rows.map((r) => r.id)}::uuid[],
+        ${rows.map((r) => r.risk_level)}::text[], ${rows.map((r) => new Date(r.screened_at))}::timestamptz[]))`.as(
+        's(operation_id, person_id, id, risk_level, screened_at)' as 's',
+      ),
     )
     .set((eb) => ({
       risk_level: eb.ref('s.risk_level'),

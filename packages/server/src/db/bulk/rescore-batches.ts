@@ -61,22 +61,38 @@ export async function householdMembersOf(database: DatabaseHandle, people: Perso
 }
 
 /** Appends a batch of re-scored screenings and moves each person's current level, in one transaction. */
+export interface RescoredPerson {
+  operationId: string;
+  personId: string;
+  screeningId: string;
+  riskLevel: string;
+}
+
+/** Appends a batch of re-scored screenings and moves each person's current level, in one transaction. */
 export async function writeRescoredBatch(
   database: DatabaseHandle,
   rows: CopyValue[][],
-  screeningIds: string[],
+  people: RescoredPerson[],
+  screenedAt: Date,
   audit: { actorId: string | null; details: Record<string, number | string> },
 ): Promise<void> {
   const client = await database.pool.connect();
   try {
     await client.query('begin');
     await copyRows(client, 'screenings', SCREENING_COLUMNS, rows);
+    // Keyed by the full primary key, so each person is one index probe however large the tables grow.
     await client.query(
       `update persons p
-          set risk_level = s.risk_level, latest_screening_id = s.id, screened_at = s.screened_at
-         from screenings s
-        where s.id = any($1::uuid[]) and p.operation_id = s.operation_id and p.id = s.person_id`,
-      [screeningIds],
+          set risk_level = v.risk_level, latest_screening_id = v.screening_id, screened_at = $5
+         from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[]) as v(operation_id, person_id, screening_id, risk_level)
+        where p.operation_id = v.operation_id and p.id = v.person_id`,
+      [
+        people.map((p) => p.operationId),
+        people.map((p) => p.personId),
+        people.map((p) => p.screeningId),
+        people.map((p) => p.riskLevel),
+        screenedAt,
+      ],
     );
     await client.query(
       `insert into audit_events (actor_id, action, resource_type, details) values ($1, 'screening.rescore_batch', 'population', $2)`,

@@ -2,7 +2,7 @@ import { findInstrument, scoreScreening, subjectFromRegistration, type Instrumen
 import { v7 as uuidv7 } from 'uuid';
 import type { DatabaseHandle } from '../../db/connect';
 import { screeningRow } from '../../db/bulk/population-rows';
-import { householdMembersOf, screenedPersonBatches, writeRescoredBatch } from '../../db/bulk/rescore-batches';
+import { householdMembersOf, screenedPersonBatches, writeRescoredBatch, type RescoredPerson } from '../../db/bulk/rescore-batches';
 import type { CopyValue } from '../../db/bulk/csv';
 import type { PersonRow } from '../../db/schema';
 import { householdOf, registrationOf } from './registration-of';
@@ -33,15 +33,15 @@ export async function rescoreAll(database: DatabaseHandle, options: RescoreOptio
   for await (const batch of screenedPersonBatches(database, options.batchSize ?? 5_000)) {
     const households = await householdMembersOf(database, batch.map((b) => b.person));
     const rows: CopyValue[][] = [];
-    const ids: string[] = [];
+    const people: RescoredPerson[] = [];
     for (const { person, latestScreeningId, responses } of batch) {
       const scored = rescore(instrument, person, responses as Record<string, ResponseValue>, households, options.now);
       summary.answersDropped += scored.dropped;
       const id = uuidv7();
-      ids.push(id);
+      people.push({ operationId: person.operation_id, personId: person.id, screeningId: id, riskLevel: scored.outcome.riskLevel });
       rows.push(screeningRow(person.operation_id, person.id, { id, outcome: scored.outcome, responses: scored.responses }, options.now, options.actorId, latestScreeningId));
     }
-    await writeRescoredBatch(database, rows, ids, { actorId: options.actorId, details: { screenings: rows.length, instrumentVersion: instrument.version } });
+    await writeRescoredBatch(database, rows, people, options.now, { actorId: options.actorId, details: { screenings: rows.length, instrumentVersion: instrument.version } });
     summary.rescored += rows.length;
     options.onProgress?.(summary.rescored);
   }

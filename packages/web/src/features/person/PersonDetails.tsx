@@ -34,9 +34,9 @@ export function PersonDetails({ person, site }: { person: Person; site: Site | u
     ['person.legalStatus', person.legalStatus ? t(`legalStatus.${person.legalStatus}`) : none],
     ['person.documents', person.documents.map((doc) => t(`document.${doc}`)).join(t('list.separator')) || none],
     ['person.arrivalDate', person.arrivalDate ? formatDate(person.arrivalDate, language) : none],
-    ['person.site', site ? `${site.name} (${site.code})` : none],
+    ['person.site', site ? <bdi>{`${site.name} (${site.code})`}</bdi> : none],
     ['person.setting', person.setting ? t(`setting.${person.setting}`) : none],
-    ['person.adminArea', person.adminAreaCode ?? none],
+    ['person.adminArea', person.adminAreaCode ? <bdi dir="ltr">{person.adminAreaCode}</bdi> : none],
   ];
   if (person.careSituation !== null || (person.age !== null && person.age < 18)) {
     rows.push(['person.careSituation', person.careSituation ? t(`careSituation.${person.careSituation}`) : none]);
