@@ -32,23 +32,14 @@ export async function recordScreenings(tx: Tx, screenings: NewScreening[]): Prom
     .returningAll()
     .execute();
   // One statement for the whole batch, keyed by the persons' full primary key.
-  await tx
-    .updateTable('persons as p')
-    .from(
-      sql<{ operation_id: string; person_id: string; id: string; risk_level: string; screened_at: Date }>`(select * from unnest(
-        ${rows.map((r) => r.operation_id)}::uuid[], ${rows.map((r) => r.person_id)}::uuid[], ${rows.map((r) => r.id)}::uuid[],
-        ${rows.map((r) => r.risk_level)}::text[], ${rows.map((r) => new Date(r.screened_at))}::timestamptz[]))`.as(
-        's(operation_id, person_id, id, risk_level, screened_at)' as 's',
-      ),
-    )
-    .set((eb) => ({
-      risk_level: eb.ref('s.risk_level'),
-      latest_screening_id: eb.ref('s.id'),
-      screened_at: eb.ref('s.screened_at'),
-    }))
-    .whereRef('p.operation_id', '=', 's.operation_id')
-    .whereRef('p.id', '=', 's.person_id')
-    .execute();
+  await sql`
+    update persons p
+       set risk_level = s.risk_level, latest_screening_id = s.id, screened_at = s.screened_at
+      from unnest(${rows.map((r) => r.operation_id)}::uuid[], ${rows.map((r) => r.person_id)}::uuid[],
+                  ${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.risk_level)}::text[],
+                  ${rows.map((r) => new Date(r.screened_at))}::timestamptz[])
+           as s(operation_id, person_id, id, risk_level, screened_at)
+     where p.operation_id = s.operation_id and p.id = s.person_id`.execute(tx);
   return rows;
 }
 
