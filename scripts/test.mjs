@@ -57,4 +57,8 @@ if (summary) {
     `\nwaymark: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${summary.numPendingTests + summary.numTodoTests} skipped\n`,
   );
 }
-process.exit(run.status ?? 1);
+// Never green on a run that ran nothing, or whose runner failed without a report.
+const ranNothing = !summary || summary.numTotalTests === 0;
+const failed = run.status !== 0 || ranNothing || summary.numFailedTests > 0 || summary.success === false;
+if (ranNothing) process.stdout.write('\n✖ no tests ran\n');
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,72 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../server/src/db/connect';
+import { databaseTargets, freshDatabase } from '../../server/test/database-targets';
+
+const WAYMARK = fileURLToPath(new URL('../bin/waymark.mjs', import.meta.url));
+
+function waymark(url: string, ...args: string[]) {
+  return spawnSync(process.execPath, [WAYMARK, ...args], {
+    env: { ...process.env, DATABASE_URL: url, WAYMARK_LOG_LEVEL: 'warn' },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+}
+
+describe.each(databaseTargets())('waymark CLI on $name PostgreSQL', (target) => {
+  let database: DatabaseHandle;
+  const count = async (sql: string) => Number((await database.pool.query<{ n: string }>(sql)).rows[0]!.n);
+
+  beforeAll(async () => {
+    database = await freshDatabase(target);
+  });
+  afterAll(() => database.close());
+
+  it('migrate reports an up-to-date database', () => {
+    const run = waymark(database.url, 'migrate');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('up to date');
+  });
+
+  it('seed --demo loads exactly N synthetic persons, each screened, in plausible proportions', async () => {
+    const run = waymark(database.url, 'seed', '--demo', '400', '--seed', '7');
+    expect(run.status, run.stderr).toBe(0);
+    expect(await count('select count(*) as n from persons')).toBe(400);
+    expect(await count('select count(*) as n from screenings')).toBe(400);
+    expect(await count('select count(*) as n from persons where risk_level is null')).toBe(0);
+    expect(await count(`select count(*) as n from persons where risk_level = 'low'`)).toBeGreaterThan(40);
+    expect(await count(`select count(*) as n from audit_events where action = 'population.load'`)).toBeGreaterThan(0);
+  });
+
+  it('screen --all re-scores everyone, keeping the history and pointing back to the answers reused', async () => {
+    const before = await count('select count(*) as n from screenings');
+    const run = waymark(database.url, 'screen', '--all');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Re-scored 400 persons/);
+    expect(await count('select count(*) as n from screenings')).toBe(before + 400);
+    expect(
+      await count(`select count(*) as n from persons p join screenings s on s.operation_id = p.operation_id and s.id = p.latest_screening_id
+                    where s.rescored_from is not null and s.risk_level = p.risk_level`),
+    ).toBe(400);
+  });
+
+  it.each([
+    [['seed', '--demo', '0'], 'must be a whole number'],
+    [['seed', '--demo', 'many'], 'must be a whole number'],
+    [['screen'], "required option '--all'"],
+    [['frobnicate'], 'unknown command'],
+  ])('refuses %j clearly and changes nothing', async (args, message) => {
+    const persons = await count('select count(*) as n from persons');
+    const run = waymark(database.url, ...args);
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain(message);
+    expect(await count('select count(*) as n from persons')).toBe(persons);
+  });
+
+  it('refuses a malformed DATABASE_URL before touching anything', () => {
+    const run = waymark('mysql://nope', 'migrate');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('DATABASE_URL');
+  });
+});
