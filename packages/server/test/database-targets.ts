@@ -33,3 +33,9 @@ export async function freshDatabase(target: DatabaseTarget): Promise<DatabaseHan
     await dropper.end();
   });
 }
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseTargets: DatabaseTarget[];
+  }
+}

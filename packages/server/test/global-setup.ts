@@ -63,9 +63,3 @@ export function withDatabase(url: string, database: string): string {
   parsed.pathname = `/${database}`;
   return parsed.toString();
 }
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    databaseTargets: DatabaseTarget[];
-  }
-}
