@@ -10,6 +10,7 @@ export const PROBLEM_CODES = [
   'unauthenticated',
   'invalid_credentials',
   'forbidden',
+  'password_change_required',
   'not_found',
   'version_conflict',
   'duplicate_id',

@@ -20,7 +20,15 @@ export const SiteSchema = z.object({
 export type Site = z.infer<typeof SiteSchema>;
 
 export const SessionSchema = z.object({
-  user: z.object({ id: IdSchema, email: z.string(), displayName: z.string(), role: z.string(), locale: z.string() }),
+  user: z.object({
+    id: IdSchema,
+    email: z.string(),
+    displayName: z.string(),
+    role: z.string(),
+    locale: z.string(),
+    /** A one-time password is in use: nothing else is allowed until it is changed. */
+    mustChangePassword: z.boolean(),
+  }),
   operations: z.array(OperationSummarySchema),
   /** What this user may do, from the same rule book the server enforces. */
   abilities: z.array(z.string()),
@@ -34,3 +42,10 @@ export const HealthSchema = z.object({
   version: z.string(),
 });
 export type Health = z.infer<typeof HealthSchema>;
+
+/** `POST /sessions/current/password`: change one's own password (ends the user's other sessions). */
+export const PasswordChangeSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: z.string().min(12, 'at least 12 characters').max(1024),
+});
+export type PasswordChange = z.infer<typeof PasswordChangeSchema>;

@@ -75,7 +75,7 @@ export async function listPersons(
   if (operationIds.length === 0) return { rows: [], total: 0 };
   const filtered = db.selectFrom('persons').where((eb) => eb.and(personFilters(eb, operationIds, query, today)));
   let page = filtered.selectAll().limit(query.limit).offset(query.offset);
-  if (query.sort === 'risk') page = page.orderBy('risk_rank', sql`desc nulls last`).orderBy('created_at', 'desc');
+  if (query.sort === 'risk') page = page.orderBy('risk_rank', (ob) => ob.desc().nullsLast()).orderBy('created_at', 'desc');
   else if (query.sort === 'name') page = page.orderBy('family_name').orderBy('given_name');
   else page = page.orderBy('created_at', 'desc');
   page = page.orderBy('id');

@@ -27,10 +27,17 @@ export async function findLiveSession(db: Db, tokenHash: Buffer, idleMinutes: nu
     .where('sessions.expires_at', '>', sql<Date>`now()`)
     .where('sessions.last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${idleMinutes})`)
     .where('users.disabled_at', 'is', null)
-    .returning(['users.id as userId', 'users.email', 'users.display_name', 'users.role', 'users.locale'])
+    .returning(['users.id as userId', 'users.email', 'users.display_name', 'users.role', 'users.locale', 'users.must_change_password'])
     .executeTakeFirst();
 }
 
 export async function deleteSession(db: Db | Tx, tokenHash: Buffer) {
   await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}
+
+/** Ends every session of a user except (optionally) the one in use. */
+export async function deleteOtherSessions(db: Db | Tx, userId: string, keep: Buffer | null) {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keep) query = query.where('token_hash', '!=', keep);
+  await query.execute();
 }

@@ -42,3 +42,11 @@ export async function insertUser(
     await tx.insertInto('user_operations').values(operationIds.map((operation_id) => ({ user_id: row.id, operation_id }))).execute();
   }
 }
+
+export async function findPasswordHash(db: Db | Tx, userId: string): Promise<string | undefined> {
+  return (await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst())?.password_hash;
+}
+
+export async function setPassword(tx: Tx, userId: string, passwordHash: string): Promise<void> {
+  await tx.updateTable('users').set({ password_hash: passwordHash, must_change_password: false }).where('id', '=', userId).execute();
+}

@@ -1,8 +1,9 @@
 import { abilitiesOf, type Role } from '@waymark/core';
-import { SignInSchema, type Session } from '@waymark/contracts';
+import { PasswordChangeSchema, SignInSchema, type Session } from '@waymark/contracts';
 import type { FastifyInstance } from 'fastify';
 import { listOperations } from '../../db/operations-repository';
 import { deleteSession } from '../../db/sessions-repository';
+import { changePassword } from '../../use-cases/sessions/change-password';
 import { signIn } from '../../use-cases/sessions/sign-in';
 import { hashToken, SESSION_ABSOLUTE_HOURS } from '../../use-cases/sessions/tokens';
 import { requireAuth, SESSION_COOKIE } from '../auth';
@@ -29,7 +30,7 @@ export function sessionRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.get('/api/v1/sessions/current', async (request, reply) => {
-    const auth = await requireAuth(db, request, reply);
+    const auth = await requireAuth(db, request, reply, { allowPasswordChangePending: true });
     if (!auth) return reply;
     const session: Session = {
       user: auth.user,
@@ -37,6 +38,16 @@ export function sessionRoutes(app: FastifyInstance, deps: AppDeps): void {
       abilities: abilitiesOf({ role: auth.user.role as Role }),
     };
     return reply.send(session);
+  });
+
+  app.post('/api/v1/sessions/current/password', async (request, reply) => {
+    const auth = await requireAuth(db, request, reply, { allowPasswordChangePending: true });
+    if (!auth) return reply;
+    const input = parse(PasswordChangeSchema, request.body);
+    if (!input.ok) return sendProblem(reply, input.error);
+    const result = await changePassword(db, auth.user.id, hashToken(request.cookies[SESSION_COOKIE] ?? ''), input.value);
+    if (!result.ok) return sendProblem(reply, result.error);
+    return reply.code(204).send();
   });
 
   app.delete('/api/v1/sessions/current', async (request, reply) => {

@@ -6,7 +6,7 @@ import { hashToken, SESSION_IDLE_MINUTES } from './tokens';
 
 export interface Authenticated {
   actor: Actor;
-  user: { id: string; email: string; displayName: string; role: string; locale: string };
+  user: { id: string; email: string; displayName: string; role: string; locale: string; mustChangePassword: boolean };
 }
 
 export async function authenticate(db: Db, token: string | undefined): Promise<Authenticated | null> {
@@ -16,6 +16,13 @@ export async function authenticate(db: Db, token: string | undefined): Promise<A
   const operationIds = await operationIdsOfUser(db, session.userId);
   return {
     actor: { userId: session.userId, role: session.role, operationIds },
-    user: { id: session.userId, email: session.email, displayName: session.display_name, role: session.role, locale: session.locale },
+    user: {
+      id: session.userId,
+      email: session.email,
+      displayName: session.display_name,
+      role: session.role,
+      locale: session.locale,
+      mustChangePassword: session.must_change_password,
+    },
   };
 }

@@ -39,7 +39,14 @@ export async function signIn(db: Db, input: SignIn): Promise<Result<SignedIn, Fa
     return ok({
       token,
       session: {
-        user: { id: user.id, email: user.email, displayName: user.display_name, role: user.role, locale: user.locale },
+        user: {
+          id: user.id,
+          email: user.email,
+          displayName: user.display_name,
+          role: user.role,
+          locale: user.locale,
+          mustChangePassword: user.must_change_password,
+        },
         operations,
         abilities: abilitiesOf({ role: user.role }),
       },
