@@ -4,3 +4,4 @@ export { evaluateCondition, type Answer, type Answers } from './evaluate-conditi
 export { readResponses } from './read-responses';
 export * from './response-problems';
 export * from './outcome';
+export { compactOutcome, expandOutcome, type StoredOutcome, type StoredSignal } from './stored-outcome';

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiProblem } from '../api/problem';
 import { currentSession } from '../api/sessions';
 import { ProblemMessage } from '../components/ProblemMessage';
+import { OneTimePasswordPage } from '../features/password/OneTimePasswordPage';
 import { PeopleFiltersProvider } from '../features/people/filter-state';
 import { SignInPage } from '../features/sign-in/SignInPage';
 import { Layout } from './Layout';
@@ -32,6 +33,14 @@ function SessionGate() {
     );
   }
   if (!session.data) return <SignInPage />;
+  if (session.data.user.mustChangePassword) {
+    // The server refuses everything else until the one-time password is replaced.
+    return (
+      <SessionContext.Provider value={session.data}>
+        <OneTimePasswordPage />
+      </SessionContext.Provider>
+    );
+  }
   return (
     <SessionContext.Provider value={session.data}>
       <PeopleFiltersProvider key={session.data.user.id}>

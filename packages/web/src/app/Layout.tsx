@@ -1,12 +1,10 @@
-import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { signOut } from '../api/sessions';
 import { LanguageSwitch } from './LanguageSwitch';
-import { queryClient, SESSION_KEY } from './query-client';
-import { Link, navigate, useRoute } from './router';
+import { Link, useRoute } from './router';
 import { pathOf } from './routes';
 import { useCan, useSession } from './session';
+import { useSignOut } from './use-sign-out';
 
 /** After a screen change, focus its heading so screen readers announce where they are. */
 function useFocusOnNavigate(main: RefObject<HTMLElement | null>, path: string): void {
@@ -29,14 +27,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const main = useRef<HTMLElement>(null);
   useFocusOnNavigate(main, pathOf(route));
 
-  const leave = useMutation({
-    mutationFn: signOut,
-    onSettled: () => {
-      queryClient.clear();
-      queryClient.setQueryData(SESSION_KEY, null);
-      navigate({ name: 'people' }, { replace: true });
-    },
-  });
+  const leave = useSignOut();
 
   const current = (name: string) => (route.name === name ? 'page' : undefined);
   return (
@@ -59,7 +50,10 @@ export function Layout({ children }: { children: ReactNode }) {
         <div className="topbar-end">
           <LanguageSwitch />
           <span className="who" title={session.user.email}>{session.user.displayName}</span>
-          <button type="button" className="link-button" onClick={() => leave.mutate()} disabled={leave.isPending}>
+          <Link to={{ name: 'password' }} data-testid="nav-password" aria-current={current('password')}>
+            {t('nav.password')}
+          </Link>
+          <button type="button" className="link-button" data-testid="sign-out" onClick={() => leave.mutate()} disabled={leave.isPending}>
             {t('nav.signOut')}
           </button>
         </div>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { PasswordPage } from '../features/password/PasswordPage';
 import { PeopleListPage } from '../features/people/PeopleListPage';
 import { PersonPage } from '../features/person/PersonPage';
 import { RegisterPage } from '../features/registration/RegisterPage';
@@ -25,6 +26,8 @@ export function Screens() {
       return can('person.read') ? <PeopleListPage /> : <NotAllowed />;
     case 'register':
       return can('person.create') ? <RegisterPage /> : <NotAllowed />;
+    case 'password':
+      return <PasswordPage />;
     case 'person':
       return can('person.read') ? <PersonPage key={route.personId} personId={route.personId} screeningId={route.screeningId} /> : <NotAllowed />;
     case 'screen':

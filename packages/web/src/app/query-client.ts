@@ -3,11 +3,23 @@ import { isApiProblem } from '../api/problem';
 
 export const SESSION_KEY = ['session'] as const;
 
+/**
+ * Back to sign in, with no record left in memory. The session query itself is kept and
+ * set to null: clearing it away would leave the session gate watching a query that is
+ * no longer in the cache, so it would never see the sign-out (nor the next sign-in).
+ */
+export function forgetSession(): void {
+  queryClient.setQueryData(SESSION_KEY, null);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
+  queryClient.getMutationCache().clear();
+}
+
 function onError(error: unknown): void {
   // An expired session anywhere sends the user back to sign in, with nothing left behind.
-  if (isApiProblem(error) && error.code === 'unauthenticated') {
-    queryClient.clear();
-    queryClient.setQueryData(SESSION_KEY, null);
+  if (isApiProblem(error) && error.code === 'unauthenticated') forgetSession();
+  // The account now has a one-time password (reset elsewhere): the session says so.
+  if (isApiProblem(error) && error.code === 'password_change_required') {
+    void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
   }
 }
 

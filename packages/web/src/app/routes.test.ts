@@ -9,6 +9,7 @@ describe('routes', () => {
     const routes: Route[] = [
       { name: 'people' },
       { name: 'register' },
+      { name: 'password' },
       { name: 'person', personId: id, screeningId: null },
       { name: 'person', personId: id, screeningId: other },
       { name: 'screen', personId: id },

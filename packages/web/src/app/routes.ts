@@ -2,6 +2,7 @@
 export type Route =
   | { name: 'people' }
   | { name: 'register' }
+  | { name: 'password' }
   | { name: 'person'; personId: string; screeningId: string | null }
   | { name: 'screen'; personId: string }
   | { name: 'not-found' };
@@ -11,6 +12,7 @@ const PATTERNS: ReadonlyArray<[RegExp, (match: RegExpExecArray) => Route]> = [
   [/^\/?$/, () => ({ name: 'people' })],
   [/^\/people\/?$/, () => ({ name: 'people' })],
   [/^\/register\/?$/, () => ({ name: 'register' })],
+  [/^\/password\/?$/, () => ({ name: 'password' })],
   [new RegExp(`^/people/${ID}/?$`), (m) => ({ name: 'person', personId: m[1]!, screeningId: null })],
   [new RegExp(`^/people/${ID}/screen/?$`), (m) => ({ name: 'screen', personId: m[1]! })],
   [new RegExp(`^/people/${ID}/screenings/${ID}/?$`), (m) => ({ name: 'person', personId: m[1]!, screeningId: m[2]! })],
@@ -30,6 +32,8 @@ export function pathOf(route: Route): string {
       return '/';
     case 'register':
       return '/register';
+    case 'password':
+      return '/password';
     case 'person':
       return route.screeningId ? `/people/${route.personId}/screenings/${route.screeningId}` : `/people/${route.personId}`;
     case 'screen':

@@ -14,7 +14,8 @@ import { COMMON_LANGUAGES, COMMON_NATIONALITIES } from '../features/registration
 /**
  * Field-error codes the API sends in `errors[].code`. The contracts do not list them in
  * one place, so they are gathered here: shape checks (contracts), registration rules
- * (core), placement (server) and screening responses (core scoring).
+ * (core), placement (server), screening responses (core scoring) and password changes
+ * (server, plus the two the browser checks before sending).
  */
 export const FIELD_ERROR_CODES = [
   'required',
@@ -46,6 +47,11 @@ export const FIELD_ERROR_CODES = [
   'invalid_date',
   'unknown_instrument',
   'unknown_instrument_version',
+  'wrong_password',
+  'password_unchanged',
+  // Checked in the browser only: the server never sees the repeated password.
+  'passwords_differ',
+  'password_too_short',
 ] as const;
 
 const KNOWN_FIELD_ERRORS: ReadonlySet<string> = new Set(FIELD_ERROR_CODES);

@@ -1,4 +1,4 @@
-import type { GeneratedHousehold, OperationSpec, ScreeningOutcome } from '@waymark/core';
+import { compactOutcome, type GeneratedHousehold, type OperationSpec, type ScreeningOutcome } from '@waymark/core';
 import type { CopyValue } from './csv';
 
 export const HOUSEHOLD_COLUMNS = ['operation_id', 'id', 'site_id', 'head_person_id', 'created_by', 'updated_by'] as const;
@@ -61,7 +61,7 @@ export function screeningRow(
   const { outcome } = screening;
   return [
     operationId, screening.id, personId, outcome.instrumentId, outcome.instrumentVersion, outcome.ruleVersion,
-    JSON.stringify(screening.responses), JSON.stringify(outcome), outcome.riskLevel, rescoredFrom, screenedAt, actorId,
+    JSON.stringify(screening.responses), JSON.stringify(compactOutcome(outcome)), outcome.riskLevel, rescoredFrom, screenedAt, actorId,
   ];
 }
 

@@ -1,4 +1,4 @@
-import { can, err, findInstrument, ok, scoreScreening, subjectFromRegistration, type Result } from '@waymark/core';
+import { can, compactOutcome, err, findInstrument, ok, scoreScreening, subjectFromRegistration, type Result } from '@waymark/core';
 import type { Screening, ScreeningRequest } from '@waymark/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../db/audit';
@@ -44,7 +44,7 @@ export async function screenPerson(ctx: UseCaseContext, personId: string, input:
         instrument_version: instrument.version,
         rule_version: instrument.ruleVersion,
         responses: input.responses,
-        outcome: scored.value,
+        outcome: compactOutcome(scored.value),
         risk_level: scored.value.riskLevel,
         rescored_from: null,
         screened_by: ctx.actor.userId,

@@ -1,0 +1,101 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exited, spawnServe, type ServeProcess } from '../../packages/server/test/serve-process';
+import { launchChromium } from '../src/browser';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SCREENSHOTS = join(ROOT, 'e2e', 'screenshots');
+const NEW_PASSWORD = 'quiet river lantern morning';
+
+/**
+ * A fresh install without WAYMARK_ADMIN_*: `waymark serve` prints a one-time password,
+ * and the first sign-in with it leads to one screen only, choosing a new password.
+ */
+describe('first administrator: one-time password → own password, in the browser', () => {
+  let dataDir: string;
+  let server: ServeProcess;
+  let browser: Browser;
+  let admin: { email: string; oneTimePassword: string };
+  const given = { email: process.env.WAYMARK_ADMIN_EMAIL, password: process.env.WAYMARK_ADMIN_PASSWORD };
+
+  beforeAll(async () => {
+    // The child inherits this process's environment: make sure no admin is given there.
+    delete process.env.WAYMARK_ADMIN_EMAIL;
+    delete process.env.WAYMARK_ADMIN_PASSWORD;
+    dataDir = await mkdtemp(join(tmpdir(), 'waymark-e2e-'));
+    await mkdir(SCREENSHOTS, { recursive: true });
+    server = await spawnServe({ WAYMARK_DATA_DIR: dataDir });
+    const output = server.output();
+    const email = /^\s*email:\s+(\S+)\s*$/m.exec(output)?.[1];
+    const oneTimePassword = /^\s*password:\s+(\S+)\s*$/m.exec(output)?.[1];
+    expect(email, output).toBe('admin@waymark.local');
+    expect(oneTimePassword, output).toBeTruthy();
+    admin = { email: email!, oneTimePassword: oneTimePassword! };
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill('SIGTERM');
+    if (server) await exited(server.child);
+    await rm(dataDir, { recursive: true, force: true });
+    if (given.email !== undefined) process.env.WAYMARK_ADMIN_EMAIL = given.email;
+    if (given.password !== undefined) process.env.WAYMARK_ADMIN_PASSWORD = given.password;
+  });
+
+  async function signIn(page: Page, password: string) {
+    await page.getByTestId('email').fill(admin.email);
+    await page.getByTestId('password').fill(password);
+    await page.getByTestId('sign-in').click();
+  }
+
+  it('asks for a new password first, checks the repeat, then opens the app', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    await page.goto(server.url);
+    await page.getByTestId('lang-en').click();
+    await signIn(page, admin.oneTimePassword);
+
+    // Only the change-password screen: no way into the rest of the app.
+    await page.getByTestId('current-password').waitFor();
+    expect(await page.getByTestId('nav-people').count()).toBe(0);
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Choose a new password');
+
+    // The repeat is checked in the browser: nothing is sent, the error sits by its field.
+    await page.getByTestId('current-password').fill(admin.oneTimePassword);
+    await page.getByTestId('new-password').fill(NEW_PASSWORD);
+    await page.getByTestId('repeat-password').fill(`${NEW_PASSWORD} evening`);
+    await page.getByTestId('change-password').click();
+    const mismatch = page.locator('#repeat-password-error [data-code="passwords_differ"]');
+    await mismatch.waitFor();
+    expect(await mismatch.innerText()).toContain('not the same');
+    await expect.poll(() => page.getByTestId('repeat-password').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('nav-people').count()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'en-change-password.png'), fullPage: true });
+
+    await page.getByTestId('repeat-password').fill(NEW_PASSWORD);
+    await page.getByTestId('change-password').click();
+    await page.getByTestId('nav-people').waitFor();
+    expect(await page.getByTestId('current-password').count()).toBe(0);
+
+    // The same form from the header; a wrong current password is named at its field.
+    await page.getByTestId('nav-password').click();
+    await page.getByTestId('current-password').fill('not-my-password');
+    await page.getByTestId('new-password').fill('another long passphrase');
+    await page.getByTestId('repeat-password').fill('another long passphrase');
+    await page.getByTestId('change-password').click();
+    await page.locator('#current-password-error [data-code="wrong_password"]').waitFor();
+
+    // Signed out, the one-time password no longer works and the new one does.
+    await page.getByTestId('sign-out').click();
+    await signIn(page, admin.oneTimePassword);
+    await expect.poll(() => page.locator('.problem').getAttribute('data-code')).toBe('invalid_credentials');
+    await signIn(page, NEW_PASSWORD);
+    await page.getByTestId('nav-people').waitFor();
+    expect(await page.getByTestId('current-password').count()).toBe(0);
+    await page.close();
+  });
+});
