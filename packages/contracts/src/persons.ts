@@ -120,5 +120,6 @@ export const PersonListQuerySchema = z.strictObject({
 });
 export type PersonListQuery = z.infer<typeof PersonListQuerySchema>;
 
-export const PersonListSchema = listOf(PersonSchema);
+/** `total` is exact up to 10,000 matches; beyond that it is 10,000 and `totalIsExact` is false. */
+export const PersonListSchema = listOf(PersonSchema).extend({ totalIsExact: z.boolean() });
 export type PersonList = z.infer<typeof PersonListSchema>;

@@ -1,4 +1,4 @@
-import { bracketRange, type AgeBracket, type RiskLevel } from '@waymark/core';
+import { bracketRange, RISK_LEVELS, type AgeBracket, type RiskLevel } from '@waymark/core';
 import type { PersonListQuery } from '@waymark/contracts';
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Database, NewPersonRow, PersonRow, PersonUpdate } from './schema';
@@ -60,9 +60,12 @@ export async function listHouseholdMembers(db: Db | Tx, operationId: string, hou
     .execute();
 }
 
+export const COUNT_CAP = 10_000;
+
 export interface PersonPage {
   rows: PersonRow[];
   total: number;
+  totalIsExact: boolean;
 }
 
 /** Filters run in SQL, inside the actor's operations: never filtered after the fact. */
@@ -72,18 +75,22 @@ export async function listPersons(
   query: PersonListQuery,
   today: Date,
 ): Promise<PersonPage> {
-  if (operationIds.length === 0) return { rows: [], total: 0 };
+  if (operationIds.length === 0) return { rows: [], total: 0, totalIsExact: true };
   const filtered = db.selectFrom('persons').where((eb) => eb.and(personFilters(eb, operationIds, query, today)));
   let page = filtered.selectAll().limit(query.limit).offset(query.offset);
   if (query.sort === 'risk') page = page.orderBy('risk_rank', (ob) => ob.desc().nullsLast()).orderBy('created_at', 'desc');
   else if (query.sort === 'name') page = page.orderBy('family_name').orderBy('given_name');
   else page = page.orderBy('created_at', 'desc');
   page = page.orderBy('id');
+  // Counting a large match exactly costs more than the page itself: count up to a cap and
+  // say "at least" beyond it.
+  const counted = db.selectFrom(filtered.select(sql.lit(1).as('one')).limit(COUNT_CAP + 1).as('matches'));
   const [rows, count] = await Promise.all([
     page.execute(),
-    filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    counted.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.total) };
+  const total = Number(count.total);
+  return { rows, total: Math.min(total, COUNT_CAP), totalIsExact: total <= COUNT_CAP };
 }
 
 function personFilters(
@@ -96,8 +103,9 @@ function personFilters(
     ? operationIds.filter((id) => id === query.operationId)
     : [...operationIds];
   const filters = [eb('operation_id', 'in', operations.length > 0 ? operations : ['00000000-0000-0000-0000-000000000000'])];
-  if (query.riskLevel) filters.push(eb('risk_level', 'in', query.riskLevel as RiskLevel[]));
-  if (query.unscreened === 'true') filters.push(eb('risk_level', 'is', null));
+  // By rank, not by name, so the (operation, rank, created) index serves the filter.
+  if (query.riskLevel) filters.push(eb('risk_rank', 'in', query.riskLevel.map((level: RiskLevel) => RISK_LEVELS.indexOf(level) + 1)));
+  if (query.unscreened === 'true') filters.push(eb('risk_rank', 'is', null));
   if (query.siteId) filters.push(eb('site_id', '=', query.siteId));
   if (query.householdId) filters.push(eb('household_id', '=', query.householdId));
   if (query.setting) filters.push(eb('setting', 'in', query.setting));

@@ -14,21 +14,40 @@ export async function insertSession(tx: Tx | Db, row: { token_hash: Buffer; user
 }
 
 /**
- * The live session behind a token hash with its user, touching last_seen_at so the idle
- * timeout slides. Expired, idle or disabled-user sessions come back undefined.
+ * The live session behind a token hash, with its user and the user's operations, in one
+ * read. Expired, idle or disabled-user sessions come back undefined.
  */
 export async function findLiveSession(db: Db, tokenHash: Buffer, idleMinutes: number) {
   return db
-    .updateTable('sessions')
-    .set({ last_seen_at: sql`now()` })
-    .from('users')
-    .whereRef('users.id', '=', 'sessions.user_id')
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select((eb) => [
+      'users.id as userId',
+      'users.email',
+      'users.display_name',
+      'users.role',
+      'users.locale',
+      'users.must_change_password',
+      'sessions.last_seen_at',
+      eb
+        .selectFrom('user_operations')
+        .select(sql<string[]>`coalesce(array_agg(operation_id), '{}')`.as('ids'))
+        .whereRef('user_operations.user_id', '=', 'users.id')
+        .as('operationIds'),
+    ])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', sql<Date>`now()`)
     .where('sessions.last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${idleMinutes})`)
     .where('users.disabled_at', 'is', null)
-    .returning(['users.id as userId', 'users.email', 'users.display_name', 'users.role', 'users.locale', 'users.must_change_password'])
     .executeTakeFirst();
+}
+
+/**
+ * Slides the idle timeout. Called only when the last touch is over a minute old, so a busy
+ * user does not turn every read into a write.
+ */
+export async function touchSession(db: Db, tokenHash: Buffer) {
+  await db.updateTable('sessions').set({ last_seen_at: sql`now()` }).where('token_hash', '=', tokenHash).execute();
 }
 
 export async function deleteSession(db: Db | Tx, tokenHash: Buffer) {

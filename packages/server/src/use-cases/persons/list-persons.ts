@@ -12,5 +12,5 @@ export async function listPersons(ctx: UseCaseContext, query: PersonListQuery): 
   }
   const now = ctx.now();
   const page = await queryPersons(ctx.db, ctx.actor.operationIds, query, now);
-  return ok({ items: page.rows.map((row) => presentPerson(row, now)), total: page.total });
+  return ok({ items: page.rows.map((row) => presentPerson(row, now)), total: page.total, totalIsExact: page.totalIsExact });
 }

@@ -1,8 +1,9 @@
 import { isRole, type Actor } from '@waymark/core';
-import { findLiveSession } from '../../db/sessions-repository';
+import { findLiveSession, touchSession } from '../../db/sessions-repository';
 import type { Db } from '../../db/transaction';
-import { operationIdsOfUser } from '../../db/users-repository';
 import { hashToken, SESSION_IDLE_MINUTES } from './tokens';
+
+const TOUCH_AFTER_MS = 60_000;
 
 export interface Authenticated {
   actor: Actor;
@@ -11,9 +12,11 @@ export interface Authenticated {
 
 export async function authenticate(db: Db, token: string | undefined): Promise<Authenticated | null> {
   if (!token || token.length > 100) return null;
-  const session = await findLiveSession(db, hashToken(token), SESSION_IDLE_MINUTES);
+  const tokenHash = hashToken(token);
+  const session = await findLiveSession(db, tokenHash, SESSION_IDLE_MINUTES);
   if (!session || !isRole(session.role)) return null;
-  const operationIds = await operationIdsOfUser(db, session.userId);
+  if (Date.now() - new Date(session.last_seen_at).getTime() > TOUCH_AFTER_MS) await touchSession(db, tokenHash);
+  const operationIds = session.operationIds ?? [];
   return {
     actor: { userId: session.userId, role: session.role, operationIds },
     user: {
