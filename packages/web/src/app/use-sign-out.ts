@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { signOut } from '../api/sessions';
 import { forgetSession } from './query-client';
-import { navigate } from './router';
+import { pathOf } from './routes';
 
 /** Signs out and drops every record held in memory, whatever the server answered. */
 export function useSignOut() {
@@ -9,7 +9,10 @@ export function useSignOut() {
     mutationFn: signOut,
     onSettled: () => {
       forgetSession();
-      navigate({ name: 'people' }, { replace: true });
+      // The next person to sign in starts from the list, not from this user's last record.
+      // Quietly: telling the router now would open the list, and fetch it, before the
+      // sign-in screen replaces the app.
+      window.history.replaceState(null, '', pathOf({ name: 'people' }));
     },
   });
 }
