@@ -53,14 +53,14 @@ async function rawCopy(target: BenchTarget): Promise<number> {
     for (const [table, columns] of TABLES) {
       await client.query(`create table raw_${table} (like ${table} including all)`);
       const file = join(dir, `${table}.csv`);
-      await pipeline(client.query(copyTo(`copy ${table} (${columns.join(', ')}) to stdout with (format csv)`)), createWriteStream(file));
+      await pipeline(client.query(copyTo(`copy ${table} (${columns.join(', ')}) to stdout`)), createWriteStream(file));
     }
     const { ms } = await timed(async () => {
       await client.query('begin');
       for (const [table, columns] of TABLES) {
         await pipeline(
           createReadStream(join(dir, `${table}.csv`), { highWaterMark: 1 << 20 }),
-          client.query(copyFrom(`copy raw_${table} (${columns.join(', ')}) from stdin with (format csv)`)),
+          client.query(copyFrom(`copy raw_${table} (${columns.join(', ')}) from stdin`)),
         );
       }
       await client.query('commit');

@@ -1,4 +1,4 @@
-export { scoreScreening } from './score-screening';
+export { scoreScreening, assessScreening, type Assessment } from './score-screening';
 export { subjectFromRegistration, type ScreeningSubject, type HouseholdMember } from './subject';
 export { evaluateCondition, type Answer, type Answers } from './evaluate-condition';
 export { readResponses } from './read-responses';

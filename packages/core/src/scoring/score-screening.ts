@@ -21,6 +21,20 @@ export function scoreScreening(
   responses: Readonly<Record<string, ResponseValue>>,
   subject: ScreeningSubject,
 ): Result<ScreeningOutcome, ResponseProblem[]> {
+  const assessed = assessScreening(instrument, responses, subject);
+  if (!assessed.ok) return assessed;
+  return ok({ ...assessed.value, explanation: explain(instrument, assessed.value) });
+}
+
+/** An outcome without its plain-words explanation: what bulk jobs store (see stored-outcome.ts). */
+export type Assessment = Omit<ScreeningOutcome, 'explanation'>;
+
+/** Every decision of a screening, without writing the explanation out in each language. */
+export function assessScreening(
+  instrument: Instrument,
+  responses: Readonly<Record<string, ResponseValue>>,
+  subject: ScreeningSubject,
+): Result<Assessment, ResponseProblem[]> {
   const read = readResponses(instrument, responses, subject);
   if (!read.ok) return err(read.error);
   const answers = read.value;
@@ -52,5 +66,5 @@ export function scoreScreening(
     recommendedActions: recommendActions(instrument, domains, overrides),
     followUps: followUps(instrument, answers),
   };
-  return ok({ ...assessed, explanation: explain(instrument, assessed) });
+  return ok(assessed);
 }

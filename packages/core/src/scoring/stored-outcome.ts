@@ -27,7 +27,7 @@ export interface StoredOutcome {
 export type StoredSignal = DistributiveOmit<Signal, 'why'>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-export function compactOutcome(outcome: ScreeningOutcome): StoredOutcome {
+export function compactOutcome(outcome: Omit<ScreeningOutcome, 'explanation'>): StoredOutcome {
   return {
     format: 1,
     instrumentId: outcome.instrumentId,

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { csvLine, type CopyValue } from './csv';
+import { copyLine, type CopyValue } from './csv';
 
 const CHUNK_BYTES = 1 << 20;
 
@@ -17,7 +17,7 @@ export async function copyRows(
   function* chunks(): Generator<string> {
     let buffer = '';
     for (const row of rows) {
-      buffer += csvLine(row);
+      buffer += copyLine(row);
       count++;
       if (buffer.length >= CHUNK_BYTES) {
         yield buffer;
@@ -26,7 +26,7 @@ export async function copyRows(
     }
     if (buffer) yield buffer;
   }
-  const sink = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin with (format csv)`));
+  const sink = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
   await pipeline(Readable.from(chunks()), sink);
   return count;
 }

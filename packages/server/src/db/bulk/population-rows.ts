@@ -1,4 +1,4 @@
-import { compactOutcome, type GeneratedHousehold, type OperationSpec, type ScreeningOutcome } from '@waymark/core';
+import { compactOutcome, type Assessment, type GeneratedHousehold, type OperationSpec } from '@waymark/core';
 import type { CopyValue } from './csv';
 
 export const HOUSEHOLD_COLUMNS = ['operation_id', 'id', 'site_id', 'head_person_id', 'created_by', 'updated_by'] as const;
@@ -24,7 +24,7 @@ export interface PlacedHousehold {
 
 export interface MemberScreening {
   id: string;
-  outcome: ScreeningOutcome;
+  outcome: Assessment;
   responses: Record<string, unknown>;
 }
 

@@ -4,7 +4,7 @@ import {
   defaultOperations,
   findInstrument,
   generatePopulation,
-  scoreScreening,
+  assessScreening,
   subjectFromRegistration,
   type GeneratedHousehold,
   type Instrument,
@@ -62,7 +62,7 @@ function screenMember(instrument: Instrument, household: GeneratedHousehold, ind
     relationshipToHead: m.person.relationshipToHead,
   }));
   const subject = subjectFromRegistration(member.person, { members }, today);
-  const scored = scoreScreening(instrument, member.responses, subject);
+  const scored = assessScreening(instrument, member.responses, subject);
   if (!scored.ok) throw new Error(`generated answers rejected: ${scored.error.map((p) => `${p.code} ${p.path.join('/')}`).join('; ')}`);
   return { id: uuidv7(), outcome: scored.value, responses: member.responses };
 }

@@ -1,10 +1,11 @@
-import { findInstrument, scoreScreening, subjectFromRegistration, type Instrument, type ResponseValue } from '@waymark/core';
+import { assessScreening, findInstrument, subjectFromRegistration, type Instrument, type ResponseValue } from '@waymark/core';
 import { v7 as uuidv7 } from 'uuid';
 import type { DatabaseHandle } from '../../db/connect';
 import { screeningRow } from '../../db/bulk/population-rows';
 import { householdMembersOf, screenedPersonBatches, writeRescoredBatch, type RescoredPerson } from '../../db/bulk/rescore-batches';
 import type { CopyValue } from '../../db/bulk/csv';
 import type { PersonRow } from '../../db/schema';
+import { boundedConcurrency } from '../bounded-concurrency';
 import { householdOf, registrationOf } from './registration-of';
 
 export interface RescoreOptions {
@@ -30,6 +31,7 @@ export async function rescoreAll(database: DatabaseHandle, options: RescoreOptio
   const instrument = findInstrument('heightened-risk');
   if (!instrument) throw new Error('the heightened-risk instrument is not shipped');
   const summary: RescoreSummary = { instrumentVersion: instrument.version, rescored: 0, answersDropped: 0 };
+  const writes = boundedConcurrency(2);
   for await (const batch of screenedPersonBatches(database, options.batchSize ?? 5_000)) {
     const households = await householdMembersOf(database, batch.map((b) => b.person));
     const rows: CopyValue[][] = [];
@@ -41,10 +43,19 @@ export async function rescoreAll(database: DatabaseHandle, options: RescoreOptio
       people.push({ operationId: person.operation_id, personId: person.id, screeningId: id, riskLevel: scored.outcome.riskLevel });
       rows.push(screeningRow(person.operation_id, person.id, { id, outcome: scored.outcome, responses: scored.responses }, options.now, options.actorId, latestScreeningId));
     }
-    await writeRescoredBatch(database, rows, people, options.now, { actorId: options.actorId, details: { screenings: rows.length, instrumentVersion: instrument.version } });
-    summary.rescored += rows.length;
-    options.onProgress?.(summary.rescored);
+    // Score the next batch while this one is written: Node's thread and PostgreSQL's
+    // backends then work at the same time (two writes in flight use both cores).
+    await writes.add(() =>
+      writeRescoredBatch(database, rows, people, options.now, {
+        actorId: options.actorId,
+        details: { screenings: rows.length, instrumentVersion: instrument.version },
+      }).then(() => {
+        summary.rescored += rows.length;
+        options.onProgress?.(summary.rescored);
+      }),
+    );
   }
+  await writes.drain();
   return summary;
 }
 
@@ -62,7 +73,7 @@ function rescore(
   // Registration may have changed since (a child turned 18): answers that no longer apply
   // are left out rather than blocking the re-score. Two passes settle any knock-on effect.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const scored = scoreScreening(instrument, kept, subject);
+    const scored = assessScreening(instrument, kept, subject);
     if (scored.ok) return { outcome: scored.value, responses: kept, dropped };
     const rejected = new Set(scored.error.map((problem) => String(problem.path[1])));
     dropped += rejected.size;
