@@ -49,6 +49,14 @@ describe.each(databaseTargets())('waymark CLI on $name PostgreSQL', (target) => 
       await count(`select count(*) as n from persons p join screenings s on s.operation_id = p.operation_id and s.id = p.latest_screening_id
                     where s.rescored_from is not null and s.risk_level = p.risk_level`),
     ).toBe(400);
+    // Answers reused unchanged are not copied, and a second re-score points at the answered original, never at a re-score.
+    expect(await count('select count(*) as n from screenings where responses is null')).toBe(400);
+    expect(waymark(database.url, 'screen', '--all').status).toBe(0);
+    expect(
+      await count(`select count(*) as n from screenings s join screenings source on source.operation_id = s.operation_id and source.id = s.rescored_from
+                    where source.responses is null`),
+    ).toBe(0);
+    expect(await count('select count(*) as n from screenings where rescored_from is not null')).toBe(800);
   });
 
   it.each([

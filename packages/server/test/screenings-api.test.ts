@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rescoreAll } from '../src/use-cases/screenings/rescore-all';
 import { databaseTargets } from './database-targets';
 import { startTestApp, type Client, type TestApp } from './test-app';
 
@@ -115,5 +116,17 @@ describe.each(databaseTargets())('screening API on $name PostgreSQL', (target) =
   it('answers 404 when screening someone who does not exist', async () => {
     const response = await screen('0190a4e0-0000-7000-8000-000000000000', {});
     expect(response.status).toBe(404);
+  });
+
+  it('shows a re-scored screening with the answers it reused', async () => {
+    const personId = await register({ givenName: 'Yonas', familyName: 'Tesfaye', sex: 'male', birthYear: 1993 });
+    const answers = { mms_used_smuggler: 'yes', ci_threatened_or_attacked: 'yes' };
+    const original = (await screen(personId, answers)).body as ScreeningBody;
+    await rescoreAll(app.database, { actorId: null, now: new Date('2026-06-16T10:00:00Z') });
+    const history = (await caseworker.request('GET', `/api/v1/persons/${personId}/screenings`)).body as {
+      items: (ScreeningBody & { rescoredFrom: string | null; responses: unknown })[];
+    };
+    expect(history.items[0]).toMatchObject({ rescoredFrom: original.id, responses: answers, riskLevel: original.riskLevel });
+    expect(history.items[0]!.explanation.en).toEqual(original.explanation.en);
   });
 });

@@ -104,7 +104,8 @@ export interface ScreeningsTable {
   instrument_id: string;
   instrument_version: number;
   rule_version: string;
-  responses: Json<Record<string, unknown>>;
+  /** Null when reused unchanged from `rescored_from`. */
+  responses: ColumnType<Record<string, unknown> | null, string | null, string | null>;
   outcome: Json<unknown>;
   risk_level: string;
   rescored_from: string | null;

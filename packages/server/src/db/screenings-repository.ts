@@ -43,13 +43,19 @@ export async function recordScreenings(tx: Tx, screenings: NewScreening[]): Prom
   return rows;
 }
 
+/** A person's screenings, newest first, each with its answers (reused ones resolved from their source). */
 export async function listScreeningsOfPerson(db: Db | Tx, operationId: string, personId: string): Promise<ScreeningRow[]> {
-  return db
-    .selectFrom('screenings')
-    .selectAll()
-    .where('operation_id', '=', operationId)
-    .where('person_id', '=', personId)
-    .orderBy('screened_at', 'desc')
-    .orderBy('id', 'desc')
+  const rows = await db
+    .selectFrom('screenings as s')
+    .leftJoin('screenings as source', (join) =>
+      join.onRef('source.operation_id', '=', 's.operation_id').onRef('source.id', '=', 's.rescored_from'),
+    )
+    .selectAll('s')
+    .select(sql<Record<string, unknown>>`coalesce(s.responses, source.responses)`.as('resolved_responses'))
+    .where('s.operation_id', '=', operationId)
+    .where('s.person_id', '=', personId)
+    .orderBy('s.screened_at', 'desc')
+    .orderBy('s.id', 'desc')
     .execute();
+  return rows.map(({ resolved_responses, ...row }) => ({ ...row, responses: resolved_responses }));
 }

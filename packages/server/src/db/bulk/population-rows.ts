@@ -25,7 +25,8 @@ export interface PlacedHousehold {
 export interface MemberScreening {
   id: string;
   outcome: Assessment;
-  responses: Record<string, unknown>;
+  /** Null when the answers are those of `rescoredFrom`, unchanged. */
+  responses: Record<string, unknown> | null;
 }
 
 export function householdRow(placed: PlacedHousehold, generated: GeneratedHousehold, actorId: string | null): CopyValue[] {
@@ -61,7 +62,7 @@ export function screeningRow(
   const { outcome } = screening;
   return [
     operationId, screening.id, personId, outcome.instrumentId, outcome.instrumentVersion, outcome.ruleVersion,
-    JSON.stringify(screening.responses), JSON.stringify(compactOutcome(outcome)), outcome.riskLevel, rescoredFrom, screenedAt, actorId,
+    screening.responses === null ? null : JSON.stringify(screening.responses), JSON.stringify(compactOutcome(outcome)), outcome.riskLevel, rescoredFrom, screenedAt, actorId,
   ];
 }
 

@@ -6,7 +6,8 @@ import { SCREENING_COLUMNS } from './population-rows';
 
 export interface ScreenedPerson {
   person: PersonRow;
-  latestScreeningId: string;
+  /** The screening that holds the answers the latest screening used. */
+  answersScreeningId: string;
   responses: Record<string, unknown>;
 }
 
@@ -30,16 +31,19 @@ export async function* screenedPersonBatches(database: DatabaseHandle, batchSize
       where = 'where (p.operation_id, p.id) > ($2, $3)';
     }
     const { rows } = await database.pool.query<PersonRow & { s_id: string; s_responses: Record<string, unknown> }>(
-      `select p.*, s.id as s_id, s.responses as s_responses
+      `select p.*,
+              case when s.responses is null then s.rescored_from else s.id end as s_id,
+              coalesce(s.responses, source.responses) as s_responses
          from persons p
          join screenings s on s.operation_id = p.operation_id and s.id = p.latest_screening_id
+         left join screenings source on source.operation_id = s.operation_id and source.id = s.rescored_from
          ${where}
         order by p.operation_id, p.id
         limit $1`,
       params,
     );
     if (rows.length === 0) return;
-    yield rows.map(({ s_id, s_responses, ...person }) => ({ person: person as PersonRow, latestScreeningId: s_id, responses: s_responses }));
+    yield rows.map(({ s_id, s_responses, ...person }) => ({ person: person as PersonRow, answersScreeningId: s_id, responses: s_responses }));
     const last = rows[rows.length - 1]!;
     after = { operationId: last.operation_id, id: last.id };
   }

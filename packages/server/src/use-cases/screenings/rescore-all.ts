@@ -36,12 +36,14 @@ export async function rescoreAll(database: DatabaseHandle, options: RescoreOptio
     const households = await householdMembersOf(database, batch.map((b) => b.person));
     const rows: CopyValue[][] = [];
     const people: RescoredPerson[] = [];
-    for (const { person, latestScreeningId, responses } of batch) {
+    for (const { person, answersScreeningId, responses } of batch) {
       const scored = rescore(instrument, person, responses as Record<string, ResponseValue>, households, options.now);
       summary.answersDropped += scored.dropped;
       const id = uuidv7();
       people.push({ operationId: person.operation_id, personId: person.id, screeningId: id, riskLevel: scored.outcome.riskLevel });
-      rows.push(screeningRow(person.operation_id, person.id, { id, outcome: scored.outcome, responses: scored.responses }, options.now, options.actorId, latestScreeningId));
+      // Answers reused unchanged are not copied: the new row points at the screening holding them.
+      const changed = scored.dropped > 0 ? scored.responses : null;
+      rows.push(screeningRow(person.operation_id, person.id, { id, outcome: scored.outcome, responses: changed }, options.now, options.actorId, answersScreeningId));
     }
     // Score the next batch while this one is written: Node's thread and PostgreSQL's
     // backends then work at the same time (two writes in flight use both cores).
