@@ -74,6 +74,16 @@ describe.each(databaseTargets())('authorisation on $name PostgreSQL', (target) =
     expect(failures.length).toBe(2);
   });
 
+  it.each([
+    [{ email: 'not-an-email', password: 'x' }, '/email', 'invalid_format'],
+    [{ email: 'a@example.org' }, '/password', 'required'],
+    [{ email: 'a@example.org', password: 'x', remember: true }, '/remember', 'unknown_field'],
+  ])('refuses a malformed sign-in %j with a problem at the field', async (body, path, code) => {
+    const response = await app.anonymous.request('POST', '/api/v1/sessions', body);
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ code: 'validation_failed', errors: [expect.objectContaining({ path, code })] });
+  });
+
   it('ends the session on sign-out', async () => {
     const user = await app.as('caseworker');
     expect((await user.request('GET', '/api/v1/sessions/current')).status).toBe(200);

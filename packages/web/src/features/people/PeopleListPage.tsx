@@ -24,6 +24,8 @@ export function PeopleListPage() {
     placeholderData: keepPreviousData,
   });
   const total = people.data?.total ?? 0;
+  // Past 10,000 matches the server stops counting: say "more than" rather than a false exact number.
+  const exact = people.data?.totalIsExact ?? true;
   const siteNames = new Map((sites.data?.items ?? []).map((site) => [site.id, site.name]));
 
   return (
@@ -32,7 +34,7 @@ export function PeopleListPage() {
       <PeopleFilters form={form} sites={sites.data?.items ?? []} onChange={setForm} />
       <div className="list-status" role="status" aria-live="polite">
         {people.isPending ? t('app.loading') : (
-          <span data-testid="people-total" data-total={total}>{t('people.total', { total })}</span>
+          <span data-testid="people-total" data-total={total}>{t(exact ? 'people.total' : 'people.totalAtLeast', { total })}</span>
         )}
       </div>
       {people.isError && <ProblemMessage error={people.error} />}
@@ -43,7 +45,7 @@ export function PeopleListPage() {
           <button type="button" className="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
             {t('people.previous')}
           </button>
-          <span>{t('people.range', { from: offset + 1, to: Math.min(offset + PAGE_SIZE, total), total })}</span>
+          <span>{t(exact ? 'people.range' : 'people.rangeAtLeast', { from: offset + 1, to: Math.min(offset + PAGE_SIZE, total), total })}</span>
           <button type="button" className="secondary" disabled={offset + PAGE_SIZE >= total} onClick={() => setOffset(offset + PAGE_SIZE)}>
             {t('people.next')}
           </button>
