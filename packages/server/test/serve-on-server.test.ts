@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../src/db/connect';
+import { databaseTargets, freshDatabase } from './database-targets';
+import { exited, spawnServe, type ServeProcess } from './serve-process';
+
+const server = databaseTargets().filter((target) => target.name === 'server');
+
+// `DATABASE_URL=postgres://… npm start`: the same serve command, on a PostgreSQL server.
+describe.skipIf(server.length === 0)('waymark serve with DATABASE_URL', () => {
+  let database: DatabaseHandle;
+  let serve: ServeProcess;
+  beforeAll(async () => {
+    database = await freshDatabase(server[0]!);
+    serve = await spawnServe({ DATABASE_URL: database.url, WAYMARK_ADMIN_EMAIL: 'admin@example.org', WAYMARK_ADMIN_PASSWORD: 'a-long-admin-password' });
+  });
+  afterAll(async () => {
+    serve?.child.kill('SIGTERM');
+    if (serve) await exited(serve.child);
+    await database?.close();
+  });
+
+  it('uses the server, migrated, and says so on /health', async () => {
+    const health = (await (await fetch(`${serve.url}/api/v1/health`)).json()) as { database: string; postgresVersion: string };
+    expect(health.database).toBe('server');
+    const { rows } = await database.pool.query<{ server_version: string; n: string }>(
+      'select current_setting($1) as server_version, (select count(*) from schema_migrations) as n',
+      ['server_version'],
+    );
+    expect(health.postgresVersion).toBe(rows[0]!.server_version);
+    expect(Number(rows[0]!.n)).toBeGreaterThanOrEqual(4);
+    expect(serve.output()).toContain('(database: server)');
+  });
+});
