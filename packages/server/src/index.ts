@@ -9,6 +9,4 @@ export { rescoreAll } from './use-cases/screenings/rescore-all';
 export { countScreenedPersons } from './db/bulk/rescore-batches';
 export { buildApp } from './http/app';
 export { ensureFirstAdmin } from './use-cases/admin/ensure-first-admin';
-export { copyRows } from './db/bulk/copy-rows';
-export { copyLine } from './db/bulk/csv';
 export { HOUSEHOLD_COLUMNS, PERSON_COLUMNS, SCREENING_COLUMNS } from './db/bulk/population-rows';

@@ -1,11 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from './transaction';
 
-export async function countUsers(db: Db | Tx): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 export async function findUserByEmail(db: Db | Tx, email: string) {
   return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 }

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { copyLine, type CopyValue } from './csv';
+import { copyLine, type CopyValue } from './copy-text';
 
 const CHUNK_BYTES = 1 << 20;
 

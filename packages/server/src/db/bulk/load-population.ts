@@ -2,7 +2,7 @@ import type { GeneratedHousehold, OperationSpec } from '@waymark/core';
 import { v7 as uuidv7 } from 'uuid';
 import type { DatabaseHandle } from '../connect';
 import { copyRows } from './copy-rows';
-import type { CopyValue } from './csv';
+import type { CopyValue } from './copy-text';
 import {
   HOUSEHOLD_COLUMNS,
   householdRow,

@@ -1,5 +1,5 @@
 import { compactOutcome, type Assessment, type GeneratedHousehold, type OperationSpec } from '@waymark/core';
-import type { CopyValue } from './csv';
+import type { CopyValue } from './copy-text';
 
 export const HOUSEHOLD_COLUMNS = ['operation_id', 'id', 'site_id', 'head_person_id', 'created_by', 'updated_by'] as const;
 

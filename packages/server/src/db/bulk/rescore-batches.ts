@@ -1,7 +1,7 @@
 import type { DatabaseHandle } from '../connect';
 import type { PersonRow } from '../schema';
 import { copyRows } from './copy-rows';
-import type { CopyValue } from './csv';
+import type { CopyValue } from './copy-text';
 import { SCREENING_COLUMNS } from './population-rows';
 
 export interface ScreenedPerson {

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { DatabaseHandle } from '../../db/connect';
 import { screeningRow } from '../../db/bulk/population-rows';
 import { householdMembersOf, screenedPersonBatches, writeRescoredBatch, type RescoredPerson } from '../../db/bulk/rescore-batches';
-import type { CopyValue } from '../../db/bulk/csv';
+import type { CopyValue } from '../../db/bulk/copy-text';
 import type { PersonRow } from '../../db/schema';
 import { boundedConcurrency } from '../bounded-concurrency';
 import { householdOf, registrationOf } from './registration-of';
