@@ -74,9 +74,9 @@ describe.each(databaseTargets())('person list filters on $name PostgreSQL', (tar
   it('counts exactly up to 10,000 matches and says "at least" beyond', async () => {
     expect((await caseworker.request('GET', '/api/v1/persons?limit=1')).body).toMatchObject({ total: 6, totalIsExact: true });
     await app.database.pool.query(
-      `insert into persons (operation_id, id, given_name, family_name, sex, birth_year)
-       select $1, gen_random_uuid(), 'Synthetic', 'Person ' || n, 'unknown', 1990 from generate_series(1, 10000) as n`,
-      [app.operationId],
+      `insert into persons (operation_id, agency_id, id, given_name, family_name, sex, birth_year)
+       select $1, $2, gen_random_uuid(), 'Synthetic', 'Person ' || n, 'unknown', 1990 from generate_series(1, 10000) as n`,
+      [app.operationId, app.agencyId],
     );
     expect((await caseworker.request('GET', '/api/v1/persons?limit=1')).body).toMatchObject({ total: 10000, totalIsExact: false });
     expect((await caseworker.request('GET', '/api/v1/persons?limit=1&sex=female')).body).toMatchObject({ total: 3, totalIsExact: true });

@@ -1,3 +1,4 @@
+import type { Role, Scope } from '@waymark/core';
 import type { Session } from '@waymark/contracts';
 import type { AddressInfo } from 'node:net';
 import { v7 as uuidv7 } from 'uuid';
@@ -10,15 +11,32 @@ export interface TestApp {
   url: string;
   database: DatabaseHandle;
   operationId: string;
-  /** Signs in as a new user of that role in the test operation; returns a client bound to its cookie. */
-  as(role: 'administrator' | 'supervisor' | 'caseworker' | 'analyst' | 'auditor', operationIds?: string[]): Promise<Client>;
+  /** The test operation's first agency: new users belong to it unless told otherwise. */
+  agencyId: string;
+  /**
+   * Signs in as a new user of that role (in the test operation unless told otherwise);
+   * returns a client bound to its cookie. Scope defaults by role: operation for
+   * administrators, analysts and auditors, agency for everyone else.
+   */
+  as(role: Role, operationIds?: string[], options?: UserOptions): Promise<Client>;
+  /** A new agency in an operation (the test operation by default). */
+  createAgency(options?: { operationId?: string; kind?: string; code?: string }): Promise<string>;
+  createTeam(agencyId: string, options?: { operationId?: string; name?: string }): Promise<string>;
   anonymous: Client;
   close(): Promise<void>;
+}
+
+export interface UserOptions {
+  scope?: Scope;
+  agencyId?: string;
+  teamIds?: string[];
 }
 
 export interface Client {
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
   session?: Session;
+  /** The signed-in user's id (absent for the anonymous client). */
+  userId?: string;
 }
 
 export interface TestResponse {
@@ -32,6 +50,40 @@ export async function startTestApp(target: DatabaseTarget, options: { now?: () =
   const database = await freshDatabase(target);
   const operationId = uuidv7();
   await database.db.insertInto('operations').values({ id: operationId, code: 'test', name: 'Test operation' }).execute();
+  let agencies = 0;
+  const createAgency: TestApp['createAgency'] = async (options = {}) => {
+    const id = uuidv7();
+    await database.db
+      .insertInto('agencies')
+      .values({
+        operation_id: options.operationId ?? operationId,
+        id,
+        code: options.code ?? `agency-${++agencies}`,
+        name: `Agency ${agencies}`,
+        kind: options.kind ?? 'ngo',
+      })
+      .execute();
+    return id;
+  };
+  const createTeam: TestApp['createTeam'] = async (agencyId, options = {}) => {
+    const id = uuidv7();
+    await database.db
+      .insertInto('teams')
+      .values({ operation_id: options.operationId ?? operationId, id, agency_id: agencyId, name: options.name ?? `Team ${id.slice(-6)}` })
+      .execute();
+    return id;
+  };
+  const agencyId = await createAgency({ code: 'test-agency', kind: 'unhcr' });
+  const agencyOf = async (operation: string): Promise<string> => {
+    const found = await database.db
+      .selectFrom('agencies')
+      .select('id')
+      .where('operation_id', '=', operation)
+      .orderBy('created_at')
+      .limit(1)
+      .executeTakeFirst();
+    return found?.id ?? (await createAgency({ operationId: operation }));
+  };
   const app = await buildApp(
     { database, now: options.now ?? (() => new Date()), secureCookies: false, webDir: undefined, version: 'test' },
     false,
@@ -62,15 +114,24 @@ export async function startTestApp(target: DatabaseTarget, options: { now?: () =
     url,
     database,
     operationId,
+    agencyId,
+    createAgency,
+    createTeam,
     anonymous: client(),
-    async as(role, operationIds = [operationId]) {
+    async as(role, operationIds = [operationId], options = {}) {
       const email = `${role}-${++users}@example.org`;
       const id = uuidv7();
+      const scope = options.scope ?? (['administrator', 'analyst', 'auditor'].includes(role) ? 'operation' : 'agency');
+      const userAgency = options.agencyId ?? (operationIds[0] ? await agencyOf(operationIds[0]) : null);
       await database.db
         .insertInto('users')
-        .values({ id, email, display_name: role, password_hash: passwordHash, role })
+        .values({ id, email, display_name: role, password_hash: passwordHash, role, scope, agency_id: userAgency })
         .execute();
       for (const op of operationIds) await database.db.insertInto('user_operations').values({ user_id: id, operation_id: op }).execute();
+      for (const team of options.teamIds ?? []) {
+        const row = await database.db.selectFrom('teams').select('operation_id').where('id', '=', team).executeTakeFirstOrThrow();
+        await database.db.insertInto('team_members').values({ operation_id: row.operation_id, team_id: team, user_id: id }).execute();
+      }
       const response = await fetch(`${url}/api/v1/sessions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -79,6 +140,7 @@ export async function startTestApp(target: DatabaseTarget, options: { now?: () =
       const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!;
       const signedIn = client(cookie);
       signedIn.session = (await response.json()) as Session;
+      signedIn.userId = id;
       return signedIn;
     },
     async close() {

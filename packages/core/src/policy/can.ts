@@ -1,27 +1,67 @@
 import { ROLE_VERBS, type Role, type Verb } from './roles';
+import type { Scope } from './scopes';
 
 export interface Actor {
   userId: string;
   role: Role;
+  /** Which records the actor's verbs reach within its operations. */
+  scope: Scope;
+  /** The one agency the user belongs to (null only for the bootstrap administrator). */
+  agencyId: string | null;
+  teamIds: readonly string[];
   /** Operations whose records this actor may reach. */
   operationIds: readonly string[];
 }
 
-/** A record as the rule book sees it: which operation it lives in. */
-export interface ResourceRef {
+/** A record as the rule book sees it: where it lives and who holds it. */
+export interface RecordRef {
   operationId: string;
+  agencyId?: string | null;
+  teamId?: string | null;
+  assignedUserId?: string | null;
+}
+
+/** @deprecated name kept for callers that only know the operation. */
+export type ResourceRef = RecordRef;
+
+/**
+ * The one authorisation rule book, used by the server to enforce (HTTP, CLI, jobs) and by
+ * the web client to show only what is allowed. Without a record it answers "may this
+ * actor ever…". With one, the record must be inside the actor's scope. The same rule is
+ * applied in SQL by the list queries (server/src/db/scope.ts), tested to agree.
+ */
+export function can(actor: Actor, verb: Verb, record?: RecordRef): boolean {
+  if (!ROLE_VERBS[actor.role].has(verb)) return false;
+  if (record === undefined) return true;
+  return inScope(actor, record);
 }
 
 /**
- * The one authorisation rule book, used by the server to enforce and by the web client
- * to show only what is allowed. Without a resource it answers "may this actor ever…".
+ * May the actor do `verb` somewhere in this operation (create a record there, or list
+ * what its scope reaches there)? Reads and changes of one record use `can` with the record.
  */
-export function can(actor: Actor, verb: Verb, resource?: ResourceRef): boolean {
-  if (!ROLE_VERBS[actor.role].has(verb)) return false;
-  if (resource === undefined) return true;
-  return actor.operationIds.includes(resource.operationId);
+export function canInOperation(actor: Actor, verb: Verb, operationId: string): boolean {
+  return ROLE_VERBS[actor.role].has(verb) && actor.operationIds.includes(operationId);
+}
+
+export function inScope(actor: Actor, record: RecordRef): boolean {
+  if (!actor.operationIds.includes(record.operationId)) return false;
+  const mine = record.assignedUserId !== undefined && record.assignedUserId !== null && record.assignedUserId === actor.userId;
+  switch (actor.scope) {
+    case 'operation':
+      return true;
+    case 'agency':
+      // Assignment never crosses agencies (assign-person checks it), so "mine" is inside.
+      return actor.agencyId !== null && record.agencyId === actor.agencyId;
+    case 'team':
+      return mine || (record.teamId !== undefined && record.teamId !== null && actor.teamIds.includes(record.teamId));
+    case 'own':
+      return mine;
+  }
 }
 
 export function abilitiesOf(actor: Pick<Actor, 'role'>): Verb[] {
   return [...ROLE_VERBS[actor.role]];
 }
+
+export type { Role, Verb };

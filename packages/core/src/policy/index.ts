@@ -1,2 +1,6 @@
 export * from './roles';
+export * from './scopes';
 export * from './can';
+export * from './clearance';
+export * from './grant';
+export * from './fields';

@@ -1,12 +1,15 @@
 /**
  * Roles are lists of verbs (ODK Central's habit): one table to read, one place to change.
- * The record-scope part of the rule book (own/team/agency/operation) comes with the
- * accounts-and-scopes work; today a user's scope is the operations they belong to.
+ * What a role may do is a verb; which records it may do it to is the actor's scope
+ * (scopes.ts); which fields of those records it may read is its clearance (clearance.ts).
  */
 export const VERBS = [
   'person.read',
   'person.create',
   'person.update',
+  'person.assign',
+  'person.export',
+  'person.erase',
   'household.read',
   'household.create',
   'household.update',
@@ -14,13 +17,31 @@ export const VERBS = [
   'screening.create',
   'screening.rescore_all',
   'instrument.read',
+  'protection_note.read',
+  'protection_note.write',
+  'consent.read',
+  'consent.record',
+  // Acting without the consent a purpose needs: its own verb, a written reason, audited.
+  'consent.override',
   'aggregate.read',
   'audit.read',
+  'user.read',
   'user.manage',
+  'agency.manage',
+  'retention.manage',
 ] as const;
 export type Verb = (typeof VERBS)[number];
 
-export const ROLES = ['administrator', 'supervisor', 'caseworker', 'analyst', 'auditor'] as const;
+export const ROLES = [
+  'administrator',
+  'supervisor',
+  'caseworker',
+  'child_protection_officer',
+  'protection_officer',
+  'partner_caseworker',
+  'analyst',
+  'auditor',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 const CASEWORK: Verb[] = [
@@ -33,17 +54,42 @@ const CASEWORK: Verb[] = [
   'screening.read',
   'screening.create',
   'instrument.read',
+  'protection_note.read',
+  'protection_note.write',
+  'consent.read',
+  'consent.record',
+];
+
+const SUPERVISION: Verb[] = [
+  ...CASEWORK,
+  'person.assign',
+  'person.export',
+  'screening.rescore_all',
+  'consent.override',
+  'aggregate.read',
+  'user.read',
+  'user.manage',
 ];
 
 export const ROLE_VERBS: Record<Role, ReadonlySet<Verb>> = {
-  administrator: new Set<Verb>([...CASEWORK, 'screening.rescore_all', 'aggregate.read', 'user.manage']),
-  supervisor: new Set<Verb>([...CASEWORK, 'screening.rescore_all', 'aggregate.read']),
+  // An administrator holds every verb, because nobody may grant what they do not hold.
+  // Keep administrators few: a second factor is required and every read is audited.
+  administrator: new Set<Verb>(VERBS),
+  supervisor: new Set<Verb>(SUPERVISION),
   caseworker: new Set<Verb>(CASEWORK),
+  child_protection_officer: new Set<Verb>([...CASEWORK, 'person.assign']),
+  protection_officer: new Set<Verb>([...CASEWORK, 'person.assign', 'person.export']),
+  // An anti-trafficking agency's caseworker: works its own agency's cases; nothing else.
+  partner_caseworker: new Set<Verb>(CASEWORK),
   // Analysts see aggregates only, never a person.
   analyst: new Set<Verb>(['aggregate.read', 'instrument.read']),
-  auditor: new Set<Verb>(['audit.read']),
+  // Auditors see the audit trail only, never a person.
+  auditor: new Set<Verb>(['audit.read', 'user.read']),
 };
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
+
+/** Roles that must use a second factor whatever the operation says. */
+export const MFA_REQUIRED_ROLES: ReadonlySet<Role> = new Set<Role>(['administrator', 'supervisor']);

@@ -1,10 +1,21 @@
+import type { Actor } from '@waymark/core';
 import { sql } from 'kysely';
+import { scopeCondition } from './scope';
 import type { HouseholdRow } from './schema';
 import type { Db, Tx } from './transaction';
 
 export async function insertHousehold(
   tx: Tx,
-  row: { operation_id: string; id: string; site_id: string | null; head_person_id: string | null; created_by: string },
+  row: {
+    operation_id: string;
+    id: string;
+    site_id: string | null;
+    head_person_id: string | null;
+    created_by: string;
+    agency_id: string;
+    team_id: string | null;
+    assigned_user_id: string | null;
+  },
 ): Promise<HouseholdRow> {
   return tx
     .insertInto('households')
@@ -21,6 +32,12 @@ export async function findHousehold(db: Db | Tx, operationIds: readonly string[]
     .where('operation_id', 'in', operationIds)
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/** One household inside the actor's scope; outside it, undefined (the caller answers 404). */
+export async function findHouseholdInScope(db: Db | Tx, actor: Actor, id: string): Promise<HouseholdRow | undefined> {
+  if (actor.operationIds.length === 0) return undefined;
+  return db.selectFrom('households').selectAll().where(scopeCondition(actor, 'households')).where('id', '=', id).executeTakeFirst();
 }
 
 export async function updateHouseholdAtVersion(

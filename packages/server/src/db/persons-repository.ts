@@ -1,7 +1,8 @@
-import { bracketRange, RISK_LEVELS, type AgeBracket, type RiskLevel } from '@waymark/core';
+import { bracketRange, RISK_LEVELS, type Actor, type AgeBracket, type RiskLevel } from '@waymark/core';
 import type { PersonListQuery } from '@waymark/contracts';
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database, NewPersonRow, PersonRow, PersonUpdate } from './schema';
+import { scopeCondition } from './scope';
 import type { Db, Tx } from './transaction';
 
 export async function insertPersons(tx: Tx, rows: NewPersonRow[]): Promise<PersonRow[]> {
@@ -9,22 +10,18 @@ export async function insertPersons(tx: Tx, rows: NewPersonRow[]): Promise<Perso
   return tx.insertInto('persons').values(rows).returningAll().execute();
 }
 
-export async function findPerson(db: Db | Tx, operationIds: readonly string[], id: string): Promise<PersonRow | undefined> {
-  if (operationIds.length === 0) return undefined;
-  return db
-    .selectFrom('persons')
-    .selectAll()
-    .where('operation_id', 'in', operationIds)
-    .where('id', '=', id)
-    .executeTakeFirst();
+/** One person inside the actor's scope; outside it, undefined (the caller answers 404). */
+export async function findPerson(db: Db | Tx, actor: Actor, id: string): Promise<PersonRow | undefined> {
+  if (actor.operationIds.length === 0) return undefined;
+  return db.selectFrom('persons').selectAll().where(scopeCondition(actor, 'persons')).where('id', '=', id).executeTakeFirst();
 }
 
-export async function findPersonForUpdate(tx: Tx, operationIds: readonly string[], id: string): Promise<PersonRow | undefined> {
-  if (operationIds.length === 0) return undefined;
+export async function findPersonForUpdate(tx: Tx, actor: Actor, id: string): Promise<PersonRow | undefined> {
+  if (actor.operationIds.length === 0) return undefined;
   return tx
     .selectFrom('persons')
     .selectAll()
-    .where('operation_id', 'in', operationIds)
+    .where(scopeCondition(actor, 'persons'))
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
@@ -68,15 +65,10 @@ export interface PersonPage {
   totalIsExact: boolean;
 }
 
-/** Filters run in SQL, inside the actor's operations: never filtered after the fact. */
-export async function listPersons(
-  db: Db,
-  operationIds: readonly string[],
-  query: PersonListQuery,
-  today: Date,
-): Promise<PersonPage> {
-  if (operationIds.length === 0) return { rows: [], total: 0, totalIsExact: true };
-  const filtered = db.selectFrom('persons').where((eb) => eb.and(personFilters(eb, operationIds, query, today)));
+/** Filters run in SQL, inside the actor's scope: never filtered after the fact. */
+export async function listPersons(db: Db, actor: Actor, query: PersonListQuery, today: Date): Promise<PersonPage> {
+  if (actor.operationIds.length === 0) return { rows: [], total: 0, totalIsExact: true };
+  const filtered = db.selectFrom('persons').where((eb) => eb.and(personFilters(eb, actor, query, today)));
   let page = filtered.selectAll().limit(query.limit).offset(query.offset);
   if (query.sort === 'risk') page = page.orderBy('risk_rank', (ob) => ob.desc().nullsLast()).orderBy('created_at', 'desc');
   else if (query.sort === 'name') page = page.orderBy('family_name').orderBy('given_name');
@@ -95,14 +87,12 @@ export async function listPersons(
 
 function personFilters(
   eb: ExpressionBuilder<Database, 'persons'>,
-  operationIds: readonly string[],
+  actor: Actor,
   query: PersonListQuery,
   today: Date,
 ) {
-  const operations = query.operationId
-    ? operationIds.filter((id) => id === query.operationId)
-    : [...operationIds];
-  const filters = [eb('operation_id', 'in', operations.length > 0 ? operations : ['00000000-0000-0000-0000-000000000000'])];
+  const operations = query.operationId ? actor.operationIds.filter((id) => id === query.operationId) : actor.operationIds;
+  const filters: Expression<SqlBool>[] = [scopeCondition(actor, 'persons', operations)];
   // By rank, not by name, so the (operation, rank, created) index serves the filter.
   if (query.riskLevel) filters.push(eb('risk_rank', 'in', query.riskLevel.map((level: RiskLevel) => RISK_LEVELS.indexOf(level) + 1)));
   if (query.unscreened === 'true') filters.push(eb('risk_rank', 'is', null));

@@ -35,6 +35,38 @@ export interface UsersTable {
   must_change_password: Generated<boolean>;
   disabled_at: Timestamp | null;
   created_at: Timestamp;
+  scope: Generated<string>;
+  agency_id: string | null;
+}
+
+export interface AgenciesTable {
+  operation_id: string;
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  created_at: Timestamp;
+}
+
+export interface TeamsTable {
+  operation_id: string;
+  id: string;
+  agency_id: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface TeamMembersTable {
+  operation_id: string;
+  team_id: string;
+  user_id: string;
+}
+
+/** Who holds a person or household record (migration 0006). */
+interface HeldBy {
+  agency_id: string;
+  team_id: string | null;
+  assigned_user_id: string | null;
 }
 
 export interface UserOperationsTable {
@@ -50,7 +82,7 @@ export interface SessionsTable {
   expires_at: Timestamp;
 }
 
-export interface HouseholdsTable {
+export interface HouseholdsTable extends HeldBy {
   operation_id: string;
   id: string;
   site_id: string | null;
@@ -62,7 +94,7 @@ export interface HouseholdsTable {
   updated_by: string | null;
 }
 
-export interface PersonsTable {
+export interface PersonsTable extends HeldBy {
   operation_id: string;
   id: string;
   household_id: string | null;
@@ -122,18 +154,30 @@ export interface AuditEventsTable {
   resource_type: string;
   resource_id: string | null;
   details: Json<Record<string, unknown>>;
+  // Migration 0007: the hash chain (written by db/audit.ts only) and from where, why, outcome.
+  chain: string;
+  seq: number;
+  prev_hash: Buffer | null;
+  hash: Buffer;
+  ip: string | null;
+  reason: string | null;
+  outcome: Generated<string>;
 }
 
 export interface Database {
   operations: OperationsTable;
   sites: SitesTable;
   users: UsersTable;
+  agencies: AgenciesTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
   user_operations: UserOperationsTable;
   sessions: SessionsTable;
   households: HouseholdsTable;
   persons: PersonsTable;
   screenings: ScreeningsTable;
   audit_events: AuditEventsTable;
+  protection_notes: ProtectionNotesTable;
 }
 
 export type PersonRow = Selectable<PersonsTable>;
@@ -142,3 +186,19 @@ export type PersonUpdate = Updateable<PersonsTable>;
 export type HouseholdRow = Selectable<HouseholdsTable>;
 export type ScreeningRow = Selectable<ScreeningsTable>;
 export type UserRow = Selectable<UsersTable>;
+
+/** Migration 0009. `body_sealed` is an envelope from src/crypto/seal.ts, never plain text. */
+export interface ProtectionNotesTable {
+  operation_id: string;
+  id: string;
+  person_id: string;
+  topic: string;
+  body_sealed: string;
+  key_id: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+export type ProtectionNoteRow = Selectable<ProtectionNotesTable>;

@@ -28,7 +28,14 @@ export async function findLiveSession(db: Db, tokenHash: Buffer, idleMinutes: nu
       'users.role',
       'users.locale',
       'users.must_change_password',
+      'users.scope',
+      'users.agency_id',
       'sessions.last_seen_at',
+      eb
+        .selectFrom('team_members')
+        .select(sql<string[]>`coalesce(array_agg(team_id), '{}')`.as('ids'))
+        .whereRef('team_members.user_id', '=', 'users.id')
+        .as('teamIds'),
       eb
         .selectFrom('user_operations')
         .select(sql<string[]>`coalesce(array_agg(operation_id), '{}')`.as('ids'))

@@ -27,9 +27,22 @@ export async function insertOperation(tx: Tx, row: { id: string; code: string; n
   await tx.insertInto('operations').values(row).execute();
 }
 
+export async function insertAgency(tx: Tx, row: { operation_id: string; id: string; code: string; name: string; kind: string }): Promise<void> {
+  await tx.insertInto('agencies').values(row).execute();
+}
+
 export async function insertUser(
   tx: Tx,
-  row: { id: string; email: string; display_name: string; password_hash: string; role: string; must_change_password: boolean },
+  row: {
+    id: string;
+    email: string;
+    display_name: string;
+    password_hash: string;
+    role: string;
+    scope: string;
+    agency_id: string | null;
+    must_change_password: boolean;
+  },
   operationIds: string[],
 ): Promise<void> {
   await tx.insertInto('users').values(row).execute();

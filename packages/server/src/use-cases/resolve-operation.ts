@@ -1,4 +1,4 @@
-import { can, err, ok, type Result, type Verb } from '@waymark/core';
+import { canInOperation, err, ok, type Result, type Verb } from '@waymark/core';
 import { failure, invalid, type Failure } from '../failure';
 import type { UseCaseContext } from './context';
 
@@ -11,6 +11,6 @@ export function resolveOperation(ctx: UseCaseContext, verb: Verb, requested: str
   if (operationId === undefined) {
     return err(invalid([{ code: 'operation_required', path: ['operationId'], message: 'name the operation' }]));
   }
-  if (!can(ctx.actor, verb, { operationId })) return err(failure('forbidden'));
+  if (!canInOperation(ctx.actor, verb, operationId)) return err(failure('forbidden'));
   return ok(operationId);
 }

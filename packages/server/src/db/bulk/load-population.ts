@@ -1,5 +1,7 @@
 import type { GeneratedHousehold, OperationSpec } from '@waymark/core';
+import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import { writeAuditWithClient } from '../audit';
 import type { DatabaseHandle } from '../connect';
 import { copyRows } from './copy-rows';
 import type { CopyValue } from './copy-text';
@@ -27,12 +29,22 @@ export interface LoadOptions {
 
 export interface PlacementIds {
   operations: Map<string, string>;
+  /** By operation code: the agency that holds loaded records. */
+  agencies: Map<string, string>;
   sites: Map<string, string>;
 }
+
+/** Synthetic agencies for a demo operation; the first holds the loaded population. */
+const DEMO_AGENCIES = [
+  { code: 'unhcr', name: 'UNHCR field office (synthetic)', kind: 'unhcr' },
+  { code: 'protection-ngo', name: 'Protection NGO (synthetic)', kind: 'ngo' },
+  { code: 'counter-trafficking', name: 'Counter-trafficking partner (synthetic)', kind: 'anti_trafficking' },
+] as const;
 
 /** Operations and sites by code: created when missing, reused when present. */
 export async function ensureOperations(database: DatabaseHandle, specs: readonly OperationSpec[]): Promise<PlacementIds> {
   const operations = new Map<string, string>();
+  const agencies = new Map<string, string>();
   const sites = new Map<string, string>();
   await database.db.transaction().execute(async (tx) => {
     for (const spec of specs) {
@@ -43,6 +55,22 @@ export async function ensureOperations(database: DatabaseHandle, specs: readonly
         .execute();
       const operation = await tx.selectFrom('operations').select('id').where('code', '=', spec.code).executeTakeFirstOrThrow();
       operations.set(spec.code, operation.id);
+      for (const agency of DEMO_AGENCIES) {
+        await tx
+          .insertInto('agencies')
+          .values({ operation_id: operation.id, id: uuidv7(), ...agency })
+          .onConflict((oc) => oc.columns(['operation_id', 'code']).doNothing())
+          .execute();
+      }
+      const holder = await tx
+        .selectFrom('agencies')
+        .select('id')
+        .where('operation_id', '=', operation.id)
+        .orderBy(sql`code = 'unhcr'`, 'desc')
+        .orderBy('created_at')
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      agencies.set(spec.code, holder.id);
       for (const site of spec.sites) {
         await tx
           .insertInto('sites')
@@ -54,7 +82,7 @@ export async function ensureOperations(database: DatabaseHandle, specs: readonly
       for (const row of rows) sites.set(`${spec.code}/${row.code}`, row.id);
     }
   });
-  return { operations, sites };
+  return { operations, agencies, sites };
 }
 
 /** Lets every administrator see the loaded operations (demo data is useless unseen). */
@@ -105,8 +133,9 @@ async function loadBatch(database: DatabaseHandle, batch: GeneratedHousehold[], 
   for (const generated of batch) {
     const operationId = ids.operations.get(generated.operationCode);
     const siteId = ids.sites.get(`${generated.operationCode}/${generated.siteCode}`);
-    if (!operationId || !siteId) throw new Error(`unknown operation or site ${generated.operationCode}/${generated.siteCode}`);
-    const placed: PlacedHousehold = { operationId, siteId, householdId: uuidv7(), memberIds: generated.members.map(() => uuidv7()) };
+    const agencyId = ids.agencies.get(generated.operationCode);
+    if (!operationId || !siteId || !agencyId) throw new Error(`unknown operation or site ${generated.operationCode}/${generated.siteCode}`);
+    const placed: PlacedHousehold = { operationId, agencyId, siteId, householdId: uuidv7(), memberIds: generated.members.map(() => uuidv7()) };
     householdRows.push(householdRow(placed, generated, options.actorId));
     generated.members.forEach((_member, index) => {
       const problem = options.check(generated, index);
@@ -122,10 +151,14 @@ async function loadBatch(database: DatabaseHandle, batch: GeneratedHousehold[], 
     await copyRows(client, 'households', HOUSEHOLD_COLUMNS, householdRows);
     await copyRows(client, 'persons', PERSON_COLUMNS, personRows);
     await copyRows(client, 'screenings', SCREENING_COLUMNS, screeningRows);
-    await client.query(
-      `insert into audit_events (actor_id, action, resource_type, details) values ($1, 'population.load', 'population', $2)`,
-      [options.actorId, JSON.stringify({ households: householdRows.length, persons: personRows.length, screenings: screeningRows.length })],
-    );
+    await writeAuditWithClient(client, {
+      actorId: options.actorId,
+      operationId: null,
+      action: 'population.load',
+      resourceType: 'population',
+      resourceId: null,
+      details: { households: householdRows.length, persons: personRows.length, screenings: screeningRows.length },
+    });
     await client.query('commit');
   } catch (error) {
     await client.query('rollback').catch(() => {});

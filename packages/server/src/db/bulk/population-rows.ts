@@ -1,13 +1,13 @@
 import { compactOutcome, type Assessment, type GeneratedHousehold, type OperationSpec } from '@waymark/core';
 import type { CopyValue } from './copy-text';
 
-export const HOUSEHOLD_COLUMNS = ['operation_id', 'id', 'site_id', 'head_person_id', 'created_by', 'updated_by'] as const;
+export const HOUSEHOLD_COLUMNS = ['operation_id', 'id', 'site_id', 'head_person_id', 'agency_id', 'created_by', 'updated_by'] as const;
 
 export const PERSON_COLUMNS = [
   'operation_id', 'id', 'household_id', 'site_id', 'given_name', 'family_name', 'other_names', 'original_script_name',
   'sex', 'date_of_birth', 'birth_year', 'birth_year_estimated', 'nationality', 'languages', 'setting', 'admin_area_code',
   'legal_status', 'documents', 'arrival_date', 'relationship_to_head', 'care_situation', 'risk_level',
-  'latest_screening_id', 'screened_at', 'created_by', 'updated_by',
+  'latest_screening_id', 'screened_at', 'agency_id', 'created_by', 'updated_by',
 ] as const;
 
 export const SCREENING_COLUMNS = [
@@ -17,6 +17,8 @@ export const SCREENING_COLUMNS = [
 
 export interface PlacedHousehold {
   operationId: string;
+  /** The agency that holds the loaded records. */
+  agencyId: string;
   siteId: string;
   householdId: string;
   memberIds: string[];
@@ -30,7 +32,7 @@ export interface MemberScreening {
 }
 
 export function householdRow(placed: PlacedHousehold, generated: GeneratedHousehold, actorId: string | null): CopyValue[] {
-  return [placed.operationId, placed.householdId, placed.siteId, placed.memberIds[generated.household.headIndex]!, actorId, actorId];
+  return [placed.operationId, placed.householdId, placed.siteId, placed.memberIds[generated.household.headIndex]!, placed.agencyId, actorId, actorId];
 }
 
 export function personRow(
@@ -47,7 +49,7 @@ export function personRow(
     p.otherNames, p.originalScriptName, p.sex, p.dateOfBirth, p.birthYear, p.birthYearEstimated, p.nationality,
     p.languages, p.setting ?? generated.household.setting, p.adminAreaCode ?? generated.household.adminAreaCode,
     p.legalStatus, p.documents, p.arrivalDate, p.relationshipToHead, p.careSituation,
-    screening?.outcome.riskLevel ?? null, screening?.id ?? null, screening ? screenedAt : null, actorId, actorId,
+    screening?.outcome.riskLevel ?? null, screening?.id ?? null, screening ? screenedAt : null, placed.agencyId, actorId, actorId,
   ];
 }
 

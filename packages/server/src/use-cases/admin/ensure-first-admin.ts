@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../db/audit';
 import type { Db } from '../../db/transaction';
-import { anyUserExists, firstOperationId, insertOperation, insertUser, lockBootstrap } from '../../db/users-repository';
+import { defaultAgencyOf } from '../../db/agencies-repository';
+import { anyUserExists, firstOperationId, insertAgency, insertOperation, insertUser, lockBootstrap } from '../../db/users-repository';
 import { hashPassword } from '../sessions/passwords';
 
 export interface FirstAdmin {
@@ -26,12 +27,17 @@ export async function ensureFirstAdmin(db: Db, given: { email: string; password:
       operationId = uuidv7();
       await insertOperation(tx, { id: operationId, code: 'main', name: 'Main operation' });
     }
+    let agencyId = await defaultAgencyOf(tx, operationId);
+    if (!agencyId) {
+      agencyId = uuidv7();
+      await insertAgency(tx, { operation_id: operationId, id: agencyId, code: 'main', name: 'Main agency', kind: 'other' });
+    }
     const password = given?.password ?? randomBytes(12).toString('base64url');
     const id = uuidv7();
     const email = given?.email ?? 'admin@waymark.local';
     await insertUser(
       tx,
-      { id, email, display_name: 'Administrator', password_hash: await hashPassword(password), role: 'administrator', must_change_password: given === null },
+      { id, email, display_name: 'Administrator', password_hash: await hashPassword(password), role: 'administrator', scope: 'operation', agency_id: agencyId, must_change_password: given === null },
       [operationId],
     );
     await writeAudit(tx, { actorId: null, operationId: null, action: 'user.create_first_admin', resourceType: 'user', resourceId: id });

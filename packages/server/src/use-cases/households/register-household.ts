@@ -11,6 +11,7 @@ import { presentHousehold } from '../../presenters/household';
 import type { UseCaseContext } from '../context';
 import { checkPlacement } from '../persons/check-placement';
 import { resolveOperation } from '../resolve-operation';
+import { holderFor } from '../holder';
 
 /** A whole household in one step: every member, the head among them, or nothing at all. */
 export async function registerHousehold(ctx: UseCaseContext, input: HouseholdCreate): Promise<Result<Household, Failure>> {
@@ -30,8 +31,10 @@ export async function registerHousehold(ctx: UseCaseContext, input: HouseholdCre
   if (problems.length > 0) return err(invalid(problems));
 
   return transact(ctx.db, async (tx) => {
-    const placement = await checkPlacement(tx, operationId, { siteId: input.siteId, householdId: null, relationshipToHead: null });
+    const placement = await checkPlacement(tx, ctx.actor, operationId, { siteId: input.siteId, householdId: null, relationshipToHead: null });
     if (!placement.ok) return placement;
+    const holder = await holderFor(ctx, tx, operationId);
+    if (!holder.ok) return holder;
     const householdId = input.id ?? uuidv7();
     const memberIds = input.members.map((member) => member.id ?? uuidv7());
     const headIndex = input.members.findIndex((member) => member.relationshipToHead === 'head');
@@ -42,6 +45,7 @@ export async function registerHousehold(ctx: UseCaseContext, input: HouseholdCre
       site_id: input.siteId,
       head_person_id: memberIds[headIndex]!,
       created_by: ctx.actor.userId,
+      ...holder.value,
     });
     const rows = await insertPersons(
       tx,
@@ -51,6 +55,7 @@ export async function registerHousehold(ctx: UseCaseContext, input: HouseholdCre
           ...columns,
           setting: columns.setting ?? placement.value.siteSetting,
           admin_area_code: columns.admin_area_code ?? placement.value.siteAdminArea,
+          ...holder.value,
           id: memberIds[index]!,
           operation_id: operationId,
           household_id: householdId,

@@ -1,7 +1,7 @@
 import { can, err, ok, type Result } from '@waymark/core';
 import type { Household, HouseholdUpdate } from '@waymark/contracts';
 import { writeAudit } from '../../db/audit';
-import { findHousehold, updateHouseholdAtVersion } from '../../db/households-repository';
+import { findHouseholdInScope, updateHouseholdAtVersion } from '../../db/households-repository';
 import { listHouseholdMembers, setRelationshipToHead } from '../../db/persons-repository';
 import { transact } from '../../db/transaction';
 import { failure, invalid, type Failure } from '../../failure';
@@ -13,7 +13,7 @@ import { checkPlacement } from '../persons/check-placement';
 export async function updateHousehold(ctx: UseCaseContext, id: string, input: HouseholdUpdate): Promise<Result<Household, Failure>> {
   if (!can(ctx.actor, 'household.update')) return err(failure('forbidden'));
   return transact(ctx.db, async (tx) => {
-    const current = await findHousehold(tx, ctx.actor.operationIds, id);
+    const current = await findHouseholdInScope(tx, ctx.actor, id);
     if (!current) return err(failure('not_found'));
     if (current.version !== input.version) return err(failure('version_conflict'));
     const members = await listHouseholdMembers(tx, current.operation_id, id);
@@ -21,7 +21,7 @@ export async function updateHousehold(ctx: UseCaseContext, id: string, input: Ho
       return err(invalid([{ code: 'household_head_not_member', path: ['headPersonId'], message: 'the head must be a member of the household' }]));
     }
     if (input.siteId !== undefined && input.siteId !== null) {
-      const placement = await checkPlacement(tx, current.operation_id, { siteId: input.siteId, householdId: null, relationshipToHead: null });
+      const placement = await checkPlacement(tx, ctx.actor, current.operation_id, { siteId: input.siteId, householdId: null, relationshipToHead: null });
       if (!placement.ok) return placement;
     }
     const updated = await updateHouseholdAtVersion(

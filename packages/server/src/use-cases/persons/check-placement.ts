@@ -1,5 +1,5 @@
-import { err, ok, type Result } from '@waymark/core';
-import { findHousehold } from '../../db/households-repository';
+import { err, ok, type Actor, type Result } from '@waymark/core';
+import { findHouseholdInScope } from '../../db/households-repository';
 import { findSite } from '../../db/operations-repository';
 import type { Tx } from '../../db/transaction';
 import { invalid, type Failure } from '../../failure';
@@ -10,8 +10,11 @@ export interface Placement {
   relationshipToHead: string | null;
 }
 
-/** Site and household must exist in the same operation, and a household member has a role. */
-export async function checkPlacement(tx: Tx, operationId: string, placement: Placement): Promise<Result<{ siteSetting: string | null; siteAdminArea: string | null }, Failure>> {
+/**
+ * Site and household must exist in the same operation (the household inside the actor's
+ * scope), and a household member has a role.
+ */
+export async function checkPlacement(tx: Tx, actor: Actor, operationId: string, placement: Placement): Promise<Result<{ siteSetting: string | null; siteAdminArea: string | null }, Failure>> {
   const problems: { code: string; path: string[]; message: string }[] = [];
   let siteSetting: string | null = null;
   let siteAdminArea: string | null = null;
@@ -24,8 +27,8 @@ export async function checkPlacement(tx: Tx, operationId: string, placement: Pla
     }
   }
   if (placement.householdId !== null) {
-    const household = await findHousehold(tx, [operationId], placement.householdId);
-    if (!household) problems.push({ code: 'unknown_household', path: ['householdId'], message: 'no such household in this operation' });
+    const household = await findHouseholdInScope(tx, actor, placement.householdId);
+    if (!household || household.operation_id !== operationId) problems.push({ code: 'unknown_household', path: ['householdId'], message: 'no such household in this operation' });
     if (placement.relationshipToHead === null) {
       problems.push({ code: 'required', path: ['relationshipToHead'], message: 'a household member needs a relationship to the head' });
     }

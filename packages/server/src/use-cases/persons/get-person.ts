@@ -11,7 +11,7 @@ import type { UseCaseContext } from '../context';
 export async function getPerson(ctx: UseCaseContext, id: string): Promise<Result<Person, Failure>> {
   if (!can(ctx.actor, 'person.read')) return err(failure('forbidden'));
   return transact(ctx.db, async (tx) => {
-    const row = await findPerson(tx, ctx.actor.operationIds, id);
+    const row = await findPerson(tx, ctx.actor, id);
     if (!row) return err(failure('not_found'));
     await writeAudit(tx, {
       actorId: ctx.actor.userId,

@@ -1,4 +1,4 @@
-import { can, err, ok, type Result } from '@waymark/core';
+import { can, canInOperation, err, ok, type Result } from '@waymark/core';
 import type { PersonList, PersonListQuery } from '@waymark/contracts';
 import { listPersons as queryPersons } from '../../db/persons-repository';
 import { failure, type Failure } from '../../failure';
@@ -7,10 +7,10 @@ import type { UseCaseContext } from '../context';
 
 export async function listPersons(ctx: UseCaseContext, query: PersonListQuery): Promise<Result<PersonList, Failure>> {
   if (!can(ctx.actor, 'person.read')) return err(failure('forbidden'));
-  if (query.operationId && !can(ctx.actor, 'person.read', { operationId: query.operationId })) {
+  if (query.operationId && !canInOperation(ctx.actor, 'person.read', query.operationId)) {
     return err(failure('forbidden'));
   }
   const now = ctx.now();
-  const page = await queryPersons(ctx.db, ctx.actor.operationIds, query, now);
+  const page = await queryPersons(ctx.db, ctx.actor, query, now);
   return ok({ items: page.rows.map((row) => presentPerson(row, now)), total: page.total, totalIsExact: page.totalIsExact });
 }

@@ -11,6 +11,7 @@ import { presentPerson } from '../../presenters/person';
 import type { UseCaseContext } from '../context';
 import { resolveOperation } from '../resolve-operation';
 import { checkPlacement } from './check-placement';
+import { holderFor } from '../holder';
 
 export async function registerPerson(ctx: UseCaseContext, input: PersonCreate): Promise<Result<Person, Failure>> {
   const operation = resolveOperation(ctx, 'person.create', input.operationId);
@@ -21,7 +22,9 @@ export async function registerPerson(ctx: UseCaseContext, input: PersonCreate): 
   if (dateProblems.length > 0) return err(invalid(dateProblems));
 
   return transact(ctx.db, async (tx) => {
-    const placement = await checkPlacement(tx, operationId, input);
+    const placement = await checkPlacement(tx, ctx.actor, operationId, input);
+    const holder = await holderFor(ctx, tx, operationId);
+    if (!holder.ok) return holder;
     if (!placement.ok) return placement;
     const id = input.id ?? uuidv7();
     if (input.householdId !== null && input.relationshipToHead === 'head') {
@@ -44,6 +47,7 @@ export async function registerPerson(ctx: UseCaseContext, input: PersonCreate): 
         setting: columns.setting ?? placement.value.siteSetting,
         admin_area_code: columns.admin_area_code ?? placement.value.siteAdminArea,
         id,
+        ...holder.value,
         operation_id: operationId,
         household_id: input.householdId,
         relationship_to_head: input.relationshipToHead,

@@ -7,6 +7,7 @@ import { transact } from '../../db/transaction';
 import { failure, invalid, type Failure } from '../../failure';
 import { presentPerson } from '../../presenters/person';
 import type { UseCaseContext } from '../context';
+import { recordRef } from '../record-ref';
 import { checkPlacement } from './check-placement';
 
 /** A stale `version` is a 409, never a silent overwrite of someone else's change. */
@@ -14,9 +15,9 @@ export async function updatePerson(ctx: UseCaseContext, id: string, input: Perso
   if (!can(ctx.actor, 'person.update')) return err(failure('forbidden'));
   const now = ctx.now();
   return transact(ctx.db, async (tx) => {
-    const current = await findPersonForUpdate(tx, ctx.actor.operationIds, id);
+    const current = await findPersonForUpdate(tx, ctx.actor, id);
     if (!current) return err(failure('not_found'));
-    if (!can(ctx.actor, 'person.update', { operationId: current.operation_id })) return err(failure('forbidden'));
+    if (!can(ctx.actor, 'person.update', recordRef(current))) return err(failure('forbidden'));
     if (current.version !== input.version) {
       return err(failure('version_conflict', `the record is at version ${current.version}; reload and reapply your change`));
     }
@@ -34,7 +35,7 @@ export async function updatePerson(ctx: UseCaseContext, id: string, input: Perso
     };
     const problems = checkPersonDates(merged, now);
     if (problems.length > 0) return err(invalid(problems));
-    const placement = await checkPlacement(tx, current.operation_id, {
+    const placement = await checkPlacement(tx, ctx.actor, current.operation_id, {
       siteId: fields.siteId !== undefined ? fields.siteId : current.site_id,
       householdId: current.household_id,
       relationshipToHead: fields.relationshipToHead !== undefined ? fields.relationshipToHead : current.relationship_to_head,

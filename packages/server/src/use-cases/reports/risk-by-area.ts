@@ -1,4 +1,4 @@
-import { can, err, ok, RISK_LEVELS, type Result } from '@waymark/core';
+import { can, canInOperation, err, ok, RISK_LEVELS, type Result } from '@waymark/core';
 import type { RiskByArea } from '@waymark/contracts';
 import { countByAreaAndLevel } from '../../db/reports-repository';
 import { failure, type Failure } from '../../failure';
@@ -11,7 +11,7 @@ type Level = (typeof RISK_LEVELS)[number] | 'unscreened';
 
 export async function riskByArea(ctx: UseCaseContext, operationId: string | undefined): Promise<Result<RiskByArea, Failure>> {
   if (!can(ctx.actor, 'aggregate.read')) return err(failure('forbidden'));
-  if (operationId && !can(ctx.actor, 'aggregate.read', { operationId })) return err(failure('forbidden'));
+  if (operationId && !canInOperation(ctx.actor, 'aggregate.read', operationId)) return err(failure('forbidden'));
   const scope = operationId ? [operationId] : ctx.actor.operationIds;
   const rows = await countByAreaAndLevel(ctx.db, scope);
   const areas = new Map<string | null, Record<Level, number>>();

@@ -12,7 +12,7 @@ import type { UseCaseContext } from '../context';
 export async function listScreenings(ctx: UseCaseContext, personId: string): Promise<Result<ScreeningList, Failure>> {
   if (!can(ctx.actor, 'screening.read')) return err(failure('forbidden'));
   return transact(ctx.db, async (tx) => {
-    const person = await findPerson(tx, ctx.actor.operationIds, personId);
+    const person = await findPerson(tx, ctx.actor, personId);
     if (!person) return err(failure('not_found'));
     const rows = await listScreeningsOfPerson(tx, person.operation_id, person.id);
     await writeAudit(tx, {

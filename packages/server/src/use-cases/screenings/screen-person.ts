@@ -8,6 +8,7 @@ import { transact } from '../../db/transaction';
 import { failure, invalid, type Failure } from '../../failure';
 import { presentScreening } from '../../presenters/screening';
 import type { UseCaseContext } from '../context';
+import { recordRef } from '../record-ref';
 import { householdOf, registrationOf } from './registration-of';
 
 /**
@@ -28,9 +29,9 @@ export async function screenPerson(ctx: UseCaseContext, personId: string, input:
   const now = ctx.now();
   return transact(ctx.db, async (tx) => {
     // Locking the person serialises two screenings of the same person, so "current level" is the newest.
-    const person = await findPersonForUpdate(tx, ctx.actor.operationIds, personId);
+    const person = await findPersonForUpdate(tx, ctx.actor, personId);
     if (!person) return err(failure('not_found'));
-    if (!can(ctx.actor, 'screening.create', { operationId: person.operation_id })) return err(failure('forbidden'));
+    if (!can(ctx.actor, 'screening.create', recordRef(person))) return err(failure('forbidden'));
     const members = person.household_id ? await listHouseholdMembers(tx, person.operation_id, person.household_id) : [];
     const subject = subjectFromRegistration(registrationOf(person), person.household_id ? householdOf(members, now) : null, now);
     const scored = scoreScreening(instrument, input.responses, subject);

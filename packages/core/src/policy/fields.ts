@@ -1,0 +1,77 @@
+import type { Classification, SensitiveTopic, SensitivityLevel } from './clearance';
+
+export interface FieldEntry extends Classification {
+  /** Why Waymark holds it: the purpose a data-protection officer checks it against. */
+  purpose: string;
+}
+
+const field = (sensitivity: SensitivityLevel, purpose: string, topic?: SensitiveTopic): FieldEntry =>
+  topic === undefined ? { sensitivity, purpose } : { sensitivity, purpose, topic };
+
+const IDENTIFY = 'identify the person and avoid duplicate records';
+const PROTECT = 'assess and respond to protection risks';
+const LOCATE = 'reach the person and plan services where they live';
+const RECORD = 'keep the record consistent and traceable';
+
+/**
+ * The one field registry: every field Waymark holds, classified and with its purpose.
+ * Presenters, exports and search read it; a test fails when an API field is missing here.
+ * Highly sensitive fields name their topic (need-to-know) and are encrypted at rest.
+ */
+export const FIELD_REGISTRY = {
+  'person.id': field('internal', RECORD),
+  'person.operationId': field('internal', RECORD),
+  'person.householdId': field('internal', RECORD),
+  'person.relationshipToHead': field('personal', IDENTIFY),
+  'person.givenName': field('personal', IDENTIFY),
+  'person.familyName': field('personal', IDENTIFY),
+  'person.otherNames': field('personal', IDENTIFY),
+  'person.originalScriptName': field('personal', IDENTIFY),
+  'person.sex': field('personal', PROTECT),
+  'person.dateOfBirth': field('personal', PROTECT),
+  'person.birthYear': field('personal', PROTECT),
+  'person.birthYearEstimated': field('personal', PROTECT),
+  'person.age': field('personal', PROTECT),
+  'person.ageBracket': field('personal', PROTECT),
+  'person.nationality': field('sensitive', PROTECT),
+  'person.languages': field('personal', 'communicate with the person in a language they understand'),
+  'person.siteId': field('personal', LOCATE),
+  'person.setting': field('personal', LOCATE),
+  'person.adminAreaCode': field('personal', LOCATE),
+  'person.legalStatus': field('sensitive', PROTECT),
+  'person.documents': field('sensitive', PROTECT),
+  'person.arrivalDate': field('personal', PROTECT),
+  'person.careSituation': field('sensitive', 'identify separated and unaccompanied children'),
+  'person.riskLevel': field('sensitive', PROTECT),
+  'person.screenedAt': field('internal', RECORD),
+  'person.agencyId': field('internal', RECORD),
+  'person.teamId': field('internal', RECORD),
+  'person.assignedUserId': field('internal', RECORD),
+  'person.version': field('internal', RECORD),
+  'person.createdAt': field('internal', RECORD),
+  'person.updatedAt': field('internal', RECORD),
+  'household.id': field('internal', RECORD),
+  'household.operationId': field('internal', RECORD),
+  'household.siteId': field('personal', LOCATE),
+  'household.headPersonId': field('personal', IDENTIFY),
+  'household.version': field('internal', RECORD),
+  'household.members': field('personal', IDENTIFY),
+  // Each answer takes the sensitivity its instrument item declares (highly sensitive ones
+  // their domain's topic); this is the floor for the record as a whole.
+  'screening.responses': field('sensitive', PROTECT),
+  'screening.outcome': field('sensitive', PROTECT),
+  'protectionNote.sgbv': field('highly_sensitive', 'support survivors of sexual and gender-based violence', 'sgbv'),
+  'protectionNote.trafficking': field('highly_sensitive', 'identify and assist victims of trafficking', 'trafficking'),
+  'protectionNote.health': field('highly_sensitive', 'refer for health and psychosocial care', 'health'),
+  'protectionNote.child_protection': field('highly_sensitive', 'protect the best interests of the child', 'child_protection'),
+  'consent.purpose': field('personal', 'honour what the person agreed to'),
+  'consent.status': field('personal', 'honour what the person agreed to'),
+  'user.email': field('personal', 'sign in and contact staff'),
+  'user.displayName': field('personal', 'show who did what'),
+} as const satisfies Record<string, FieldEntry>;
+
+export type FieldKey = keyof typeof FIELD_REGISTRY;
+
+export function classificationOf(key: FieldKey): FieldEntry {
+  return FIELD_REGISTRY[key];
+}

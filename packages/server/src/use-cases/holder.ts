@@ -1,0 +1,22 @@
+import { err, ok, type Result } from '@waymark/core';
+import { holderInOperation } from '../db/agencies-repository';
+import type { Tx } from '../db/transaction';
+import { failure, type Failure } from '../failure';
+import type { UseCaseContext } from './context';
+
+export interface Holder {
+  agency_id: string;
+  team_id: string | null;
+  assigned_user_id: string;
+}
+
+/**
+ * Who holds a record the actor creates: the actor's agency (which must work in that
+ * operation), the actor's team there if any, and the actor as assigned worker, so that a
+ * caseworker with "own" scope still sees what they registered.
+ */
+export async function holderFor(ctx: UseCaseContext, tx: Tx, operationId: string): Promise<Result<Holder, Failure>> {
+  const holder = await holderInOperation(tx, operationId, ctx.actor.agencyId, ctx.actor.teamIds);
+  if (!holder) return err(failure('forbidden', 'your agency does not work in this operation'));
+  return ok({ agency_id: holder.agencyId, team_id: holder.teamId, assigned_user_id: ctx.actor.userId });
+}
