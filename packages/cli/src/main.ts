@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { auditCommand } from './commands/audit';
 import { migrateCommand } from './commands/migrate';
 import { rescreenCommand } from './commands/screen';
 import { seedCommand } from './commands/seed';
@@ -13,5 +14,6 @@ program.addCommand(serveCommand());
 program.addCommand(migrateCommand());
 program.addCommand(seedCommand());
 program.addCommand(rescreenCommand());
+program.addCommand(auditCommand());
 
 await program.parseAsync(process.argv);

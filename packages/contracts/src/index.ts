@@ -11,3 +11,4 @@ export * from './sessions';
 export * from './instruments';
 export * from './screenings';
 export * from './reports';
+export * from './audit';

@@ -8,5 +8,6 @@ export { seedPopulation, loadGeneratedPopulation } from './use-cases/population/
 export { rescoreAll } from './use-cases/screenings/rescore-all';
 export { countScreenedPersons } from './db/bulk/rescore-batches';
 export { buildApp } from './http/app';
+export { verifyAuditChain, type ChainVerification, type ChainBreak, type ChainHead } from './use-cases/audit/verify-audit-chain';
 export { ensureFirstAdmin } from './use-cases/admin/ensure-first-admin';
 export { HOUSEHOLD_COLUMNS, PERSON_COLUMNS, SCREENING_COLUMNS } from './db/bulk/population-rows';

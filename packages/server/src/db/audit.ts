@@ -1,3 +1,6 @@
+import { CompiledQuery } from 'kysely';
+import type pg from 'pg';
+import { chainOf, hashEntry, storedDetails, type ChainedEntry } from '../audit-hash';
 import type { Tx } from './transaction';
 
 export interface AuditEvent {
@@ -8,18 +11,75 @@ export interface AuditEvent {
   resourceId: string | null;
   /** Ids, codes and counts only: never names, answers or narrative. */
   details?: Record<string, string | number | boolean | null>;
+  /** The client's address, when the event came from a request. */
+  ip?: string | null;
+  /** Why, where the action requires a reason. */
+  reason?: string | null;
+  /** A refusal is audited too; the default is 'allowed'. */
+  outcome?: 'allowed' | 'refused';
+  /** When it happened; now unless given. */
+  at?: Date;
 }
 
+type Run = (text: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>;
+
+// Any constant works: it only has to be the same for every Waymark process. The second
+// key is the chain, so writers of different operations never wait for each other.
+const AUDIT_CHAIN_LOCK = 7_302_915;
+
+/** Appends the event to its chain inside the caller's transaction. */
 export async function writeAudit(tx: Tx, event: AuditEvent): Promise<void> {
-  await tx
-    .insertInto('audit_events')
-    .values({
-      actor_id: event.actorId,
-      operation_id: event.operationId,
-      action: event.action,
-      resource_type: event.resourceType,
-      resource_id: event.resourceId,
-      details: JSON.stringify(event.details ?? {}),
-    })
-    .execute();
+  await appendToChain(async (text, params) => (await tx.executeQuery(CompiledQuery.raw(text, params))).rows as Array<Record<string, unknown>>, event);
+}
+
+/** The same, for bulk paths that hold a raw client inside their own `begin … commit`. */
+export async function writeAuditWithClient(client: pg.PoolClient, event: AuditEvent): Promise<void> {
+  await appendToChain(async (text, params) => (await client.query(text, params)).rows as Array<Record<string, unknown>>, event);
+}
+
+async function appendToChain(run: Run, event: AuditEvent): Promise<void> {
+  // Hash what the database will store: uuids come back in lower case.
+  const lower = (id: string | null) => (id === null ? null : id.toLowerCase());
+  const operationId = lower(event.operationId);
+  const chain = chainOf(operationId);
+  // Writers of one chain take turns until they commit, so each reads the true head.
+  await run('select pg_advisory_xact_lock($1, hashtext($2))', [AUDIT_CHAIN_LOCK, chain]);
+  const [head] = await run('select seq, hash from audit_events where chain = $1 order by seq desc limit 1', [chain]);
+  // Milliseconds only: what timestamptz keeps of a JS Date exactly.
+  const at = event.at ?? new Date();
+  const entry: ChainedEntry = {
+    chain,
+    seq: head ? Number(head.seq) + 1 : 1,
+    prevHash: head ? (head.hash as Buffer) : null,
+    at: at.toISOString(),
+    operationId,
+    actorId: lower(event.actorId),
+    action: event.action,
+    resourceType: event.resourceType,
+    resourceId: lower(event.resourceId),
+    details: storedDetails(event.details),
+    ip: event.ip ?? null,
+    reason: event.reason ?? null,
+    outcome: event.outcome ?? 'allowed',
+  };
+  await run(
+    `insert into audit_events (chain, seq, prev_hash, hash, at, operation_id, actor_id, action, resource_type, resource_id, details, ip, reason, outcome)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+    [
+      entry.chain,
+      entry.seq,
+      entry.prevHash,
+      hashEntry(entry),
+      entry.at,
+      entry.operationId,
+      entry.actorId,
+      entry.action,
+      entry.resourceType,
+      entry.resourceId,
+      JSON.stringify(entry.details),
+      entry.ip,
+      entry.reason,
+      entry.outcome,
+    ],
+  );
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { failure } from '../failure';
 import type { AppDeps } from './deps';
+import { auditRoutes } from './routes/audit';
 import { openApiRoutes } from './routes/openapi';
 import { healthRoutes } from './routes/health';
 import { householdRoutes } from './routes/households';
@@ -71,6 +72,7 @@ export async function buildApp(deps: AppDeps, logger: Logger | false): Promise<F
   instrumentRoutes(app, deps);
   screeningRoutes(app, deps);
   reportRoutes(app, deps);
+  auditRoutes(app, deps);
   openApiRoutes(app, deps.version);
 
   const webDir = deps.webDir;

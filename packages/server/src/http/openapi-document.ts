@@ -1,4 +1,6 @@
 import {
+  AuditEventPageSchema,
+  AuditEventQuerySchema,
   HealthSchema,
   HouseholdCreateSchema,
   HouseholdSchema,
@@ -55,6 +57,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/api/v1/persons/{id}/screenings', summary: 'Screen a person; answers with the scored, explained screening', body: ScreeningRequestSchema, response: ScreeningSchema, status: 201 },
   { method: 'get', path: '/api/v1/persons/{id}/screenings', summary: "A person's screening history, newest first", response: ScreeningListSchema },
   { method: 'get', path: '/api/v1/reports/risk-by-area', summary: 'People by admin area and risk level, small cells suppressed', query: RiskByAreaQuerySchema, response: RiskByAreaSchema },
+  { method: 'get', path: '/api/v1/audit-events', summary: 'Search the audit trail, newest first (auditors)', query: AuditEventQuerySchema, response: AuditEventPageSchema },
 ];
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>

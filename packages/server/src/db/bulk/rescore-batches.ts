@@ -1,3 +1,4 @@
+import { writeAuditWithClient } from '../audit';
 import type { DatabaseHandle } from '../connect';
 import type { PersonRow } from '../schema';
 import { copyRows } from './copy-rows';
@@ -98,10 +99,14 @@ export async function writeRescoredBatch(
         screenedAt,
       ],
     );
-    await client.query(
-      `insert into audit_events (actor_id, action, resource_type, details) values ($1, 'screening.rescore_batch', 'population', $2)`,
-      [audit.actorId, JSON.stringify(audit.details)],
-    );
+    await writeAuditWithClient(client, {
+      actorId: audit.actorId,
+      operationId: null,
+      action: 'screening.rescore_batch',
+      resourceType: 'population',
+      resourceId: null,
+      details: audit.details,
+    });
     await client.query('commit');
   } catch (error) {
     await client.query('rollback').catch(() => {});
