@@ -28,6 +28,10 @@ export const SessionSchema = z.object({
     locale: z.string(),
     /** A one-time password is in use: nothing else is allowed until it is changed. */
     mustChangePassword: z.boolean(),
+    /** Which records the user's verbs reach (own/team/agency/operation). */
+    scope: z.string(),
+    /** The user's agency (null only for a bootstrap administrator without one). */
+    agencyId: IdSchema.nullable(),
   }),
   operations: z.array(OperationSummarySchema),
   /** What this user may do, from the same rule book the server enforces. */

@@ -33,7 +33,7 @@ export function sessionRoutes(app: FastifyInstance, deps: AppDeps): void {
     const auth = await requireAuth(db, request, reply, { allowPasswordChangePending: true });
     if (!auth) return reply;
     const session: Session = {
-      user: auth.user,
+      user: { ...auth.user, scope: auth.actor.scope, agencyId: auth.actor.agencyId },
       operations: await listOperations(db, auth.actor.operationIds),
       abilities: abilitiesOf({ role: auth.user.role as Role }),
     };

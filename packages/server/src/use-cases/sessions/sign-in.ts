@@ -46,6 +46,8 @@ export async function signIn(db: Db, input: SignIn): Promise<Result<SignedIn, Fa
           role: user.role,
           locale: user.locale,
           mustChangePassword: user.must_change_password,
+          scope: user.scope,
+          agencyId: user.agency_id,
         },
         operations,
         abilities: abilitiesOf({ role: user.role }),
