@@ -46,6 +46,11 @@ export function Layout({ children }: { children: ReactNode }) {
               {t('nav.register')}
             </Link>
           )}
+          {can('audit.read') && (
+            <Link to={{ name: 'audit' }} data-testid="nav-audit" aria-current={current('audit')}>
+              {t('nav.audit')}
+            </Link>
+          )}
         </nav>
         <div className="topbar-end">
           <LanguageSwitch />

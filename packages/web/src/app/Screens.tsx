@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { AuditTrailPage } from '../features/audit/AuditTrailPage';
 import { PasswordPage } from '../features/password/PasswordPage';
 import { PeopleListPage } from '../features/people/PeopleListPage';
 import { PersonPage } from '../features/person/PersonPage';
@@ -28,6 +29,8 @@ export function Screens() {
       return can('person.create') ? <RegisterPage /> : <NotAllowed />;
     case 'password':
       return <PasswordPage />;
+    case 'audit':
+      return can('audit.read') ? <AuditTrailPage /> : <NotAllowed />;
     case 'person':
       return can('person.read') ? <PersonPage key={route.personId} personId={route.personId} screeningId={route.screeningId} /> : <NotAllowed />;
     case 'screen':

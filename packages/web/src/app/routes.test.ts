@@ -10,6 +10,7 @@ describe('routes', () => {
       { name: 'people' },
       { name: 'register' },
       { name: 'password' },
+      { name: 'audit' },
       { name: 'person', personId: id, screeningId: null },
       { name: 'person', personId: id, screeningId: other },
       { name: 'screen', personId: id },

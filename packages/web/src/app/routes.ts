@@ -3,6 +3,7 @@ export type Route =
   | { name: 'people' }
   | { name: 'register' }
   | { name: 'password' }
+  | { name: 'audit' }
   | { name: 'person'; personId: string; screeningId: string | null }
   | { name: 'screen'; personId: string }
   | { name: 'not-found' };
@@ -13,6 +14,7 @@ const PATTERNS: ReadonlyArray<[RegExp, (match: RegExpExecArray) => Route]> = [
   [/^\/people\/?$/, () => ({ name: 'people' })],
   [/^\/register\/?$/, () => ({ name: 'register' })],
   [/^\/password\/?$/, () => ({ name: 'password' })],
+  [/^\/audit\/?$/, () => ({ name: 'audit' })],
   [new RegExp(`^/people/${ID}/?$`), (m) => ({ name: 'person', personId: m[1]!, screeningId: null })],
   [new RegExp(`^/people/${ID}/screen/?$`), (m) => ({ name: 'screen', personId: m[1]! })],
   [new RegExp(`^/people/${ID}/screenings/${ID}/?$`), (m) => ({ name: 'person', personId: m[1]!, screeningId: m[2]! })],
@@ -34,6 +36,8 @@ export function pathOf(route: Route): string {
       return '/register';
     case 'password':
       return '/password';
+    case 'audit':
+      return '/audit';
     case 'person':
       return route.screeningId ? `/people/${route.personId}/screenings/${route.screeningId}` : `/people/${route.personId}`;
     case 'screen':
