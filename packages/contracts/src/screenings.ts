@@ -85,6 +85,11 @@ export const ScreeningSchema = ScreeningOutcomeSchema.extend({
   responses: z.record(z.string(), ResponseValueSchema),
   /** Set when this screening re-scored an earlier one's answers under newer rules. */
   rescoredFrom: IdSchema.nullable(),
+  /**
+   * Highly sensitive sections this reader may not read: that they exist and how many
+   * answers were withheld, never the answers or the signals they gave.
+   */
+  withheld: z.array(z.object({ domain: z.string(), answers: z.number().int().min(0) })),
 });
 export type Screening = z.infer<typeof ScreeningSchema>;
 

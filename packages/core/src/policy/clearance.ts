@@ -66,16 +66,16 @@ export function mayReadField(actor: Actor, field: Classification, record?: Pick<
  * fails safe; a test checks every shipped instrument is mapped.
  */
 export const TOPIC_OF_DOMAIN: Readonly<Record<string, SensitiveTopic>> = {
-  'sgbv-coercion': 'sgbv',
-  'women-at-risk': 'sgbv',
-  'conflict-insecurity': 'trafficking',
-  'mixed-migration-smuggling': 'trafficking',
-  'economic-survival': 'trafficking',
-  'enforcement-border': 'trafficking',
-  'urban-unregistered': 'trafficking',
-  'legal-protection': 'trafficking',
-  'protracted-displacement': 'trafficking',
+  sgbv_coercion: 'sgbv',
+  women_at_risk: 'sgbv',
+  conflict_insecurity: 'trafficking',
+  mixed_migration_smuggling: 'trafficking',
+  economic_survival: 'trafficking',
+  enforcement_border: 'trafficking',
+  urban_unregistered: 'trafficking',
+  legal_protection: 'trafficking',
+  protracted_displacement: 'trafficking',
   trauma: 'health',
-  'children-at-risk': 'child_protection',
-  'family-separation-isolation': 'child_protection',
+  children_at_risk: 'child_protection',
+  family_separation_isolation: 'child_protection',
 };

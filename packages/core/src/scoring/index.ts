@@ -5,3 +5,4 @@ export { readResponses } from './read-responses';
 export * from './response-problems';
 export * from './outcome';
 export { compactOutcome, expandOutcome, type StoredOutcome, type StoredSignal } from './stored-outcome';
+export * from './withhold';

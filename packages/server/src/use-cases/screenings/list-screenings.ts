@@ -7,6 +7,7 @@ import { transact } from '../../db/transaction';
 import { failure, type Failure } from '../../failure';
 import { presentScreening } from '../../presenters/screening';
 import type { UseCaseContext } from '../context';
+import { recordRef } from '../record-ref';
 
 /** A person's screening history, newest first. Reading answers is audited. */
 export async function listScreenings(ctx: UseCaseContext, personId: string): Promise<Result<ScreeningList, Failure>> {
@@ -23,6 +24,6 @@ export async function listScreenings(ctx: UseCaseContext, personId: string): Pro
       resourceId: person.id,
       details: { count: rows.length },
     });
-    return ok({ items: rows.map(presentScreening), total: rows.length });
+    return ok({ items: rows.map((row) => presentScreening(row, { actor: ctx.actor, person: recordRef(person) })), total: rows.length });
   });
 }

@@ -60,6 +60,6 @@ export async function screenPerson(ctx: UseCaseContext, personId: string, input:
       resourceId: person.id,
       details: { screeningId: row!.id, instrument: instrument.id, instrumentVersion: instrument.version },
     });
-    return ok(presentScreening(row!));
+    return ok(presentScreening(row!, { actor: ctx.actor, person: recordRef(person) }));
   });
 }

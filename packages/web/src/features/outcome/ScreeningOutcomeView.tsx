@@ -11,6 +11,7 @@ import { pickLines, pickText } from '../../i18n/localized';
 import { useLanguage } from '../../i18n/use-language';
 import { DomainExplanation, QuietDomains } from './DomainExplanation';
 import { RecommendedActions } from './RecommendedActions';
+import { WithheldSections } from './WithheldSections';
 
 interface Props {
   screening: Screening | undefined;
@@ -75,6 +76,7 @@ export function ScreeningOutcomeView({ screening, isLatest, loading, error, pers
             })}
           </div>
         )}
+        <WithheldSections screening={screening} instrument={definition} />
         {screening.compounding.applied && (
           <p>{t('outcome.compounded', { count: screening.compounding.domainsAtMediumOrAbove })}</p>
         )}
