@@ -14,12 +14,29 @@ const EnvSchema = z.object({
   WAYMARK_WEB_DIR: z.string().optional(),
   WAYMARK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WAYMARK_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  WAYMARK_KEY_FILE: z.string().min(1).optional(),
+  WAYMARK_KEYS: z.string().min(1).optional(),
+  WAYMARK_BACKUP_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64 (waymark keys generate)')
+    .optional(),
 });
 
 export interface DatabaseConfig {
   url: string | undefined;
   dataDir: string;
   poolSize: number;
+}
+
+/**
+ * Where the keys that seal highly sensitive values come from: a file (mode 0600), the
+ * environment (containers), or, embedded only, a file generated in the data directory.
+ */
+export interface KeysConfig {
+  file: string | undefined;
+  json: string | undefined;
+  /** A separate key for backups; without it, backups are keyed from the key ring. */
+  backupKey: string | undefined;
 }
 
 export interface Config {
@@ -31,6 +48,7 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['WAYMARK_LOG_LEVEL'];
   /** Secure cookies need HTTPS; on by default except on loopback. */
   secureCookies: boolean;
+  keys: KeysConfig;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -43,6 +61,9 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
   const e = parsed.data;
   if ((e.WAYMARK_ADMIN_EMAIL === undefined) !== (e.WAYMARK_ADMIN_PASSWORD === undefined)) {
     return { ok: false, problems: ['WAYMARK_ADMIN_EMAIL and WAYMARK_ADMIN_PASSWORD must be set together'] };
+  }
+  if (e.WAYMARK_KEY_FILE !== undefined && e.WAYMARK_KEYS !== undefined) {
+    return { ok: false, problems: ['set WAYMARK_KEY_FILE or WAYMARK_KEYS, not both'] };
   }
   const loopback = e.HOST === '127.0.0.1' || e.HOST === 'localhost' || e.HOST === '::1';
   return {
@@ -58,6 +79,11 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       webDir: e.WAYMARK_WEB_DIR,
       logLevel: e.WAYMARK_LOG_LEVEL,
       secureCookies: e.WAYMARK_COOKIE_SECURE ? e.WAYMARK_COOKIE_SECURE === 'true' : !loopback,
+      keys: {
+        file: e.WAYMARK_KEY_FILE === undefined ? undefined : resolve(e.WAYMARK_KEY_FILE),
+        json: e.WAYMARK_KEYS,
+        backupKey: e.WAYMARK_BACKUP_KEY,
+      },
     },
   };
 }

@@ -1,6 +1,6 @@
 export { loadConfig, type Config } from './config';
 export { createLogger } from './logger';
-export { startServer, WAYMARK_VERSION, type RunningServer } from './serve';
+export { startServer, StartupRefused, WAYMARK_VERSION, type RunningServer } from './serve';
 export { openDatabase, fromUrl, type DatabaseHandle } from './db/connect';
 export { migrate } from './db/migrate';
 export { startEmbeddedServer } from './db/embedded/embedded-server';
@@ -11,3 +11,5 @@ export { buildApp } from './http/app';
 export { verifyAuditChain, type ChainVerification, type ChainBreak, type ChainHead } from './use-cases/audit/verify-audit-chain';
 export { ensureFirstAdmin } from './use-cases/admin/ensure-first-admin';
 export { HOUSEHOLD_COLUMNS, PERSON_COLUMNS, SCREENING_COLUMNS } from './db/bulk/population-rows';
+export { loadKeyRing } from './crypto/load-key-ring';
+export { generateKey, parseKeyRing, type KeyRing } from './crypto/key-ring';

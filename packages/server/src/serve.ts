@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Config } from './config';
 import { openDatabase, type DatabaseHandle } from './db/connect';
 import { migrate } from './db/migrate';
+import { loadKeyRing } from './crypto/load-key-ring';
 import { buildApp } from './http/app';
 import { ensureFirstAdmin, type FirstAdmin } from './use-cases/admin/ensure-first-admin';
 
@@ -19,15 +20,20 @@ export const WAYMARK_VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
 
+/** A configuration Waymark will not run with; the message is for the operator. */
+export class StartupRefused extends Error {}
+
 /** Opens the database (embedded unless DATABASE_URL), migrates, seeds the first admin, listens. */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  const keyRing = await loadKeyRing(config);
+  if (!keyRing.ok) throw new StartupRefused(keyRing.error);
   const database = await openDatabase(config.database, (line) => logger.info(line));
   try {
     const applied = await migrate(database.pool);
     if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.version) }, 'migrations applied');
     const firstAdmin = await ensureFirstAdmin(database.db, config.admin);
     const app = await buildApp(
-      { database, now: () => new Date(), secureCookies: config.secureCookies, webDir: config.webDir, version: WAYMARK_VERSION },
+      { database, now: () => new Date(), secureCookies: config.secureCookies, keyRing: keyRing.value, webDir: config.webDir, version: WAYMARK_VERSION },
       logger,
     );
     const address = await app.listen({ port: config.port, host: config.host });

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../src/db/connect';
 import { databaseTargets, freshDatabase } from './database-targets';
 import { exited, spawnServe, type ServeProcess } from './serve-process';
+import { generateKey } from '../src/crypto/key-ring';
+
+const WAYMARK_KEYS = JSON.stringify({ active: 'k1', keys: { k1: generateKey().toString('base64') } });
 
 const server = databaseTargets().filter((target) => target.name === 'server');
 
@@ -11,7 +14,7 @@ describe.skipIf(server.length === 0)('waymark serve with DATABASE_URL', () => {
   let serve: ServeProcess;
   beforeAll(async () => {
     database = await freshDatabase(server[0]!);
-    serve = await spawnServe({ DATABASE_URL: database.url, WAYMARK_ADMIN_EMAIL: 'admin@example.org', WAYMARK_ADMIN_PASSWORD: 'a-long-admin-password' });
+    serve = await spawnServe({ DATABASE_URL: database.url, WAYMARK_KEYS, WAYMARK_ADMIN_EMAIL: 'admin@example.org', WAYMARK_ADMIN_PASSWORD: 'a-long-admin-password' });
   });
   afterAll(async () => {
     serve?.child.kill('SIGTERM');
@@ -29,5 +32,10 @@ describe.skipIf(server.length === 0)('waymark serve with DATABASE_URL', () => {
     expect(health.postgresVersion).toBe(rows[0]!.server_version);
     expect(Number(rows[0]!.n)).toBeGreaterThanOrEqual(4);
     expect(serve.output()).toContain('(database: server)');
+  });
+
+  it('refuses to start on a server without an encryption key, saying why, rather than run unencrypted', async () => {
+    const refused = spawnServe({ DATABASE_URL: database.url });
+    await expect(refused).rejects.toThrow(/exited with 2[\s\S]*no encryption key is configured/);
   });
 });

@@ -1,4 +1,4 @@
-import { startServer } from '@waymark/server';
+import { startServer, StartupRefused } from '@waymark/server';
 import { Command } from 'commander';
 import { cliLogger, configOrExit } from '../environment';
 
@@ -6,7 +6,11 @@ export function serveCommand(): Command {
   return new Command('serve').description('serve the web app and the API (embedded PostgreSQL unless DATABASE_URL)').action(async () => {
     const config = configOrExit();
     const logger = cliLogger(config);
-    const server = await startServer(config, logger);
+    const server = await startServer(config, logger).catch((error: unknown) => {
+      if (!(error instanceof StartupRefused)) throw error;
+      process.stderr.write(`Waymark cannot start: ${error.message}\n`);
+      process.exit(2);
+    });
     if (server.firstAdmin) {
       const { email, oneTimePassword } = server.firstAdmin;
       // Printed once, to the terminal only (never to the log stream): it is a secret.

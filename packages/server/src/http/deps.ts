@@ -1,3 +1,4 @@
+import type { KeyRing } from '../crypto/key-ring';
 import type { DatabaseHandle } from '../db/connect';
 import type { UseCaseContext } from '../use-cases/context';
 import type { Authenticated } from '../use-cases/sessions/authenticate';
@@ -8,6 +9,11 @@ export interface AppDeps {
   secureCookies: boolean;
   webDir: string | undefined;
   version: string;
+  /**
+   * Seals highly sensitive values. Optional only so that callers predating it still
+   * build; without it the protection-note routes answer 503, never store plain text.
+   */
+  keyRing?: KeyRing;
 }
 
 export function contextFor(deps: AppDeps, auth: Authenticated): UseCaseContext {
