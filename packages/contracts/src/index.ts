@@ -11,4 +11,5 @@ export * from './sessions';
 export * from './instruments';
 export * from './screenings';
 export * from './reports';
+export * from './protection-notes';
 export * from './audit';

@@ -20,6 +20,10 @@ export const PROBLEM_CODES = [
   'unsupported_media_type',
   'rate_limited',
   'internal_error',
+  // No key ring configured for this server, or a sealed value names a key it no longer has.
+  'encryption_unavailable',
+  // A sealed value failed authentication: altered, or moved from its place.
+  'sealed_value_unreadable',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

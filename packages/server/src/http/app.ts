@@ -12,6 +12,7 @@ import { healthRoutes } from './routes/health';
 import { householdRoutes } from './routes/households';
 import { instrumentRoutes } from './routes/instruments';
 import { personRoutes } from './routes/persons';
+import { protectionNoteRoutes } from './routes/protection-notes';
 import { reportRoutes } from './routes/reports';
 import { screeningRoutes } from './routes/screenings';
 import { sessionRoutes } from './routes/sessions';
@@ -72,6 +73,7 @@ export async function buildApp(deps: AppDeps, logger: Logger | false): Promise<F
   instrumentRoutes(app, deps);
   screeningRoutes(app, deps);
   reportRoutes(app, deps);
+  protectionNoteRoutes(app, deps);
   auditRoutes(app, deps);
   openApiRoutes(app, deps.version);
 

@@ -18,6 +18,8 @@ const STATUS: Record<ProblemCode, number> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal_error: 500,
+  encryption_unavailable: 503,
+  sealed_value_unreadable: 500,
 };
 
 // Titles are for people reading raw responses; clients translate `code`.
@@ -37,6 +39,8 @@ const TITLES: Record<ProblemCode, string> = {
   unsupported_media_type: 'Send application/json',
   rate_limited: 'Too many requests',
   internal_error: 'Something went wrong on the server',
+  encryption_unavailable: 'The encryption key for this record is not available',
+  sealed_value_unreadable: 'An encrypted value failed its integrity check',
 };
 
 export function problemOf(failure: Failure): Problem {
