@@ -13,3 +13,4 @@ export * from './screenings';
 export * from './reports';
 export * from './protection-notes';
 export * from './audit';
+export * from './consent';

@@ -20,6 +20,9 @@ export const PROBLEM_CODES = [
   'unsupported_media_type',
   'rate_limited',
   'internal_error',
+  // The action needs the person's consent for a purpose, and none is in force (or it was
+  // withdrawn); an override needs consent.override and a written reason.
+  'consent_required',
   // No key ring configured for this server, or a sealed value names a key it no longer has.
   'encryption_unavailable',
   // A sealed value failed authentication: altered, or moved from its place.

@@ -9,6 +9,7 @@ import {
 } from '@waymark/core';
 import { z } from 'zod';
 import { IdSchema, listOf } from './common';
+import { ConsentOverrideSchema } from './consent';
 
 /** 'yes'/'no' (or true/false) for yes/no items, a choice value, a list of them, a number or an ISO date. */
 export const ResponseValueSchema = z.union([z.string(), z.array(z.string()), z.number(), z.boolean(), z.null()]);
@@ -18,6 +19,8 @@ export const ScreeningRequestSchema = z.strictObject({
   instrument: z.string(),
   instrumentVersion: z.number().int().optional(),
   responses: z.record(z.string(), ResponseValueSchema),
+  /** Screen without case-management consent: needs consent.override; audited with the reason. */
+  consentOverride: ConsentOverrideSchema.optional(),
 });
 export type ScreeningRequest = z.infer<typeof ScreeningRequestSchema>;
 

@@ -4,3 +4,4 @@ export * from './result';
 export * from './instruments/index';
 export * from './scoring/index';
 export * from './population/index';
+export * from './consent/index';

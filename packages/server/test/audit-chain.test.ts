@@ -7,6 +7,7 @@ import { fromUrl, type DatabaseHandle } from '../src/db/connect';
 import { migrate } from '../src/db/migrate';
 import type { Db } from '../src/db/transaction';
 import { verifyAuditChain, type ChainVerification } from '../src/use-cases/audit/verify-audit-chain';
+import { giveConsent } from './consent-fixtures';
 import { databaseTargets, type DatabaseTarget } from './database-targets';
 import { startTestApp, type Client, type TestApp } from './test-app';
 
@@ -48,6 +49,7 @@ describe.each(databaseTargets())('audit chain on $name PostgreSQL', (target) => 
     await caseworker.request('GET', `/api/v1/persons/${id}`);
     await caseworker.request('PATCH', `/api/v1/persons/${id}`, { version: 1, givenName: 'Amna' });
     await caseworker.request('POST', '/api/v1/households', { members: [{ ...person(1), relationshipToHead: 'head' }] });
+    await giveConsent(caseworker, id);
     await caseworker.request('POST', `/api/v1/persons/${id}/screenings`, { instrument: 'heightened-risk', responses: {} });
     await caseworker.request('GET', `/api/v1/persons/${id}/screenings`);
   });

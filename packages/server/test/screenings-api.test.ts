@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rescoreAll } from '../src/use-cases/screenings/rescore-all';
+import { giveConsent } from './consent-fixtures';
 import { databaseTargets } from './database-targets';
 import { startTestApp, type Client, type TestApp } from './test-app';
 
@@ -21,7 +22,10 @@ describe.each(databaseTargets())('screening API on $name PostgreSQL', (target) =
   const register = async (body: Record<string, unknown>) => {
     const response = await caseworker.request('POST', '/api/v1/persons', body);
     expect(response.status).toBe(201);
-    return (response.body as { id: string }).id;
+    const id = (response.body as { id: string }).id;
+    // Screening needs case-management consent (consent-api.test.ts tests its absence).
+    await giveConsent(caseworker, id);
+    return id;
   };
   const screen = (personId: string, responses: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
     caseworker.request('POST', `/api/v1/persons/${personId}/screenings`, { instrument: 'heightened-risk', responses, ...extra });

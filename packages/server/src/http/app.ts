@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { failure } from '../failure';
 import type { AppDeps } from './deps';
 import { auditRoutes } from './routes/audit';
+import { consentRoutes } from './routes/consents';
 import { openApiRoutes } from './routes/openapi';
 import { healthRoutes } from './routes/health';
 import { householdRoutes } from './routes/households';
@@ -75,6 +76,7 @@ export async function buildApp(deps: AppDeps, logger: Logger | false): Promise<F
   reportRoutes(app, deps);
   protectionNoteRoutes(app, deps);
   auditRoutes(app, deps);
+  consentRoutes(app, deps);
   openApiRoutes(app, deps.version);
 
   const webDir = deps.webDir;

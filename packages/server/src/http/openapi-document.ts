@@ -1,4 +1,7 @@
 import {
+  ConsentCreateSchema,
+  ConsentOverviewSchema,
+  ConsentSchema,
   AuditEventPageSchema,
   AuditEventQuerySchema,
   HealthSchema,
@@ -63,6 +66,8 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/api/v1/persons/{id}/protection-notes', summary: "A person's protection notes; uncleared topics show only that they exist", response: ProtectionNoteListSchema },
   { method: 'post', path: '/api/v1/persons/{id}/protection-notes', summary: 'Record a protection note (sealed at rest)', body: ProtectionNoteCreateSchema, response: ProtectionNoteSchema, status: 201 },
   { method: 'patch', path: '/api/v1/protection-notes/{id}', summary: "Change a protection note's body (names the version read)", body: ProtectionNoteUpdateSchema, response: ProtectionNoteSchema },
+  { method: 'get', path: '/api/v1/persons/{id}/consents', summary: "A person's consent per purpose now, what their age requires, and the history", response: ConsentOverviewSchema },
+  { method: 'post', path: '/api/v1/persons/{id}/consents', summary: 'Record a consent decision: a grant, a refusal or a withdrawal (in force from now)', body: ConsentCreateSchema, response: ConsentSchema, status: 201 },
   { method: 'get', path: '/api/v1/reports/risk-by-area', summary: 'People by admin area and risk level, small cells suppressed', query: RiskByAreaQuerySchema, response: RiskByAreaSchema },
   { method: 'get', path: '/api/v1/audit-events', summary: 'Search the audit trail, newest first (auditors)', query: AuditEventQuerySchema, response: AuditEventPageSchema },
 ];

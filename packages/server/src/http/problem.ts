@@ -18,6 +18,8 @@ const STATUS: Record<ProblemCode, number> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal_error: 500,
+  // The record is in a state (no consent in force) that forbids the action, not the actor: 409.
+  consent_required: 409,
   encryption_unavailable: 503,
   sealed_value_unreadable: 500,
 };
@@ -39,6 +41,7 @@ const TITLES: Record<ProblemCode, string> = {
   unsupported_media_type: 'Send application/json',
   rate_limited: 'Too many requests',
   internal_error: 'Something went wrong on the server',
+  consent_required: 'The person has not consented to this purpose',
   encryption_unavailable: 'The encryption key for this record is not available',
   sealed_value_unreadable: 'An encrypted value failed its integrity check',
 };

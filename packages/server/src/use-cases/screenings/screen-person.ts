@@ -7,6 +7,7 @@ import { recordScreenings } from '../../db/screenings-repository';
 import { transact } from '../../db/transaction';
 import { failure, invalid, type Failure } from '../../failure';
 import { presentScreening } from '../../presenters/screening';
+import { auditConsentRefusal, isConsentRefusal, requireConsent } from '../consent/require-consent';
 import type { UseCaseContext } from '../context';
 import { recordRef } from '../record-ref';
 import { householdOf, registrationOf } from './registration-of';
@@ -27,11 +28,14 @@ export async function screenPerson(ctx: UseCaseContext, personId: string, input:
     );
   }
   const now = ctx.now();
-  return transact(ctx.db, async (tx) => {
+  const result = await transact(ctx.db, async (tx): Promise<Result<Screening, Failure>> => {
     // Locking the person serialises two screenings of the same person, so "current level" is the newest.
     const person = await findPersonForUpdate(tx, ctx.actor, personId);
     if (!person) return err(failure('not_found'));
     if (!can(ctx.actor, 'screening.create', recordRef(person))) return err(failure('forbidden'));
+    // Screening gathers information: it needs the person's case-management consent.
+    const consent = await requireConsent(tx, ctx, person, 'case_management', input.consentOverride ? { override: input.consentOverride } : {});
+    if (!consent.ok) return consent;
     const members = person.household_id ? await listHouseholdMembers(tx, person.operation_id, person.household_id) : [];
     const subject = subjectFromRegistration(registrationOf(person), person.household_id ? householdOf(members, now) : null, now);
     const scored = scoreScreening(instrument, input.responses, subject);
@@ -62,4 +66,6 @@ export async function screenPerson(ctx: UseCaseContext, personId: string, input:
     });
     return ok(presentScreening(row!, { actor: ctx.actor, person: recordRef(person) }));
   });
+  if (!result.ok && isConsentRefusal(result.error)) await auditConsentRefusal(ctx, result.error, 'screening.create');
+  return result;
 }
