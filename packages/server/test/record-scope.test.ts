@@ -1,6 +1,7 @@
 import { inScope, type Actor, type Scope } from '@waymark/core';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { giveConsent } from './consent-fixtures';
 import { databaseTargets } from './database-targets';
 import { startTestApp, type Client, type TestApp } from './test-app';
 
@@ -51,6 +52,10 @@ describe.each(databaseTargets())('record scope on $name PostgreSQL', (target) =>
           family_name: `Person ${index}`,
           sex: 'unknown',
           birth_year: 1990,
+          birth_year_estimated: false,
+          other_names: [],
+          languages: [],
+          documents: [],
         })),
       )
       .execute();
@@ -110,12 +115,25 @@ describe.each(databaseTargets())('record scope on $name PostgreSQL', (target) =>
     expect(attempts[6]!.body).toMatchObject({ errors: [expect.objectContaining({ code: 'unknown_household', path: '/householdId' })] });
     const list = (await caseworkerA.request('GET', `/api/v1/persons?householdId=${household.id}`)).body as { total: number };
     expect(list.total).toBe(0);
+    // Every refusal is audited, from where, naming the route pattern, never the id asked for.
+    const refusals = await app.database.db
+      .selectFrom('audit_events')
+      .select(['details', 'ip', 'outcome'])
+      .where('actor_id', '=', caseworkerA.userId!)
+      .where('action', '=', 'request.refused')
+      .execute();
+    expect(refusals.length).toBe(6);
+    for (const refusal of refusals) {
+      expect(refusal).toMatchObject({ outcome: 'refused', ip: '127.0.0.1', details: expect.objectContaining({ status: 404 }) });
+      expect(JSON.stringify(refusal)).not.toContain(personId);
+    }
   });
 
   it('withholds highly sensitive answers from readers without need-to-know, and says the section exists', async () => {
     const assigned = await app.as('caseworker');
     const created = await assigned.request('POST', '/api/v1/persons', { givenName: 'Sensitive', familyName: 'Answers', sex: 'female', birthYear: 1995 });
     const personId = (created.body as { id: string }).id;
+    await giveConsent(assigned, personId);
     const screened = await assigned.request('POST', `/api/v1/persons/${personId}/screenings`, {
       instrument: 'heightened-risk',
       responses: { ...SGBV_ANSWERS, mms_used_smuggler: 'yes' },

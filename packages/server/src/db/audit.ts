@@ -1,6 +1,7 @@
 import { CompiledQuery } from 'kysely';
 import type pg from 'pg';
 import { chainOf, hashEntry, storedDetails, type ChainedEntry } from '../audit-hash';
+import { currentOrigin } from '../request-origin';
 import type { Tx } from './transaction';
 
 export interface AuditEvent {
@@ -58,7 +59,7 @@ async function appendToChain(run: Run, event: AuditEvent): Promise<void> {
     resourceType: event.resourceType,
     resourceId: lower(event.resourceId),
     details: storedDetails(event.details),
-    ip: event.ip ?? null,
+    ip: event.ip ?? currentOrigin()?.ip ?? null,
     reason: event.reason ?? null,
     outcome: event.outcome ?? 'allowed',
   };

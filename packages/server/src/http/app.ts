@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { failure } from '../failure';
 import type { AppDeps } from './deps';
+import { auditRefusal } from './audit-refusal';
+import { runWithOrigin } from '../request-origin';
 import { auditRoutes } from './routes/audit';
 import { consentRoutes } from './routes/consents';
 import { openApiRoutes } from './routes/openapi';
@@ -27,6 +29,13 @@ export async function buildApp(deps: AppDeps, logger: Logger | false): Promise<F
   const log = logger || undefined;
 
   await app.register(fastifyCookie);
+
+  app.addHook('onRequest', (request, _reply, done) => runWithOrigin({ ip: request.ip, actorId: null }, done));
+  // Before the answer leaves, so a refusal is on the trail by the time the client sees it.
+  app.addHook('onSend', async (request, reply, payload) => {
+    await auditRefusal(deps.database.db, request, reply.statusCode);
+    return payload;
+  });
 
   app.addHook('onResponse', async (request, reply) => {
     log?.info(

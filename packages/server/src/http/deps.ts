@@ -1,5 +1,6 @@
 import type { KeyRing } from '../crypto/key-ring';
 import type { DatabaseHandle } from '../db/connect';
+import { currentOrigin } from '../request-origin';
 import type { UseCaseContext } from '../use-cases/context';
 import type { Authenticated } from '../use-cases/sessions/authenticate';
 
@@ -17,5 +18,7 @@ export interface AppDeps {
 }
 
 export function contextFor(deps: AppDeps, auth: Authenticated): UseCaseContext {
+  const origin = currentOrigin();
+  if (origin) origin.actorId = auth.actor.userId;
   return { db: deps.database.db, actor: auth.actor, now: deps.now };
 }

@@ -1,0 +1,21 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/**
+ * Where a request came from and who made it, for the audit trail's "from where" and for
+ * auditing refusals, without threading the request through every use case.
+ */
+export interface RequestOrigin {
+  ip: string;
+  actorId: string | null;
+}
+
+const storage = new AsyncLocalStorage<RequestOrigin>();
+
+/** Runs the rest of a request's handling with its origin available. */
+export function runWithOrigin(origin: RequestOrigin, next: () => void): void {
+  storage.run(origin, next);
+}
+
+export function currentOrigin(): RequestOrigin | undefined {
+  return storage.getStore();
+}
