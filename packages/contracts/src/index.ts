@@ -14,3 +14,4 @@ export * from './reports';
 export * from './protection-notes';
 export * from './audit';
 export * from './consent';
+export * from './admin';

@@ -27,6 +27,12 @@ export const PROBLEM_CODES = [
   'encryption_unavailable',
   // A sealed value failed authentication: altered, or moved from its place.
   'sealed_value_unreadable',
+  // A grant (role, scope, agency, operations) beyond what the granter holds; errors name the field.
+  'grant_exceeds_own',
+  // Nobody changes their own role or scope, or disables themselves.
+  'cannot_change_own_access',
+  // Something with the same unique name (an email, a code) exists already.
+  'conflict',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

@@ -8,18 +8,23 @@ import { failure } from '../failure';
 import type { AppDeps } from './deps';
 import { auditRefusal } from './audit-refusal';
 import { runWithOrigin } from '../request-origin';
+import { agencyRoutes } from './routes/agencies';
+import { assignmentRoutes } from './routes/assignments';
 import { auditRoutes } from './routes/audit';
 import { consentRoutes } from './routes/consents';
 import { openApiRoutes } from './routes/openapi';
 import { healthRoutes } from './routes/health';
 import { householdRoutes } from './routes/households';
 import { instrumentRoutes } from './routes/instruments';
+import { operationRoutes } from './routes/operations';
 import { personRoutes } from './routes/persons';
 import { protectionNoteRoutes } from './routes/protection-notes';
 import { reportRoutes } from './routes/reports';
 import { screeningRoutes } from './routes/screenings';
 import { sessionRoutes } from './routes/sessions';
 import { siteRoutes } from './routes/sites';
+import { teamRoutes } from './routes/teams';
+import { userRoutes } from './routes/users';
 import { sendProblem } from './problem';
 
 export async function buildApp(deps: AppDeps, logger: Logger | false): Promise<FastifyInstance> {
@@ -86,6 +91,11 @@ export async function buildApp(deps: AppDeps, logger: Logger | false): Promise<F
   protectionNoteRoutes(app, deps);
   auditRoutes(app, deps);
   consentRoutes(app, deps);
+  operationRoutes(app, deps);
+  agencyRoutes(app, deps);
+  teamRoutes(app, deps);
+  userRoutes(app, deps);
+  assignmentRoutes(app, deps);
   openApiRoutes(app, deps.version);
 
   const webDir = deps.webDir;

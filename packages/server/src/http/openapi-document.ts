@@ -1,4 +1,6 @@
 import {
+  AgencyCreateSchema,
+  AgencySchema,
   ConsentCreateSchema,
   ConsentOverviewSchema,
   ConsentSchema,
@@ -28,12 +30,24 @@ import {
   SessionSchema,
   SignInSchema,
   SiteSchema,
+  OperationCreatedSchema,
+  OperationCreateSchema,
+  OperationSchema,
+  PersonAssignmentSchema,
+  TeamCreateSchema,
+  TeamMembersSchema,
+  TeamSchema,
+  UserCreatedSchema,
+  UserCreateSchema,
+  UserListQuerySchema,
+  UserSchema,
+  UserUpdateSchema,
   listOf,
 } from '@waymark/contracts';
 import { z } from 'zod';
 
 interface Operation {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   body?: z.ZodType;
@@ -70,6 +84,19 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/api/v1/persons/{id}/consents', summary: 'Record a consent decision: a grant, a refusal or a withdrawal (in force from now)', body: ConsentCreateSchema, response: ConsentSchema, status: 201 },
   { method: 'get', path: '/api/v1/reports/risk-by-area', summary: 'People by admin area and risk level, small cells suppressed', query: RiskByAreaQuerySchema, response: RiskByAreaSchema },
   { method: 'get', path: '/api/v1/audit-events', summary: 'Search the audit trail, newest first (auditors)', query: AuditEventQuerySchema, response: AuditEventPageSchema },
+  { method: 'get', path: '/api/v1/operations', summary: 'The operations I work in', response: z.object({ items: z.array(OperationSchema) }) },
+  { method: 'post', path: '/api/v1/operations', summary: 'Create an operation with its first agency (operation-scope administrators)', body: OperationCreateSchema, response: OperationCreatedSchema, status: 201 },
+  { method: 'get', path: '/api/v1/operations/{id}/agencies', summary: "An operation's agencies", response: z.object({ items: z.array(AgencySchema) }) },
+  { method: 'post', path: '/api/v1/operations/{id}/agencies', summary: 'Add an agency to an operation', body: AgencyCreateSchema, response: AgencySchema, status: 201 },
+  { method: 'get', path: '/api/v1/agencies/{id}/teams', summary: "An agency's teams with their members", response: z.object({ items: z.array(TeamSchema) }) },
+  { method: 'post', path: '/api/v1/agencies/{id}/teams', summary: 'Add a team to an agency', body: TeamCreateSchema, response: TeamSchema, status: 201 },
+  { method: 'put', path: '/api/v1/teams/{id}/members', summary: "Set a team's whole membership", body: TeamMembersSchema, response: TeamSchema },
+  { method: 'get', path: '/api/v1/users', summary: 'Users of my operations (of my agency, below operation scope)', query: UserListQuerySchema, response: listOf(UserSchema) },
+  { method: 'post', path: '/api/v1/users', summary: 'Create a user; the one-time password is in this answer only', body: UserCreateSchema, response: UserCreatedSchema, status: 201 },
+  { method: 'patch', path: '/api/v1/users/{id}', summary: "Change a user's name, role, scope or teams (never one's own access)", body: UserUpdateSchema, response: UserSchema },
+  { method: 'post', path: '/api/v1/users/{id}/disable', summary: 'Disable a user and end all their sessions', response: UserSchema },
+  { method: 'post', path: '/api/v1/users/{id}/enable', summary: 'Enable a disabled user', response: UserSchema },
+  { method: 'put', path: '/api/v1/persons/{id}/assignment', summary: 'Assign a person to a worker of the agency holding them (names the version read)', body: PersonAssignmentSchema, response: PersonSchema },
 ];
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>

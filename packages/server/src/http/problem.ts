@@ -22,6 +22,9 @@ const STATUS: Record<ProblemCode, number> = {
   consent_required: 409,
   encryption_unavailable: 503,
   sealed_value_unreadable: 500,
+  grant_exceeds_own: 403,
+  cannot_change_own_access: 403,
+  conflict: 409,
 };
 
 // Titles are for people reading raw responses; clients translate `code`.
@@ -44,6 +47,9 @@ const TITLES: Record<ProblemCode, string> = {
   consent_required: 'The person has not consented to this purpose',
   encryption_unavailable: 'The encryption key for this record is not available',
   sealed_value_unreadable: 'An encrypted value failed its integrity check',
+  grant_exceeds_own: 'You cannot grant more than you hold',
+  cannot_change_own_access: 'You cannot change your own access',
+  conflict: 'This already exists',
 };
 
 export function problemOf(failure: Failure): Problem {
