@@ -1,5 +1,5 @@
 import { defaultOperations, generatePopulation } from '@waymark/core';
-import { HOUSEHOLD_COLUMNS, loadGeneratedPopulation, PERSON_COLUMNS, SCREENING_COLUMNS } from '@waymark/server';
+import { CONSENT_COLUMNS, HOUSEHOLD_COLUMNS, loadGeneratedPopulation, PERSON_COLUMNS, SCREENING_COLUMNS } from '@waymark/server';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ const TABLES = [
   ['households', HOUSEHOLD_COLUMNS],
   ['persons', PERSON_COLUMNS],
   ['screenings', SCREENING_COLUMNS],
+  ['consents', CONSENT_COLUMNS],
 ] as const;
 
 export interface LoadFigures {
@@ -27,7 +28,7 @@ export interface LoadFigures {
 
 /**
  * Waymark's bulk load (checks, scoring of each first screening, COPY of households,
- * persons and screenings, audit) against a raw COPY of exactly the rows it wrote into
+ * persons, screenings and consents, audit) against a raw COPY of exactly the rows it wrote into
  * tables of the same shape and indexes.
  */
 export async function benchLoad(target: BenchTarget, persons: number, seed: number, today: Date, log: (line: string) => void): Promise<LoadFigures> {

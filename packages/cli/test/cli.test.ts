@@ -34,6 +34,9 @@ describe.each(databaseTargets())('waymark CLI on $name PostgreSQL', (target) => 
     expect(run.status, run.stderr).toBe(0);
     expect(await count('select count(*) as n from persons')).toBe(400);
     expect(await count('select count(*) as n from screenings')).toBe(400);
+    // Each seeded person has given case-management consent, a child's through a parent.
+    expect(await count(`select count(*) as n from consents where purpose = 'case_management' and decision = 'given'`)).toBe(400);
+    expect(await count(`select count(*) as n from consents where given_by = 'carer'`)).toBeGreaterThan(0);
     expect(await count('select count(*) as n from persons where risk_level is null')).toBe(0);
     expect(await count(`select count(*) as n from persons where risk_level = 'low'`)).toBeGreaterThan(40);
     expect(await count(`select count(*) as n from audit_events where action = 'population.load'`)).toBeGreaterThan(0);

@@ -10,6 +10,6 @@ export { countScreenedPersons } from './db/bulk/rescore-batches';
 export { buildApp } from './http/app';
 export { verifyAuditChain, type ChainVerification, type ChainBreak, type ChainHead } from './use-cases/audit/verify-audit-chain';
 export { ensureFirstAdmin } from './use-cases/admin/ensure-first-admin';
-export { HOUSEHOLD_COLUMNS, PERSON_COLUMNS, SCREENING_COLUMNS } from './db/bulk/population-rows';
+export { CONSENT_COLUMNS, HOUSEHOLD_COLUMNS, PERSON_COLUMNS, SCREENING_COLUMNS } from './db/bulk/population-rows';
 export { loadKeyRing } from './crypto/load-key-ring';
 export { generateKey, parseKeyRing, type KeyRing } from './crypto/key-ring';

@@ -6,6 +6,8 @@ import type { DatabaseHandle } from '../connect';
 import { copyRows } from './copy-rows';
 import type { CopyValue } from './copy-text';
 import {
+  CONSENT_COLUMNS,
+  consentRow,
   HOUSEHOLD_COLUMNS,
   householdRow,
   PERSON_COLUMNS,
@@ -130,6 +132,7 @@ async function loadBatch(database: DatabaseHandle, batch: GeneratedHousehold[], 
   const householdRows: CopyValue[][] = [];
   const personRows: CopyValue[][] = [];
   const screeningRows: CopyValue[][] = [];
+  const consentRows: CopyValue[][] = [];
   for (const generated of batch) {
     const operationId = ids.operations.get(generated.operationCode);
     const siteId = ids.sites.get(`${generated.operationCode}/${generated.siteCode}`);
@@ -142,6 +145,8 @@ async function loadBatch(database: DatabaseHandle, batch: GeneratedHousehold[], 
       if (problem) throw new Error(`household ${generated.household.code} member ${index}: ${problem}`);
       const screening = options.screen(generated, index);
       personRows.push(personRow(placed, generated, index, screening, options.screenedAt, options.actorId));
+      // Screening needs consent: a seeded person has given it, as a registered one would.
+      consentRows.push(consentRow(operationId, uuidv7(), placed.memberIds[index]!, generated, index, options.screenedAt, options.actorId));
       if (screening) screeningRows.push(screeningRow(operationId, placed.memberIds[index]!, screening, options.screenedAt, options.actorId));
     });
   }
@@ -151,13 +156,14 @@ async function loadBatch(database: DatabaseHandle, batch: GeneratedHousehold[], 
     await copyRows(client, 'households', HOUSEHOLD_COLUMNS, householdRows);
     await copyRows(client, 'persons', PERSON_COLUMNS, personRows);
     await copyRows(client, 'screenings', SCREENING_COLUMNS, screeningRows);
+    await copyRows(client, 'consents', CONSENT_COLUMNS, consentRows);
     await writeAuditWithClient(client, {
       actorId: options.actorId,
       operationId: null,
       action: 'population.load',
       resourceType: 'population',
       resourceId: null,
-      details: { households: householdRows.length, persons: personRows.length, screenings: screeningRows.length },
+      details: { households: householdRows.length, persons: personRows.length, screenings: screeningRows.length, consents: consentRows.length },
     });
     await client.query('commit');
   } catch (error) {

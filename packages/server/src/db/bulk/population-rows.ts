@@ -1,4 +1,4 @@
-import { compactOutcome, type Assessment, type GeneratedHousehold, type OperationSpec } from '@waymark/core';
+import { ageInYears, compactOutcome, consentRequirement, type Assessment, type GeneratedHousehold, type OperationSpec } from '@waymark/core';
 import type { CopyValue } from './copy-text';
 
 export const HOUSEHOLD_COLUMNS = ['operation_id', 'id', 'site_id', 'head_person_id', 'agency_id', 'created_by', 'updated_by'] as const;
@@ -13,6 +13,11 @@ export const PERSON_COLUMNS = [
 export const SCREENING_COLUMNS = [
   'operation_id', 'id', 'person_id', 'instrument_id', 'instrument_version', 'rule_version', 'responses', 'outcome',
   'risk_level', 'rescored_from', 'screened_at', 'screened_by',
+] as const;
+
+export const CONSENT_COLUMNS = [
+  'operation_id', 'id', 'person_id', 'purpose', 'recipient_agency_id', 'decision', 'method', 'given_by',
+  'carer_relationship', 'child_assent', 'assent_method', 'effective_at', 'recorded_at', 'recorded_by',
 ] as const;
 
 export interface PlacedHousehold {
@@ -65,6 +70,21 @@ export function screeningRow(
   return [
     operationId, screening.id, personId, outcome.instrumentId, outcome.instrumentVersion, outcome.ruleVersion,
     screening.responses === null ? null : JSON.stringify(screening.responses), JSON.stringify(compactOutcome(outcome)), outcome.riskLevel, rescoredFrom, screenedAt, actorId,
+  ];
+}
+
+
+/**
+ * The case-management consent a seeded person gave at registration, shaped by the default
+ * child rules: their own from 15, a parent's (with the child's assent where due) below.
+ */
+export function consentRow(operationId: string, id: string, personId: string, generated: GeneratedHousehold, index: number, at: Date, actorId: string | null): CopyValue[] {
+  const requirement = consentRequirement(ageInYears(generated.members[index]!.person, at));
+  const byCarer = requirement.giver === 'carer';
+  const assent = requirement.assent === 'none' ? null : requirement.assent;
+  return [
+    operationId, id, personId, 'case_management', null, 'given', 'written', requirement.giver,
+    byCarer ? 'parent' : null, assent === null ? 'not_applicable' : 'yes', assent, at, at, actorId,
   ];
 }
 
