@@ -1,6 +1,6 @@
 import { ROLES, SCOPES } from '@waymark/core';
 import { z } from 'zod';
-import { IdSchema, PageQuerySchema, text } from './common';
+import { IdSchema, listOf, PageQuerySchema, text } from './common';
 
 /** The kinds the agencies table accepts (migration 0006's check constraint). */
 export const AGENCY_KINDS = ['unhcr', 'un_agency', 'ngo', 'government', 'anti_trafficking', 'other'] as const;
@@ -21,6 +21,8 @@ export const AgencySchema = z.object({
 });
 export type Agency = z.infer<typeof AgencySchema>;
 
+export const AgencyListSchema = z.object({ items: z.array(AgencySchema) });
+
 export const AgencyCreateSchema = z.strictObject({
   code: CodeSchema,
   name: NameSchema,
@@ -30,6 +32,7 @@ export type AgencyCreate = z.infer<typeof AgencyCreateSchema>;
 
 export const OperationSchema = z.object({ id: IdSchema, code: z.string(), name: z.string() });
 export type Operation = z.infer<typeof OperationSchema>;
+export const OperationListSchema = z.object({ items: z.array(OperationSchema) });
 
 /** An operation is never empty of agencies: records and users need a holder from the start. */
 export const OperationCreateSchema = z.strictObject({
@@ -50,6 +53,8 @@ export const TeamSchema = z.object({
   memberIds: z.array(IdSchema),
 });
 export type Team = z.infer<typeof TeamSchema>;
+
+export const TeamListSchema = z.object({ items: z.array(TeamSchema) });
 
 export const TeamCreateSchema = z.strictObject({ name: NameSchema });
 export type TeamCreate = z.infer<typeof TeamCreateSchema>;
@@ -73,6 +78,8 @@ export const UserSchema = z.object({
   createdAt: z.string(),
 });
 export type User = z.infer<typeof UserSchema>;
+
+export const UserPageSchema = listOf(UserSchema);
 
 export const UserListQuerySchema = z.strictObject({ ...PageQuerySchema });
 export type UserListQuery = z.infer<typeof UserListQuerySchema>;

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { AdminPage } from '../features/admin/AdminPage';
 import { AuditTrailPage } from '../features/audit/AuditTrailPage';
 import { PasswordPage } from '../features/password/PasswordPage';
 import { PeopleListPage } from '../features/people/PeopleListPage';
@@ -31,6 +32,8 @@ export function Screens() {
       return <PasswordPage />;
     case 'audit':
       return can('audit.read') ? <AuditTrailPage /> : <NotAllowed />;
+    case 'admin':
+      return can('user.manage') || can('agency.manage') ? <AdminPage /> : <NotAllowed />;
     case 'person':
       return can('person.read') ? <PersonPage key={route.personId} personId={route.personId} screeningId={route.screeningId} /> : <NotAllowed />;
     case 'screen':

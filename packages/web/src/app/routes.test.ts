@@ -11,6 +11,7 @@ describe('routes', () => {
       { name: 'register' },
       { name: 'password' },
       { name: 'audit' },
+      { name: 'admin' },
       { name: 'person', personId: id, screeningId: null },
       { name: 'person', personId: id, screeningId: other },
       { name: 'screen', personId: id },

@@ -4,6 +4,7 @@ export type Route =
   | { name: 'register' }
   | { name: 'password' }
   | { name: 'audit' }
+  | { name: 'admin' }
   | { name: 'person'; personId: string; screeningId: string | null }
   | { name: 'screen'; personId: string }
   | { name: 'not-found' };
@@ -15,6 +16,7 @@ const PATTERNS: ReadonlyArray<[RegExp, (match: RegExpExecArray) => Route]> = [
   [/^\/register\/?$/, () => ({ name: 'register' })],
   [/^\/password\/?$/, () => ({ name: 'password' })],
   [/^\/audit\/?$/, () => ({ name: 'audit' })],
+  [/^\/admin\/?$/, () => ({ name: 'admin' })],
   [new RegExp(`^/people/${ID}/?$`), (m) => ({ name: 'person', personId: m[1]!, screeningId: null })],
   [new RegExp(`^/people/${ID}/screen/?$`), (m) => ({ name: 'screen', personId: m[1]! })],
   [new RegExp(`^/people/${ID}/screenings/${ID}/?$`), (m) => ({ name: 'person', personId: m[1]!, screeningId: m[2]! })],
@@ -38,6 +40,8 @@ export function pathOf(route: Route): string {
       return '/password';
     case 'audit':
       return '/audit';
+    case 'admin':
+      return '/admin';
     case 'person':
       return route.screeningId ? `/people/${route.personId}/screenings/${route.screeningId}` : `/people/${route.personId}`;
     case 'screen':

@@ -1,3 +1,4 @@
+import { AGENCY_KINDS } from '@waymark/contracts';
 import {
   AGE_BRACKETS,
   CARE_SITUATIONS,
@@ -5,6 +6,8 @@ import {
   LEGAL_STATUSES,
   RELATIONSHIPS_TO_HEAD,
   RISK_LEVELS,
+  ROLES,
+  SCOPES,
   SETTINGS,
   SEXES,
 } from '@waymark/core';
@@ -52,6 +55,17 @@ export const FIELD_ERROR_CODES = [
   // Checked in the browser only: the server never sees the repeated password.
   'passwords_differ',
   'password_too_short',
+  // Administration: grants beyond one's own, and references outside the agency.
+  'role_exceeds_own',
+  'scope_exceeds_own',
+  'outside_own_agency',
+  'outside_own_operations',
+  'taken',
+  'self',
+  'unknown_agency',
+  'unknown_team',
+  'not_in_agency',
+  'not_eligible',
 ] as const;
 
 const KNOWN_FIELD_ERRORS: ReadonlySet<string> = new Set(FIELD_ERROR_CODES);
@@ -75,6 +89,9 @@ export function requiredDataKeys(): string[] {
     ...each('risk', [...RISK_LEVELS, 'none']),
     ...each('nationality', COMMON_NATIONALITIES),
     ...each('spokenLanguage', COMMON_LANGUAGES),
+    ...each('role', ROLES),
+    ...each('scope', SCOPES),
+    ...each('agencyKind', AGENCY_KINDS),
     ...ALL_PROBLEM_CODES.map(problemKey),
     ...FIELD_ERROR_CODES.map((code) => `fieldError.${code}`),
   ];

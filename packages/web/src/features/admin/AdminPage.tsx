@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../app/session';
+import { ProblemMessage } from '../../components/ProblemMessage';
+import { SelectField } from '../../components/fields';
+import { actorOf } from './grantable';
+import { OrganisationPanel } from './OrganisationPanel';
+import { UsersPanel } from './UsersPanel';
+
+/**
+ * Administration: users, agencies and teams. What the forms offer comes from the same rule
+ * book the server enforces (core checkGrant), so nobody is shown a grant they cannot make.
+ */
+export function AdminPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const actor = actorOf(session);
+  const [operationId, setOperationId] = useState(session.operations[0]?.id ?? '');
+  if (!actor) return <ProblemMessage error={null} />;
+  return (
+    <section className="admin">
+      <h1 tabIndex={-1}>{t('admin.heading')}</h1>
+      <p>{t('admin.intro')}</p>
+      {session.operations.length > 1 && (
+        <SelectField
+          id="admin-operation"
+          label={t('admin.operation')}
+          value={operationId}
+          onChange={setOperationId}
+          options={session.operations.map((operation) => ({ value: operation.id, label: operation.name }))}
+          testId="admin-operation"
+        />
+      )}
+      {operationId === '' ? (
+        <p className="empty">{t('admin.noOperation')}</p>
+      ) : (
+        <>
+          <UsersPanel actor={actor} operationId={operationId} />
+          <OrganisationPanel actor={actor} operationId={operationId} />
+        </>
+      )}
+    </section>
+  );
+}

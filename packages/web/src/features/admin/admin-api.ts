@@ -1,0 +1,43 @@
+import {
+  AgencyListSchema,
+  AgencySchema,
+  TeamListSchema,
+  TeamSchema,
+  UserCreatedSchema,
+  UserPageSchema,
+  UserSchema,
+  type Agency,
+  type AgencyCreate,
+  type Team,
+  type TeamCreate,
+  type User,
+  type UserCreate,
+  type UserCreated,
+} from '@waymark/contracts';
+import { queryString, request } from '../../api/client';
+
+export const adminKeys = {
+  users: ['admin', 'users'] as const,
+  agencies: (operationId: string) => ['admin', 'agencies', operationId] as const,
+  teams: (agencyId: string) => ['admin', 'teams', agencyId] as const,
+};
+
+export const listUsers = (limit: number, offset: number, signal?: AbortSignal): Promise<{ items: User[]; total: number }> =>
+  request('GET', `/users${queryString({ limit, offset })}`, { schema: UserPageSchema, signal });
+
+export const createUser = (input: UserCreate): Promise<UserCreated> => request('POST', '/users', { body: input, schema: UserCreatedSchema });
+
+export const setUserDisabled = (id: string, disabled: boolean): Promise<User> =>
+  request('POST', `/users/${id}/${disabled ? 'disable' : 'enable'}`, { schema: UserSchema });
+
+export const listAgencies = (operationId: string, signal?: AbortSignal): Promise<{ items: Agency[] }> =>
+  request('GET', `/operations/${operationId}/agencies`, { schema: AgencyListSchema, signal });
+
+export const createAgency = (operationId: string, input: AgencyCreate): Promise<Agency> =>
+  request('POST', `/operations/${operationId}/agencies`, { body: input, schema: AgencySchema });
+
+export const listTeams = (agencyId: string, signal?: AbortSignal): Promise<{ items: Team[] }> =>
+  request('GET', `/agencies/${agencyId}/teams`, { schema: TeamListSchema, signal });
+
+export const createTeam = (agencyId: string, input: TeamCreate): Promise<Team> =>
+  request('POST', `/agencies/${agencyId}/teams`, { body: input, schema: TeamSchema });
