@@ -80,6 +80,9 @@ describe('register → screen → see why, in the browser', () => {
     await page.getByTestId('submit-registration').click();
 
     await expect.poll(() => page.getByTestId('risk-level').getAttribute('data-level')).toBe('none');
+    // Screening needs case-management consent: record the person's own written consent first.
+    await page.getByTestId('consent-submit').click();
+    await expect.poll(() => page.getByTestId('consent-history-count').getAttribute('data-count')).toBe('1');
     await page.getByTestId('start-screening').click();
     // show-if: the follow-up on the debt appears only once a debt is reported.
     await expect.poll(() => page.getByTestId('item-mms_debt_repaid_through_work').count()).toBe(0);
@@ -118,6 +121,9 @@ describe('register → screen → see why, in the browser', () => {
     await page.getByTestId('submit-registration').click();
 
     await expect.poll(() => page.getByTestId('risk-level').getAttribute('data-level')).toBe('none');
+    // Screening needs case-management consent: record the person's own written consent first.
+    await page.getByTestId('consent-submit').click();
+    await expect.poll(() => page.getByTestId('consent-history-count').getAttribute('data-count')).toBe('1');
     await page.getByTestId('start-screening').click();
     await answer(page, 'cr_current_carer', 'informal_carer');
     await answer(page, 'cr_approached_with_offers', 'yes');

@@ -52,6 +52,13 @@ export const FIELD_ERROR_CODES = [
   'unknown_instrument_version',
   'wrong_password',
   'password_unchanged',
+  // Consent decisions (core checkConsentDecision, server).
+  'in_future',
+  'own_consent_required',
+  'carer_consent_required',
+  'carer_relationship_required',
+  'child_assent_required',
+  'written_assent_required',
   // Checked in the browser only: the server never sees the repeated password.
   'passwords_differ',
   'password_too_short',

@@ -10,6 +10,7 @@ import { ProblemMessage } from '../../components/ProblemMessage';
 import { RiskBadge } from '../../components/RiskBadge';
 import { formatDateTime } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
+import { ConsentPanel } from '../consent/ConsentPanel';
 import { ScreeningHistory } from '../outcome/ScreeningHistory';
 import { ScreeningOutcomeView } from '../outcome/ScreeningOutcomeView';
 import { displayName } from './display-name';
@@ -92,6 +93,7 @@ export function PersonPage({ personId, screeningId }: { personId: string; screen
             {household.isError && <ProblemMessage error={household.error} />}
             {household.data && <HouseholdMembers household={household.data} currentId={personId} />}
           </section>
+          {can('consent.read') && <ConsentPanel personId={personId} />}
           {can('screening.read') && (
             <ScreeningHistory personId={personId} screenings={history} shownId={shown?.id ?? null} />
           )}

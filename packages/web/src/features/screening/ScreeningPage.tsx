@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { keys } from '../../api/keys';
 import { getHousehold, getPerson } from '../../api/persons';
 import { isApiProblem } from '../../api/problem';
+import { ConsentRequiredNotice } from '../consent/ConsentRequiredNotice';
 import { createScreening, getInstrument } from '../../api/screenings';
 import { Link, navigate } from '../../app/router';
 import { ProblemMessage } from '../../components/ProblemMessage';
@@ -50,6 +51,7 @@ function ScreeningForm({ person, household, instrument }: { person: Person; hous
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Draft>({});
   const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [overrideReason, setOverrideReason] = useState('');
   const summary = useRef<HTMLDivElement>(null);
   // The same facts the server derives, so show-if rules on age or household hold here too.
   const subject = subjectFromRegistration(
@@ -60,14 +62,20 @@ function ScreeningForm({ person, household, instrument }: { person: Person; hous
   const { visible, responses } = applicable(instrument.items, draft, subject);
 
   const save = useMutation({
-    mutationFn: () => createScreening(person.id, { instrument: instrument.id, instrumentVersion: instrument.version, responses }),
+    mutationFn: () => createScreening(person.id, {
+        instrument: instrument.id,
+        instrumentVersion: instrument.version,
+        responses,
+        ...(overrideReason.trim() ? { consentOverride: { reason: overrideReason.trim() } } : {}),
+      }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: keys.persons });
       void queryClient.invalidateQueries({ queryKey: keys.households });
       navigate({ name: 'person', personId: person.id, screeningId: null }, { replace: true });
     },
     onError: (error) => {
-      setProblems(isApiProblem(error) ? [...error.fieldErrors] : []);
+      // A consent refusal is about the person, not a field: shown by ConsentRequiredNotice.
+      setProblems(isApiProblem(error) && error.code !== 'consent_required' ? [...error.fieldErrors] : []);
       requestAnimationFrame(() => summary.current?.focus());
     },
   });
@@ -96,7 +104,9 @@ function ScreeningForm({ person, household, instrument }: { person: Person; hous
           />
         ))}
         <div ref={summary} tabIndex={-1} className="summary-anchor">
-          {save.isError && (
+          {save.isError && isApiProblem(save.error) && save.error.code === 'consent_required' ? (
+            <ConsentRequiredNotice reason={overrideReason} onReason={setOverrideReason} />
+          ) : save.isError && (
             problems.length > 0 ? (
               <div className="problem-summary" role="alert">
                 <p>{t('screening.problemCount', { count: problems.length })}</p>
