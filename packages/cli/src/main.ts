@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { auditCommand } from './commands/audit';
+import { backupCommand, restoreCommand } from './commands/backup';
+import { keysCommand } from './commands/keys';
 import { migrateCommand } from './commands/migrate';
 import { rescreenCommand } from './commands/screen';
 import { seedCommand } from './commands/seed';
@@ -14,6 +16,9 @@ program.addCommand(serveCommand());
 program.addCommand(migrateCommand());
 program.addCommand(seedCommand());
 program.addCommand(rescreenCommand());
+program.addCommand(keysCommand());
+program.addCommand(backupCommand());
+program.addCommand(restoreCommand());
 program.addCommand(auditCommand());
 
 await program.parseAsync(process.argv);

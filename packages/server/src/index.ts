@@ -13,3 +13,6 @@ export { ensureFirstAdmin } from './use-cases/admin/ensure-first-admin';
 export { CONSENT_COLUMNS, HOUSEHOLD_COLUMNS, PERSON_COLUMNS, SCREENING_COLUMNS } from './db/bulk/population-rows';
 export { loadKeyRing } from './crypto/load-key-ring';
 export { generateKey, parseKeyRing, type KeyRing } from './crypto/key-ring';
+export { rotateKeys, type RotationSummary } from './use-cases/keys/rotate-keys';
+export { writeBackup, type BackupManifest } from './db/backup/write-backup';
+export { restoreBackup } from './db/backup/restore-backup';

@@ -9,7 +9,7 @@ export interface NewProtectionNote {
   topic: string;
   bodySealed: string;
   keyId: string;
-  actorId: string;
+  actorId: string | null;
 }
 
 export async function insertProtectionNote(tx: Tx, note: NewProtectionNote): Promise<ProtectionNoteRow> {

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { generateKey } from '../src/crypto/key-ring';
+import { rotateKeys } from '../src/use-cases/keys/rotate-keys';
+import { databaseTargets } from './database-targets';
+import { startTestApp, type Client, type TestApp } from './test-app';
+import { ringOf, testKeys } from './test-key-ring';
+
+vi.mock('../src/http/app', async (importOriginal) =>
+  (await import('./test-key-ring')).withKeyRing(await importOriginal<typeof import('../src/http/app')>()),
+);
+
+const NOTES = 30;
+
+describe.each(databaseTargets())('waymark keys rotate on $name PostgreSQL', (target) => {
+  let app: TestApp;
+  let supervisor: Client;
+  let personId: string;
+  const k1 = generateKey();
+  const k2 = generateKey();
+  beforeAll(async () => {
+    testKeys.ring = ringOf('k1', { k1 });
+    app = await startTestApp(target);
+    supervisor = await app.as('supervisor');
+    personId = ((await supervisor.request('POST', '/api/v1/persons', { givenName: 'Hawa', familyName: 'Abdi', sex: 'female', birthYear: 1999 })).body as { id: string }).id;
+    for (let i = 0; i < NOTES; i++) {
+      const created = await supervisor.request('POST', `/api/v1/persons/${personId}/protection-notes`, { topic: 'trafficking', body: `Note ${i}` });
+      expect(created.status).toBe(201);
+    }
+  });
+  afterAll(() => app.close());
+
+  const keyCounts = async () =>
+    Object.fromEntries(
+      (await app.database.pool.query<{ key_id: string; n: number }>('select key_id, count(*)::int as n from protection_notes group by key_id')).rows.map(
+        (row) => [row.key_id, row.n],
+      ),
+    );
+  const bodies = async () => {
+    const response = await supervisor.request('GET', `/api/v1/persons/${personId}/protection-notes`);
+    expect(response.status).toBe(200);
+    return (response.body as { items: Array<{ body: string }> }).items.map((note) => note.body);
+  };
+
+  it('re-seals everything under the new active key in batches, resumably, while the server keeps answering', async () => {
+    expect(await keyCounts()).toEqual({ k1: NOTES });
+    // The server restarts with k2 active and k1 still in the ring.
+    testKeys.ring = ringOf('k2', { k1, k2 });
+
+    // Stopped after its first batch (the operator pressed Ctrl-C): what was done stays done.
+    await expect(
+      rotateKeys(app.database.db, testKeys.ring, {
+        batchSize: 7,
+        onProgress: (done) => {
+          if (done >= 7) throw new Error('interrupted');
+        },
+      }),
+    ).rejects.toThrow('interrupted');
+    expect(await keyCounts()).toEqual({ k1: NOTES - 7, k2: 7 });
+
+    // Resumed while requests keep arriving, and while an edit holds one note's row lock.
+    const held = await app.database.pool.connect();
+    await held.query('begin');
+    await held.query(`select 1 from protection_notes where key_id = 'k1' limit 1 for update`);
+    setTimeout(() => void held.query('commit').finally(() => held.release()), 300);
+    let answered = 0;
+    let rotating = true;
+    const traffic = (async () => {
+      while (rotating) {
+        const response = await supervisor.request('GET', `/api/v1/persons/${personId}/protection-notes`);
+        expect(response.status).toBe(200);
+        answered++;
+      }
+    })();
+    const summary = await rotateKeys(app.database.db, testKeys.ring, { batchSize: 5 });
+    rotating = false;
+    await traffic;
+
+    expect(summary).toMatchObject({ activeKeyId: 'k2', resealed: NOTES - 7, alreadyCurrent: 7, unknownKey: 0, tampered: 0, remainingByKey: { k2: NOTES } });
+    expect(answered).toBeGreaterThan(0);
+    expect(await keyCounts()).toEqual({ k2: NOTES });
+    const audits = await app.database.pool.query<{ n: number }>(`select count(*)::int as n from audit_events where action = 'keys.rotate_batch'`);
+    expect(audits.rows[0]!.n).toBeGreaterThanOrEqual(2);
+  });
+
+  it('leaves notes that still open once k1 is removed from the ring, unchanged in version', async () => {
+    testKeys.ring = ringOf('k2', { k2 });
+    expect((await bodies()).sort()).toEqual(Array.from({ length: NOTES }, (_, i) => `Note ${i}`).sort());
+    const versions = await app.database.pool.query<{ n: number }>('select count(*)::int as n from protection_notes where version <> 1');
+    expect(versions.rows[0]!.n).toBe(0);
+  });
+
+  it('is idempotent: a second run changes nothing', async () => {
+    const before = (await app.database.pool.query<{ body_sealed: string }>('select body_sealed from protection_notes order by id')).rows;
+    const summary = await rotateKeys(app.database.db, testKeys.ring);
+    expect(summary).toMatchObject({ resealed: 0, alreadyCurrent: NOTES });
+    expect((await app.database.pool.query<{ body_sealed: string }>('select body_sealed from protection_notes order by id')).rows).toEqual(before);
+  });
+
+  it('reports, and leaves alone, a value whose key is missing from the ring', async () => {
+    const lost = generateKey();
+    testKeys.ring = ringOf('k0', { k0: lost });
+    await supervisor.request('POST', `/api/v1/persons/${personId}/protection-notes`, { topic: 'health', body: 'Under a lost key.' });
+    testKeys.ring = ringOf('k2', { k2 });
+    const summary = await rotateKeys(app.database.db, testKeys.ring);
+    expect(summary).toMatchObject({ resealed: 0, unknownKey: 1, remainingByKey: { k0: 1, k2: NOTES } });
+    const read = await supervisor.request('GET', `/api/v1/persons/${personId}/protection-notes`);
+    expect(read.status).toBe(503);
+    expect(read.body).toMatchObject({ code: 'encryption_unavailable' });
+  });
+});
