@@ -1,0 +1,226 @@
+import { inScope, ROLES, SCOPES, type Actor, type Role, type Scope } from '@waymark/core';
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPERATIONS } from '../src/http/openapi-document';
+import {
+  buildMatrix,
+  clearedForSgbv,
+  expectedForRecord,
+  expectedInOperation,
+  ORG_POSITIONS,
+  POSITIONS,
+  SGBV_ANSWERS,
+  SGBV_CANARY,
+  type HeldRecord,
+  type MatrixEntry,
+  type Position,
+  type World,
+} from './authorisation-matrix';
+import { giveConsent } from './consent-fixtures';
+import { databaseTargets } from './database-targets';
+import { startTestApp, type Client, type TestApp } from './test-app';
+
+const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
+
+interface Acting {
+  actor: Actor;
+  client: Client;
+}
+
+describe.each(databaseTargets())('authorisation matrix on $name PostgreSQL', (target) => {
+  let app: TestApp;
+  let world: World;
+  const acting: Acting[] = [];
+  let matrix: Record<string, MatrixEntry>;
+  let makerA: Client;
+  let admin: Client;
+  let makerB: Client;
+  let colleagueA: string;
+  let workerB: string;
+  let colleagueRecord: HeldRecord;
+  let otherRecord: HeldRecord;
+  const mine = new Map<string, HeldRecord>();
+  let unique = 0;
+
+  beforeAll(async () => {
+    app = await startTestApp(target, { now: () => new Date('2026-06-15T10:00:00Z') });
+    const agencyB = await app.createAgency({ kind: 'anti_trafficking' });
+    const otherOperationId = uuidv7();
+    await app.database.db.insertInto('operations').values({ id: otherOperationId, code: 'elsewhere', name: 'Elsewhere' }).execute();
+    const agencyOtherOperation = await app.createAgency({ operationId: otherOperationId });
+    const teamA = await app.createTeam(app.agencyId);
+    const spareTeamA = await app.createTeam(app.agencyId);
+    const teamB = await app.createTeam(agencyB);
+    const teamOtherOperation = await app.createTeam(agencyOtherOperation, { operationId: otherOperationId });
+
+    makerA = await app.as('supervisor', undefined, { scope: 'operation' });
+    admin = await app.as('administrator');
+    makerB = await app.as('supervisor', undefined, { scope: 'operation', agencyId: agencyB });
+    colleagueA = (await app.as('caseworker')).userId!;
+    workerB = (await app.as('caseworker', undefined, { agencyId: agencyB })).userId!;
+
+    /** A person with a household, consent, a screening with SGBV answers and an SGBV note. */
+    const makeRecord = async (maker: Client, agencyId: string, assignee: string, label: string): Promise<HeldRecord> => {
+      const household = await maker.request('POST', '/api/v1/households', {
+        members: [{ givenName: 'Matrix', familyName: label, sex: 'female', birthYear: 1992, relationshipToHead: 'head' }],
+      });
+      expect(household.status).toBe(201);
+      const created = household.body as { id: string; members: { id: string }[] };
+      const personId = created.members[0]!.id;
+      await giveConsent(maker, personId);
+      const screened = await maker.request('POST', `/api/v1/persons/${personId}/screenings`, { instrument: 'heightened-risk', responses: SGBV_ANSWERS });
+      expect(screened.status).toBe(201);
+      const note = await maker.request('POST', `/api/v1/persons/${personId}/protection-notes`, { topic: 'sgbv', body: `${SGBV_CANARY} ${label}` });
+      expect(note.status).toBe(201);
+      await app.database.db.updateTable('persons').set({ assigned_user_id: assignee, team_id: null }).where('id', '=', personId).execute();
+      await app.database.db.updateTable('households').set({ assigned_user_id: assignee, team_id: null }).where('id', '=', created.id).execute();
+      return {
+        personId,
+        householdId: created.id,
+        noteId: (note.body as { id: string }).id,
+        ref: { operationId: app.operationId, agencyId, teamId: null, assignedUserId: assignee },
+      };
+    };
+    colleagueRecord = await makeRecord(makerA, app.agencyId, colleagueA, 'Colleague');
+    otherRecord = await makeRecord(makerB, agencyB, workerB, 'Other agency');
+
+    for (const role of ROLES) {
+      for (const scope of SCOPES) {
+        const client = await app.as(role, undefined, { scope, teamIds: [teamA] });
+        const actor: Actor = { userId: client.userId!, role, scope, agencyId: app.agencyId, teamIds: [teamA], operationIds: [app.operationId] };
+        acting.push({ actor, client });
+        mine.set(actor.userId, await makeRecord(makerA, app.agencyId, actor.userId, `Mine ${role} ${scope}`));
+      }
+    }
+
+    const targetUsers = new Map<string, string>();
+    world = {
+      operationId: app.operationId,
+      otherOperationId,
+      agencyA: app.agencyId,
+      agencyB,
+      agencyOtherOperation,
+      spareTeamA,
+      teamB,
+      teamOtherOperation,
+      async record(position, actor) {
+        if (position === 'mine') return mine.get(actor.userId)!;
+        return position === 'colleague' ? colleagueRecord : otherRecord;
+      },
+      async freshRecord(position, actor) {
+        if (position === 'other_agency') return makeRecord(makerB, agencyB, workerB, 'Fresh other');
+        return makeRecord(makerA, app.agencyId, position === 'mine' ? actor.userId : colleagueA, `Fresh ${position}`);
+      },
+      async targetUser(position, options = {}) {
+        const key = `${position}`;
+        if (!options.fresh && targetUsers.has(key)) return targetUsers.get(key)!;
+        const agencyId = position === 'own_agency' ? app.agencyId : position === 'other_agency' ? agencyB : agencyOtherOperation;
+        const operationIds = position === 'other_operation' ? [otherOperationId] : [app.operationId];
+        const user = await app.as('caseworker', operationIds, { scope: 'own', agencyId });
+        if (options.disabled) await app.database.db.updateTable('users').set({ disabled_at: new Date() }).where('id', '=', user.userId!).execute();
+        if (!options.fresh) targetUsers.set(key, user.userId!);
+        return user.userId!;
+      },
+      async version(table, id) {
+        const row = await app.database.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow();
+        return row.version;
+      },
+      assigneeFor(position: Position) {
+        return position === 'other_agency' ? workerB : colleagueA;
+      },
+      unique: () => `m${++unique}-${Date.now().toString(36)}`,
+      readAsAdmin: async (path) => (await admin.request('GET', path)).body,
+    };
+    matrix = buildMatrix(() => world);
+  }, 600_000);
+  afterAll(() => app.close());
+
+  it('has an entry for every route, and no entry for a route that does not exist', () => {
+    const routes = OPERATIONS.map((op) => routeKey(op.method, op.path)).sort();
+    expect(Object.keys(buildMatrix(() => world)).sort()).toEqual(routes);
+  });
+
+  const send = (client: Client, method: string, built: { path: string; body?: unknown }) =>
+    client.request(method, built.path, method === 'GET' || method === 'DELETE' ? undefined : (built.body ?? {}));
+
+  const failures: string[] = [];
+  const check = (label: string, actual: number, expected: number, body: unknown) => {
+    if (actual !== expected) failures.push(`${label}: expected ${expected}, got ${actual} ${JSON.stringify(body).slice(0, 200)}`);
+  };
+
+  it.each(OPERATIONS.filter((op) => op.auth !== false).map((op) => routeKey(op.method, op.path)))(
+    '%s: every role × scope × position is allowed or denied as the rule book says, and nothing above clearance leaks',
+    async (key) => {
+      const entry = matrix[key]!;
+      const method = key.split(' ')[0]!;
+      failures.length = 0;
+      if (entry.kind === 'self' && entry.endsSession) {
+        for (const role of ROLES) {
+          const client = await app.as(role as Role);
+          const response = await send(client, method, await entry.request(world, acting[0]!.actor, 'mine'));
+          check(`${role}`, response.status, entry.success, response.body);
+        }
+        expect(failures.join('\n')).toBe('');
+        return;
+      }
+      for (const { actor, client } of acting) {
+        const who = `${actor.role}/${actor.scope}`;
+        if (entry.kind === 'self') {
+          const response = await send(client, method, await entry.request(world, actor, 'mine'));
+          check(who, response.status, entry.success, response.body);
+          continue;
+        }
+        if (entry.kind === 'operation') {
+          const response = await send(client, method, await entry.request(world, actor, 'mine'));
+          const expected = expectedInOperation(actor, entry.verb, app.operationId);
+          check(who, response.status, expected === 'allow' ? entry.success : expected, response.body);
+          if (entry.listsPeople && response.status === 200) {
+            const ids = new Set((response.body as { items: { id: string }[] }).items.map((item) => item.id));
+            for (const record of [mine.get(actor.userId)!, colleagueRecord, otherRecord]) {
+              if (ids.has(record.personId) !== inScope(actor, record.ref)) failures.push(`${who}: list ${ids.has(record.personId) ? 'shows' : 'hides'} ${JSON.stringify(record.ref)}`);
+            }
+          }
+          continue;
+        }
+        if (entry.kind === 'org') {
+          for (const position of ORG_POSITIONS) {
+            const response = await send(client, method, await entry.request(world, actor, position));
+            check(`${who} on ${position}`, response.status, entry.expect(actor, position), response.body);
+            expect(JSON.stringify(response.body)).not.toContain('$argon2');
+          }
+          continue;
+        }
+        if (entry.kind === 'record') {
+          for (const position of POSITIONS) {
+            const built = await entry.request(world, actor, position);
+            const record = entry.fresh ? undefined : await world.record(position, actor);
+            const ref = record?.ref ?? { ...(await world.record(position, actor)).ref, assignedUserId: position === 'mine' ? actor.userId : position === 'colleague' ? colleagueA : workerB };
+            const response = await send(client, method, built);
+            const byRole = expectedForRecord(actor, entry.verb, ref);
+            const expected = byRole === 'allow' && entry.needsSgbvClearance && !clearedForSgbv(actor, ref) ? 403 : byRole;
+            check(`${who} on ${position}`, response.status, expected === 'allow' ? entry.success : expected, response.body);
+            if (response.status >= 400) expect(JSON.stringify(response.body)).not.toContain('Matrix');
+            if (entry.mayCarrySensitive && response.status === 200 && !clearedForSgbv(actor, ref)) {
+              const text = JSON.stringify(response.body);
+              if (text.includes(SGBV_CANARY) || text.includes('sg_sexual_violence')) failures.push(`${who} on ${position}: SGBV content leaked`);
+            }
+          }
+          continue;
+        }
+        // Public routes answer everyone the same.
+        const response = await send(client, method, await entry.request(world, actor, 'mine'));
+        check(who, response.status, entry.success, response.body);
+      }
+      expect(failures.join('\n')).toBe('');
+    },
+    300_000,
+  );
+
+  it.each(OPERATIONS.filter((op) => op.auth === false).map((op) => routeKey(op.method, op.path)))('%s answers without a session', async (key) => {
+    const entry = matrix[key]!;
+    const response = await send(app.anonymous, key.split(' ')[0]!, await entry.request(world, acting[0]!.actor, 'mine'));
+    expect(response.status).toBe(entry.success);
+  });
+});
+
+export type { Role, Scope };

@@ -1,0 +1,434 @@
+import {
+  can,
+  canInOperation,
+  checkGrant,
+  mayReadField,
+  ROLE_VERBS,
+  type Actor,
+  type RecordRef,
+  type Verb,
+} from '@waymark/core';
+
+/**
+ * The authorisation matrix: one entry per route of the route table (openapi-document.ts
+ * OPERATIONS). authorisation-matrix.test.ts runs every entry for every role × scope ×
+ * record position and asserts allow or deny from the rule book itself, plus that allowed
+ * reads leak nothing above the reader's clearance. A route without an entry fails.
+ */
+
+/** Where the record a route acts on sits relative to the acting user. */
+export type Position = 'mine' | 'colleague' | 'other_agency';
+export const POSITIONS: Position[] = ['mine', 'colleague', 'other_agency'];
+
+/** Where an organisational target (operation, agency, team, user) sits. */
+export type OrgPosition = 'own_agency' | 'other_agency' | 'other_operation';
+export const ORG_POSITIONS: OrgPosition[] = ['own_agency', 'other_agency', 'other_operation'];
+
+export interface HeldRecord {
+  personId: string;
+  householdId: string;
+  noteId: string;
+  ref: RecordRef;
+}
+
+/** What the test has set up, handed to each entry to build its request. */
+export interface World {
+  operationId: string;
+  otherOperationId: string;
+  agencyA: string;
+  agencyB: string;
+  agencyOtherOperation: string;
+  /** A team of agency A nobody's scope depends on (membership tests replace it). */
+  spareTeamA: string;
+  teamB: string;
+  teamOtherOperation: string;
+  /** Held by the acting user's agency, assigned to a colleague; and one of another agency. */
+  record(position: Position, actor: Actor): Promise<HeldRecord>;
+  /** A record nobody else uses, for routes that change who holds it or erase it. */
+  freshRecord(position: Position, actor: Actor): Promise<HeldRecord>;
+  /** A caseworker (own scope) in that position, for user-management routes. */
+  targetUser(position: OrgPosition, options?: { fresh?: boolean; disabled?: boolean }): Promise<string>;
+  /** The current version of a row, for routes that name the version they read. */
+  version(table: 'persons' | 'households' | 'protection_notes', id: string): Promise<number>;
+  /** An enabled worker of the record's agency other than the actor, to assign to. */
+  assigneeFor(position: Position): string;
+  unique(): string;
+  /** Reads an answer as an administrator of the test operation (for versions to name). */
+  readAsAdmin(path: string): Promise<unknown>;
+}
+
+export interface Built {
+  path: string;
+  body?: unknown;
+}
+
+interface Base {
+  /** Builds a valid request, so that an allowed actor succeeds with `success`. */
+  request(world: World, actor: Actor, position: Position | OrgPosition): Promise<Built>;
+  success: number;
+}
+
+/** A verb on one person-held record: 403 without the verb, 404 outside scope. */
+export interface RecordEntry extends Base {
+  kind: 'record';
+  verb: Verb;
+  /** Changing a highly sensitive section needs the clearance to read it: 403 without. */
+  needsSgbvClearance?: boolean;
+  /** Reads whose body could carry highly sensitive content get the leak check. */
+  mayCarrySensitive?: boolean;
+  /** Uses a fresh record each time (the route changes who holds it, or erases it). */
+  fresh?: boolean;
+}
+
+/** A verb somewhere in the actor's operation (create, list): 403 without the verb. */
+export interface OperationEntry extends Base {
+  kind: 'operation';
+  verb: Verb;
+  /** For lists of people: which fixture records the answer may name. */
+  listsPeople?: boolean;
+}
+
+/** Organisation routes: their own expectation, from the rule book. */
+export interface OrgEntry extends Base {
+  kind: 'org';
+  expect(actor: Actor, position: OrgPosition): number;
+}
+
+/**
+ * Any signed-in user, about themselves: every role and scope gets the same answer (the
+ * route's own state rules may still refuse, e.g. confirming MFA before enrolling).
+ */
+export interface SelfEntry extends Base {
+  kind: 'self';
+  /** Ends the session: run last. */
+  endsSession?: boolean;
+}
+
+export interface PublicEntry extends Base {
+  kind: 'public';
+}
+
+export type MatrixEntry = RecordEntry | OperationEntry | OrgEntry | SelfEntry | PublicEntry;
+
+export const SGBV_CANARY = 'CANARY-SGBV-NARRATIVE';
+export const SGBV_ANSWERS = { sg_sexual_violence: 'yes_earlier' };
+
+/** May this reader see the SGBV canary planted on a record? */
+export function clearedForSgbv(actor: Actor, record: RecordRef): boolean {
+  return mayReadField(actor, { sensitivity: 'highly_sensitive', topic: 'sgbv' }, record);
+}
+
+export function expectedForRecord(actor: Actor, verb: Verb, record: RecordRef): 'allow' | 403 | 404 {
+  if (!ROLE_VERBS[actor.role].has(verb)) return 403;
+  return can(actor, verb, record) ? 'allow' : 404;
+}
+
+export function expectedInOperation(actor: Actor, verb: Verb, operationId: string): 'allow' | 403 {
+  return canInOperation(actor, verb, operationId) ? 'allow' : 403;
+}
+
+const has = (actor: Actor, verb: Verb) => ROLE_VERBS[actor.role].has(verb);
+const caseworkerGrant = (agencyId: string, operationId: string) => ({ role: 'caseworker' as const, scope: 'own' as const, agencyId, operationIds: [operationId] });
+
+/** Managing a user: the verb, then the user must be reachable, then held within what the actor may grant. */
+function expectManagingUser(world: () => World, success: number) {
+  return (actor: Actor, position: OrgPosition): number => {
+    if (!has(actor, 'user.manage')) return 403;
+    if (position === 'other_operation') return 404;
+    // Below operation scope, another agency's users are out of reach: not found, like records.
+    if (position === 'other_agency' && actor.scope !== 'operation') return 404;
+    const w = world();
+    const agencyId = position === 'own_agency' ? w.agencyA : w.agencyB;
+    return checkGrant(actor, caseworkerGrant(agencyId, w.operationId)) === null ? success : 403;
+  };
+}
+
+/** Teams and agencies of an agency: the verb, reachable, and one's own agency below operation scope. */
+function expectAgencyBound(verbs: Verb[], success: number) {
+  return (actor: Actor, position: OrgPosition): number => {
+    if (!verbs.some((verb) => has(actor, verb))) return 403;
+    if (position === 'other_operation') return 404;
+    if (position === 'other_agency' && actor.scope !== 'operation') return 403;
+    return success;
+  };
+}
+
+const agencyOf = (world: World, position: OrgPosition) =>
+  position === 'own_agency' ? world.agencyA : position === 'other_agency' ? world.agencyB : world.agencyOtherOperation;
+const operationOf = (world: World, position: OrgPosition) => (position === 'other_operation' ? world.otherOperationId : world.operationId);
+
+const asPosition = (position: Position | OrgPosition) => position as Position;
+const asOrg = (position: Position | OrgPosition) => position as OrgPosition;
+
+export function buildMatrix(world: () => World): Record<string, MatrixEntry> {
+  const personPath = (suffix = '') => async (w: World, actor: Actor, position: Position | OrgPosition) => ({
+    path: `/api/v1/persons/${(await w.record(asPosition(position), actor)).personId}${suffix}`,
+  });
+  return {
+    'GET /api/v1/health': { kind: 'public', success: 200, request: async () => ({ path: '/api/v1/health' }) },
+    'GET /api/v1/openapi.json': { kind: 'public', success: 200, request: async () => ({ path: '/api/v1/openapi.json' }) },
+    // Sign-in is exercised by every user the matrix signs in; here with a wrong password.
+    'POST /api/v1/sessions': {
+      kind: 'public',
+      success: 401,
+      request: async () => ({ path: '/api/v1/sessions', body: { email: 'nobody@example.org', password: 'not-the-password' } }),
+    },
+    'GET /api/v1/sessions/current': { kind: 'self', success: 200, request: async () => ({ path: '/api/v1/sessions/current' }) },
+    'POST /api/v1/sessions/current/password': {
+      kind: 'self',
+      success: 204,
+      request: async () => ({ path: '/api/v1/sessions/current/password', body: { currentPassword: 'a-long-test-password', newPassword: 'a-different-long-passphrase' } }),
+    },
+    'POST /api/v1/sessions/current/mfa': { kind: 'self', success: 201, request: async () => ({ path: '/api/v1/sessions/current/mfa', body: {} }) },
+    'POST /api/v1/sessions/current/mfa/confirm': {
+      kind: 'self',
+      success: 401,
+      request: async () => ({ path: '/api/v1/sessions/current/mfa/confirm', body: { code: '000000' } }),
+    },
+    'POST /api/v1/sessions/current/mfa/verify': {
+      kind: 'self',
+      success: 403,
+      request: async () => ({ path: '/api/v1/sessions/current/mfa/verify', body: { code: '000000' } }),
+    },
+    'DELETE /api/v1/sessions/current': { kind: 'self', success: 204, endsSession: true, request: async () => ({ path: '/api/v1/sessions/current' }) },
+
+    'GET /api/v1/persons': { kind: 'operation', verb: 'person.read', listsPeople: true, success: 200, request: async () => ({ path: '/api/v1/persons?limit=200&name=matrix' }) },
+    'POST /api/v1/persons': {
+      kind: 'operation',
+      verb: 'person.create',
+      success: 201,
+      request: async () => ({ path: '/api/v1/persons', body: { givenName: 'Created', familyName: 'By matrix', sex: 'female', birthYear: 1990 } }),
+    },
+    'GET /api/v1/persons/{id}': { kind: 'record', verb: 'person.read', mayCarrySensitive: true, success: 200, request: personPath() },
+    'PATCH /api/v1/persons/{id}': {
+      kind: 'record',
+      verb: 'person.update',
+      success: 200,
+      request: async (w, actor, position) => {
+        const record = await w.record(asPosition(position), actor);
+        return { path: `/api/v1/persons/${record.personId}`, body: { version: await w.version('persons', record.personId), languages: ['ar'] } };
+      },
+    },
+    'POST /api/v1/households': {
+      kind: 'operation',
+      verb: 'household.create',
+      success: 201,
+      request: async () => ({
+        path: '/api/v1/households',
+        body: { members: [{ givenName: 'Head', familyName: 'By matrix', sex: 'male', birthYear: 1980, relationshipToHead: 'head' }] },
+      }),
+    },
+    'GET /api/v1/households/{id}': {
+      kind: 'record',
+      verb: 'household.read',
+      mayCarrySensitive: true,
+      success: 200,
+      request: async (w, actor, position) => ({ path: `/api/v1/households/${(await w.record(asPosition(position), actor)).householdId}` }),
+    },
+    'PATCH /api/v1/households/{id}': {
+      kind: 'record',
+      verb: 'household.update',
+      success: 200,
+      request: async (w, actor, position) => {
+        const record = await w.record(asPosition(position), actor);
+        return { path: `/api/v1/households/${record.householdId}`, body: { version: await w.version('households', record.householdId), siteId: null } };
+      },
+    },
+    'GET /api/v1/sites': { kind: 'self', success: 200, request: async () => ({ path: '/api/v1/sites' }) },
+    'GET /api/v1/instruments': { kind: 'operation', verb: 'instrument.read', success: 200, request: async () => ({ path: '/api/v1/instruments' }) },
+    'GET /api/v1/instruments/{id}': { kind: 'operation', verb: 'instrument.read', success: 200, request: async () => ({ path: '/api/v1/instruments/heightened-risk' }) },
+    'POST /api/v1/persons/{id}/screenings': {
+      kind: 'record',
+      verb: 'screening.create',
+      success: 201,
+      request: async (w, actor, position) => ({
+        ...(await personPath('/screenings')(w, actor, position)),
+        body: { instrument: 'heightened-risk', responses: { mms_used_smuggler: 'no' } },
+      }),
+    },
+    'GET /api/v1/persons/{id}/screenings': { kind: 'record', verb: 'screening.read', mayCarrySensitive: true, success: 200, request: personPath('/screenings') },
+    'GET /api/v1/persons/{id}/protection-notes': {
+      kind: 'record',
+      verb: 'protection_note.read',
+      mayCarrySensitive: true,
+      success: 200,
+      request: personPath('/protection-notes'),
+    },
+    'POST /api/v1/persons/{id}/protection-notes': {
+      kind: 'record',
+      verb: 'protection_note.write',
+      success: 201,
+      request: async (w, actor, position) => ({ ...(await personPath('/protection-notes')(w, actor, position)), body: { topic: 'health', body: 'Referred for care.' } }),
+    },
+    'PATCH /api/v1/protection-notes/{id}': {
+      kind: 'record',
+      verb: 'protection_note.write',
+      needsSgbvClearance: true,
+      success: 200,
+      request: async (w, actor, position) => {
+        const record = await w.record(asPosition(position), actor);
+        return { path: `/api/v1/protection-notes/${record.noteId}`, body: { version: await w.version('protection_notes', record.noteId), body: `${SGBV_CANARY} (revised)` } };
+      },
+    },
+    'GET /api/v1/persons/{id}/consents': { kind: 'record', verb: 'consent.read', success: 200, request: personPath('/consents') },
+    'POST /api/v1/persons/{id}/consents': {
+      kind: 'record',
+      verb: 'consent.record',
+      success: 201,
+      request: async (w, actor, position) => ({
+        ...(await personPath('/consents')(w, actor, position)),
+        body: { purpose: 'tracing', decision: 'given', method: 'oral', givenBy: 'self' },
+      }),
+    },
+    'PUT /api/v1/persons/{id}/assignment': {
+      kind: 'record',
+      verb: 'person.assign',
+      fresh: true,
+      success: 200,
+      request: async (w, actor, position) => {
+        const record = await w.freshRecord(asPosition(position), actor);
+        return {
+          path: `/api/v1/persons/${record.personId}/assignment`,
+          body: { assignedUserId: w.assigneeFor(asPosition(position)), version: await w.version('persons', record.personId) },
+        };
+      },
+    },
+    'GET /api/v1/reports/risk-by-area': { kind: 'operation', verb: 'aggregate.read', success: 200, request: async () => ({ path: '/api/v1/reports/risk-by-area' }) },
+    'GET /api/v1/audit-events': { kind: 'operation', verb: 'audit.read', success: 200, request: async () => ({ path: '/api/v1/audit-events' }) },
+
+    'GET /api/v1/persons/{id}/export': {
+      kind: 'record',
+      verb: 'person.export',
+      mayCarrySensitive: true,
+      success: 200,
+      request: personPath('/export?format=json'),
+    },
+    'POST /api/v1/persons/{id}/erasure': {
+      kind: 'record',
+      verb: 'person.erase',
+      fresh: true,
+      success: 200,
+      request: async (w, actor, position) => ({
+        path: `/api/v1/persons/${(await w.freshRecord(asPosition(position), actor)).personId}/erasure`,
+        body: { reason: 'The person asked in writing to be forgotten.', mode: 'anonymise' },
+      }),
+    },
+    'GET /api/v1/operations/{id}/retention': {
+      kind: 'org',
+      success: 200,
+      expect: retentionRule(200),
+      request: async (w, _actor, position) => ({ path: `/api/v1/operations/${operationOf(w, asOrg(position))}/retention` }),
+    },
+    'PUT /api/v1/operations/{id}/retention': {
+      kind: 'org',
+      success: 200,
+      expect: retentionRule(200),
+      request: async (w, _actor, position) => {
+        const operationId = operationOf(w, asOrg(position));
+        const current = position === 'other_operation' ? { version: 0 } : ((await w.readAsAdmin(`/api/v1/operations/${operationId}/retention`)) as { version: number });
+        return { path: `/api/v1/operations/${operationId}/retention`, body: { anonymiseInactiveAfterDays: null, version: current.version } };
+      },
+    },
+    'GET /api/v1/operations/{id}/retention/dry-run': {
+      kind: 'org',
+      success: 200,
+      expect: retentionRule(200),
+      request: async (w, _actor, position) => ({ path: `/api/v1/operations/${operationOf(w, asOrg(position))}/retention/dry-run` }),
+    },
+    'GET /api/v1/operations': { kind: 'self', success: 200, request: async () => ({ path: '/api/v1/operations' }) },
+    'POST /api/v1/operations': {
+      kind: 'org',
+      success: 201,
+      expect: (actor) => (has(actor, 'agency.manage') && actor.scope === 'operation' ? 201 : 403),
+      request: async (w) => {
+        const code = w.unique();
+        return { path: '/api/v1/operations', body: { code, name: `Operation ${code}`, firstAgency: { code: 'first', name: 'First agency', kind: 'ngo' } } };
+      },
+    },
+    'GET /api/v1/operations/{id}/agencies': {
+      kind: 'org',
+      success: 200,
+      expect: (actor, position) => (!has(actor, 'user.read') && !has(actor, 'agency.manage') ? 403 : position === 'other_operation' ? 404 : 200),
+      request: async (w, _actor, position) => ({ path: `/api/v1/operations/${operationOf(w, asOrg(position))}/agencies` }),
+    },
+    'POST /api/v1/operations/{id}/agencies': {
+      kind: 'org',
+      success: 201,
+      expect: (actor, position) => (!has(actor, 'agency.manage') ? 403 : position === 'other_operation' ? 404 : actor.scope !== 'operation' ? 403 : 201),
+      request: async (w, _actor, position) => ({
+        path: `/api/v1/operations/${operationOf(w, asOrg(position))}/agencies`,
+        body: { code: w.unique(), name: 'Another agency', kind: 'government' },
+      }),
+    },
+    'GET /api/v1/agencies/{id}/teams': {
+      kind: 'org',
+      success: 200,
+      expect: expectAgencyBound(['user.read'], 200),
+      request: async (w, _actor, position) => ({ path: `/api/v1/agencies/${agencyOf(w, asOrg(position))}/teams` }),
+    },
+    'POST /api/v1/agencies/{id}/teams': {
+      kind: 'org',
+      success: 201,
+      expect: expectAgencyBound(['user.manage'], 201),
+      request: async (w, _actor, position) => ({ path: `/api/v1/agencies/${agencyOf(w, asOrg(position))}/teams`, body: { name: `Team ${w.unique()}` } }),
+    },
+    'PUT /api/v1/teams/{id}/members': {
+      kind: 'org',
+      success: 200,
+      expect: expectAgencyBound(['user.manage'], 200),
+      request: async (w, _actor, position) => {
+        const team = asOrg(position) === 'own_agency' ? w.spareTeamA : asOrg(position) === 'other_agency' ? w.teamB : w.teamOtherOperation;
+        return { path: `/api/v1/teams/${team}/members`, body: { userIds: [] } };
+      },
+    },
+    'GET /api/v1/users': { kind: 'operation', verb: 'user.read', success: 200, request: async () => ({ path: '/api/v1/users' }) },
+    'POST /api/v1/users': {
+      kind: 'org',
+      success: 201,
+      expect: (actor, position) => {
+        if (!has(actor, 'user.manage')) return 403;
+        const w = world();
+        const agencyId = position === 'own_agency' ? w.agencyA : position === 'other_agency' ? w.agencyB : w.agencyOtherOperation;
+        const operationId = position === 'other_operation' ? w.otherOperationId : w.operationId;
+        return checkGrant(actor, caseworkerGrant(agencyId, operationId)) === null ? 201 : 403;
+      },
+      request: async (w, _actor, position) => ({
+        path: '/api/v1/users',
+        body: {
+          email: `made-${w.unique()}@example.org`,
+          displayName: 'Made by matrix',
+          role: 'caseworker',
+          scope: 'own',
+          agencyId: agencyOf(w, asOrg(position)),
+          operationIds: [operationOf(w, asOrg(position))],
+        },
+      }),
+    },
+    'PATCH /api/v1/users/{id}': {
+      kind: 'org',
+      success: 200,
+      expect: expectManagingUser(world, 200),
+      request: async (w, _actor, position) => ({ path: `/api/v1/users/${await w.targetUser(asOrg(position))}`, body: { displayName: `Renamed ${w.unique()}` } }),
+    },
+    'POST /api/v1/users/{id}/disable': {
+      kind: 'org',
+      success: 200,
+      expect: expectManagingUser(world, 200),
+      request: async (w, _actor, position) => ({ path: `/api/v1/users/${await w.targetUser(asOrg(position), { fresh: true })}/disable`, body: {} }),
+    },
+    'POST /api/v1/users/{id}/enable': {
+      kind: 'org',
+      success: 200,
+      expect: expectManagingUser(world, 200),
+      request: async (w, _actor, position) => ({ path: `/api/v1/users/${await w.targetUser(asOrg(position), { fresh: true, disabled: true })}/enable`, body: {} }),
+    },
+  };
+}
+
+function retentionRule(success: number) {
+  return (actor: Actor, position: OrgPosition): number => (!has(actor, 'retention.manage') ? 403 : position === 'other_operation' ? 404 : success);
+}
+
+export function isOrgEntry(entry: MatrixEntry): entry is OrgEntry {
+  return entry.kind === 'org';
+}
