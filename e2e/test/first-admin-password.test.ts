@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exited, spawnServe, type ServeProcess } from '../../packages/server/test/serve-process';
+import { base32Decode, hotp, timeStep } from '../../packages/server/src/use-cases/sessions/totp';
 import { launchChromium } from '../src/browser';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -78,6 +79,20 @@ describe('first administrator: one-time password → own password, in the browse
 
     await page.getByTestId('repeat-password').fill(NEW_PASSWORD);
     await page.getByTestId('change-password').click();
+
+    // Administrators must set up a second factor before anything else.
+    await page.getByTestId('mfa-begin').click();
+    expect(await page.getByTestId('nav-people').count()).toBe(0);
+    const secret = (await page.getByTestId('mfa-secret').innerText()).replace(/\s/g, '');
+    expect(await page.getByTestId('mfa-uri').textContent()).toContain(`secret=${secret}`);
+    await page.getByTestId('mfa-confirm-code').fill(hotp(base32Decode(secret), timeStep(new Date())));
+    await page.getByTestId('mfa-confirm').click();
+    const recoveryCodes = page.getByTestId('recovery-codes').locator('li');
+    await recoveryCodes.first().waitFor();
+    expect(await recoveryCodes.count()).toBe(10);
+    const recoveryCode = await recoveryCodes.first().innerText();
+    await page.screenshot({ path: join(SCREENSHOTS, 'en-mfa-recovery-codes.png'), fullPage: true });
+    await page.getByTestId('mfa-done').click();
     await page.getByTestId('nav-people').waitFor();
     expect(await page.getByTestId('current-password').count()).toBe(0);
 
@@ -94,6 +109,10 @@ describe('first administrator: one-time password → own password, in the browse
     await signIn(page, admin.oneTimePassword);
     await expect.poll(() => page.locator('.problem').getAttribute('data-code')).toBe('invalid_credentials');
     await signIn(page, NEW_PASSWORD);
+    // The second step: the code just used cannot be replayed within its 30 s, so a recovery code.
+    await page.getByTestId('mfa-use-recovery').click();
+    await page.getByTestId('mfa-code').fill(recoveryCode);
+    await page.getByTestId('mfa-submit').click();
     await page.getByTestId('nav-people').waitFor();
     expect(await page.getByTestId('current-password').count()).toBe(0);
     await page.close();

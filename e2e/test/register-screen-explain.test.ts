@@ -24,7 +24,8 @@ describe('register → screen → see why, in the browser', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'waymark-e2e-'));
     await mkdir(SCREENSHOTS, { recursive: true });
-    const env = { WAYMARK_DATA_DIR: dataDir, WAYMARK_ADMIN_EMAIL: admin.email, WAYMARK_ADMIN_PASSWORD: admin.password };
+    // An evaluation install: the administrator works without a second factor, and every page says so.
+    const env = { WAYMARK_DATA_DIR: dataDir, WAYMARK_ADMIN_EMAIL: admin.email, WAYMARK_ADMIN_PASSWORD: admin.password, WAYMARK_MFA_REQUIRED: 'false' };
     server = await spawnServe(env);
     // Sites come with the synthetic demo population, loaded beside the running server.
     const seeded = spawnSync(process.execPath, [join(ROOT, 'packages/cli/bin/waymark.mjs'), 'seed', '--demo', '120'], {
@@ -48,6 +49,7 @@ describe('register → screen → see why, in the browser', () => {
     await page.getByTestId('password').fill(admin.password);
     await page.getByTestId('sign-in').click();
     await page.getByTestId('nav-people').waitFor();
+    await page.getByTestId('mfa-relaxed').waitFor();
   }
 
   async function answer(page: Page, itemId: string, value: string) {

@@ -33,6 +33,15 @@ export const PROBLEM_CODES = [
   'cannot_change_own_access',
   // Something with the same unique name (an email, a code) exists already.
   'conflict',
+  // A state-changing request without this session's x-csrf-token.
+  'csrf_failed',
+  // This role or operation requires a second factor: enrol one first.
+  'mfa_enrolment_required',
+  // Signed in with the password; the second factor is still to come.
+  'mfa_verification_required',
+  // The TOTP or recovery code is wrong, already used, or expired.
+  'invalid_mfa_code',
+  'mfa_already_enrolled',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

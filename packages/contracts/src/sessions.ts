@@ -36,6 +36,21 @@ export const SessionSchema = z.object({
   operations: z.array(OperationSummarySchema),
   /** What this user may do, from the same rule book the server enforces. */
   abilities: z.array(z.string()),
+  /**
+   * Send back in `x-csrf-token` with every POST/PATCH/PUT/DELETE. Bound to this session:
+   * it is also in the readable `waymark_csrf` cookie, so a reloaded page can find it.
+   */
+  csrfToken: z.string(),
+  mfa: z.object({
+    /** The user has confirmed a TOTP authenticator. */
+    enrolled: z.boolean(),
+    /** This user must enrol before anything else (role or operation requires it). */
+    enrolmentRequired: z.boolean(),
+    /** Signed in with the password only: the second step is still to come. */
+    verificationPending: z.boolean(),
+    /** WAYMARK_MFA_REQUIRED=false: this install does not require a second factor; every page says so. */
+    relaxed: z.boolean(),
+  }),
 });
 export type Session = z.infer<typeof SessionSchema>;
 
@@ -53,3 +68,29 @@ export const PasswordChangeSchema = z.strictObject({
   newPassword: z.string().min(12, 'at least 12 characters').max(1024),
 });
 export type PasswordChange = z.infer<typeof PasswordChangeSchema>;
+
+/** `POST /sessions/current/mfa`: a new TOTP secret to put in an authenticator app. */
+export const MfaEnrolmentSchema = z.object({
+  /** Base32, for typing into an app by hand. */
+  secret: z.string(),
+  /** The same as an otpauth:// URI (what a QR code would hold). */
+  otpauthUri: z.string(),
+});
+export type MfaEnrolment = z.infer<typeof MfaEnrolmentSchema>;
+
+const TotpCodeSchema = z.string().trim().regex(/^\d{6}$/, 'six digits');
+
+/** `POST /sessions/current/mfa/confirm`: a code from the new authenticator proves it works. */
+export const MfaConfirmSchema = z.strictObject({ code: TotpCodeSchema });
+export type MfaConfirm = z.infer<typeof MfaConfirmSchema>;
+
+/** Shown once, never again: each works once in place of a code. */
+export const RecoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) });
+export type RecoveryCodes = z.infer<typeof RecoveryCodesSchema>;
+
+/** `POST /sessions/current/mfa/verify`: the second step of signing in, a code or a recovery code. */
+export const MfaVerifySchema = z.union([
+  z.strictObject({ code: TotpCodeSchema }),
+  z.strictObject({ recoveryCode: z.string().trim().min(1).max(64) }),
+]);
+export type MfaVerify = z.infer<typeof MfaVerifySchema>;

@@ -14,6 +14,7 @@ const EnvSchema = z.object({
   WAYMARK_WEB_DIR: z.string().optional(),
   WAYMARK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WAYMARK_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  WAYMARK_MFA_REQUIRED: z.enum(['true', 'false']).default('true'),
   WAYMARK_KEY_FILE: z.string().min(1).optional(),
   WAYMARK_KEYS: z.string().min(1).optional(),
   WAYMARK_BACKUP_KEY: z
@@ -48,6 +49,8 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['WAYMARK_LOG_LEVEL'];
   /** Secure cookies need HTTPS; on by default except on loopback. */
   secureCookies: boolean;
+  /** Administrators and supervisors must use a second factor; false only for evaluation (every page then says so). */
+  mfaRequired: boolean;
   keys: KeysConfig;
 }
 
@@ -79,6 +82,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       webDir: e.WAYMARK_WEB_DIR,
       logLevel: e.WAYMARK_LOG_LEVEL,
       secureCookies: e.WAYMARK_COOKIE_SECURE ? e.WAYMARK_COOKIE_SECURE === 'true' : !loopback,
+      mfaRequired: e.WAYMARK_MFA_REQUIRED === 'true',
       keys: {
         file: e.WAYMARK_KEY_FILE === undefined ? undefined : resolve(e.WAYMARK_KEY_FILE),
         json: e.WAYMARK_KEYS,

@@ -4,8 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { v7 as uuidv7 } from 'uuid';
 import type { DatabaseHandle } from '../src/db/connect';
 import { buildApp } from '../src/http/app';
+import type { AppDeps } from '../src/http/deps';
 import { hashPassword } from '../src/use-cases/sessions/passwords';
 import { freshDatabase, type DatabaseTarget } from './database-targets';
+import { liveKeyRing } from './test-key-ring';
 
 export interface TestApp {
   url: string;
@@ -23,6 +25,8 @@ export interface TestApp {
   createAgency(options?: { operationId?: string; kind?: string; code?: string }): Promise<string>;
   createTeam(agencyId: string, options?: { operationId?: string; name?: string }): Promise<string>;
   anonymous: Client;
+  /** Signs in with email and password over HTTP; the client carries whatever cookies came back. */
+  signIn(email: string, password: string, headers?: Record<string, string>): Promise<{ response: TestResponse; client: Client }>;
   close(): Promise<void>;
 }
 
@@ -37,16 +41,30 @@ export interface Client {
   session?: Session;
   /** The signed-in user's id (absent for the anonymous client). */
   userId?: string;
+  /** The session cookie (`waymark_session=…`) and the CSRF token it sends on every change. */
+  cookie?: string;
+  csrfToken?: string;
 }
 
 export interface TestResponse {
   status: number;
   contentType: string;
   body: unknown;
+  headers: Headers;
+}
+
+export interface TestAppOptions {
+  now?: () => Date;
+  /**
+   * WAYMARK_MFA_REQUIRED. Off by default here so tests of other things can sign in as an
+   * administrator in one step; authentication tests turn it on.
+   */
+  mfaRequired?: boolean;
+  signInThrottle?: AppDeps['signInThrottle'];
 }
 
 /** The real HTTP server on a fresh database, listening on a free port. */
-export async function startTestApp(target: DatabaseTarget, options: { now?: () => Date } = {}): Promise<TestApp> {
+export async function startTestApp(target: DatabaseTarget, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await freshDatabase(target);
   const operationId = uuidv7();
   await database.db.insertInto('operations').values({ id: operationId, code: 'test', name: 'Test operation' }).execute();
@@ -85,7 +103,16 @@ export async function startTestApp(target: DatabaseTarget, options: { now?: () =
     return found?.id ?? (await createAgency({ operationId: operation }));
   };
   const app = await buildApp(
-    { database, now: options.now ?? (() => new Date()), secureCookies: false, webDir: undefined, version: 'test' },
+    {
+      database,
+      now: options.now ?? (() => new Date()),
+      secureCookies: false,
+      webDir: undefined,
+      version: 'test',
+      keyRing: liveKeyRing,
+      mfaRequired: options.mfaRequired ?? false,
+      ...(options.signInThrottle ? { signInThrottle: options.signInThrottle } : {}),
+    },
     false,
   );
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -93,22 +120,41 @@ export async function startTestApp(target: DatabaseTarget, options: { now?: () =
   const passwordHash = await hashPassword('a-long-test-password');
   let users = 0;
 
-  const client = (cookie?: string): Client => ({
+  // Signed-in clients send their CSRF token with every change, as the web app does.
+  const client = (cookie?: string, csrfToken?: string): Client => ({
+    ...(cookie ? { cookie } : {}),
+    ...(csrfToken ? { csrfToken } : {}),
     async request(method, path, body, headers = {}) {
       const response = await fetch(url + path, {
         method,
         headers: {
           ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
           ...(cookie ? { cookie } : {}),
+          ...(csrfToken && method !== 'GET' ? { 'x-csrf-token': csrfToken } : {}),
           ...headers,
         },
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
       const contentType = response.headers.get('content-type') ?? '';
       const text = await response.text();
-      return { status: response.status, contentType, body: text && contentType.includes('json') ? JSON.parse(text) : text };
+      return { status: response.status, contentType, body: text && contentType.includes('json') ? JSON.parse(text) : text, headers: response.headers };
     },
   });
+
+  const signIn: TestApp['signIn'] = async (email, password, headers = {}) => {
+    const response = await client().request('POST', '/api/v1/sessions', { email, password }, headers);
+    const cookie = response.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0]!)
+      .find((pair) => pair.startsWith('waymark_session='));
+    const session = response.status === 201 ? (response.body as Session) : undefined;
+    const signedIn = client(cookie, session?.csrfToken);
+    if (session) {
+      signedIn.session = session;
+      signedIn.userId = session.user.id;
+    }
+    return { response, client: signedIn };
+  };
 
   return {
     url,
@@ -118,6 +164,7 @@ export async function startTestApp(target: DatabaseTarget, options: { now?: () =
     createAgency,
     createTeam,
     anonymous: client(),
+    signIn,
     async as(role, operationIds = [operationId], options = {}) {
       const email = `${role}-${++users}@example.org`;
       const id = uuidv7();
@@ -132,14 +179,7 @@ export async function startTestApp(target: DatabaseTarget, options: { now?: () =
         const row = await database.db.selectFrom('teams').select('operation_id').where('id', '=', team).executeTakeFirstOrThrow();
         await database.db.insertInto('team_members').values({ operation_id: row.operation_id, team_id: team, user_id: id }).execute();
       }
-      const response = await fetch(`${url}/api/v1/sessions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password: 'a-long-test-password' }),
-      });
-      const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!;
-      const signedIn = client(cookie);
-      signedIn.session = (await response.json()) as Session;
+      const { client: signedIn } = await signIn(email, 'a-long-test-password');
       signedIn.userId = id;
       return signedIn;
     },

@@ -127,6 +127,8 @@ export interface PersonsTable extends HeldBy {
   created_by: string | null;
   updated_at: Timestamp;
   updated_by: string | null;
+  /** Migration 0011: when the person was anonymised (on request or by retention). */
+  anonymised_at: Timestamp | null;
 }
 
 export interface ScreeningsTable {
@@ -143,6 +145,8 @@ export interface ScreeningsTable {
   rescored_from: string | null;
   screened_at: Timestamp;
   screened_by: string | null;
+  /** Migration 0011: answers removed and signals stripped; levels kept. */
+  anonymised_at: Timestamp | null;
 }
 
 export interface AuditEventsTable {
@@ -180,6 +184,7 @@ export interface Database {
   protection_notes: ProtectionNotesTable;
   consents: ConsentsTable;
   consent_settings: ConsentSettingsTable;
+  operation_retention: OperationRetentionTable;
 }
 
 export type PersonRow = Selectable<PersonsTable>;
@@ -232,3 +237,14 @@ export interface ConsentSettingsTable {
   updated_at: Generated<Date>;
   updated_by: string | null;
 }
+
+/** Migration 0011: an operation's retention policy; a null rule is off. */
+export interface OperationRetentionTable {
+  operation_id: string;
+  id: string;
+  anonymise_inactive_after_days: number | null;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+export type OperationRetentionRow = Selectable<OperationRetentionTable>;

@@ -2,12 +2,17 @@ import { sql } from 'kysely';
 import type { Db, Tx } from './transaction';
 
 /** Session times come from the database clock, the same one that later checks them. */
-export async function insertSession(tx: Tx | Db, row: { token_hash: Buffer; user_id: string; absoluteHours: number }) {
+export async function insertSession(
+  tx: Tx | Db,
+  row: { token_hash: Buffer; user_id: string; absoluteHours: number; csrf_hash: Buffer; mfa_pending: boolean },
+) {
   await tx
     .insertInto('sessions')
     .values({
       token_hash: row.token_hash,
       user_id: row.user_id,
+      csrf_hash: row.csrf_hash,
+      mfa_pending: row.mfa_pending,
       expires_at: sql<Date>`now() + make_interval(hours => ${row.absoluteHours})`,
     })
     .execute();
@@ -31,6 +36,20 @@ export async function findLiveSession(db: Db, tokenHash: Buffer, idleMinutes: nu
       'users.scope',
       'users.agency_id',
       'sessions.last_seen_at',
+      'sessions.csrf_hash',
+      'sessions.mfa_pending',
+      sql<boolean>`users.totp_confirmed_at is not null`.as('mfaEnrolled'),
+      // Any of the user's operations requiring a second factor of everyone.
+      eb
+        .exists(
+          eb
+            .selectFrom('user_operations')
+            .innerJoin('operations', 'operations.id', 'user_operations.operation_id')
+            .select(sql`1`.as('one'))
+            .whereRef('user_operations.user_id', '=', 'users.id')
+            .where('operations.mfa_required', '=', true),
+        )
+        .as('operationRequiresMfa'),
       eb
         .selectFrom('team_members')
         .select(sql<string[]>`coalesce(array_agg(team_id), '{}')`.as('ids'))
@@ -66,4 +85,14 @@ export async function deleteOtherSessions(db: Db | Tx, userId: string, keep: Buf
   let query = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (keep) query = query.where('token_hash', '!=', keep);
   await query.execute();
+}
+
+/** Disabling a user ends all their sessions at once (the user-admin use case calls this in its transaction). */
+export async function deleteAllSessionsOf(db: Db | Tx, userId: string) {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+/** The second factor is done: the same session may now do everything its role allows. */
+export async function completeMfa(tx: Tx, tokenHash: Buffer) {
+  await tx.updateTable('sessions').set({ mfa_pending: false }).where('token_hash', '=', tokenHash).execute();
 }

@@ -57,6 +57,11 @@ export async function buildApp(deps: AppDeps, logger: Logger | false): Promise<F
       'content-security-policy',
       "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
     );
+    // No powerful browser features for anyone, and no window shared with another site's page.
+    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
+    reply.header('cross-origin-opener-policy', 'same-origin');
+    // Behind TLS only: HSTS on plain HTTP is ignored, and on loopback would pin localhost.
+    if (deps.secureCookies) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     // Personal data must not linger in shared caches or the browser's HTTP cache.
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     return payload;

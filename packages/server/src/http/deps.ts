@@ -1,5 +1,6 @@
 import type { KeyRing } from '../crypto/key-ring';
 import type { DatabaseHandle } from '../db/connect';
+import type { IpThrottleOptions } from '../use-cases/sessions/ip-throttle';
 import { currentOrigin } from '../request-origin';
 import type { UseCaseContext } from '../use-cases/context';
 import type { Authenticated } from '../use-cases/sessions/authenticate';
@@ -15,6 +16,10 @@ export interface AppDeps {
    * build; without it the protection-note routes answer 503, never store plain text.
    */
   keyRing?: KeyRing;
+  /** WAYMARK_MFA_REQUIRED; true unless said otherwise (evaluation installs relax it). */
+  mfaRequired?: boolean;
+  /** Failed sign-ins allowed per client address; DEFAULT_IP_THROTTLE unless given. */
+  signInThrottle?: IpThrottleOptions;
 }
 
 export function contextFor(deps: AppDeps, auth: Authenticated): UseCaseContext {

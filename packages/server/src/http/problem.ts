@@ -25,6 +25,11 @@ const STATUS: Record<ProblemCode, number> = {
   grant_exceeds_own: 403,
   cannot_change_own_access: 403,
   conflict: 409,
+  csrf_failed: 403,
+  mfa_enrolment_required: 403,
+  mfa_verification_required: 403,
+  invalid_mfa_code: 401,
+  mfa_already_enrolled: 409,
 };
 
 // Titles are for people reading raw responses; clients translate `code`.
@@ -50,6 +55,11 @@ const TITLES: Record<ProblemCode, string> = {
   grant_exceeds_own: 'You cannot grant more than you hold',
   cannot_change_own_access: 'You cannot change your own access',
   conflict: 'This already exists',
+  csrf_failed: 'Missing or wrong x-csrf-token for this session',
+  mfa_enrolment_required: 'Set up a second factor first',
+  mfa_verification_required: 'Enter the code from your authenticator first',
+  invalid_mfa_code: 'The code is wrong or has been used',
+  mfa_already_enrolled: 'A second factor is already set up',
 };
 
 export function problemOf(failure: Failure): Problem {

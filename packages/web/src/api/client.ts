@@ -5,7 +5,7 @@ export interface ResponseSchema<T> {
   safeParse(value: unknown): { success: true; data: T } | { success: false };
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 interface RequestOptions<T> {
   body?: unknown;
@@ -15,6 +15,19 @@ interface RequestOptions<T> {
 }
 
 const BASE = '/api/v1';
+
+/**
+ * The session's CSRF token, from the readable `waymark_csrf` cookie the server set at
+ * sign-in (double submit: another site can make the browser send cookies, but cannot
+ * read this one to copy it into a header).
+ */
+export function csrfToken(): string | undefined {
+  for (const part of document.cookie.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === 'waymark_csrf') return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
 
 async function readJson(response: Response): Promise<unknown> {
   const text = await response.text();
@@ -32,13 +45,20 @@ async function readJson(response: Response): Promise<unknown> {
  */
 export async function request<T>(method: Method, path: string, options: RequestOptions<T> = {}): Promise<T> {
   let response: Response;
+  const token = method === 'GET' ? undefined : csrfToken();
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+    // Every change sends it back; the server refuses one without it (403 csrf_failed).
+    ...(token === undefined ? {} : { 'x-csrf-token': token }),
+  };
   try {
     response = await fetch(BASE + path, {
       method,
       credentials: 'same-origin',
       // Personal data must not be kept by the browser's HTTP cache.
       cache: 'no-store',
-      headers: options.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers,
       ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
       ...(options.signal ? { signal: options.signal } : {}),
     });

@@ -5,6 +5,8 @@ import { currentSession } from '../api/sessions';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { OneTimePasswordPage } from '../features/password/OneTimePasswordPage';
 import { PeopleFiltersProvider } from '../features/people/filter-state';
+import { MfaEnrolmentPage } from '../features/sign-in/MfaEnrolmentPage';
+import { MfaVerifyPage } from '../features/sign-in/MfaVerifyPage';
 import { SignInPage } from '../features/sign-in/SignInPage';
 import { Layout } from './Layout';
 import { queryClient, SESSION_KEY } from './query-client';
@@ -33,6 +35,16 @@ function SessionGate() {
     );
   }
   if (!session.data) return <SignInPage />;
+  // The server refuses everything else until the second factor is given (or, where the
+  // role requires one, set up).
+  if (session.data.mfa.verificationPending) return <MfaVerifyPage />;
+  if (session.data.mfa.enrolmentRequired && !session.data.user.mustChangePassword) {
+    return (
+      <SessionContext.Provider value={session.data}>
+        <MfaEnrolmentPage />
+      </SessionContext.Provider>
+    );
+  }
   if (session.data.user.mustChangePassword) {
     // The server refuses everything else until the one-time password is replaced.
     return (

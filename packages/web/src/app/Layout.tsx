@@ -68,6 +68,10 @@ export function Layout({ children }: { children: ReactNode }) {
           </button>
         </div>
       </header>
+      {session.mfa.relaxed && (
+        // WAYMARK_MFA_REQUIRED=false: nobody should mistake an evaluation install for a protected one.
+        <p className="mfa-relaxed-banner" role="note" data-testid="mfa-relaxed">{t('mfa.relaxedBanner')}</p>
+      )}
       <main id="main" ref={main} className="content">
         {children}
       </main>

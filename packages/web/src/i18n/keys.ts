@@ -52,6 +52,8 @@ export const FIELD_ERROR_CODES = [
   'unknown_instrument_version',
   'wrong_password',
   'password_unchanged',
+  // Password policy (server): a common or easily guessed password.
+  'password_too_common',
   // Consent decisions (core checkConsentDecision, server).
   'in_future',
   'own_consent_required',

@@ -1,59 +1,121 @@
-import { abilitiesOf, type Role } from '@waymark/core';
-import { PasswordChangeSchema, SignInSchema, type Session } from '@waymark/contracts';
-import type { FastifyInstance } from 'fastify';
-import { listOperations } from '../../db/operations-repository';
+import { MfaConfirmSchema, MfaVerifySchema, PasswordChangeSchema, SignInSchema } from '@waymark/contracts';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { deleteSession } from '../../db/sessions-repository';
+import { failure, type Failure } from '../../failure';
+import { auditThrottledSignIn } from '../../use-cases/sessions/audit-throttled-sign-in';
+import type { AuthPolicy } from '../../use-cases/sessions/auth-policy';
+import { authenticate, type Authenticated } from '../../use-cases/sessions/authenticate';
+import { beginMfaEnrolment } from '../../use-cases/sessions/begin-mfa-enrolment';
 import { changePassword } from '../../use-cases/sessions/change-password';
+import { confirmMfaEnrolment } from '../../use-cases/sessions/confirm-mfa-enrolment';
+import { createIpThrottle, DEFAULT_IP_THROTTLE } from '../../use-cases/sessions/ip-throttle';
+import { sessionView } from '../../use-cases/sessions/session-view';
 import { signIn } from '../../use-cases/sessions/sign-in';
-import { hashToken, SESSION_ABSOLUTE_HOURS } from '../../use-cases/sessions/tokens';
-import { requireAuth, SESSION_COOKIE } from '../auth';
+import { csrfMatches, csrfTokenFor, SESSION_ABSOLUTE_HOURS } from '../../use-cases/sessions/tokens';
+import { verifyMfa } from '../../use-cases/sessions/verify-mfa';
+import { CSRF_COOKIE, headerOf, requireAuth, SESSION_COOKIE } from '../auth';
 import type { AppDeps } from '../deps';
 import { parse } from '../parse';
 import { sendProblem } from '../problem';
 
 export function sessionRoutes(app: FastifyInstance, deps: AppDeps): void {
   const db = deps.database.db;
+  const policy: AuthPolicy = { mfaRequired: deps.mfaRequired ?? true, keyRing: deps.keyRing };
+  app.decorate('waymarkAuthPolicy', policy);
+  const ipThrottle = createIpThrottle(deps.signInThrottle ?? DEFAULT_IP_THROTTLE);
+
+  const cookieOptions = { sameSite: 'strict', secure: deps.secureCookies, path: '/', maxAge: SESSION_ABSOLUTE_HOURS * 3600 } as const;
+  const refuse = (reply: FastifyReply, refusal: Failure & { retryAfterSeconds?: number }) => {
+    if (refusal.retryAfterSeconds !== undefined) reply.header('retry-after', String(refusal.retryAfterSeconds));
+    return sendProblem(reply, refusal);
+  };
+  const viewOf = (auth: Authenticated, token: string) =>
+    sessionView(
+      db,
+      {
+        user: { ...auth.user, scope: auth.actor.scope, agencyId: auth.actor.agencyId },
+        role: auth.actor.role,
+        operationIds: auth.actor.operationIds,
+        mfa: auth.mfa,
+        mfaPending: auth.session.mfaPending,
+      },
+      csrfTokenFor(token),
+      policy,
+    );
 
   app.post('/api/v1/sessions', async (request, reply) => {
     const input = parse(SignInSchema, request.body);
     if (!input.ok) return sendProblem(reply, input.error);
-    const result = await signIn(db, input.value);
-    if (!result.ok) return sendProblem(reply, result.error);
-    reply.setCookie(SESSION_COOKIE, result.value.token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: deps.secureCookies,
-      path: '/',
-      maxAge: SESSION_ABSOLUTE_HOURS * 3600,
-    });
+    const wait = ipThrottle.retryAfter(request.ip);
+    if (wait > 0) {
+      await auditThrottledSignIn(db, request.ip);
+      return refuse(reply, { ...failure('rate_limited', 'too many failed sign-ins from this address'), retryAfterSeconds: wait });
+    }
+    const result = await signIn(db, input.value, { ip: request.ip, policy });
+    if (!result.ok) {
+      ipThrottle.fail(request.ip);
+      return refuse(reply, result.error);
+    }
+    // The session cookie is HttpOnly; the CSRF cookie is readable on purpose (double submit).
+    reply.setCookie(SESSION_COOKIE, result.value.token, { ...cookieOptions, httpOnly: true });
+    reply.setCookie(CSRF_COOKIE, result.value.session.csrfToken, { ...cookieOptions, httpOnly: false });
     return reply.code(201).send(result.value.session);
   });
 
+  const anyStage = { allowPasswordChangePending: true, allowMfaEnrolment: true, allowMfaPending: true };
+
   app.get('/api/v1/sessions/current', async (request, reply) => {
-    const auth = await requireAuth(db, request, reply, { allowPasswordChangePending: true });
+    const auth = await requireAuth(db, request, reply, anyStage);
     if (!auth) return reply;
-    const session: Session = {
-      user: { ...auth.user, scope: auth.actor.scope, agencyId: auth.actor.agencyId },
-      operations: await listOperations(db, auth.actor.operationIds),
-      abilities: abilitiesOf({ role: auth.user.role as Role }),
-    };
-    return reply.send(session);
+    return reply.send(await viewOf(auth, request.cookies[SESSION_COOKIE]!));
   });
 
   app.post('/api/v1/sessions/current/password', async (request, reply) => {
-    const auth = await requireAuth(db, request, reply, { allowPasswordChangePending: true });
+    const auth = await requireAuth(db, request, reply, { allowPasswordChangePending: true, allowMfaEnrolment: true });
     if (!auth) return reply;
     const input = parse(PasswordChangeSchema, request.body);
     if (!input.ok) return sendProblem(reply, input.error);
-    const result = await changePassword(db, auth.user.id, hashToken(request.cookies[SESSION_COOKIE] ?? ''), input.value);
+    const result = await changePassword(db, auth.user.id, auth.session.tokenHash, input.value);
     if (!result.ok) return sendProblem(reply, result.error);
     return reply.code(204).send();
   });
 
+  app.post('/api/v1/sessions/current/mfa', async (request, reply) => {
+    const auth = await requireAuth(db, request, reply, { allowMfaEnrolment: true });
+    if (!auth) return reply;
+    const result = await beginMfaEnrolment(db, auth, policy, request.ip);
+    if (!result.ok) return sendProblem(reply, result.error);
+    return reply.code(201).send(result.value);
+  });
+
+  app.post('/api/v1/sessions/current/mfa/confirm', async (request, reply) => {
+    const auth = await requireAuth(db, request, reply, { allowMfaEnrolment: true });
+    if (!auth) return reply;
+    const input = parse(MfaConfirmSchema, request.body);
+    if (!input.ok) return sendProblem(reply, input.error);
+    const result = await confirmMfaEnrolment(db, auth, input.value.code, { policy, now: deps.now(), ip: request.ip });
+    if (!result.ok) return refuse(reply, result.error);
+    return reply.send(result.value);
+  });
+
+  app.post('/api/v1/sessions/current/mfa/verify', async (request, reply) => {
+    const auth = await requireAuth(db, request, reply, { allowMfaPending: true, allowPasswordChangePending: true });
+    if (!auth) return reply;
+    const input = parse(MfaVerifySchema, request.body);
+    if (!input.ok) return sendProblem(reply, input.error);
+    const result = await verifyMfa(db, auth, input.value, { policy, now: deps.now(), ip: request.ip });
+    if (!result.ok) return refuse(reply, result.error);
+    return reply.send(await viewOf({ ...auth, session: { ...auth.session, mfaPending: false } }, request.cookies[SESSION_COOKIE]!));
+  });
+
   app.delete('/api/v1/sessions/current', async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) await deleteSession(db, hashToken(token));
+    const auth = await authenticate(db, request.cookies[SESSION_COOKIE]);
+    // Signing out is a change too: a live session needs its CSRF token, so another site cannot sign a user out.
+    if (auth && !csrfMatches(headerOf(request), auth.session.csrfHash)) return sendProblem(reply, failure('csrf_failed'));
+    if (auth) await deleteSession(db, auth.session.tokenHash);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.clearCookie(CSRF_COOKIE, { path: '/' });
     return reply.code(204).send();
   });
 }
+

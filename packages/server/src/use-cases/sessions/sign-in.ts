@@ -1,44 +1,85 @@
-import { abilitiesOf, err, isRole, ok, type Result } from '@waymark/core';
+import { err, isRole, MFA_REQUIRED_ROLES, ok, type Result } from '@waymark/core';
 import type { Session, SignIn } from '@waymark/contracts';
 import { writeAudit } from '../../db/audit';
-import { listOperations } from '../../db/operations-repository';
+import { anyOperationRequiresMfa } from '../../db/mfa-repository';
 import { insertSession } from '../../db/sessions-repository';
+import { clearFailures, lockedForSeconds, recordFailure } from '../../db/sign-in-throttle-repository';
 import { transact, type Db } from '../../db/transaction';
 import { findUserByEmail, operationIdsOfUser } from '../../db/users-repository';
 import { failure, type Failure } from '../../failure';
+import type { AuthPolicy } from './auth-policy';
 import { verifyPassword } from './passwords';
-import { newSessionToken, SESSION_ABSOLUTE_HOURS } from './tokens';
+import { sessionView } from './session-view';
+import { LOCK_MINUTES, MAX_FAILURES, throttleKey } from './throttle-keys';
+import { csrfTokenFor, hashToken, newSessionToken, SESSION_ABSOLUTE_HOURS } from './tokens';
 
 export interface SignedIn {
   token: string;
   session: Session;
 }
 
-export async function signIn(db: Db, input: SignIn): Promise<Result<SignedIn, Failure>> {
+/** A refusal; `retryAfterSeconds` when the email is locked (429 with Retry-After). */
+export interface SignInRefusal extends Failure {
+  retryAfterSeconds?: number;
+}
+
+type Outcome = { signedIn: SignedIn } | { lockedFor: number };
+
+/**
+ * The first (often only) step of signing in. Unknown email, wrong password, disabled
+ * account and locked email all look the same from outside: the same 401, or the same
+ * 429 once five failures lock that email, known or not. A locked email is refused even
+ * with the right password. Users with a confirmed TOTP get a session that can only
+ * complete the second step.
+ */
+export async function signIn(db: Db, input: SignIn, context: { ip: string; policy: AuthPolicy }): Promise<Result<SignedIn, SignInRefusal>> {
+  const emailKey = throttleKey('email', input.email);
   const user = await findUserByEmail(db, input.email);
+  // Always verified, even when locked or unknown, so timing tells nothing either.
   const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
-  return transact(db, async (tx) => {
-    if (!user || !passwordOk || user.disabled_at !== null || !isRole(user.role)) {
+  const lockedFor = await lockedForSeconds(db, emailKey);
+  const result = await transact(db, async (tx): Promise<Result<Outcome, Failure>> => {
+    const reason =
+      lockedFor > 0 ? 'locked' : !user || !passwordOk ? 'wrong_credentials' : user.disabled_at !== null ? 'disabled' : !isRole(user.role) ? 'unknown_role' : null;
+    if (reason !== null || !user || !isRole(user.role)) {
+      if (lockedFor === 0) await recordFailure(tx, emailKey, MAX_FAILURES, LOCK_MINUTES);
       await writeAudit(tx, {
         actorId: user?.id ?? null,
         operationId: null,
         action: 'session.sign_in_failed',
         resourceType: 'user',
         resourceId: user?.id ?? null,
+        details: { reason: reason ?? 'wrong_credentials' },
+        ip: context.ip,
+        outcome: 'refused',
       });
-      return ok(null);
+      return ok({ lockedFor });
     }
+    await clearFailures(tx, emailKey);
     const { token, hash } = newSessionToken();
+    const csrfToken = csrfTokenFor(token);
+    const mfaPending = user.totp_confirmed_at !== null;
     await insertSession(tx, {
       token_hash: hash,
       user_id: user.id,
       absoluteHours: SESSION_ABSOLUTE_HOURS,
+      csrf_hash: hashToken(csrfToken),
+      mfa_pending: mfaPending,
     });
-    await writeAudit(tx, { actorId: user.id, operationId: null, action: 'session.sign_in', resourceType: 'user', resourceId: user.id });
-    const operations = await listOperations(tx, await operationIdsOfUser(tx, user.id));
-    return ok({
-      token,
-      session: {
+    await writeAudit(tx, {
+      actorId: user.id,
+      operationId: null,
+      action: 'session.sign_in',
+      resourceType: 'user',
+      resourceId: user.id,
+      details: { mfaPending },
+      ip: context.ip,
+    });
+    const operationIds = await operationIdsOfUser(tx, user.id);
+    const demandedByOperation = await anyOperationRequiresMfa(tx, operationIds);
+    const session = await sessionView(
+      tx,
+      {
         user: {
           id: user.id,
           email: user.email,
@@ -49,13 +90,21 @@ export async function signIn(db: Db, input: SignIn): Promise<Result<SignedIn, Fa
           scope: user.scope,
           agencyId: user.agency_id,
         },
-        operations,
-        abilities: abilitiesOf({ role: user.role }),
+        role: user.role,
+        operationIds,
+        mfa: { enrolled: mfaPending, demanded: demandedByOperation || MFA_REQUIRED_ROLES.has(user.role) },
+        mfaPending,
       },
-    });
-  }).then((result) => {
-    // The failed attempt is audited (committed) and then refused.
-    if (result.ok && result.value === null) return err(failure('invalid_credentials'));
-    return result as Result<SignedIn, Failure>;
+      csrfToken,
+      context.policy,
+    );
+    return ok({ signedIn: { token, session } });
   });
+  if (!result.ok) return result;
+  if ('signedIn' in result.value) return ok(result.value.signedIn);
+  // The failed attempt is audited (committed) and then refused.
+  if (result.value.lockedFor > 0) {
+    return err({ ...failure('rate_limited', 'too many failed sign-ins; try again later'), retryAfterSeconds: result.value.lockedFor });
+  }
+  return err(failure('invalid_credentials'));
 }
