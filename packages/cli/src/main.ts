@@ -3,6 +3,7 @@ import { auditCommand } from './commands/audit';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { keysCommand } from './commands/keys';
 import { migrateCommand } from './commands/migrate';
+import { retentionCommand } from './commands/retention';
 import { rescreenCommand } from './commands/screen';
 import { seedCommand } from './commands/seed';
 import { serveCommand } from './commands/serve';
@@ -20,5 +21,6 @@ program.addCommand(keysCommand());
 program.addCommand(backupCommand());
 program.addCommand(restoreCommand());
 program.addCommand(auditCommand());
+program.addCommand(retentionCommand());
 
 await program.parseAsync(process.argv);

@@ -13,5 +13,6 @@ export * from './screenings';
 export * from './reports';
 export * from './protection-notes';
 export * from './audit';
-export * from './consent';
 export * from './admin';
+export * from './consent';
+export * from './data-subject';

@@ -95,6 +95,8 @@ export const PersonSchema = z.object({
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Set once the person is anonymised (on request or by retention): names and identifiers are gone. */
+  anonymisedAt: z.string().nullable(),
 });
 export type Person = z.infer<typeof PersonSchema>;
 

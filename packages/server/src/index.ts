@@ -8,11 +8,12 @@ export { seedPopulation, loadGeneratedPopulation } from './use-cases/population/
 export { rescoreAll } from './use-cases/screenings/rescore-all';
 export { countScreenedPersons } from './db/bulk/rescore-batches';
 export { buildApp } from './http/app';
-export { verifyAuditChain, type ChainVerification, type ChainBreak, type ChainHead } from './use-cases/audit/verify-audit-chain';
 export { ensureFirstAdmin } from './use-cases/admin/ensure-first-admin';
 export { CONSENT_COLUMNS, HOUSEHOLD_COLUMNS, PERSON_COLUMNS, SCREENING_COLUMNS } from './db/bulk/population-rows';
 export { loadKeyRing } from './crypto/load-key-ring';
 export { generateKey, parseKeyRing, type KeyRing } from './crypto/key-ring';
+export { verifyAuditChain, type ChainVerification, type ChainBreak, type ChainHead } from './use-cases/audit/verify-audit-chain';
 export { rotateKeys, type RotationSummary } from './use-cases/keys/rotate-keys';
 export { writeBackup, type BackupManifest } from './db/backup/write-backup';
 export { restoreBackup } from './db/backup/restore-backup';
+export { runRetention, type RetentionRunResult } from './use-cases/retention/run-retention';

@@ -7,6 +7,7 @@ import { migrate } from './db/migrate';
 import { loadKeyRing } from './crypto/load-key-ring';
 import { buildApp } from './http/app';
 import { ensureFirstAdmin, type FirstAdmin } from './use-cases/admin/ensure-first-admin';
+import { startRetentionScheduler } from './use-cases/retention/retention-scheduler';
 
 export interface RunningServer {
   url: string;
@@ -37,12 +38,15 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       logger,
     );
     const address = await app.listen({ port: config.port, host: config.host });
+    // Daily, in-process; an advisory lock lets only one of several servers run it at a time.
+    const stopRetention = startRetentionScheduler(database.db, logger);
     return {
       url: address,
       app,
       database,
       firstAdmin,
       close: async () => {
+        stopRetention();
         await app.close();
         await database.close();
       },

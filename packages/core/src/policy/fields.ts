@@ -50,6 +50,7 @@ export const FIELD_REGISTRY = {
   'person.version': field('internal', RECORD),
   'person.createdAt': field('internal', RECORD),
   'person.updatedAt': field('internal', RECORD),
+  'person.anonymisedAt': field('internal', RECORD),
   'household.id': field('internal', RECORD),
   'household.operationId': field('internal', RECORD),
   'household.siteId': field('personal', LOCATE),

@@ -13,6 +13,8 @@ export interface OperationsTable {
   code: string;
   name: string;
   created_at: Timestamp;
+  /** Migration 0008: every member needs a second factor. */
+  mfa_required: Generated<boolean>;
 }
 
 export interface SitesTable {
@@ -37,6 +39,10 @@ export interface UsersTable {
   created_at: Timestamp;
   scope: Generated<string>;
   agency_id: string | null;
+  /** Migration 0008: a sealed envelope (src/crypto/seal.ts), never the plain secret. */
+  totp_secret_sealed: string | null;
+  totp_confirmed_at: Timestamp | null;
+  totp_last_step: number | null;
 }
 
 export interface AgenciesTable {
@@ -80,6 +86,9 @@ export interface SessionsTable {
   created_at: Timestamp;
   last_seen_at: Timestamp;
   expires_at: Timestamp;
+  /** Migration 0008: sha256 of the session's CSRF token. */
+  csrf_hash: Buffer | null;
+  mfa_pending: Generated<boolean>;
 }
 
 export interface HouseholdsTable extends HeldBy {
@@ -182,6 +191,8 @@ export interface Database {
   screenings: ScreeningsTable;
   audit_events: AuditEventsTable;
   protection_notes: ProtectionNotesTable;
+  recovery_codes: RecoveryCodesTable;
+  sign_in_throttle: SignInThrottleTable;
   consents: ConsentsTable;
   consent_settings: ConsentSettingsTable;
   operation_retention: OperationRetentionTable;
@@ -209,6 +220,23 @@ export interface ProtectionNotesTable {
   updated_by: string | null;
 }
 export type ProtectionNoteRow = Selectable<ProtectionNotesTable>;
+
+/** Migration 0008. */
+export interface RecoveryCodesTable {
+  user_id: string;
+  code_hash: Buffer;
+  used_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+}
+
+/** Migration 0008: failed sign-in attempts per hashed email or per user's second factor. */
+export interface SignInThrottleTable {
+  key_hash: Buffer;
+  failures: Generated<number>;
+  lockouts: Generated<number>;
+  locked_until: Timestamp | null;
+  updated_at: Generated<Timestamp>;
+}
 
 /** Migration 0010: append-only consent decisions, and an operation's child-assent ages. */
 export interface ConsentsTable {

@@ -34,5 +34,6 @@ export function presentPerson(row: PersonRow, today: Date): Person {
     version: row.version,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
+    anonymisedAt: row.anonymised_at ? new Date(row.anonymised_at).toISOString() : null,
   };
 }

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { IdSchema } from './common';
+import { PersonSchema } from './persons';
+import { ProtectionNoteSchema } from './protection-notes';
+import { ScreeningSchema } from './screenings';
+
+/** `GET /persons/:id/export?format=json|pdf`. */
+export const PersonExportQuerySchema = z.strictObject({
+  format: z.enum(['json', 'pdf']).default('json'),
+});
+export type PersonExportQuery = z.infer<typeof PersonExportQuerySchema>;
+
+/** A consent decision as the export shows it: no names, the decision and how it was taken. */
+export const ExportConsentSchema = z.object({
+  id: IdSchema,
+  purpose: z.string(),
+  recipientAgencyId: IdSchema.nullable(),
+  decision: z.string(),
+  method: z.string(),
+  givenBy: z.string(),
+  carerRelationship: z.string().nullable(),
+  childAssent: z.string(),
+  effectiveAt: z.string(),
+  recordedAt: z.string(),
+});
+
+/** Who touched the record and when: staff by id and role only, never another person's data. */
+export const ExportAuditEntrySchema = z.object({
+  at: z.string(),
+  action: z.string(),
+  resourceType: z.string(),
+  actorId: IdSchema.nullable(),
+  actorRole: z.string().nullable(),
+  outcome: z.string(),
+  /** Field names for a correction, the format of an export: never values. */
+  details: z.record(z.string(), z.unknown()),
+});
+
+/** What this export leaves out and why, so the requester knows the export is not whole. */
+export const ExportWithheldSchema = z.object({
+  section: z.string(),
+  count: z.number().int(),
+  reason: z.enum(['clearance', 'encryption_unavailable', 'other_person']),
+});
+
+export const PersonExportSchema = z.object({
+  header: z.object({
+    generatedAt: z.string(),
+    generatedBy: IdSchema,
+    generatedByRole: z.string(),
+    personId: IdSchema,
+    anonymised: z.boolean(),
+    /** True when the reader's clearance kept something out: a cleared officer must re-run it. */
+    complete: z.boolean(),
+    withheld: z.array(ExportWithheldSchema),
+    note: z.string(),
+  }),
+  person: PersonSchema,
+  /** The household and the person's place in it; the other members are other people's data. */
+  household: z
+    .object({ id: IdSchema, siteId: IdSchema.nullable(), isHead: z.boolean(), relationshipToHead: z.string().nullable(), memberCount: z.number().int() })
+    .nullable(),
+  screenings: z.array(ScreeningSchema),
+  protectionNotes: z.array(ProtectionNoteSchema),
+  consents: z.array(ExportConsentSchema),
+  audit: z.array(ExportAuditEntrySchema),
+});
+export type PersonExport = z.infer<typeof PersonExportSchema>;
+
+/** `POST /persons/:id/erasure`: anonymise on the person's request. */
+export const ErasureRequestSchema = z.strictObject({
+  reason: z.string().trim().min(10).max(1000),
+  mode: z.literal('anonymise'),
+});
+export type ErasureRequest = z.infer<typeof ErasureRequestSchema>;
+
+/** An operation's retention policy; a null rule is off. */
+export const RetentionPolicySchema = z.object({
+  operationId: IdSchema,
+  policyId: IdSchema.nullable(),
+  anonymiseInactiveAfterDays: z.number().int().nullable(),
+  version: z.number().int(),
+  updatedAt: z.string().nullable(),
+});
+export type RetentionPolicy = z.infer<typeof RetentionPolicySchema>;
+
+export const RetentionPolicyUpdateSchema = z.strictObject({
+  /** At least 30 days (a short rule could erase active cases), at most 100 years; null turns it off. */
+  anonymiseInactiveAfterDays: z.number().int().min(30).max(36500).nullable(),
+  /** The version read (0 when there was no policy yet): a stale one is a 409. */
+  version: z.number().int().min(0),
+});
+export type RetentionPolicyUpdate = z.infer<typeof RetentionPolicyUpdateSchema>;
+
+/** What a retention run would do (or did): counts and ids, never names. */
+export const RetentionReportSchema = z.object({
+  operationId: IdSchema,
+  policyId: IdSchema.nullable(),
+  dryRun: z.boolean(),
+  asOf: z.string(),
+  total: z.number().int(),
+  byReason: z.array(z.object({ reason: z.enum(['inactive']), count: z.number().int(), oldestLastActivity: z.string().nullable() })),
+  /** The first ids (at most 1000) for a reviewer to check; the counts are exact. */
+  personIds: z.array(IdSchema),
+});
+export type RetentionReport = z.infer<typeof RetentionReportSchema>;

@@ -1,0 +1,49 @@
+import { can, err, ok, type Result } from '@waymark/core';
+import type { ErasureRequest, Person } from '@waymark/contracts';
+import { anonymisePersonRows } from '../../db/anonymise-repository';
+import { writeAudit } from '../../db/audit';
+import { findPersonForUpdate } from '../../db/persons-repository';
+import { transact } from '../../db/transaction';
+import { failure, type Failure } from '../../failure';
+import { presentPerson } from '../../presenters/person';
+import type { UseCaseContext } from '../context';
+import { recordRef } from '../record-ref';
+
+/**
+ * Erasure on the person's request, as anonymisation: the row stays (so aggregates and the
+ * audit trail, which holds ids only, stay true) and everything identifying goes. Asking
+ * again answers the anonymised record and changes nothing; the request is audited either
+ * way, with its reason, in the same transaction.
+ */
+export async function erasePerson(ctx: UseCaseContext, id: string, request: ErasureRequest): Promise<Result<Person, Failure>> {
+  if (!can(ctx.actor, 'person.erase')) return err(failure('forbidden'));
+  const now = ctx.now();
+  return transact(ctx.db, async (tx) => {
+    const current = await findPersonForUpdate(tx, ctx.actor, id);
+    if (!current) return err(failure('not_found'));
+    if (!can(ctx.actor, 'person.erase', recordRef(current))) return err(failure('forbidden'));
+    if (current.anonymised_at !== null) {
+      await writeAudit(tx, {
+        actorId: ctx.actor.userId,
+        operationId: current.operation_id,
+        action: 'person.erase',
+        resourceType: 'person',
+        resourceId: id,
+        reason: request.reason,
+        details: { mode: request.mode, alreadyAnonymised: true },
+      });
+      return ok(presentPerson(current, now));
+    }
+    const { row, counts } = await anonymisePersonRows(tx, current, ctx.actor.userId, now);
+    await writeAudit(tx, {
+      actorId: ctx.actor.userId,
+      operationId: current.operation_id,
+      action: 'person.erase',
+      resourceType: 'person',
+      resourceId: id,
+      reason: request.reason,
+      details: { mode: request.mode, screenings: counts.screenings, protectionNotes: counts.protectionNotes, version: row.version },
+    });
+    return ok(presentPerson(row, now));
+  });
+}

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runRetention } from '../src/use-cases/retention/run-retention';
+import { verifyAuditChain } from '../src/use-cases/audit/verify-audit-chain';
+import { databaseTargets } from './database-targets';
+import { startTestApp, type Client, type TestApp } from './test-app';
+
+const NOW = new Date('2026-06-15T10:00:00Z');
+const DAY = 86_400_000;
+const ago = (days: number) => new Date(NOW.getTime() - days * DAY);
+
+describe.each(databaseTargets())('retention on $name PostgreSQL', (target) => {
+  let app: TestApp;
+  let admin: Client;
+  let caseworker: Client;
+  let supervisor: Client;
+  const ids: Record<'stale' | 'staleToo' | 'screenedRecently' | 'noteRecently' | 'fresh', string> = {
+    stale: '',
+    staleToo: '',
+    screenedRecently: '',
+    noteRecently: '',
+    fresh: '',
+  };
+  beforeAll(async () => {
+    app = await startTestApp(target, { now: () => NOW });
+    admin = await app.as('administrator');
+    caseworker = await app.as('caseworker');
+    supervisor = await app.as('supervisor');
+    for (const key of Object.keys(ids) as Array<keyof typeof ids>) {
+      const created = await caseworker.request('POST', '/api/v1/persons', { givenName: `Person ${key}`, familyName: 'Test', sex: 'male', birthYear: 1985 });
+      expect(created.status).toBe(201);
+      ids[key] = (created.body as { id: string }).id;
+    }
+    const note = await supervisor.request('POST', `/api/v1/persons/${ids.noteRecently}/protection-notes`, { topic: 'health', body: 'Needs follow-up.' });
+    expect(note.status).toBe(201);
+    // Back-date: everything but `fresh` last changed 400 days ago; one was screened, one
+    // had a note written, 10 days ago.
+    const db = app.database.db;
+    for (const key of ['stale', 'staleToo', 'screenedRecently', 'noteRecently'] as const) {
+      await db.updateTable('persons').set({ updated_at: ago(400), created_at: ago(400) }).where('id', '=', ids[key]).execute();
+    }
+    await db.updateTable('persons').set({ screened_at: ago(10) }).where('id', '=', ids.screenedRecently).execute();
+    await db.updateTable('persons').set({ screened_at: ago(500) }).where('id', '=', ids.staleToo).execute();
+    await db.updateTable('protection_notes').set({ updated_at: ago(10) }).where('person_id', '=', ids.noteRecently).execute();
+  });
+  afterAll(() => app.close());
+
+  const path = () => `/api/v1/operations/${app.operationId}/retention`;
+  const count = async (table: 'operation_retention' | 'audit_events') =>
+    Number((await app.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const anonymisedIds = async () =>
+    (await app.database.db.selectFrom('persons').select('id').where('anonymised_at', 'is not', null).execute()).map((row) => row.id).sort();
+
+  it('is off until set, and refuses callers without retention.manage', async () => {
+    expect((await admin.request('GET', path())).body).toMatchObject({ policyId: null, anonymiseInactiveAfterDays: null, version: 0 });
+    expect((await caseworker.request('GET', path())).status).toBe(403);
+    expect((await caseworker.request('PUT', path(), { anonymiseInactiveAfterDays: 365, version: 0 })).status).toBe(403);
+    expect((await caseworker.request('GET', `${path()}/dry-run`)).status).toBe(403);
+    expect((await admin.request('GET', '/api/v1/operations/0190a4e0-0000-7000-8000-000000000000/retention')).status).toBe(404);
+    // Off: a run finds nothing to do.
+    expect((await runRetention(app.database.db, { dryRun: false, now: () => NOW })).operations).toEqual([]);
+  });
+
+  it.each([
+    [{ anonymiseInactiveAfterDays: 5, version: 0 }, '/anonymiseInactiveAfterDays'],
+    [{ anonymiseInactiveAfterDays: 'a year', version: 0 }, '/anonymiseInactiveAfterDays'],
+    [{ anonymiseInactiveAfterDays: 365 }, '/version'],
+    [{ anonymiseInactiveAfterDays: 365, version: 0, deleteEverything: true }, '/deleteEverything'],
+  ])('refuses a bad policy %j with a problem at %s, writing nothing', async (body, pointer) => {
+    const before = [await count('operation_retention'), await count('audit_events')];
+    const response = await admin.request('PUT', path(), body);
+    expect(response.status).toBe(400);
+    expect(response.contentType).toContain('application/problem+json');
+    expect((response.body as { errors: unknown[] }).errors).toContainEqual(expect.objectContaining({ path: pointer }));
+    expect([await count('operation_retention'), await count('audit_events')]).toEqual(before);
+  });
+
+  it('sets the policy by version, audited; a stale version is a 409', async () => {
+    const set = await admin.request('PUT', path(), { anonymiseInactiveAfterDays: 365, version: 0 });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ anonymiseInactiveAfterDays: 365, version: 1, policyId: expect.any(String) });
+    expect((await admin.request('PUT', path(), { anonymiseInactiveAfterDays: 400, version: 0 })).status).toBe(409);
+    const audited = await app.database.db.selectFrom('audit_events').selectAll().where('action', '=', 'retention.policy_update').execute();
+    expect(audited).toHaveLength(1);
+  });
+
+  it('dry-run counts exactly the people past the threshold, with ids and no names, and writes nothing', async () => {
+    const before = [await count('audit_events'), (await anonymisedIds()).length];
+    const response = await admin.request('GET', `${path()}/dry-run`);
+    expect(response.status).toBe(200);
+    const report = response.body as { total: number; personIds: string[]; byReason: Array<{ reason: string; count: number; oldestLastActivity: string }> };
+    expect(report.total).toBe(2);
+    expect([...report.personIds].sort()).toEqual([ids.stale, ids.staleToo].sort());
+    expect(report.byReason).toEqual([{ reason: 'inactive', count: 2, oldestLastActivity: ago(400).toISOString() }]);
+    expect(JSON.stringify(report)).not.toContain('Person ');
+    const cli = await runRetention(app.database.db, { dryRun: true, now: () => NOW });
+    expect(cli.operations).toEqual([expect.objectContaining({ total: 2, anonymised: 0, dryRun: true })]);
+    expect([await count('audit_events'), (await anonymisedIds()).length]).toEqual(before);
+  });
+
+  it('anonymises exactly those, each audited with the policy id; a second run changes nothing', async () => {
+    const policyId = ((await admin.request('GET', path())).body as { policyId: string }).policyId;
+    const first = await runRetention(app.database.db, { dryRun: false, now: () => NOW, batchSize: 1 });
+    expect(first.ran).toBe(true);
+    expect(first.operations).toEqual([expect.objectContaining({ code: 'test', anonymised: 2 })]);
+    expect(await anonymisedIds()).toEqual([ids.stale, ids.staleToo].sort());
+    const anonymise = await app.database.db.selectFrom('audit_events').selectAll().where('action', '=', 'retention.anonymise').execute();
+    expect(anonymise.map((row) => row.resource_id).sort()).toEqual([ids.stale, ids.staleToo].sort());
+    for (const row of anonymise) expect(row.details).toMatchObject({ policyId, rule: 'inactive' });
+    const stale = (await admin.request('GET', `/api/v1/persons/${ids.stale}`)).body as { givenName: string; anonymisedAt: string | null; birthYear: number };
+    expect(stale).toMatchObject({ givenName: 'Anonymised', birthYear: 1985, anonymisedAt: expect.any(String) });
+
+    const second = await runRetention(app.database.db, { dryRun: false, now: () => NOW });
+    expect(second.operations).toEqual([expect.objectContaining({ anonymised: 0, total: 0 })]);
+    expect(await app.database.db.selectFrom('audit_events').selectAll().where('action', '=', 'retention.anonymise').execute()).toHaveLength(2);
+    expect(await app.database.db.selectFrom('audit_events').selectAll().where('action', '=', 'retention.run').execute()).toHaveLength(2);
+    expect((await verifyAuditChain(app.database.db)).breaks).toEqual([]);
+  });
+
+  it('runs in one process at a time', async () => {
+    const [a, b] = await Promise.all([
+      runRetention(app.database.db, { dryRun: true, now: () => NOW }),
+      runRetention(app.database.db, { dryRun: true, now: () => NOW }),
+    ]);
+    // Both may finish one after the other, but never both at once: at least one ran.
+    expect(a.ran || b.ran).toBe(true);
+  });
+});
