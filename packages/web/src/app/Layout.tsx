@@ -51,6 +51,11 @@ export function Layout({ children }: { children: ReactNode }) {
               {t('nav.audit')}
             </Link>
           )}
+          {can('retention.manage') && (
+            <Link to={{ name: 'retention' }} data-testid="nav-retention" aria-current={current('retention')}>
+              {t('nav.retention')}
+            </Link>
+          )}
           {(can('user.manage') || can('agency.manage')) && (
             <Link to={{ name: 'admin' }} data-testid="nav-admin" aria-current={current('admin')}>
               {t('nav.admin')}

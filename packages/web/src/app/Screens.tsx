@@ -5,6 +5,7 @@ import { PasswordPage } from '../features/password/PasswordPage';
 import { PeopleListPage } from '../features/people/PeopleListPage';
 import { PersonPage } from '../features/person/PersonPage';
 import { RegisterPage } from '../features/registration/RegisterPage';
+import { RetentionPage } from '../features/retention/RetentionPage';
 import { ScreeningPage } from '../features/screening/ScreeningPage';
 import { Link, useRoute } from './router';
 import { useCan } from './session';
@@ -34,6 +35,8 @@ export function Screens() {
       return can('audit.read') ? <AuditTrailPage /> : <NotAllowed />;
     case 'admin':
       return can('user.manage') || can('agency.manage') ? <AdminPage /> : <NotAllowed />;
+    case 'retention':
+      return can('retention.manage') ? <RetentionPage /> : <NotAllowed />;
     case 'person':
       return can('person.read') ? <PersonPage key={route.personId} personId={route.personId} screeningId={route.screeningId} /> : <NotAllowed />;
     case 'screen':

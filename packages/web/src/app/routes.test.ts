@@ -12,6 +12,7 @@ describe('routes', () => {
       { name: 'password' },
       { name: 'audit' },
       { name: 'admin' },
+      { name: 'retention' },
       { name: 'person', personId: id, screeningId: null },
       { name: 'person', personId: id, screeningId: other },
       { name: 'screen', personId: id },

@@ -5,6 +5,7 @@ export type Route =
   | { name: 'password' }
   | { name: 'audit' }
   | { name: 'admin' }
+  | { name: 'retention' }
   | { name: 'person'; personId: string; screeningId: string | null }
   | { name: 'screen'; personId: string }
   | { name: 'not-found' };
@@ -17,6 +18,7 @@ const PATTERNS: ReadonlyArray<[RegExp, (match: RegExpExecArray) => Route]> = [
   [/^\/password\/?$/, () => ({ name: 'password' })],
   [/^\/audit\/?$/, () => ({ name: 'audit' })],
   [/^\/admin\/?$/, () => ({ name: 'admin' })],
+  [/^\/retention\/?$/, () => ({ name: 'retention' })],
   [new RegExp(`^/people/${ID}/?$`), (m) => ({ name: 'person', personId: m[1]!, screeningId: null })],
   [new RegExp(`^/people/${ID}/screen/?$`), (m) => ({ name: 'screen', personId: m[1]! })],
   [new RegExp(`^/people/${ID}/screenings/${ID}/?$`), (m) => ({ name: 'person', personId: m[1]!, screeningId: m[2]! })],
@@ -42,6 +44,8 @@ export function pathOf(route: Route): string {
       return '/audit';
     case 'admin':
       return '/admin';
+    case 'retention':
+      return '/retention';
     case 'person':
       return route.screeningId ? `/people/${route.personId}/screenings/${route.screeningId}` : `/people/${route.personId}`;
     case 'screen':

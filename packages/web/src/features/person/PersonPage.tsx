@@ -11,6 +11,7 @@ import { RiskBadge } from '../../components/RiskBadge';
 import { formatDateTime } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
 import { ConsentPanel } from '../consent/ConsentPanel';
+import { DataSubjectPanel } from '../data-subject/DataSubjectPanel';
 import { ScreeningHistory } from '../outcome/ScreeningHistory';
 import { ScreeningOutcomeView } from '../outcome/ScreeningOutcomeView';
 import { displayName } from './display-name';
@@ -50,6 +51,9 @@ export function PersonPage({ personId, screeningId }: { personId: string; screen
         <h1 tabIndex={-1}>{displayName(record)}</h1>
         {record.originalScriptName && <bdi dir="auto" className="muted">{record.originalScriptName}</bdi>}
       </header>
+      {record.anonymisedAt && (
+        <p className="notice" role="note" data-testid="anonymised">{t('dataSubject.anonymisedNotice', { date: formatDateTime(record.anonymisedAt, language) })}</p>
+      )}
 
       <section className="card risk-summary" aria-labelledby="current-risk">
         <h2 id="current-risk" className="visually-hidden">{t('person.currentRisk')}</h2>
@@ -94,6 +98,7 @@ export function PersonPage({ personId, screeningId }: { personId: string; screen
             {household.data && <HouseholdMembers household={household.data} currentId={personId} />}
           </section>
           {can('consent.read') && <ConsentPanel personId={personId} />}
+          <DataSubjectPanel person={record} />
           {can('screening.read') && (
             <ScreeningHistory personId={personId} screenings={history} shownId={shown?.id ?? null} />
           )}
