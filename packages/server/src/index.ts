@@ -17,3 +17,4 @@ export { rotateKeys, type RotationSummary } from './use-cases/keys/rotate-keys';
 export { writeBackup, type BackupManifest } from './db/backup/write-backup';
 export { restoreBackup } from './db/backup/restore-backup';
 export { runRetention, type RetentionRunResult } from './use-cases/retention/run-retention';
+export { consoleActor, auditActorId, type ConsoleRefusal } from './use-cases/console/console-actor';

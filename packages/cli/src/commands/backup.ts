@@ -1,6 +1,7 @@
 import { migrate, openDatabase, restoreBackup, writeBackup } from '@waymark/server';
 import { Command } from 'commander';
 import { resolve } from 'node:path';
+import { actingAs } from '../acting';
 import { configOrExit } from '../environment';
 import { keyRingOrExit } from '../key-ring';
 
@@ -14,6 +15,7 @@ export function backupCommand(): Command {
       const database = await openDatabase(config.database);
       try {
         await migrate(database.pool);
+        await actingAs(database, 'backup');
         const started = Date.now();
         const manifest = await writeBackup(database.pool, { ring, backupKey: config.keys.backupKey }, resolve(file));
         const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
@@ -38,6 +40,7 @@ export function restoreCommand(): Command {
       let refused = false;
       try {
         await migrate(database.pool);
+        await actingAs(database, 'restore');
         const result = await restoreBackup(database.pool, { ring, backupKey: config.keys.backupKey }, resolve(file), {
           force: options.force === true,
         });

@@ -1,5 +1,6 @@
 import { generateKey, migrate, openDatabase, rotateKeys } from '@waymark/server';
 import { Command, InvalidArgumentError } from 'commander';
+import { actingAs } from '../acting';
 import { configOrExit } from '../environment';
 import { keyRingOrExit } from '../key-ring';
 import { progressBar } from '../progress';
@@ -37,6 +38,7 @@ export function keysCommand(): Command {
       let incomplete = false;
       try {
         await migrate(database.pool);
+        await actingAs(database, 'keys rotate');
         let bar: ReturnType<typeof progressBar> | undefined;
         const summary = await rotateKeys(database.db, ring, {
           batchSize: options.batchSize,

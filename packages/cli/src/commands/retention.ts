@@ -1,5 +1,6 @@
 import { migrate, openDatabase, runRetention } from '@waymark/server';
 import { Command } from 'commander';
+import { actingAs } from '../acting';
 import { configOrExit } from '../environment';
 
 export function retentionCommand(): Command {
@@ -16,6 +17,7 @@ export function retentionCommand(): Command {
       let exitCode = 0;
       try {
         await migrate(database.pool);
+        await actingAs(database, 'retention run');
         const result = await runRetention(database.db, {
           dryRun: options.dryRun === true,
           now: () => new Date(),

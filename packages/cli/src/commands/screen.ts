@@ -1,5 +1,6 @@
-import { countScreenedPersons, migrate, openDatabase, rescoreAll } from '@waymark/server';
+import { auditActorId, countScreenedPersons, migrate, openDatabase, rescoreAll } from '@waymark/server';
 import { Command } from 'commander';
+import { actingAs } from '../acting';
 import { configOrExit } from '../environment';
 import { progressBar } from '../progress';
 
@@ -12,9 +13,10 @@ export function rescreenCommand(): Command {
       const database = await openDatabase(config.database);
       try {
         await migrate(database.pool);
+        const actor = await actingAs(database, 'screen');
         const bar = progressBar('re-scoring', await countScreenedPersons(database));
         const started = Date.now();
-        const summary = await rescoreAll(database, { actorId: null, now: new Date(), onProgress: (done) => bar.update(done) });
+        const summary = await rescoreAll(database, { actorId: auditActorId(actor), now: new Date(), onProgress: (done) => bar.update(done) });
         bar.stop();
         process.stdout.write(
           `Re-scored ${summary.rescored} persons with heightened-risk v${summary.instrumentVersion} in ${((Date.now() - started) / 1000).toFixed(1)} s` +

@@ -1,5 +1,6 @@
 import { migrate, openDatabase, seedPopulation } from '@waymark/server';
 import { Command, InvalidArgumentError } from 'commander';
+import { actingAs } from '../acting';
 import { configOrExit } from '../environment';
 import { progressBar } from '../progress';
 
@@ -20,6 +21,7 @@ export function seedCommand(): Command {
       const database = await openDatabase(config.database);
       try {
         await migrate(database.pool);
+        await actingAs(database, 'seed');
         const bar = progressBar('registering', options.demo);
         const started = Date.now();
         const loaded = await seedPopulation(database, {

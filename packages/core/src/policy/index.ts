@@ -4,3 +4,4 @@ export * from './can';
 export * from './clearance';
 export * from './grant';
 export * from './fields';
+export * from './console';

@@ -29,6 +29,10 @@ export const VERBS = [
   'user.manage',
   'agency.manage',
   'retention.manage',
+  // Console work (waymark CLI): demo populations, key rotation, backups.
+  'population.seed',
+  'keys.manage',
+  'backup.manage',
 ] as const;
 export type Verb = (typeof VERBS)[number];
 

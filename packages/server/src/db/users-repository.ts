@@ -58,3 +58,28 @@ export async function findPasswordHash(db: Db | Tx, userId: string): Promise<str
 export async function setPassword(tx: Tx, userId: string, passwordHash: string): Promise<void> {
   await tx.updateTable('users').set({ password_hash: passwordHash, must_change_password: false }).where('id', '=', userId).execute();
 }
+
+/** An enabled user by email with what the rule book needs: role, scope, agency, teams, operations. */
+export async function findActingUser(db: Db | Tx, email: string) {
+  return db
+    .selectFrom('users')
+    .select((eb) => [
+      'users.id',
+      'users.role',
+      'users.scope',
+      'users.agency_id',
+      eb.selectFrom('team_members').select(sql<string[]>`coalesce(array_agg(team_id), '{}')`.as('ids')).whereRef('team_members.user_id', '=', 'users.id').as('teamIds'),
+      eb
+        .selectFrom('user_operations')
+        .select(sql<string[]>`coalesce(array_agg(operation_id), '{}')`.as('ids'))
+        .whereRef('user_operations.user_id', '=', 'users.id')
+        .as('operationIds'),
+    ])
+    .where('users.email', '=', email.toLowerCase())
+    .where('users.disabled_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function allOperationIds(db: Db | Tx): Promise<string[]> {
+  return (await db.selectFrom('operations').select('id').execute()).map((row) => row.id);
+}
