@@ -143,7 +143,7 @@ const RETENTION_LOCK = 7_302_916;
 /**
  * Runs `work` only if no other process is running retention: a session-level advisory
  * lock held on one connection for the whole run, released however the run ends.
- * Answers undefined when another process holds it.
+ * Answers `{ ran: false }` when another process holds it.
  */
 export async function withRetentionLock<T>(db: Db, work: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> {
   return db.connection().execute(async (connection) => {
