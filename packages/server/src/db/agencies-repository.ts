@@ -36,7 +36,9 @@ export async function defaultAgencyOf(db: Db | Tx, operationId: string): Promise
       .selectFrom('agencies')
       .select('id')
       .where('operation_id', '=', operationId)
+      // Agencies made in one transaction share created_at; uuid v7 ids keep their order.
       .orderBy('created_at')
+      .orderBy('id')
       .limit(1)
       .executeTakeFirst()
   )?.id;

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '@waymark/core';
-import { holderInOperation } from '../db/agencies-repository';
+import { defaultAgencyOf, holderInOperation } from '../db/agencies-repository';
 import type { Tx } from '../db/transaction';
 import { failure, type Failure } from '../failure';
 import type { UseCaseContext } from './context';
@@ -17,6 +17,12 @@ export interface Holder {
  */
 export async function holderFor(ctx: UseCaseContext, tx: Tx, operationId: string): Promise<Result<Holder, Failure>> {
   const holder = await holderInOperation(tx, operationId, ctx.actor.agencyId, ctx.actor.teamIds);
-  if (!holder) return err(failure('forbidden', 'your agency does not work in this operation'));
-  return ok({ agency_id: holder.agencyId, team_id: holder.teamId, assigned_user_id: ctx.actor.userId });
+  if (holder) return ok({ agency_id: holder.agencyId, team_id: holder.teamId, assigned_user_id: ctx.actor.userId });
+  // An operation-wide officer (a regional administrator, say) working in an operation their
+  // own agency is not part of: the operation's first agency holds what they register.
+  if (ctx.actor.scope === 'operation') {
+    const lead = await defaultAgencyOf(tx, operationId);
+    if (lead) return ok({ agency_id: lead, team_id: null, assigned_user_id: ctx.actor.userId });
+  }
+  return err(failure('forbidden', 'your agency does not work in this operation'));
 }

@@ -46,6 +46,11 @@ export function Layout({ children }: { children: ReactNode }) {
               {t('nav.register')}
             </Link>
           )}
+          {can('aggregate.read') && (
+            <Link to={{ name: 'reports' }} data-testid="nav-reports" aria-current={current('reports')}>
+              {t('nav.reports')}
+            </Link>
+          )}
           {can('audit.read') && (
             <Link to={{ name: 'audit' }} data-testid="nav-audit" aria-current={current('audit')}>
               {t('nav.audit')}

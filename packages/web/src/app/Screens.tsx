@@ -6,6 +6,7 @@ import { PeopleListPage } from '../features/people/PeopleListPage';
 import { PersonPage } from '../features/person/PersonPage';
 import { RegisterPage } from '../features/registration/RegisterPage';
 import { RetentionPage } from '../features/retention/RetentionPage';
+import { RiskByAreaPage } from '../features/reports/RiskByAreaPage';
 import { ScreeningPage } from '../features/screening/ScreeningPage';
 import { Link, useRoute } from './router';
 import { useCan } from './session';
@@ -26,7 +27,13 @@ export function Screens() {
   const can = useCan();
   switch (route.name) {
     case 'people':
-      return can('person.read') ? <PeopleListPage /> : <NotAllowed />;
+      // Home: people for those who work with people; otherwise the first thing the role may see.
+      if (can('person.read')) return <PeopleListPage />;
+      if (can('aggregate.read')) return <RiskByAreaPage />;
+      if (can('audit.read')) return <AuditTrailPage />;
+      return <NotAllowed />;
+    case 'reports':
+      return can('aggregate.read') ? <RiskByAreaPage /> : <NotAllowed />;
     case 'register':
       return can('person.create') ? <RegisterPage /> : <NotAllowed />;
     case 'password':

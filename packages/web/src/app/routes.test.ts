@@ -13,6 +13,7 @@ describe('routes', () => {
       { name: 'audit' },
       { name: 'admin' },
       { name: 'retention' },
+      { name: 'reports' },
       { name: 'person', personId: id, screeningId: null },
       { name: 'person', personId: id, screeningId: other },
       { name: 'screen', personId: id },

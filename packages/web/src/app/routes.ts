@@ -6,6 +6,7 @@ export type Route =
   | { name: 'audit' }
   | { name: 'admin' }
   | { name: 'retention' }
+  | { name: 'reports' }
   | { name: 'person'; personId: string; screeningId: string | null }
   | { name: 'screen'; personId: string }
   | { name: 'not-found' };
@@ -19,6 +20,7 @@ const PATTERNS: ReadonlyArray<[RegExp, (match: RegExpExecArray) => Route]> = [
   [/^\/audit\/?$/, () => ({ name: 'audit' })],
   [/^\/admin\/?$/, () => ({ name: 'admin' })],
   [/^\/retention\/?$/, () => ({ name: 'retention' })],
+  [/^\/reports\/?$/, () => ({ name: 'reports' })],
   [new RegExp(`^/people/${ID}/?$`), (m) => ({ name: 'person', personId: m[1]!, screeningId: null })],
   [new RegExp(`^/people/${ID}/screen/?$`), (m) => ({ name: 'screen', personId: m[1]! })],
   [new RegExp(`^/people/${ID}/screenings/${ID}/?$`), (m) => ({ name: 'person', personId: m[1]!, screeningId: m[2]! })],
@@ -46,6 +48,8 @@ export function pathOf(route: Route): string {
       return '/admin';
     case 'retention':
       return '/retention';
+    case 'reports':
+      return '/reports';
     case 'person':
       return route.screeningId ? `/people/${route.personId}/screenings/${route.screeningId}` : `/people/${route.personId}`;
     case 'screen':

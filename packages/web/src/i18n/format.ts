@@ -15,3 +15,7 @@ export function formatDateTime(iso: string, language: UiLanguage): string {
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(LOCALE[language], { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
+
+export function formatNumber(value: number, language: UiLanguage): string {
+  return new Intl.NumberFormat(LOCALE[language]).format(value);
+}

@@ -1,0 +1,169 @@
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exited, spawnServe, type ServeProcess } from '../../packages/server/test/serve-process';
+import { launchChromium } from '../src/browser';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SCREENSHOTS = join(ROOT, 'e2e', 'screenshots');
+const admin = { email: 'admin@example.org', password: 'a-long-e2e-password' };
+const NEW_PASSWORD = 'quiet river under the old bridge';
+
+// Stored XSS attempts: saved as typed, shown as text, never run.
+const XSS_GIVEN = '<img src=x onerror="window.__xss=1">';
+const XSS_FAMILY = '"><script>window.__xss=2</script>';
+
+/** A signed-in API client for set-up, speaking the same cookies and CSRF header as the web app. */
+async function apiAs(base: string, email: string, password: string) {
+  const signIn = await fetch(`${base}/api/v1/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  expect(signIn.status).toBe(201);
+  const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+  return async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${base}/api/v1${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: (await response.json()) as unknown };
+  };
+}
+
+/**
+ * Each role sees only what it may do, in the browser: a caseworker works with people and
+ * never sees administration or the audit trail; an analyst sees aggregates and never a
+ * person, even by typing a person's address. Text that looks like HTML stays text.
+ */
+describe('each role sees only what it may, in the browser', () => {
+  let dataDir: string;
+  let server: ServeProcess;
+  let browser: Browser;
+  const users = { caseworker: { email: 'worker@example.org', password: '' }, analyst: { email: 'analyst@example.org', password: '' } };
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'waymark-e2e-roles-'));
+    await mkdir(SCREENSHOTS, { recursive: true });
+    const env = { WAYMARK_DATA_DIR: dataDir, WAYMARK_ADMIN_EMAIL: admin.email, WAYMARK_ADMIN_PASSWORD: admin.password, WAYMARK_MFA_REQUIRED: 'false' };
+    server = await spawnServe(env);
+    const seeded = spawnSync(process.execPath, [join(ROOT, 'packages/cli/bin/waymark.mjs'), 'seed', '--demo', '400'], {
+      env: { ...process.env, ...env, WAYMARK_LOG_LEVEL: 'warn' },
+      encoding: 'utf8',
+    });
+    expect(seeded.status, seeded.stderr).toBe(0);
+
+    // The administrator creates both accounts in the demo operation's UNHCR office.
+    const api = await apiAs(server.url, admin.email, admin.password);
+    const operations = (await api('GET', '/operations')).body as { items: { id: string; code: string }[] };
+    const lebanon = operations.items.find((operation) => operation.code !== 'main')!;
+    const agencies = (await api('GET', `/operations/${lebanon.id}/agencies`)).body as { items: { id: string; code: string }[] };
+    const unhcr = agencies.items.find((agency) => agency.code === 'unhcr')!;
+    for (const [role, scope] of [['caseworker', 'agency'], ['analyst', 'operation']] as const) {
+      const created = await api('POST', '/users', {
+        email: users[role].email,
+        displayName: role === 'caseworker' ? 'Field caseworker' : 'Information analyst',
+        role,
+        scope,
+        agencyId: unhcr.id,
+        operationIds: [lebanon.id],
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      users[role].password = (created.body as { oneTimePassword: string }).oneTimePassword;
+    }
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill('SIGTERM');
+    if (server) await exited(server.child);
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  /** First sign-in with the one-time password, which must be changed before anything else. */
+  async function firstSignIn(page: Page, user: { email: string; password: string }) {
+    await page.goto(server.url);
+    await page.getByTestId('lang-en').click();
+    await page.getByTestId('email').fill(user.email);
+    await page.getByTestId('password').fill(user.password);
+    await page.getByTestId('sign-in').click();
+    await page.getByTestId('current-password').fill(user.password);
+    await page.getByTestId('new-password').fill(NEW_PASSWORD);
+    await page.getByTestId('repeat-password').fill(NEW_PASSWORD);
+    await page.getByTestId('change-password').click();
+    await page.getByTestId('sign-out').waitFor();
+  }
+
+  const navItems = (page: Page) => page.locator('nav [data-testid^="nav-"]').evaluateAll((links) => links.map((link) => link.getAttribute('data-testid')));
+
+  it('a caseworker works with people, sees no administration, and stored HTML stays inert text', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await firstSignIn(page, users.caseworker);
+    await expect.poll(() => navItems(page)).toEqual(['nav-people', 'nav-register']);
+    await expect.poll(() => page.getByTestId('person-row').count()).toBeGreaterThan(0);
+
+    await page.getByTestId('nav-register').click();
+    await page.getByTestId('mode-person').click();
+    await page.getByTestId('member-0-givenName').fill(XSS_GIVEN);
+    await page.getByTestId('member-0-familyName').fill(XSS_FAMILY);
+    await page.getByTestId('member-0-sex').selectOption('female');
+    await page.getByTestId('member-0-birthYear').fill('1991');
+    await page.getByTestId('site').selectOption({ index: 1 });
+    await page.getByTestId('submit-registration').click();
+    await expect.poll(() => page.getByTestId('risk-level').getAttribute('data-level')).toBe('none');
+    const personUrl = page.url();
+    // Shown exactly as typed, as text: no element was created from it, nothing ran.
+    await expect.poll(() => page.locator('main').innerText()).toContain(XSS_GIVEN);
+    expect(await page.locator('main img[src="x"]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    await page.getByTestId('nav-people').click();
+    await expect.poll(() => page.locator('main').innerText()).toContain(XSS_FAMILY);
+    expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'roles-caseworker.png'), fullPage: true });
+
+    // Typing the address of a screen the role lacks shows a refusal, not the screen.
+    await page.goto(`${server.url}/admin`);
+    await expect.poll(() => page.locator('main h1').innerText()).toMatch(/not allowed/i);
+    await page.goto(`${server.url}/audit`);
+    await expect.poll(() => page.locator('main h1').innerText()).toMatch(/not allowed/i);
+    await page.close();
+    users.caseworker.password = NEW_PASSWORD;
+    (globalThis as { personUrl?: string }).personUrl = personUrl;
+  });
+
+  it('an analyst sees aggregates with small cells suppressed, and never a person, even by address', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    await firstSignIn(page, users.analyst);
+    await expect.poll(() => navItems(page)).toEqual(['nav-reports']);
+    // Home for an analyst is the aggregate report.
+    await expect.poll(() => page.getByTestId('risk-area-row').count()).toBeGreaterThan(0);
+    const table = await page.getByTestId('risk-by-area').innerText();
+    expect(table).toMatch(/<5/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'roles-analyst.png'), fullPage: true });
+
+    const personUrl = (globalThis as { personUrl?: string }).personUrl!;
+    await page.goto(personUrl);
+    await expect.poll(() => page.locator('main h1').innerText()).toMatch(/not allowed/i);
+    expect(await page.locator('main').innerText()).not.toContain(XSS_GIVEN);
+    await page.goto(`${server.url}/register`);
+    await expect.poll(() => page.locator('main h1').innerText()).toMatch(/not allowed/i);
+    // And the API agrees with the screen: no person by any route.
+    const api = await apiAs(server.url, users.analyst.email, NEW_PASSWORD);
+    expect((await api('GET', '/persons')).status).toBe(403);
+    expect((await api('GET', `/persons/${personUrl.split('/').at(-1)}`)).status).toBe(403);
+    await page.close();
+  });
+});
