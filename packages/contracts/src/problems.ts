@@ -23,6 +23,8 @@ export const PROBLEM_CODES = [
   // The action needs the person's consent for a purpose, and none is in force (or it was
   // withdrawn); an override needs consent.override and a written reason.
   'consent_required',
+  // The person was anonymised on request or by retention: nothing new is recorded about them.
+  'person_anonymised',
   // No key ring configured for this server, or a sealed value names a key it no longer has.
   'encryption_unavailable',
   // A sealed value failed authentication: altered, or moved from its place.

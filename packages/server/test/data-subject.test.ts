@@ -65,7 +65,7 @@ describe.each(databaseTargets())('data-subject rights on $name PostgreSQL', (tar
 
   const auditRows = (action: string) =>
     app.database.db.selectFrom('audit_events').selectAll().where('action', '=', action).where('resource_id', '=', personId).orderBy('seq').execute();
-  const count = async (table: 'persons' | 'audit_events' | 'protection_notes') =>
+  const count = async (table: 'persons' | 'audit_events' | 'protection_notes' | 'screenings') =>
     Number((await app.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
   it('audits a correction with the changed field names, never their values', async () => {
@@ -202,5 +202,17 @@ describe.each(databaseTargets())('data-subject rights on $name PostgreSQL', (tar
     expect(again.status).toBe(200);
     expect((again.body as { version: number }).version).toBe(before.version + 1);
     expect(await auditRows('person.erase')).toHaveLength(2);
+
+    // Nothing new is gathered about an anonymised person: each attempt is a 409, writing nothing.
+    const screeningsBefore = await count('screenings');
+    const attempts = [
+      await admin.request('POST', `/api/v1/persons/${personId}/screenings`, { instrument: 'heightened-risk', responses: {} }),
+      await admin.request('PATCH', `/api/v1/persons/${personId}`, { version: before.version + 1, givenName: 'Mariam' }),
+      await admin.request('POST', `/api/v1/persons/${personId}/consents`, { purpose: 'tracing', decision: 'given', method: 'oral', givenBy: 'self' }),
+      await admin.request('POST', `/api/v1/persons/${personId}/protection-notes`, { topic: 'health', body: 'New note' }),
+    ];
+    for (const attempt of attempts) expect(attempt.body).toMatchObject({ status: 409, code: 'person_anonymised' });
+    expect(await count('screenings')).toBe(screeningsBefore);
+    expect(await count('protection_notes')).toBe(0);
   });
 });

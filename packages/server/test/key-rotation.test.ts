@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateKey } from '../src/crypto/key-ring';
 import { rotateKeys } from '../src/use-cases/keys/rotate-keys';
+import { openTotpSecret, sealTotpSecret } from '../src/use-cases/sessions/totp-secret';
 import { databaseTargets } from './database-targets';
 import { startTestApp, type Client, type TestApp } from './test-app';
 import { ringOf, testKeys } from './test-key-ring';
@@ -106,5 +107,19 @@ describe.each(databaseTargets())('waymark keys rotate on $name PostgreSQL', (tar
     const read = await supervisor.request('GET', `/api/v1/persons/${personId}/protection-notes`);
     expect(read.status).toBe(503);
     expect(read.body).toMatchObject({ code: 'encryption_unavailable' });
+  });
+
+  it('re-seals second-factor secrets too, so retiring a key never locks out an enrolled user', async () => {
+    const k3 = generateKey();
+    const userId = supervisor.userId!;
+    const sealed = sealTotpSecret(ringOf('k2', { k2 }), userId, 'JBSWY3DPEHPK3PXP');
+    expect(sealed.ok).toBe(true);
+    await app.database.db.updateTable('users').set({ totp_secret_sealed: sealed.ok ? sealed.value : null }).where('id', '=', userId).execute();
+    testKeys.ring = ringOf('k3', { k2, k3 });
+    const summary = await rotateKeys(app.database.db, testKeys.ring);
+    expect(summary.secondFactors).toEqual({ resealed: 1, unopenable: 0 });
+    const row = await app.database.db.selectFrom('users').select('totp_secret_sealed').where('id', '=', userId).executeTakeFirstOrThrow();
+    expect(row.totp_secret_sealed).toMatch(/^v1:k3:/);
+    expect(openTotpSecret(ringOf('k3', { k3 }), userId, row.totp_secret_sealed!)).toEqual({ ok: true, value: 'JBSWY3DPEHPK3PXP' });
   });
 });

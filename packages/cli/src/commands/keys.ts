@@ -53,9 +53,10 @@ export function keysCommand(): Command {
           .join(', ');
         process.stdout.write(
           `Re-sealed ${summary.resealed} values under key ${summary.activeKeyId}; ${summary.alreadyCurrent} were already under it.\n` +
-            `Values by key now: ${remaining || 'none'}.\n`,
+            `Values by key now: ${remaining || 'none'}.\n` +
+            `Re-sealed ${summary.secondFactors.resealed} second-factor secrets.\n`,
         );
-        const unopenable = summary.unknownKey + summary.tampered;
+        const unopenable = summary.unknownKey + summary.tampered + summary.secondFactors.unopenable;
         if (unopenable > 0) {
           process.stderr.write(
             `${summary.unknownKey} values name a key missing from the ring and ${summary.tampered} failed their integrity check; they were left as they are.\n`,

@@ -76,3 +76,21 @@ export async function anyOperationRequiresMfa(db: Db | Tx, operationIds: string[
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Users whose sealed TOTP secret is under another key than `activeKeyId`, locked for re-sealing. */
+export async function lockTotpSecretsNotUnderKey(tx: Tx, activeKeyId: string, limit: number) {
+  return tx
+    .selectFrom('users')
+    .select(['id', 'totp_secret_sealed'])
+    .where('totp_secret_sealed', 'is not', null)
+    .where('totp_secret_sealed', 'not like', `v1:${activeKeyId}:%`)
+    .orderBy('id')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+}
+
+export async function resealTotpSecret(tx: Tx, userId: string, sealed: string): Promise<void> {
+  await tx.updateTable('users').set({ totp_secret_sealed: sealed }).where('id', '=', userId).execute();
+}

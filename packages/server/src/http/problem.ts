@@ -20,6 +20,7 @@ const STATUS: Record<ProblemCode, number> = {
   internal_error: 500,
   // The record is in a state (no consent in force) that forbids the action, not the actor: 409.
   consent_required: 409,
+  person_anonymised: 409,
   encryption_unavailable: 503,
   sealed_value_unreadable: 500,
   grant_exceeds_own: 403,
@@ -50,6 +51,7 @@ const TITLES: Record<ProblemCode, string> = {
   rate_limited: 'Too many requests',
   internal_error: 'Something went wrong on the server',
   consent_required: 'The person has not consented to this purpose',
+  person_anonymised: 'This person was anonymised: nothing new can be recorded about them',
   encryption_unavailable: 'The encryption key for this record is not available',
   sealed_value_unreadable: 'An encrypted value failed its integrity check',
   grant_exceeds_own: 'You cannot grant more than you hold',

@@ -10,6 +10,7 @@ import { presentConsent } from '../../presenters/consent';
 import type { UseCaseContext } from '../context';
 import { recordRef } from '../record-ref';
 import { consentSubject } from './consent-subject';
+import { refuseIfAnonymised } from '../persons/refuse-if-anonymised';
 
 /**
  * Appends one decision (grant, refusal, withdrawal) to the person's consent history. A
@@ -23,6 +24,8 @@ export async function recordConsent(ctx: UseCaseContext, personId: string, input
     const person = await findPersonForUpdate(tx, ctx.actor, personId);
     if (!person) return err(failure('not_found'));
     if (!can(ctx.actor, 'consent.record', recordRef(person))) return err(failure('forbidden'));
+    const live = refuseIfAnonymised(person);
+    if (!live.ok) return live;
     const effectiveAt = input.effectiveAt === undefined ? now : new Date(input.effectiveAt);
     const problems = checkConsentDecision({ ...input, effectiveAt }, { ...(await consentSubject(tx, person, now)), now });
     if (problems.length > 0) return err(invalid(problems));

@@ -4,6 +4,7 @@ import { writeAudit } from '../../db/audit';
 import { countNotesByKey, lockNotesNotUnderKey, resealProtectionNote } from '../../db/protection-notes-repository';
 import type { Db } from '../../db/transaction';
 import { noteAad } from '../protection-notes/note-sealing';
+import { rotateTotpSecrets, type TotpRotation } from './rotate-totp-secrets';
 
 const MAX_WAITS = 100;
 
@@ -18,6 +19,8 @@ export interface RotationSummary {
   tampered: number;
   /** Values under each key after the run; a key with none left may be removed from the ring. */
   remainingByKey: Record<string, number>;
+  /** Users' sealed TOTP secrets, re-sealed under the active key. */
+  secondFactors: TotpRotation;
 }
 
 export interface RotationOptions {
@@ -83,5 +86,14 @@ export async function rotateKeys(db: Db, ring: KeyRing, options: RotationOptions
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const after = await countNotesByKey(db);
-  return { activeKeyId: ring.active, resealed, alreadyCurrent, unknownKey, tampered, remainingByKey: Object.fromEntries(after) };
+  const secondFactors = await rotateTotpSecrets(db, ring, batchSize);
+  return {
+    activeKeyId: ring.active,
+    resealed,
+    alreadyCurrent,
+    unknownKey,
+    tampered,
+    remainingByKey: Object.fromEntries(after),
+    secondFactors,
+  };
 }

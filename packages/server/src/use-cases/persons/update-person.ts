@@ -9,6 +9,7 @@ import { presentPerson } from '../../presenters/person';
 import type { UseCaseContext } from '../context';
 import { recordRef } from '../record-ref';
 import { checkPlacement } from './check-placement';
+import { refuseIfAnonymised } from './refuse-if-anonymised';
 
 /** A stale `version` is a 409, never a silent overwrite of someone else's change. */
 export async function updatePerson(ctx: UseCaseContext, id: string, input: PersonUpdate): Promise<Result<Person, Failure>> {
@@ -18,6 +19,8 @@ export async function updatePerson(ctx: UseCaseContext, id: string, input: Perso
     const current = await findPersonForUpdate(tx, ctx.actor, id);
     if (!current) return err(failure('not_found'));
     if (!can(ctx.actor, 'person.update', recordRef(current))) return err(failure('forbidden'));
+    const live = refuseIfAnonymised(current);
+    if (!live.ok) return live;
     if (current.version !== input.version) {
       return err(failure('version_conflict', `the record is at version ${current.version}; reload and reapply your change`));
     }

@@ -12,6 +12,7 @@ import type { UseCaseContext } from '../context';
 import { recordRef } from '../record-ref';
 import { mayReadTopic } from './may-read-topic';
 import { requireKeyRing, sealNote } from './note-sealing';
+import { refuseIfAnonymised } from '../persons/refuse-if-anonymised';
 
 /**
  * Records a note, sealed before it reaches the database. Whoever may write notes on the person
@@ -32,6 +33,8 @@ export async function addProtectionNote(
     if (!person) return err(failure('not_found'));
     const record = recordRef(person);
     if (!can(ctx.actor, 'protection_note.write', record)) return err(failure('forbidden'));
+    const live = refuseIfAnonymised(person);
+    if (!live.ok) return live;
     const place = { operation_id: person.operation_id, id: uuidv7(), person_id: person.id, topic: input.topic };
     const sealed = sealNote(ring.value, place, input.body);
     const row = await insertProtectionNote(tx, {

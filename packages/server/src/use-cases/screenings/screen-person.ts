@@ -11,6 +11,7 @@ import { auditConsentRefusal, isConsentRefusal, requireConsent } from '../consen
 import type { UseCaseContext } from '../context';
 import { recordRef } from '../record-ref';
 import { householdOf, registrationOf } from './registration-of';
+import { refuseIfAnonymised } from '../persons/refuse-if-anonymised';
 
 /**
  * Scores answers with the named instrument version (the latest when none is named) and
@@ -33,6 +34,8 @@ export async function screenPerson(ctx: UseCaseContext, personId: string, input:
     const person = await findPersonForUpdate(tx, ctx.actor, personId);
     if (!person) return err(failure('not_found'));
     if (!can(ctx.actor, 'screening.create', recordRef(person))) return err(failure('forbidden'));
+    const live = refuseIfAnonymised(person);
+    if (!live.ok) return live;
     // Screening gathers information: it needs the person's case-management consent.
     const consent = await requireConsent(tx, ctx, person, 'case_management', input.consentOverride ? { override: input.consentOverride } : {});
     if (!consent.ok) return consent;
