@@ -3,34 +3,82 @@ import type { AddressInfo } from 'node:net';
 import type { BenchTarget } from './targets';
 
 export const BENCH_ADMIN = { email: 'bench@example.org', password: 'bench-password-not-secret' };
+const CASEWORKER_PASSWORD = 'bench caseworker passphrase';
 
 export async function createBenchAdmin(target: BenchTarget): Promise<void> {
   await ensureFirstAdmin(target.database.db, BENCH_ADMIN);
 }
 
-export interface BenchHttp {
+export interface BenchSession {
   get(path: string): Promise<{ status: number; ms: number; body: unknown }>;
+  send(method: string, path: string, body: unknown): Promise<{ status: number; body: unknown }>;
+}
+
+export interface BenchHttp extends BenchSession {
+  /** An agency-scoped caseworker of the operation's first agency, created through the API. */
+  caseworker(operationId: string): Promise<BenchSession>;
   close(): Promise<void>;
 }
 
-/** The real HTTP server on the target database, signed in as the bench administrator. */
-export async function startBenchHttp(target: BenchTarget): Promise<BenchHttp> {
-  const app = await buildApp({ database: target.database, now: () => new Date(), secureCookies: false, webDir: undefined, version: 'bench' }, false);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const signIn = await fetch(`${base}/api/v1/sessions`, {
+async function signIn(base: string, credentials: { email: string; password: string }): Promise<BenchSession> {
+  const response = await fetch(`${base}/api/v1/sessions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(BENCH_ADMIN),
+    body: JSON.stringify(credentials),
   });
-  if (signIn.status !== 201) throw new Error(`bench sign-in failed: ${signIn.status}`);
-  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+  if (response.status !== 201) throw new Error(`bench sign-in failed: ${response.status}`);
+  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
   return {
     async get(path) {
       const started = process.hrtime.bigint();
-      const response = await fetch(base + path, { headers: { cookie } });
-      const body: unknown = await response.json();
-      return { status: response.status, ms: Number(process.hrtime.bigint() - started) / 1e6, body };
+      const answer = await fetch(base + path, { headers: { cookie } });
+      const body: unknown = await answer.json();
+      return { status: answer.status, ms: Number(process.hrtime.bigint() - started) / 1e6, body };
+    },
+    async send(method, path, body) {
+      const answer = await fetch(base + path, {
+        method,
+        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: answer.status, body: answer.status === 204 ? null : ((await answer.json()) as unknown) };
+    },
+  };
+}
+
+/**
+ * The real HTTP server on the target database, signed in as the bench administrator.
+ * A benchmark install, like an evaluation one, runs without a second factor.
+ */
+export async function startBenchHttp(target: BenchTarget): Promise<BenchHttp> {
+  const app = await buildApp(
+    { database: target.database, now: () => new Date(), secureCookies: false, webDir: undefined, version: 'bench', mfaRequired: false },
+    false,
+  );
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const admin = await signIn(base, BENCH_ADMIN);
+  return {
+    ...admin,
+    async caseworker(operationId) {
+      const agencies = (await admin.get(`/api/v1/operations/${operationId}/agencies`)).body as { items: { id: string; code: string }[] };
+      const agency = agencies.items.find((candidate) => candidate.code === 'unhcr') ?? agencies.items[0]!;
+      const email = `bench-caseworker-${Date.now()}@example.org`;
+      const created = await admin.send('POST', '/api/v1/users', {
+        email,
+        displayName: 'Bench caseworker',
+        role: 'caseworker',
+        scope: 'agency',
+        agencyId: agency.id,
+        operationIds: [operationId],
+      });
+      if (created.status !== 201) throw new Error(`bench caseworker not created: ${created.status} ${JSON.stringify(created.body)}`);
+      const oneTime = (created.body as { oneTimePassword: string }).oneTimePassword;
+      const first = await signIn(base, { email, password: oneTime });
+      const changed = await first.send('POST', '/api/v1/sessions/current/password', { currentPassword: oneTime, newPassword: CASEWORKER_PASSWORD });
+      if (changed.status !== 204) throw new Error(`bench caseworker password change: ${changed.status}`);
+      return first;
     },
     close: () => app.close(),
   };

@@ -55,7 +55,9 @@ for (const [name, make] of makers) {
       const { rows } = await target.database.pool.query<{ id: string }>(`select id from operations where code = 'LBN'`);
       const operationId = rows[0]!.id;
       log('  lists…');
-      const list = await benchList(target, http, operationId, today);
+      const caseworker = await http.caseworker(operationId);
+      const agency = await target.database.pool.query<{ id: string }>(`select id from agencies where operation_id = $1 and code = 'unhcr'`, [operationId]);
+      const list = await benchList(target, http, operationId, today, { session: caseworker, agencyId: agency.rows[0]!.id });
       log('  aggregate and health…');
       const aggregate = await benchAggregate(target, http, operationId);
       results.push({ target: target.name, postgresVersion: target.postgresVersion, load, rescore, list, aggregate });

@@ -1,5 +1,5 @@
 import type { BenchTarget } from '../targets';
-import type { BenchHttp } from '../http-app';
+import type { BenchSession } from '../http-app';
 import { percentile, timed } from '../timing';
 
 export interface ListFigures {
@@ -11,7 +11,13 @@ export interface ListFigures {
 const REPEAT = 25;
 
 /** Caseworkers' everyday lists: each through HTTP (auth, validation, presenter) vs the same SQL raw. */
-export async function benchList(target: BenchTarget, http: BenchHttp, operationId: string, today: Date): Promise<ListFigures> {
+export async function benchList(
+  target: BenchTarget,
+  http: BenchSession,
+  operationId: string,
+  today: Date,
+  scoped: { session: BenchSession; agencyId: string },
+): Promise<ListFigures> {
   const born = (years: number) => new Date(Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth(), today.getUTCDate())).toISOString().slice(0, 10);
   const cases = [
     { name: 'newest in operation', query: `operationId=${operationId}`, where: 'true', order: 'created_at desc, id' },
@@ -19,13 +25,17 @@ export async function benchList(target: BenchTarget, http: BenchHttp, operationI
     { name: 'girls 12–17 in urban areas', query: `operationId=${operationId}&sex=female&ageBracket=12-17&setting=urban`, where: `sex = 'female' and setting = 'urban' and birth_date_effective <= '${born(12)}' and birth_date_effective > '${born(18)}'`, order: 'created_at desc, id' },
     { name: 'unregistered, critical', query: `operationId=${operationId}&legalStatus=unregistered&riskLevel=critical`, where: `legal_status = 'unregistered' and risk_rank = 4`, order: 'created_at desc, id' },
     { name: 'name search', query: `operationId=${operationId}&name=mohammed`, where: `(name_text like '%mohammed%' or 'mohammed' <% name_text)`, order: 'created_at desc, id' },
+    // The same lists as an agency-scoped caseworker sees them: held by their agency only.
+    { name: 'newest, agency scope', as: scoped.session, query: `operationId=${operationId}`, where: `agency_id = '${scoped.agencyId}'`, order: 'created_at desc, id' },
+    { name: 'high or critical, agency scope', as: scoped.session, query: `operationId=${operationId}&riskLevel=high,critical&sort=risk`, where: `agency_id = '${scoped.agencyId}' and risk_rank in (3, 4)`, order: 'risk_rank desc nulls last, created_at desc, id' },
+    { name: 'name search, agency scope', as: scoped.session, query: `operationId=${operationId}&name=mohammed`, where: `agency_id = '${scoped.agencyId}' and (name_text like '%mohammed%' or 'mohammed' <% name_text)`, order: 'created_at desc, id' },
   ];
   const filters: ListFigures['filters'] = [];
   for (const c of cases) {
     const ours: number[] = [];
     let total = 0;
     for (let i = 0; i < REPEAT; i++) {
-      const response = await http.get(`/api/v1/persons?${c.query}&limit=50`);
+      const response = await ('as' in c && c.as ? c.as : http).get(`/api/v1/persons?${c.query}&limit=50`);
       if (response.status !== 200) throw new Error(`list ${c.name} answered ${response.status}`);
       total = (response.body as { total: number }).total;
       ours.push(response.ms);
@@ -66,7 +76,7 @@ export interface AggregateFigures {
 }
 
 /** Risk by admin area through HTTP vs raw SQL, then /health latency while aggregates run. */
-export async function benchAggregate(target: BenchTarget, http: BenchHttp, operationId: string): Promise<AggregateFigures> {
+export async function benchAggregate(target: BenchTarget, http: BenchSession, operationId: string): Promise<AggregateFigures> {
   const ours: number[] = [];
   const raw: number[] = [];
   for (let i = 0; i < 7; i++) {
