@@ -128,6 +128,15 @@ describe('each role sees only what it may, in the browser', () => {
     await expect.poll(() => page.locator('main').innerText()).toContain(XSS_GIVEN);
     expect(await page.locator('main img[src="x"]').count()).toBe(0);
     expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    // A highly sensitive note, typed with markup, read back by its author (the assigned worker).
+    await page.getByTestId('notes-open').click();
+    await page.getByTestId('note-topic').selectOption('trafficking');
+    await page.getByTestId('note-body').fill(`Recruited by a broker. ${XSS_FAMILY}`);
+    await page.getByTestId('note-submit').click();
+    await expect.poll(() => page.getByTestId('note').first().innerText()).toContain(XSS_FAMILY);
+    expect(await page.getByTestId('note').first().getAttribute('data-restricted')).toBe('false');
+    expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    await page.screenshot({ path: join(SCREENSHOTS, 'roles-caseworker-person.png'), fullPage: true });
     await page.getByTestId('nav-people').click();
     await expect.poll(() => page.locator('main').innerText()).toContain(XSS_FAMILY);
     expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();

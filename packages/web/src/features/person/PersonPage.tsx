@@ -12,6 +12,7 @@ import { formatDateTime } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
 import { ConsentPanel } from '../consent/ConsentPanel';
 import { DataSubjectPanel } from '../data-subject/DataSubjectPanel';
+import { ProtectionNotesPanel } from '../protection-notes/ProtectionNotesPanel';
 import { ScreeningHistory } from '../outcome/ScreeningHistory';
 import { ScreeningOutcomeView } from '../outcome/ScreeningOutcomeView';
 import { displayName } from './display-name';
@@ -98,6 +99,7 @@ export function PersonPage({ personId, screeningId }: { personId: string; screen
             {household.data && <HouseholdMembers household={household.data} currentId={personId} />}
           </section>
           {can('consent.read') && <ConsentPanel personId={personId} />}
+          {can('protection_note.read') && <ProtectionNotesPanel personId={personId} />}
           <DataSubjectPanel person={record} />
           {can('screening.read') && (
             <ScreeningHistory personId={personId} screenings={history} shownId={shown?.id ?? null} />
