@@ -6,16 +6,18 @@ import { isProcessAlive, readPostmasterPid } from '../src/db/embedded/postmaster
 import { startEmbeddedServer } from '../src/db/embedded/embedded-server';
 import { exited, spawnServe } from './serve-process';
 
-const admin = { WAYMARK_ADMIN_EMAIL: 'admin@example.org', WAYMARK_ADMIN_PASSWORD: 'a-long-admin-password' };
+// An evaluation install (no second factor), so the test can act straight after signing in.
+const admin = { WAYMARK_ADMIN_EMAIL: 'admin@example.org', WAYMARK_ADMIN_PASSWORD: 'a-long-admin-password', WAYMARK_MFA_REQUIRED: 'false' };
 
-async function signIn(url: string): Promise<string> {
+async function signIn(url: string): Promise<{ cookie: string; csrfToken: string }> {
   const response = await fetch(`${url}/api/v1/sessions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: admin.WAYMARK_ADMIN_EMAIL, password: admin.WAYMARK_ADMIN_PASSWORD }),
   });
   expect(response.status).toBe(201);
-  return (response.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return { cookie, csrfToken: ((await response.json()) as { csrfToken: string }).csrfToken };
 }
 
 describe('embedded PostgreSQL run by Waymark itself', () => {
@@ -32,10 +34,10 @@ describe('embedded PostgreSQL run by Waymark itself', () => {
   it('keeps a committed write through kill -9 of Waymark, and recovers the orphaned server on the next start', async () => {
     const dataDir = await freshDir();
     const first = await spawnServe({ ...admin, WAYMARK_DATA_DIR: dataDir });
-    const cookie = await signIn(first.url);
+    const { cookie, csrfToken } = await signIn(first.url);
     const created = await fetch(`${first.url}/api/v1/persons`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
       body: JSON.stringify({ givenName: 'Amina', familyName: 'Yusuf', sex: 'female', birthYear: 1994 }),
     });
     expect(created.status).toBe(201);
@@ -51,7 +53,7 @@ describe('embedded PostgreSQL run by Waymark itself', () => {
     const second = await spawnServe({ ...admin, WAYMARK_DATA_DIR: dataDir });
     try {
       expect(isProcessAlive(orphan!.pid)).toBe(false);
-      const cookie2 = await signIn(second.url);
+      const { cookie: cookie2 } = await signIn(second.url);
       const read = await fetch(`${second.url}/api/v1/persons/${person.id}`, { headers: { cookie: cookie2 } });
       expect(read.status).toBe(200);
       expect(await read.json()).toMatchObject({ id: person.id, givenName: 'Amina' });
