@@ -14,6 +14,8 @@ const EnvSchema = z.object({
   WAYMARK_WEB_DIR: z.string().optional(),
   WAYMARK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WAYMARK_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  WAYMARK_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(480).default(30),
+  WAYMARK_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   WAYMARK_MFA_REQUIRED: z.enum(['true', 'false']).default('true'),
   WAYMARK_KEY_FILE: z.string().min(1).optional(),
   WAYMARK_KEYS: z.string().min(1).optional(),
@@ -51,6 +53,8 @@ export interface Config {
   secureCookies: boolean;
   /** Administrators and supervisors must use a second factor; false only for evaluation (every page then says so). */
   mfaRequired: boolean;
+  /** Sessions end after this long idle, and this long after sign-in whatever happens. */
+  sessions: { idleMinutes: number; absoluteHours: number };
   keys: KeysConfig;
 }
 
@@ -83,6 +87,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       logLevel: e.WAYMARK_LOG_LEVEL,
       secureCookies: e.WAYMARK_COOKIE_SECURE ? e.WAYMARK_COOKIE_SECURE === 'true' : !loopback,
       mfaRequired: e.WAYMARK_MFA_REQUIRED === 'true',
+      sessions: { idleMinutes: e.WAYMARK_SESSION_IDLE_MINUTES, absoluteHours: e.WAYMARK_SESSION_MAX_HOURS },
       keys: {
         file: e.WAYMARK_KEY_FILE === undefined ? undefined : resolve(e.WAYMARK_KEY_FILE),
         json: e.WAYMARK_KEYS,

@@ -34,7 +34,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.version) }, 'migrations applied');
     const firstAdmin = await ensureFirstAdmin(database.db, config.admin);
     const app = await buildApp(
-      { database, now: () => new Date(), secureCookies: config.secureCookies, mfaRequired: config.mfaRequired, keyRing: keyRing.value, webDir: config.webDir, version: WAYMARK_VERSION },
+      { database, now: () => new Date(), secureCookies: config.secureCookies, mfaRequired: config.mfaRequired, sessionLimits: config.sessions, keyRing: keyRing.value, webDir: config.webDir, version: WAYMARK_VERSION },
       logger,
     );
     const address = await app.listen({ port: config.port, host: config.host });

@@ -61,6 +61,7 @@ export interface TestAppOptions {
    */
   mfaRequired?: boolean;
   signInThrottle?: AppDeps['signInThrottle'];
+  sessionLimits?: AppDeps['sessionLimits'];
 }
 
 /** The real HTTP server on a fresh database, listening on a free port. */
@@ -112,6 +113,7 @@ export async function startTestApp(target: DatabaseTarget, options: TestAppOptio
       keyRing: liveKeyRing,
       mfaRequired: options.mfaRequired ?? false,
       ...(options.signInThrottle ? { signInThrottle: options.signInThrottle } : {}),
+      ...(options.sessionLimits ? { sessionLimits: options.sessionLimits } : {}),
     },
     false,
   );

@@ -40,7 +40,7 @@ export interface RequireAuthOptions {
  *   second factor the role requires is not enrolled (only the session routes allow those).
  */
 export async function requireAuth(db: Db, request: FastifyRequest, reply: FastifyReply, options: RequireAuthOptions = {}): Promise<Authenticated | null> {
-  const auth = await authenticate(db, request.cookies[SESSION_COOKIE]);
+  const auth = await authenticate(db, request.cookies[SESSION_COOKIE], request.server.waymarkAuthPolicy.session.idleMinutes);
   if (!auth) {
     sendProblem(reply, failure('unauthenticated'));
     return null;

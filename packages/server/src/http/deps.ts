@@ -1,4 +1,5 @@
 import type { KeyRing } from '../crypto/key-ring';
+import type { SessionLimits } from '../use-cases/sessions/auth-policy';
 import type { DatabaseHandle } from '../db/connect';
 import type { IpThrottleOptions } from '../use-cases/sessions/ip-throttle';
 import { currentOrigin } from '../request-origin';
@@ -18,6 +19,8 @@ export interface AppDeps {
   keyRing?: KeyRing;
   /** WAYMARK_MFA_REQUIRED; true unless said otherwise (evaluation installs relax it). */
   mfaRequired?: boolean;
+  /** Idle and absolute session limits; 30 minutes and 12 hours unless configured. */
+  sessionLimits?: SessionLimits;
   /** Failed sign-ins allowed per client address; DEFAULT_IP_THROTTLE unless given. */
   signInThrottle?: IpThrottleOptions;
 }

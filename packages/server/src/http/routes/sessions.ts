@@ -11,7 +11,7 @@ import { confirmMfaEnrolment } from '../../use-cases/sessions/confirm-mfa-enrolm
 import { createIpThrottle, DEFAULT_IP_THROTTLE } from '../../use-cases/sessions/ip-throttle';
 import { sessionView } from '../../use-cases/sessions/session-view';
 import { signIn } from '../../use-cases/sessions/sign-in';
-import { csrfMatches, csrfTokenFor, SESSION_ABSOLUTE_HOURS } from '../../use-cases/sessions/tokens';
+import { csrfMatches, csrfTokenFor, SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES } from '../../use-cases/sessions/tokens';
 import { verifyMfa } from '../../use-cases/sessions/verify-mfa';
 import { CSRF_COOKIE, headerOf, requireAuth, SESSION_COOKIE } from '../auth';
 import type { AppDeps } from '../deps';
@@ -20,11 +20,15 @@ import { sendProblem } from '../problem';
 
 export function sessionRoutes(app: FastifyInstance, deps: AppDeps): void {
   const db = deps.database.db;
-  const policy: AuthPolicy = { mfaRequired: deps.mfaRequired ?? true, keyRing: deps.keyRing };
+  const policy: AuthPolicy = {
+    mfaRequired: deps.mfaRequired ?? true,
+    keyRing: deps.keyRing,
+    session: deps.sessionLimits ?? { idleMinutes: SESSION_IDLE_MINUTES, absoluteHours: SESSION_ABSOLUTE_HOURS },
+  };
   app.decorate('waymarkAuthPolicy', policy);
   const ipThrottle = createIpThrottle(deps.signInThrottle ?? DEFAULT_IP_THROTTLE);
 
-  const cookieOptions = { sameSite: 'strict', secure: deps.secureCookies, path: '/', maxAge: SESSION_ABSOLUTE_HOURS * 3600 } as const;
+  const cookieOptions = { sameSite: 'strict', secure: deps.secureCookies, path: '/', maxAge: policy.session.absoluteHours * 3600 } as const;
   const refuse = (reply: FastifyReply, refusal: Failure & { retryAfterSeconds?: number }) => {
     if (refusal.retryAfterSeconds !== undefined) reply.header('retry-after', String(refusal.retryAfterSeconds));
     return sendProblem(reply, refusal);
@@ -109,7 +113,7 @@ export function sessionRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.delete('/api/v1/sessions/current', async (request, reply) => {
-    const auth = await authenticate(db, request.cookies[SESSION_COOKIE]);
+    const auth = await authenticate(db, request.cookies[SESSION_COOKIE], policy.session.idleMinutes);
     // Signing out is a change too: a live session needs its CSRF token, so another site cannot sign a user out.
     if (auth && !csrfMatches(headerOf(request), auth.session.csrfHash)) return sendProblem(reply, failure('csrf_failed'));
     if (auth) await deleteSession(db, auth.session.tokenHash);

@@ -10,6 +10,13 @@ export interface AuthPolicy {
   mfaRequired: boolean;
   /** Seals TOTP secrets at rest; without it enrolment is refused (never stored in plain). */
   keyRing: KeyRing | undefined;
+  /** WAYMARK_SESSION_IDLE_MINUTES and WAYMARK_SESSION_MAX_HOURS. */
+  session: SessionLimits;
+}
+
+export interface SessionLimits {
+  idleMinutes: number;
+  absoluteHours: number;
 }
 
 export function mustEnrolMfa(policy: AuthPolicy, mfa: { enrolled: boolean; demanded: boolean }): boolean {

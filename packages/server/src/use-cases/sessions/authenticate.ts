@@ -23,10 +23,10 @@ export interface Authenticated {
   };
 }
 
-export async function authenticate(db: Db, token: string | undefined): Promise<Authenticated | null> {
+export async function authenticate(db: Db, token: string | undefined, idleMinutes = SESSION_IDLE_MINUTES): Promise<Authenticated | null> {
   if (!token || token.length > MAX_TOKEN_LENGTH) return null;
   const tokenHash = hashToken(token);
-  const session = await findLiveSession(db, tokenHash, SESSION_IDLE_MINUTES);
+  const session = await findLiveSession(db, tokenHash, idleMinutes);
   if (!session || !isRole(session.role) || !isScope(session.scope)) return null;
   if (Date.now() - new Date(session.last_seen_at).getTime() > TOUCH_AFTER_MS) await touchSession(db, tokenHash);
   const operationIds = session.operationIds ?? [];

@@ -11,7 +11,7 @@ import type { AuthPolicy } from './auth-policy';
 import { verifyPassword } from './passwords';
 import { sessionView } from './session-view';
 import { LOCK_MINUTES, MAX_FAILURES, throttleKey } from './throttle-keys';
-import { csrfTokenFor, hashToken, newSessionToken, SESSION_ABSOLUTE_HOURS } from './tokens';
+import { csrfTokenFor, hashToken, newSessionToken } from './tokens';
 
 export interface SignedIn {
   token: string;
@@ -62,7 +62,7 @@ export async function signIn(db: Db, input: SignIn, context: { ip: string; polic
     await insertSession(tx, {
       token_hash: hash,
       user_id: user.id,
-      absoluteHours: SESSION_ABSOLUTE_HOURS,
+      absoluteHours: context.policy.session.absoluteHours,
       csrf_hash: hashToken(csrfToken),
       mfa_pending: mfaPending,
     });
