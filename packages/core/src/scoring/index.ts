@@ -6,3 +6,4 @@ export * from './response-problems';
 export * from './outcome';
 export { compactOutcome, expandOutcome, type StoredOutcome, type StoredSignal } from './stored-outcome';
 export * from './withhold';
+export * from './split-sensitive';
