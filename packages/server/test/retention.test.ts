@@ -97,6 +97,13 @@ describe.each(databaseTargets())('retention on $name PostgreSQL', (target) => {
     expect([await count('audit_events'), (await anonymisedIds()).length]).toEqual(before);
   });
 
+  it('runs only where the rule book lets its actor: as a caseworker (no retention.manage) it touches nothing', async () => {
+    const caseworker = { userId: admin.userId!, role: 'caseworker', scope: 'operation', agencyId: app.agencyId, teamIds: [], operationIds: [app.operationId] } as const;
+    const refused = await runRetention(app.database.db, { dryRun: false, now: () => NOW, actor: caseworker });
+    expect(refused).toEqual({ ran: true, operations: [] });
+    expect(await anonymisedIds()).toEqual([]);
+  });
+
   it('anonymises exactly those, each audited with the policy id; a second run changes nothing', async () => {
     const policyId = ((await admin.request('GET', path())).body as { policyId: string }).policyId;
     const first = await runRetention(app.database.db, { dryRun: false, now: () => NOW, batchSize: 1 });

@@ -17,8 +17,9 @@ export function retentionCommand(): Command {
       let exitCode = 0;
       try {
         await migrate(database.pool);
-        await actingAs(database, 'retention run');
+        const actor = await actingAs(database, 'retention run');
         const result = await runRetention(database.db, {
+          actor,
           dryRun: options.dryRun === true,
           now: () => new Date(),
           ...(options.operation === undefined ? {} : { operationCode: options.operation }),

@@ -1,4 +1,7 @@
+import { canInOperation, consoleOperator, type Actor } from '@waymark/core';
 import type { RetentionReport } from '@waymark/contracts';
+import { allOperationIds } from '../../db/users-repository';
+import { auditActorId } from '../console/console-actor';
 import { anonymisePersonRows } from '../../db/anonymise-repository';
 import { writeAudit } from '../../db/audit';
 import { listActiveRetentionPolicies, lockInactiveBatch, withRetentionLock } from '../../db/retention-repository';
@@ -12,6 +15,11 @@ export interface RetentionRunOptions {
   now: () => Date;
   /** People per transaction: short transactions keep row locks brief for field staff. */
   batchSize?: number;
+  /**
+   * Who runs it, checked by the rule book per operation: the `--as` user of the CLI, or
+   * (the daily job, the console without --as) the console operator.
+   */
+  actor?: Actor | null;
 }
 
 export interface RetentionRunResult {
@@ -27,10 +35,13 @@ export interface RetentionRunResult {
  * match. Only one process runs it at a time (a PostgreSQL advisory lock).
  */
 export async function runRetention(db: Db, options: RetentionRunOptions): Promise<RetentionRunResult> {
+  const actor = options.actor ?? consoleOperator(await allOperationIds(db));
   const outcome = await withRetentionLock(db, async () => {
     const asOf = options.now();
     const operations: RetentionRunResult['operations'] = [];
     for (const policy of await listActiveRetentionPolicies(db, options.operationCode)) {
+      // The same rule book as the API: an operation the actor may not manage is left alone.
+      if (!canInOperation(actor, 'retention.manage', policy.operation_id)) continue;
       const report = await reportRetention(db, policy.operation_id, policy, asOf, options.dryRun);
       if (options.dryRun || policy.anonymise_inactive_after_days === null) {
         operations.push({ ...report, code: policy.code, anonymised: 0 });
@@ -39,7 +50,7 @@ export async function runRetention(db: Db, options: RetentionRunOptions): Promis
       const anonymised = await anonymiseInactive(db, policy.operation_id, policy.id, inactivityCutoff(policy.anonymise_inactive_after_days, asOf), asOf, options.batchSize ?? 200);
       await db.transaction().execute((tx) =>
         writeAudit(tx, {
-          actorId: null,
+          actorId: auditActorId(actor),
           operationId: policy.operation_id,
           action: 'retention.run',
           resourceType: 'retention_policy',
