@@ -53,7 +53,7 @@ async function signIn(base: string, credentials: { email: string; password: stri
  */
 export async function startBenchHttp(target: BenchTarget): Promise<BenchHttp> {
   const app = await buildApp(
-    { database: target.database, now: () => new Date(), secureCookies: false, webDir: undefined, version: 'bench', mfaRequired: false },
+    { database: target.database, now: () => new Date(), secureCookies: false, webDir: undefined, version: 'bench', mfaRequired: false, keyRing: target.keyRing },
     false,
   );
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,4 +1,4 @@
-import { fromUrl, migrate, startEmbeddedServer, type DatabaseHandle } from '@waymark/server';
+import { fromUrl, generateKey, migrate, startEmbeddedServer, type DatabaseHandle, type KeyRing } from '@waymark/server';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,8 @@ import pg from 'pg';
 export interface BenchTarget {
   name: 'embedded' | 'server';
   database: DatabaseHandle;
+  /** An in-memory key ring: the load and re-score seal highly sensitive answers, as in production. */
+  keyRing: KeyRing;
   postgresVersion: string;
   dispose(): Promise<void>;
 }
@@ -20,6 +22,7 @@ export async function embeddedTarget(): Promise<BenchTarget> {
   return {
     name: 'embedded',
     database,
+    keyRing: benchKeyRing(),
     postgresVersion: await version(database),
     dispose: async () => {
       await database.close();
@@ -44,7 +47,11 @@ export async function serverTarget(url: string): Promise<BenchTarget> {
     await dropper.end();
   });
   await migrate(database.pool);
-  return { name: 'server', database, postgresVersion: await version(database), dispose: () => database.close() };
+  return { name: 'server', database, keyRing: benchKeyRing(), postgresVersion: await version(database), dispose: () => database.close() };
+}
+
+function benchKeyRing(): KeyRing {
+  return { active: 'bench', keys: new Map([['bench', generateKey()]]) };
 }
 
 async function version(database: DatabaseHandle): Promise<string> {

@@ -37,6 +37,7 @@ export async function benchLoad(target: BenchTarget, persons: number, seed: numb
     loadGeneratedPopulation(target.database, metered.iterable, {
       today,
       screen: true,
+      keyRing: target.keyRing,
       onProgress: (done) => done % 200_000 < 20_000 && log(`  loaded ${done}`),
     }),
   );

@@ -15,7 +15,7 @@ export interface RescoreFigures {
  * same three person columns on the same rows.
  */
 export async function benchRescore(target: BenchTarget, now: Date): Promise<RescoreFigures> {
-  const ours = await timed(() => rescoreAll(target.database, { actorId: null, now }));
+  const ours = await timed(() => rescoreAll(target.database, { actorId: null, now, keyRing: target.keyRing }));
   await target.database.pool.query('vacuum analyze persons');
   const raw = await timed(() =>
     target.database.pool.query(

@@ -54,7 +54,7 @@ describe.each(databaseTargets())('waymark keys, backup and restore on $name Post
   });
 
   it('backs up a seeded database and restores it into a fresh one; refuses to restore twice', async () => {
-    expect(waymark({ DATABASE_URL: source.url }, 'seed', '--demo', '60').status).toBe(0);
+    expect(waymark({ DATABASE_URL: source.url, WAYMARK_KEYS: keys }, 'seed', '--demo', '60').status).toBe(0);
     const file = join(dir, 'waymark.backup');
     const backup = waymark({ DATABASE_URL: source.url, WAYMARK_KEYS: keys }, 'backup', file);
     expect(backup.status, backup.stderr).toBe(0);

@@ -92,7 +92,18 @@ export const ScreeningSchema = ScreeningOutcomeSchema.extend({
    * Highly sensitive sections this reader may not read: that they exist and how many
    * answers were withheld, never the answers or the signals they gave.
    */
-  withheld: z.array(z.object({ domain: z.string(), answers: z.number().int().min(0) })),
+  withheld: z.array(
+    z.object({
+      domain: z.string(),
+      answers: z.number().int().min(0),
+      /**
+       * Absent when the reader's clearance does not reach the section. `encryption_unavailable`:
+       * the section is sealed and will not open (its key is not configured, or it was altered);
+       * `answers` is then 0 as the count is inside the seal.
+       */
+      reason: z.literal('encryption_unavailable').optional(),
+    }),
+  ),
 });
 export type Screening = z.infer<typeof ScreeningSchema>;
 

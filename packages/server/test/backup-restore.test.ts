@@ -31,7 +31,7 @@ describe.each(databaseTargets())('waymark backup and restore on $name PostgreSQL
     dir = await mkdtemp(join(tmpdir(), 'waymark-backup-'));
     file = join(dir, 'waymark.backup');
     source = await fresh();
-    await seedPopulation(source, { persons: 200, seed: 11, today: new Date('2026-06-15T00:00:00Z'), screen: true });
+    await seedPopulation(source, { persons: 200, seed: 11, today: new Date('2026-06-15T00:00:00Z'), screen: true, keyRing: ring });
     const persons = (await source.pool.query<{ operation_id: string; id: string }>('select operation_id, id from persons order by id limit 5')).rows;
     await source.db.transaction().execute(async (tx) => {
       for (const [i, person] of persons.entries()) {

@@ -3,6 +3,7 @@ import { rescoreAll } from '../src/use-cases/screenings/rescore-all';
 import { giveConsent } from './consent-fixtures';
 import { databaseTargets } from './database-targets';
 import { startTestApp, type Client, type TestApp } from './test-app';
+import { liveKeyRing } from './test-key-ring';
 
 interface ScreeningBody {
   id: string;
@@ -126,7 +127,7 @@ describe.each(databaseTargets())('screening API on $name PostgreSQL', (target) =
     const personId = await register({ givenName: 'Yonas', familyName: 'Tesfaye', sex: 'male', birthYear: 1993 });
     const answers = { mms_used_smuggler: 'yes', ci_threatened_or_attacked: 'yes' };
     const original = (await screen(personId, answers)).body as ScreeningBody;
-    await rescoreAll(app.database, { actorId: null, now: new Date('2026-06-16T10:00:00Z') });
+    await rescoreAll(app.database, { actorId: null, now: new Date('2026-06-16T10:00:00Z'), keyRing: liveKeyRing });
     const history = (await caseworker.request('GET', `/api/v1/persons/${personId}/screenings`)).body as {
       items: (ScreeningBody & { rescoredFrom: string | null; responses: unknown })[];
     };

@@ -48,22 +48,30 @@ export function keysCommand(): Command {
           },
         });
         bar?.stop();
-        const remaining = Object.entries(summary.remainingByKey)
-          .map(([id, n]) => `${id}: ${n}`)
-          .join(', ');
+        const byKey = (counts: Record<string, number>) =>
+          Object.entries(counts)
+            .map(([id, n]) => `${id}: ${n}`)
+            .join(', ');
+        const remaining = byKey(summary.remainingByKey);
+        const screenings = summary.screeningAnswers;
         process.stdout.write(
           `Re-sealed ${summary.resealed} values under key ${summary.activeKeyId}; ${summary.alreadyCurrent} were already under it.\n` +
             `Values by key now: ${remaining || 'none'}.\n` +
-            `Re-sealed ${summary.secondFactors.resealed} second-factor secrets.\n`,
+            `Re-sealed ${summary.secondFactors.resealed} second-factor secrets.\n` +
+            `Re-sealed ${screenings.resealed} screenings' highly sensitive answers; sealed ${screenings.sealedFromClear} found in clear ` +
+            `(written before sealing). Screenings by key now: ${byKey(screenings.remainingByKey) || 'none'}.\n`,
         );
-        const unopenable = summary.unknownKey + summary.tampered + summary.secondFactors.unopenable;
+        const unopenable = summary.unknownKey + summary.tampered + summary.secondFactors.unopenable + screenings.unknownKey + screenings.tampered;
         if (unopenable > 0) {
           process.stderr.write(
-            `${summary.unknownKey} values name a key missing from the ring and ${summary.tampered} failed their integrity check; they were left as they are.\n`,
+            `${summary.unknownKey + screenings.unknownKey} values name a key missing from the ring and ${summary.tampered + screenings.tampered} ` +
+              `failed their integrity check; they were left as they are.\n`,
           );
           incomplete = true;
         } else {
-          const retired = Object.keys(Object.fromEntries(ring.keys)).filter((id) => id !== ring.active && !summary.remainingByKey[id]);
+          const retired = Object.keys(Object.fromEntries(ring.keys)).filter(
+            (id) => id !== ring.active && !summary.remainingByKey[id] && !screenings.remainingByKey[id],
+          );
           if (retired.length > 0) process.stdout.write(`No value uses ${retired.join(', ')} any more: they may be removed from the key ring (keep them for older backups).\n`);
         }
       } finally {

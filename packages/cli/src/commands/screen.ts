@@ -2,6 +2,7 @@ import { auditActorId, countScreenedPersons, migrate, openDatabase, rescoreAll }
 import { Command } from 'commander';
 import { actingAs } from '../acting';
 import { configOrExit } from '../environment';
+import { keyRingOrExit } from '../key-ring';
 import { progressBar } from '../progress';
 
 export function rescreenCommand(): Command {
@@ -14,13 +15,18 @@ export function rescreenCommand(): Command {
       try {
         await migrate(database.pool);
         const actor = await actingAs(database, 'screen');
-        const bar = progressBar('re-scoring', await countScreenedPersons(database));
+        const total = await countScreenedPersons(database);
+        // The answers re-scored are partly sealed, and so is what the new screenings store;
+        // asked for after the permission check, and only when there is something to re-score.
+        const keyRing = total > 0 ? await keyRingOrExit(config) : undefined;
+        const bar = progressBar('re-scoring', total);
         const started = Date.now();
-        const summary = await rescoreAll(database, { actorId: auditActorId(actor), now: new Date(), onProgress: (done) => bar.update(done) });
+        const summary = await rescoreAll(database, { actorId: auditActorId(actor), now: new Date(), keyRing, onProgress: (done) => bar.update(done) });
         bar.stop();
         process.stdout.write(
           `Re-scored ${summary.rescored} persons with heightened-risk v${summary.instrumentVersion} in ${((Date.now() - started) / 1000).toFixed(1)} s` +
             (summary.answersDropped > 0 ? ` (${summary.answersDropped} answers no longer apply and were left out)` : '') +
+            (summary.sealedUnreadable > 0 ? `; ${summary.sealedUnreadable} persons skipped: their sealed answers would not open (missing key?)` : '') +
             '.\n',
         );
       } finally {

@@ -2,6 +2,7 @@ import { migrate, openDatabase, seedPopulation } from '@waymark/server';
 import { Command, InvalidArgumentError } from 'commander';
 import { actingAs } from '../acting';
 import { configOrExit } from '../environment';
+import { keyRingOrExit } from '../key-ring';
 import { progressBar } from '../progress';
 
 export const positiveInteger = (value: string): number => {
@@ -18,6 +19,8 @@ export function seedCommand(): Command {
     .option('--no-screen', 'register only, without a first screening')
     .action(async (options: { demo: number; seed: number; screen: boolean }) => {
       const config = configOrExit();
+      // Screenings' highly sensitive answers are sealed: no key ring, no screened seed.
+      const keyRing = options.screen ? await keyRingOrExit(config) : undefined;
       const database = await openDatabase(config.database);
       try {
         await migrate(database.pool);
@@ -29,6 +32,7 @@ export function seedCommand(): Command {
           seed: options.seed,
           today: new Date(),
           screen: options.screen,
+          keyRing,
           onProgress: (done) => bar.update(done),
         });
         bar.stop();

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { err, ok, type Result } from '@waymark/core';
 import { activeKey, type KeyRing } from './key-ring';
 
@@ -16,11 +16,26 @@ const TAG_BYTES = 16;
 export type OpenFailure = 'unknown_key' | 'tampered';
 
 export function seal(ring: KeyRing, text: string, aad: string): string {
+  return sealWith(activeKey(ring), ring.active, text, aad);
+}
+
+export type Sealer = (text: string, aad: string) => string;
+
+/**
+ * Seals many values under the ring's active key (bulk loads, re-scoring): the key is
+ * imported once as a KeyObject instead of once per value. Synchronous, like `seal`.
+ */
+export function sealerFor(ring: KeyRing): Sealer {
+  const key = createSecretKey(activeKey(ring));
+  return (text, aad) => sealWith(key, ring.active, text, aad);
+}
+
+function sealWith(key: Buffer | KeyObject, keyId: string, text: string, aad: string): string {
   const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', activeKey(ring), iv);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(aad, 'utf8'));
   const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final(), cipher.getAuthTag()]);
-  return `${VERSION}:${ring.active}:${iv.toString('base64url')}:${body.toString('base64url')}`;
+  return `${VERSION}:${keyId}:${iv.toString('base64url')}:${body.toString('base64url')}`;
 }
 
 /** The key id an envelope names, or undefined if it is not an envelope. */

@@ -54,11 +54,12 @@ export async function anonymisePersonRows(tx: Tx, person: PersonRow, actorId: st
     .where('id', '=', key.id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  // Answers go; the stored outcome keeps each domain's level and score and the overall
-  // level, but loses the signals, follow-ups and overrides, which repeat the answers.
+  // Answers go, clear and sealed; the stored outcome keeps each domain's level and score
+  // and the overall level, but loses the signals, follow-ups and overrides, which repeat the answers.
   const screenings = await sql<{ id: string }>`
     update screenings
        set responses = null,
+           sealed_answers = null,
            anonymised_at = ${at},
            outcome = jsonb_set(jsonb_set(jsonb_set(outcome,
              '{domains}', coalesce((select jsonb_agg(jsonb_set(d, '{signals}', '[]'::jsonb))

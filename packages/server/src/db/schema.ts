@@ -156,6 +156,11 @@ export interface ScreeningsTable {
   screened_by: string | null;
   /** Migration 0011: answers removed and signals stripped; levels kept. */
   anonymised_at: Timestamp | null;
+  /**
+   * Migration 0012: an envelope (src/crypto/screening-answers.ts) holding the answers to
+   * highly sensitive items and the signals and follow-ups naming them; never plain text.
+   */
+  sealed_answers: string | null;
 }
 
 export interface AuditEventsTable {

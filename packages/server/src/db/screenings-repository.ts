@@ -9,8 +9,10 @@ export interface NewScreening {
   instrument_id: string;
   instrument_version: number;
   rule_version: string;
+  /** The clear answers (highly sensitive ones are in `sealed_answers`). */
   responses: Record<string, unknown>;
   outcome: unknown;
+  sealed_answers: string | null;
   risk_level: string;
   rescored_from: string | null;
   screened_by: string | null;
@@ -43,8 +45,15 @@ export async function recordScreenings(tx: Tx, screenings: NewScreening[]): Prom
   return rows;
 }
 
-/** A person's screenings, newest first, each with its answers (reused ones resolved from their source). */
-export async function listScreeningsOfPerson(db: Db | Tx, operationId: string, personId: string): Promise<ScreeningRow[]> {
+/**
+ * A person's screenings, newest first, each with its answers (reused ones resolved from
+ * their source, with where the source's sealed answers are).
+ */
+export async function listScreeningsOfPerson(
+  db: Db | Tx,
+  operationId: string,
+  personId: string,
+): Promise<Array<ScreeningRow & { answersSource: { id: string; sealedAnswers: string | null } | null }>> {
   const rows = await db
     .selectFrom('screenings as s')
     .leftJoin('screenings as source', (join) =>
@@ -52,10 +61,15 @@ export async function listScreeningsOfPerson(db: Db | Tx, operationId: string, p
     )
     .selectAll('s')
     .select(sql<Record<string, unknown>>`coalesce(s.responses, source.responses)`.as('resolved_responses'))
+    .select(['source.id as source_id', 'source.sealed_answers as source_sealed_answers'])
     .where('s.operation_id', '=', operationId)
     .where('s.person_id', '=', personId)
     .orderBy('s.screened_at', 'desc')
     .orderBy('s.id', 'desc')
     .execute();
-  return rows.map(({ resolved_responses, ...row }) => ({ ...row, responses: resolved_responses }));
+  return rows.map(({ resolved_responses, source_id, source_sealed_answers, ...row }) => ({
+    ...row,
+    responses: resolved_responses,
+    answersSource: row.responses === null && source_id !== null ? { id: source_id, sealedAnswers: source_sealed_answers } : null,
+  }));
 }

@@ -14,6 +14,7 @@ import {
   personRow,
   SCREENING_COLUMNS,
   screeningRow,
+  type BulkSealing,
   type MemberScreening,
   type PlacedHousehold,
 } from './population-rows';
@@ -21,6 +22,8 @@ import {
 export interface LoadOptions {
   actorId: string | null;
   screenedAt: Date;
+  /** Seals each screening's highly sensitive answers. */
+  sealing: BulkSealing;
   /** Scores a member's answers; null leaves the person unscreened. */
   screen: (household: GeneratedHousehold, index: number) => MemberScreening | null;
   /** Rejects a member whose registration breaks a rule (same checks as the API). */
@@ -147,7 +150,7 @@ async function loadBatch(database: DatabaseHandle, batch: GeneratedHousehold[], 
       personRows.push(personRow(placed, generated, index, screening, options.screenedAt, options.actorId));
       // Screening needs consent: a seeded person has given it, as a registered one would.
       consentRows.push(consentRow(operationId, uuidv7(), placed.memberIds[index]!, generated, index, options.screenedAt, options.actorId));
-      if (screening) screeningRows.push(screeningRow(operationId, placed.memberIds[index]!, screening, options.screenedAt, options.actorId));
+      if (screening) screeningRows.push(screeningRow(operationId, placed.memberIds[index]!, screening, options.screenedAt, options.actorId, options.sealing));
     });
   }
   const client = await database.pool.connect();

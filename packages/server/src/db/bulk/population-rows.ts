@@ -1,4 +1,6 @@
-import { ageInYears, compactOutcome, consentRequirement, type Assessment, type GeneratedHousehold, type OperationSpec } from '@waymark/core';
+import { ageInYears, compactOutcome, consentRequirement, type Assessment, type GeneratedHousehold, type Instrument, type OperationSpec } from '@waymark/core';
+import { sealScreeningAnswers } from '../../crypto/screening-answers';
+import type { Sealer } from '../../crypto/seal';
 import type { CopyValue } from './copy-text';
 
 export const HOUSEHOLD_COLUMNS = ['operation_id', 'id', 'site_id', 'head_person_id', 'agency_id', 'created_by', 'updated_by'] as const;
@@ -12,7 +14,7 @@ export const PERSON_COLUMNS = [
 
 export const SCREENING_COLUMNS = [
   'operation_id', 'id', 'person_id', 'instrument_id', 'instrument_version', 'rule_version', 'responses', 'outcome',
-  'risk_level', 'rescored_from', 'screened_at', 'screened_by',
+  'risk_level', 'rescored_from', 'screened_at', 'screened_by', 'sealed_answers',
 ] as const;
 
 export const CONSENT_COLUMNS = [
@@ -58,21 +60,36 @@ export function personRow(
   ];
 }
 
+/** How bulk paths seal: one sealer (one imported key) for the whole load, and the instrument that scored. */
+export interface BulkSealing {
+  sealer: Sealer | undefined;
+  instrument: Instrument;
+}
+
+/**
+ * A screening's COPY row: highly sensitive answers and the signals naming them go into
+ * `sealed_answers` (synchronously, one AES-GCM call), the rest into `responses`/`outcome`.
+ */
 export function screeningRow(
   operationId: string,
   personId: string,
   screening: MemberScreening,
   screenedAt: Date,
   actorId: string | null,
+  sealing: BulkSealing,
   rescoredFrom: string | null = null,
 ): CopyValue[] {
   const { outcome } = screening;
+  const stored = sealScreeningAnswers(sealing.sealer, sealing.instrument, { operation_id: operationId, id: screening.id, person_id: personId }, screening.responses, compactOutcome(outcome));
+  // Bulk loads never write highly sensitive answers in clear: no key ring, no load.
+  if (!stored.ok) throw new Error('screenings with highly sensitive answers need an encryption key ring (keyRing)');
+  const { responses, outcome: clearOutcome, sealed_answers } = stored.value;
   return [
     operationId, screening.id, personId, outcome.instrumentId, outcome.instrumentVersion, outcome.ruleVersion,
-    screening.responses === null ? null : JSON.stringify(screening.responses), JSON.stringify(compactOutcome(outcome)), outcome.riskLevel, rescoredFrom, screenedAt, actorId,
+    responses === null ? null : JSON.stringify(responses), JSON.stringify(clearOutcome), outcome.riskLevel, rescoredFrom, screenedAt, actorId,
+    sealed_answers,
   ];
 }
-
 
 /**
  * The case-management consent a seeded person gave at registration, shaped by the default

@@ -9,7 +9,9 @@ export interface ScreenedPerson {
   person: PersonRow;
   /** The screening that holds the answers the latest screening used. */
   answersScreeningId: string;
+  /** Its clear answers; the highly sensitive ones are in `sealedAnswers`, sealed under its id. */
   responses: Record<string, unknown>;
+  sealedAnswers: string | null;
 }
 
 export interface MemberFacts {
@@ -31,10 +33,11 @@ export async function* screenedPersonBatches(database: DatabaseHandle, batchSize
       params.push(after.operationId, after.id);
       where = 'where (p.operation_id, p.id) > ($2, $3)';
     }
-    const { rows } = await database.pool.query<PersonRow & { s_id: string; s_responses: Record<string, unknown> }>(
+    const { rows } = await database.pool.query<PersonRow & { s_id: string; s_responses: Record<string, unknown>; s_sealed: string | null }>(
       `select p.*,
               case when s.responses is null then s.rescored_from else s.id end as s_id,
-              coalesce(s.responses, source.responses) as s_responses
+              coalesce(s.responses, source.responses) as s_responses,
+              case when s.responses is null then source.sealed_answers else s.sealed_answers end as s_sealed
          from persons p
          join screenings s on s.operation_id = p.operation_id and s.id = p.latest_screening_id
          left join screenings source on source.operation_id = s.operation_id and source.id = s.rescored_from
@@ -44,7 +47,12 @@ export async function* screenedPersonBatches(database: DatabaseHandle, batchSize
       params,
     );
     if (rows.length === 0) return;
-    yield rows.map(({ s_id, s_responses, ...person }) => ({ person: person as PersonRow, answersScreeningId: s_id, responses: s_responses }));
+    yield rows.map(({ s_id, s_responses, s_sealed, ...person }) => ({
+      person: person as PersonRow,
+      answersScreeningId: s_id,
+      responses: s_responses,
+      sealedAnswers: s_sealed,
+    }));
     const last = rows[rows.length - 1]!;
     after = { operationId: last.operation_id, id: last.id };
   }

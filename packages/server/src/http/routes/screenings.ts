@@ -18,13 +18,13 @@ export function screeningRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (!IdSchema.safeParse(request.params.id).success) return sendProblem(reply, failure('not_found'));
     const input = parse(ScreeningRequestSchema, request.body);
     if (!input.ok) return sendProblem(reply, input.error);
-    return respond(reply, await screenPerson(contextFor(deps, auth), request.params.id, input.value), 201);
+    return respond(reply, await screenPerson(contextFor(deps, auth), deps.keyRing, request.params.id, input.value), 201);
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/persons/:id/screenings', async (request, reply) => {
     const auth = await requireAuth(db, request, reply);
     if (!auth) return reply;
     if (!IdSchema.safeParse(request.params.id).success) return sendProblem(reply, failure('not_found'));
-    return respond(reply, await listScreenings(contextFor(deps, auth), request.params.id));
+    return respond(reply, await listScreenings(contextFor(deps, auth), deps.keyRing, request.params.id));
   });
 }

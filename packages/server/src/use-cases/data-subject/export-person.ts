@@ -52,12 +52,16 @@ export async function exportPerson(
     const withheld: PersonExport['header']['withheld'] = [];
 
     const screeningRows = await listScreeningsOfPerson(tx, person.operation_id, person.id);
-    const screenings = screeningRows.map((row) => presentScreening(row, { actor: ctx.actor, person: record }));
-    const hiddenAnswers = new Map<string, number>();
+    const screenings = screeningRows.map((row) => presentScreening(row, { actor: ctx.actor, person: record }, keyRing));
+    const hiddenAnswers = new Map<string, { domain: string; count: number; reason: 'clearance' | 'encryption_unavailable' }>();
     for (const screening of screenings) {
-      for (const section of screening.withheld) hiddenAnswers.set(section.domain, (hiddenAnswers.get(section.domain) ?? 0) + Math.max(section.answers, 1));
+      for (const section of screening.withheld) {
+        const reason = section.reason ?? 'clearance';
+        const seen = hiddenAnswers.get(`${section.domain}:${reason}`);
+        hiddenAnswers.set(`${section.domain}:${reason}`, { domain: section.domain, count: (seen?.count ?? 0) + Math.max(section.answers, 1), reason });
+      }
     }
-    for (const [domain, count] of [...hiddenAnswers].sort()) withheld.push({ section: `screening.${domain}`, count, reason: 'clearance' });
+    for (const [, hidden] of [...hiddenAnswers].sort()) withheld.push({ section: `screening.${hidden.domain}`, count: hidden.count, reason: hidden.reason });
 
     const noteRows = await listProtectionNotesOfPerson(tx, person.operation_id, person.id);
     const protectionNotes: ProtectionNote[] = [];

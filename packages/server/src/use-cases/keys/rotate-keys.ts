@@ -4,6 +4,7 @@ import { writeAudit } from '../../db/audit';
 import { countNotesByKey, lockNotesNotUnderKey, resealProtectionNote } from '../../db/protection-notes-repository';
 import type { Db } from '../../db/transaction';
 import { noteAad } from '../protection-notes/note-sealing';
+import { rotateScreeningAnswers, type ScreeningAnswersRotation } from './rotate-screening-answers';
 import { rotateTotpSecrets, type TotpRotation } from './rotate-totp-secrets';
 
 const MAX_WAITS = 100;
@@ -21,6 +22,11 @@ export interface RotationSummary {
   remainingByKey: Record<string, number>;
   /** Users' sealed TOTP secrets, re-sealed under the active key. */
   secondFactors: TotpRotation;
+  /**
+   * Screenings' sealed highly sensitive answers, re-sealed under the active key; and those
+   * a database from before sealing held in clear, sealed now.
+   */
+  screeningAnswers: ScreeningAnswersRotation;
 }
 
 export interface RotationOptions {
@@ -87,6 +93,8 @@ export async function rotateKeys(db: Db, ring: KeyRing, options: RotationOptions
   }
   const after = await countNotesByKey(db);
   const secondFactors = await rotateTotpSecrets(db, ring, batchSize);
+  // Many more rows than notes: larger batches, still one short transaction each.
+  const screeningAnswers = await rotateScreeningAnswers(db, ring, Math.max(batchSize, 1_000));
   return {
     activeKeyId: ring.active,
     resealed,
@@ -95,5 +103,6 @@ export async function rotateKeys(db: Db, ring: KeyRing, options: RotationOptions
     tampered,
     remainingByKey: Object.fromEntries(after),
     secondFactors,
+    screeningAnswers,
   };
 }

@@ -10,6 +10,8 @@ import {
   type Instrument,
 } from '@waymark/core';
 import { v7 as uuidv7 } from 'uuid';
+import type { KeyRing } from '../../crypto/key-ring';
+import { sealerFor } from '../../crypto/seal';
 import type { DatabaseHandle } from '../../db/connect';
 import { ensureOperations, grantAdministrators, loadPopulation } from '../../db/bulk/load-population';
 import type { MemberScreening } from '../../db/bulk/population-rows';
@@ -20,6 +22,11 @@ export interface SeedOptions {
   today: Date;
   /** Store each person's first screening (scored now) with them. */
   screen: boolean;
+  /**
+   * Seals the screenings' highly sensitive answers; required when `screen` is set (a
+   * screening always answers some highly sensitive item), never written in clear.
+   */
+  keyRing?: KeyRing;
   onProgress?: (persons: number) => void;
 }
 
@@ -40,6 +47,7 @@ export async function loadGeneratedPopulation(
 ) {
   const instrument = findInstrument('heightened-risk');
   if (!instrument) throw new Error('the heightened-risk instrument is not shipped');
+  if (options.screen && !options.keyRing) throw new Error('seeding screenings needs an encryption key ring: their highly sensitive answers are sealed');
   const ids = await ensureOperations(database, defaultOperations);
   await grantAdministrators(database, [...ids.operations.values()]);
   return loadPopulation(database, households, ids, {
@@ -47,6 +55,7 @@ export async function loadGeneratedPopulation(
     screenedAt: options.today,
     batchPersons: 20_000,
     onProgress: options.onProgress,
+    sealing: { sealer: options.keyRing ? sealerFor(options.keyRing) : undefined, instrument },
     check: (household, index) => {
       const problems = checkPersonDates(household.members[index]!.person, options.today);
       return problems.length > 0 ? problems.map((p) => p.code).join(',') : null;

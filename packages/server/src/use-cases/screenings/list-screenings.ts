@@ -1,5 +1,6 @@
 import { can, err, ok, type Result } from '@waymark/core';
 import type { ScreeningList } from '@waymark/contracts';
+import type { KeyRing } from '../../crypto/key-ring';
 import { writeAudit } from '../../db/audit';
 import { findPerson } from '../../db/persons-repository';
 import { listScreeningsOfPerson } from '../../db/screenings-repository';
@@ -10,7 +11,7 @@ import type { UseCaseContext } from '../context';
 import { recordRef } from '../record-ref';
 
 /** A person's screening history, newest first. Reading answers is audited. */
-export async function listScreenings(ctx: UseCaseContext, personId: string): Promise<Result<ScreeningList, Failure>> {
+export async function listScreenings(ctx: UseCaseContext, keyRing: KeyRing | undefined, personId: string): Promise<Result<ScreeningList, Failure>> {
   if (!can(ctx.actor, 'screening.read')) return err(failure('forbidden'));
   return transact(ctx.db, async (tx) => {
     const person = await findPerson(tx, ctx.actor, personId);
@@ -24,6 +25,6 @@ export async function listScreenings(ctx: UseCaseContext, personId: string): Pro
       resourceId: person.id,
       details: { count: rows.length },
     });
-    return ok({ items: rows.map((row) => presentScreening(row, { actor: ctx.actor, person: recordRef(person) })), total: rows.length });
+    return ok({ items: rows.map((row) => presentScreening(row, { actor: ctx.actor, person: recordRef(person) }, keyRing)), total: rows.length });
   });
 }

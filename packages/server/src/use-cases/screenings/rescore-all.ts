@@ -1,5 +1,8 @@
-import { assessScreening, findInstrument, subjectFromRegistration, type Instrument, type ResponseValue } from '@waymark/core';
+import { assessScreening, findInstrument, mergeSensitiveResponses, subjectFromRegistration, type Instrument, type ResponseValue } from '@waymark/core';
 import { v7 as uuidv7 } from 'uuid';
+import type { KeyRing } from '../../crypto/key-ring';
+import { openScreeningAnswers } from '../../crypto/screening-answers';
+import { sealerFor } from '../../crypto/seal';
 import type { DatabaseHandle } from '../../db/connect';
 import { screeningRow } from '../../db/bulk/population-rows';
 import { householdMembersOf, screenedPersonBatches, writeRescoredBatch, type RescoredPerson } from '../../db/bulk/rescore-batches';
@@ -11,6 +14,11 @@ import { householdOf, registrationOf } from './registration-of';
 export interface RescoreOptions {
   actorId: string | null;
   now: Date;
+  /**
+   * Opens the answers' sealed part and seals the new screening's. Without one, people
+   * with sealed answers are skipped (counted) and a screening needing a seal stops the run.
+   */
+  keyRing: KeyRing | undefined;
   batchSize?: number;
   onProgress?: (done: number) => void;
 }
@@ -20,6 +28,11 @@ export interface RescoreSummary {
   rescored: number;
   /** Answers the current version no longer asks (or no longer applies); left out of the new score. */
   answersDropped: number;
+  /**
+   * People not re-scored because their sealed answers would not open (key missing from the
+   * ring, or altered): scoring without them would silently lower their level.
+   */
+  sealedUnreadable: number;
 }
 
 /**
@@ -30,21 +43,32 @@ export interface RescoreSummary {
 export async function rescoreAll(database: DatabaseHandle, options: RescoreOptions): Promise<RescoreSummary> {
   const instrument = findInstrument('heightened-risk');
   if (!instrument) throw new Error('the heightened-risk instrument is not shipped');
-  const summary: RescoreSummary = { instrumentVersion: instrument.version, rescored: 0, answersDropped: 0 };
+  const summary: RescoreSummary = { instrumentVersion: instrument.version, rescored: 0, answersDropped: 0, sealedUnreadable: 0 };
+  // One imported key for the whole run; sealing is synchronous, one AES-GCM call a row.
+  const sealing = { sealer: options.keyRing ? sealerFor(options.keyRing) : undefined, instrument };
   const writes = boundedConcurrency(2);
   for await (const batch of screenedPersonBatches(database, options.batchSize ?? 5_000)) {
     const households = await householdMembersOf(database, batch.map((b) => b.person));
     const rows: CopyValue[][] = [];
     const people: RescoredPerson[] = [];
-    for (const { person, answersScreeningId, responses } of batch) {
+    for (const { person, answersScreeningId, responses: clear, sealedAnswers } of batch) {
+      // The answers scored are the source's clear ones plus its sealed ones, opened in memory.
+      const sealed = openScreeningAnswers(options.keyRing, { operation_id: person.operation_id, id: answersScreeningId, person_id: person.id }, sealedAnswers);
+      if (!sealed.ok) {
+        summary.sealedUnreadable++;
+        continue;
+      }
+      const responses = mergeSensitiveResponses(clear, sealed.value?.responses ?? null) ?? {};
       const scored = rescore(instrument, person, responses as Record<string, ResponseValue>, households, options.now);
       summary.answersDropped += scored.dropped;
       const id = uuidv7();
       people.push({ operationId: person.operation_id, personId: person.id, screeningId: id, riskLevel: scored.outcome.riskLevel });
-      // Answers reused unchanged are not copied: the new row points at the screening holding them.
+      // Answers reused unchanged are not copied, in clear or sealed: the new row points at the
+      // screening holding them. Its own signals naming highly sensitive items are sealed under its id.
       const changed = scored.dropped > 0 ? scored.responses : null;
-      rows.push(screeningRow(person.operation_id, person.id, { id, outcome: scored.outcome, responses: changed }, options.now, options.actorId, answersScreeningId));
+      rows.push(screeningRow(person.operation_id, person.id, { id, outcome: scored.outcome, responses: changed }, options.now, options.actorId, sealing, answersScreeningId));
     }
+    if (rows.length === 0) continue;
     // Score the next batch while this one is written: Node's thread and PostgreSQL's
     // backends then work at the same time (two writes in flight use both cores).
     await writes.add(() =>

@@ -1,5 +1,8 @@
 import { can, compactOutcome, err, findInstrument, ok, scoreScreening, subjectFromRegistration, type Result } from '@waymark/core';
 import type { Screening, ScreeningRequest } from '@waymark/contracts';
+import type { KeyRing } from '../../crypto/key-ring';
+import { sealScreeningAnswers } from '../../crypto/screening-answers';
+import { sealerFor } from '../../crypto/seal';
 import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../db/audit';
 import { findPersonForUpdate, listHouseholdMembers } from '../../db/persons-repository';
@@ -15,9 +18,11 @@ import { refuseIfAnonymised } from '../persons/refuse-if-anonymised';
 
 /**
  * Scores answers with the named instrument version (the latest when none is named) and
- * appends the screening, with its full explanation, to the person's history.
+ * appends the screening, with its full explanation, to the person's history. Answers to
+ * highly sensitive items, and the signals naming them, are sealed with the key ring; a
+ * server without one refuses such a screening (503) rather than store them in clear.
  */
-export async function screenPerson(ctx: UseCaseContext, personId: string, input: ScreeningRequest): Promise<Result<Screening, Failure>> {
+export async function screenPerson(ctx: UseCaseContext, keyRing: KeyRing | undefined, personId: string, input: ScreeningRequest): Promise<Result<Screening, Failure>> {
   if (!can(ctx.actor, 'screening.create')) return err(failure('forbidden'));
   const instrument = findInstrument(input.instrument, input.instrumentVersion);
   if (!instrument) {
@@ -43,16 +48,27 @@ export async function screenPerson(ctx: UseCaseContext, personId: string, input:
     const subject = subjectFromRegistration(registrationOf(person), person.household_id ? householdOf(members, now) : null, now);
     const scored = scoreScreening(instrument, input.responses, subject);
     if (!scored.ok) return err(invalid(scored.error));
+    const id = uuidv7();
+    const stored = sealScreeningAnswers(
+      keyRing ? sealerFor(keyRing) : undefined,
+      instrument,
+      { operation_id: person.operation_id, id, person_id: person.id },
+      input.responses,
+      compactOutcome(scored.value),
+    );
+    if (!stored.ok) return err(failure('encryption_unavailable', 'this server has no encryption key ring'));
     const [row] = await recordScreenings(tx, [
       {
         operation_id: person.operation_id,
-        id: uuidv7(),
+        id,
         person_id: person.id,
         instrument_id: instrument.id,
         instrument_version: instrument.version,
         rule_version: instrument.ruleVersion,
-        responses: input.responses,
-        outcome: compactOutcome(scored.value),
+        // Never null here: an original screening's clear answers are always an object.
+        responses: stored.value.responses ?? {},
+        outcome: stored.value.outcome,
+        sealed_answers: stored.value.sealed_answers,
         risk_level: scored.value.riskLevel,
         rescored_from: null,
         screened_by: ctx.actor.userId,
@@ -67,7 +83,7 @@ export async function screenPerson(ctx: UseCaseContext, personId: string, input:
       resourceId: person.id,
       details: { screeningId: row!.id, instrument: instrument.id, instrumentVersion: instrument.version },
     });
-    return ok(presentScreening(row!, { actor: ctx.actor, person: recordRef(person) }));
+    return ok(presentScreening(row!, { actor: ctx.actor, person: recordRef(person) }, keyRing));
   });
   if (!result.ok && isConsentRefusal(result.error)) await auditConsentRefusal(ctx, result.error, 'screening.create');
   return result;

@@ -1,0 +1,90 @@
+import { findInstrument, highlySensitiveItemIds, shippedInstruments, type StoredOutcome } from '@waymark/core';
+import type { KeyRing } from '../../crypto/key-ring';
+import { screeningAnswersAad, sealScreeningAnswers } from '../../crypto/screening-answers';
+import { open, sealerFor } from '../../crypto/seal';
+import { writeAudit } from '../../db/audit';
+import { countSealedScreeningsByKey, lockScreeningsToSeal, writeSealedScreenings, type ScreeningKey, type SealedScreeningUpdate } from '../../db/screening-seal-repository';
+import type { Db } from '../../db/transaction';
+
+export interface ScreeningAnswersRotation {
+  /** Sealed parts re-sealed under the active key. */
+  resealed: number;
+  /** Screenings written before sealing existed whose highly sensitive answers were in clear, now sealed. */
+  sealedFromClear: number;
+  unknownKey: number;
+  tampered: number;
+  /** Sealed parts under each key after the run. */
+  remainingByKey: Record<string, number>;
+}
+
+/**
+ * Screenings' sealed answers (migration 0012) under the active key, in one pass over the
+ * table in primary-key order, a batch per short transaction (`for update skip locked`).
+ * The same pass seals what a database from before 0012 still holds in clear: answers to
+ * highly sensitive items, and the signals and follow-ups naming them, move out of
+ * `responses`/`outcome` into `sealed_answers`. A run stopped half-way resumes from the
+ * start and finds only what is left; running it again when done changes nothing.
+ */
+export async function rotateScreeningAnswers(db: Db, ring: KeyRing, batchSize = 1_000): Promise<ScreeningAnswersRotation> {
+  const sensitive = [...new Set(shippedInstruments.flatMap((instrument) => [...highlySensitiveItemIds(instrument)]))];
+  const sealer = sealerFor(ring);
+  const summary: ScreeningAnswersRotation = { resealed: 0, sealedFromClear: 0, unknownKey: 0, tampered: 0, remainingByKey: {} };
+  let after: ScreeningKey | null = null;
+  for (;;) {
+    const batch = await db.transaction().execute(async (tx) => {
+      const rows = await lockScreeningsToSeal(tx, ring.active, sensitive, after, batchSize);
+      const updates: SealedScreeningUpdate[] = [];
+      let resealed = 0;
+      let sealedFromClear = 0;
+      for (const row of rows) {
+        if (row.sealed_answers !== null) {
+          const opened = open(ring, row.sealed_answers, screeningAnswersAad(row));
+          if (!opened.ok) {
+            if (opened.error === 'unknown_key') summary.unknownKey++;
+            else summary.tampered++;
+            continue;
+          }
+          updates.push({ ...clearOf(row), sealed_answers: sealer(opened.value, screeningAnswersAad(row)) });
+          resealed++;
+          continue;
+        }
+        const instrument = findInstrument(row.instrument_id, row.instrument_version);
+        if (!instrument) continue;
+        const stored = sealScreeningAnswers(sealer, instrument, row, row.responses, row.outcome as StoredOutcome);
+        // The text search is coarse (an item id anywhere in the JSON): only a real split is written.
+        if (!stored.ok || stored.value.sealed_answers === null) continue;
+        updates.push({
+          operation_id: row.operation_id,
+          id: row.id,
+          responses: stored.value.responses === null ? null : JSON.stringify(stored.value.responses),
+          outcome: JSON.stringify(stored.value.outcome),
+          sealed_answers: stored.value.sealed_answers,
+        });
+        sealedFromClear++;
+      }
+      await writeSealedScreenings(tx, updates);
+      if (updates.length > 0) {
+        await writeAudit(tx, {
+          actorId: null,
+          operationId: null,
+          action: 'keys.rotate_batch',
+          resourceType: 'screening',
+          resourceId: null,
+          details: { resealed, sealedFromClear, keyId: ring.active },
+        });
+      }
+      const last = rows[rows.length - 1];
+      return { resealed, sealedFromClear, last: last ? { operationId: last.operation_id, id: last.id } : null };
+    });
+    summary.resealed += batch.resealed;
+    summary.sealedFromClear += batch.sealedFromClear;
+    if (!batch.last) break;
+    after = batch.last;
+  }
+  summary.remainingByKey = Object.fromEntries(await countSealedScreeningsByKey(db));
+  return summary;
+}
+
+function clearOf(row: { operation_id: string; id: string; responses: Record<string, unknown> | null; outcome: unknown }) {
+  return { operation_id: row.operation_id, id: row.id, responses: row.responses === null ? null : JSON.stringify(row.responses), outcome: JSON.stringify(row.outcome) };
+}
