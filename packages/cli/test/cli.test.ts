@@ -7,6 +7,7 @@ import { databaseTargets, freshDatabase } from '../../server/test/database-targe
 
 const WAYMARK = fileURLToPath(new URL('../bin/waymark.mjs', import.meta.url));
 /** Seeded screenings seal their highly sensitive answers: the CLI needs a key ring on a server database. */
+const SENSITIVE = 'sg_sexual_violence|sg_exchanged_sex|sg_coerced_by_person_with_power|sg_shunned_or_threatened|sg_received_support|ci_armed_group_approach';
 const KEYS = JSON.stringify({ active: 'k1', keys: { k1: randomBytes(32).toString('base64') } });
 
 function waymark(url: string, ...args: string[]) {
@@ -43,6 +44,9 @@ describe.each(databaseTargets())('waymark CLI on $name PostgreSQL', (target) => 
     expect(await count('select count(*) as n from persons where risk_level is null')).toBe(0);
     expect(await count(`select count(*) as n from persons where risk_level = 'low'`)).toBeGreaterThan(40);
     expect(await count(`select count(*) as n from audit_events where action = 'population.load'`)).toBeGreaterThan(0);
+    // Answers to highly sensitive items (and the signals naming them) are sealed, never in clear.
+    expect(await count(`select count(*) as n from screenings where sealed_answers like 'v1:k1:%'`)).toBe(400);
+    expect(await count(`select count(*) as n from screenings where (responses::text || outcome::text) ~ '${SENSITIVE}'`)).toBe(0);
   });
 
   it('screen --all re-scores everyone, keeping the history and pointing back to the answers reused', async () => {
@@ -63,6 +67,7 @@ describe.each(databaseTargets())('waymark CLI on $name PostgreSQL', (target) => 
                     where source.responses is null`),
     ).toBe(0);
     expect(await count('select count(*) as n from screenings where rescored_from is not null')).toBe(800);
+    expect(await count(`select count(*) as n from screenings where (coalesce(responses::text, '') || outcome::text) ~ '${SENSITIVE}'`)).toBe(0);
   });
 
   it.each([
