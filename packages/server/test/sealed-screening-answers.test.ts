@@ -1,8 +1,8 @@
-import { mergeSensitive, type StoredOutcome } from '@waymark/core';
+import { compactOutcome, findInstrument, mergeSensitive, scoreScreening, type StoredOutcome } from '@waymark/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKey } from '../src/crypto/key-ring';
-import { openScreeningAnswers } from '../src/crypto/screening-answers';
+import { openScreeningAnswers, sealScreeningAnswers } from '../src/crypto/screening-answers';
 import { rotateKeys } from '../src/use-cases/keys/rotate-keys';
 import { seedPopulation } from '../src/use-cases/population/seed-population';
 import { rescoreAll } from '../src/use-cases/screenings/rescore-all';
@@ -176,6 +176,19 @@ describe.each(databaseTargets())('sealed screening answers on $name PostgreSQL',
     expect((await history(assigned, personId))[0]).toEqual(screening);
     const again = await rotateKeys(app.database.db, liveKeyRing);
     expect(again.screeningAnswers).toMatchObject({ resealed: 0, sealedFromClear: 0 });
+  });
+
+  it('never writes highly sensitive answers in clear without a key ring: the API path refuses, a seed refuses before writing', async () => {
+    const instrument = findInstrument('heightened-risk')!;
+    const scored = scoreScreening(instrument, ANSWERS, { ageYears: 30, sex: 'female', setting: null, legalStatus: null, careSituation: null, documents: [], householdSize: 1, isHeadOfHousehold: true, dependantsInHousehold: 0, otherAdultsInHousehold: 0, yearsSinceArrival: null });
+    if (!scored.ok) throw new Error('rejected');
+    const place = { operation_id: app.operationId, id: app.operationId, person_id: app.operationId };
+    // screen-person answers this with 503 encryption_unavailable, inside its transaction.
+    expect(sealScreeningAnswers(undefined, instrument, place, ANSWERS, compactOutcome(scored.value))).toEqual({ ok: false, error: 'encryption_unavailable' });
+    const screenings = async () => Number((await sql<{ n: string }>`select count(*) as n from screenings`.execute(app.database.db)).rows[0]!.n);
+    const before = await screenings();
+    await expect(seedPopulation(app.database, { persons: 10, seed: 4, today: new Date('2026-06-15T00:00:00Z'), screen: true })).rejects.toThrow(/key ring/);
+    expect(await screenings()).toBe(before);
   });
 
   it('erasure removes the sealed answers with the clear ones', async () => {

@@ -4,7 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { pickText } from '../../i18n/localized';
 import { useLanguage } from '../../i18n/use-language';
 
-/** Says that a highly sensitive section exists and was withheld from this reader, never what it holds. */
+/**
+ * Says that a highly sensitive section exists and was withheld from this reader (or could
+ * not be opened: its encryption key is unavailable), never what it holds.
+ */
 export function WithheldSections({ screening, instrument }: { screening: Screening; instrument: Instrument | undefined }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -16,7 +19,9 @@ export function WithheldSections({ screening, instrument }: { screening: Screeni
         const name = domain ? pickText(domain.label, language).text : section.domain;
         return (
           <li key={section.domain} className="notice">
-            {t('outcome.withheld', { domain: name, count: section.answers })}
+            {section.reason === 'encryption_unavailable'
+              ? t('outcome.withheldSealed', { domain: name })
+              : t('outcome.withheld', { domain: name, count: section.answers })}
           </li>
         );
       })}
