@@ -1,15 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exited, spawnServe, type ServeProcess } from '../../packages/server/test/serve-process';
+import type { ServeProcess } from '../../packages/server/test/serve-process';
 import { launchChromium } from '../src/browser';
+import { SCREENSHOTS, startDemoInstall, type DemoInstall } from '../src/demo-install';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SCREENSHOTS = join(ROOT, 'e2e', 'screenshots');
 const admin = { email: 'caseworker@example.org', password: 'a-long-e2e-password' };
 
 /**
@@ -17,30 +12,19 @@ const admin = { email: 'caseworker@example.org', password: 'a-long-e2e-password'
  * the built web app in Debian's Chromium, in English and in Arabic.
  */
 describe('register → screen → see why, in the browser', () => {
-  let dataDir: string;
+  let install: DemoInstall;
   let server: ServeProcess;
   let browser: Browser;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'waymark-e2e-'));
-    await mkdir(SCREENSHOTS, { recursive: true });
-    // An evaluation install: the administrator works without a second factor, and every page says so.
-    const env = { WAYMARK_DATA_DIR: dataDir, WAYMARK_ADMIN_EMAIL: admin.email, WAYMARK_ADMIN_PASSWORD: admin.password, WAYMARK_MFA_REQUIRED: 'false' };
-    server = await spawnServe(env);
-    // Sites come with the synthetic demo population, loaded beside the running server.
-    const seeded = spawnSync(process.execPath, [join(ROOT, 'packages/cli/bin/waymark.mjs'), 'seed', '--demo', '120'], {
-      env: { ...process.env, ...env, WAYMARK_LOG_LEVEL: 'warn' },
-      encoding: 'utf8',
-    });
-    expect(seeded.status, seeded.stderr).toBe(0);
+    install = await startDemoInstall(admin, 120);
+    server = install.server;
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    server?.child.kill('SIGTERM');
-    if (server) await exited(server.child);
-    await rm(dataDir, { recursive: true, force: true });
+    await install?.stop();
   });
 
   async function signIn(page: Page) {

@@ -1,15 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exited, spawnServe, type ServeProcess } from '../../packages/server/test/serve-process';
+import type { ServeProcess } from '../../packages/server/test/serve-process';
 import { launchChromium } from '../src/browser';
+import { SCREENSHOTS, startDemoInstall, type DemoInstall } from '../src/demo-install';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SCREENSHOTS = join(ROOT, 'e2e', 'screenshots');
 const admin = { email: 'admin@example.org', password: 'a-long-e2e-password' };
 const NEW_PASSWORD = 'quiet river under the old bridge';
 
@@ -43,21 +38,14 @@ async function apiAs(base: string, email: string, password: string) {
  * person, even by typing a person's address. Text that looks like HTML stays text.
  */
 describe('each role sees only what it may, in the browser', () => {
-  let dataDir: string;
+  let install: DemoInstall;
   let server: ServeProcess;
   let browser: Browser;
   const users = { caseworker: { email: 'worker@example.org', password: '' }, analyst: { email: 'analyst@example.org', password: '' } };
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'waymark-e2e-roles-'));
-    await mkdir(SCREENSHOTS, { recursive: true });
-    const env = { WAYMARK_DATA_DIR: dataDir, WAYMARK_ADMIN_EMAIL: admin.email, WAYMARK_ADMIN_PASSWORD: admin.password, WAYMARK_MFA_REQUIRED: 'false' };
-    server = await spawnServe(env);
-    const seeded = spawnSync(process.execPath, [join(ROOT, 'packages/cli/bin/waymark.mjs'), 'seed', '--demo', '400'], {
-      env: { ...process.env, ...env, WAYMARK_LOG_LEVEL: 'warn' },
-      encoding: 'utf8',
-    });
-    expect(seeded.status, seeded.stderr).toBe(0);
+    install = await startDemoInstall(admin, 400);
+    server = install.server;
 
     // The administrator creates both accounts in the demo operation's UNHCR office.
     const api = await apiAs(server.url, admin.email, admin.password);
@@ -82,9 +70,7 @@ describe('each role sees only what it may, in the browser', () => {
 
   afterAll(async () => {
     await browser?.close();
-    server?.child.kill('SIGTERM');
-    if (server) await exited(server.child);
-    await rm(dataDir, { recursive: true, force: true });
+    await install?.stop();
   });
 
   /** First sign-in with the one-time password, which must be changed before anything else. */
