@@ -5,3 +5,4 @@ export * from './instruments/index';
 export * from './scoring/index';
 export * from './population/index';
 export * from './consent/index';
+export * from './cases/index';

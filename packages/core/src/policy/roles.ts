@@ -33,6 +33,13 @@ export const VERBS = [
   'population.seed',
   'keys.manage',
   'backup.manage',
+  // Protection cases (issue 4): closing one needs a second person's approval; supervising
+  // covers assignment and the workload of the agency's workers.
+  'case.read',
+  'case.create',
+  'case.update',
+  'case.approve_closure',
+  'case.supervise',
 ] as const;
 export type Verb = (typeof VERBS)[number];
 
@@ -62,6 +69,9 @@ const CASEWORK: Verb[] = [
   'protection_note.write',
   'consent.read',
   'consent.record',
+  'case.read',
+  'case.create',
+  'case.update',
 ];
 
 const SUPERVISION: Verb[] = [
@@ -73,6 +83,8 @@ const SUPERVISION: Verb[] = [
   'aggregate.read',
   'user.read',
   'user.manage',
+  'case.approve_closure',
+  'case.supervise',
 ];
 
 export const ROLE_VERBS: Record<Role, ReadonlySet<Verb>> = {

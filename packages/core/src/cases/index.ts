@@ -1,0 +1,3 @@
+export * from './lifecycle';
+export * from './plan';
+export * from './my-work';
