@@ -6,3 +6,6 @@ export * from './scoring/index';
 export * from './population/index';
 export * from './consent/index';
 export * from './cases/index';
+export * from './disclosure/index';
+export * from './children/index';
+export * from './solutions/index';

@@ -1,13 +1,14 @@
-import { can, canInOperation, err, ok, RISK_LEVELS, type Result } from '@waymark/core';
+import { can, canInOperation, err, ok, protectTable, RISK_LEVELS, type Result } from '@waymark/core';
 import type { RiskByArea } from '@waymark/contracts';
 import { countByAreaAndLevel } from '../../db/reports-repository';
 import { failure, type Failure } from '../../failure';
 import type { UseCaseContext } from '../context';
 
-/** Below this, a count could point at identifiable people: it is withheld. */
+/** Below this, a count could point at identifiable people: it is withheld (core/disclosure). */
 export const SUPPRESSION_THRESHOLD = 5;
 
 type Level = (typeof RISK_LEVELS)[number] | 'unscreened';
+const LEVELS: Level[] = [...RISK_LEVELS, 'unscreened'];
 
 export async function riskByArea(ctx: UseCaseContext, operationId: string | undefined): Promise<Result<RiskByArea, Failure>> {
   if (!can(ctx.actor, 'aggregate.read')) return err(failure('forbidden'));
@@ -20,13 +21,19 @@ export async function riskByArea(ctx: UseCaseContext, operationId: string | unde
     counts[(row.risk_level ?? 'unscreened') as Level] += row.n;
     areas.set(row.admin_area_code, counts);
   }
-  const shown = (n: number) => (n < SUPPRESSION_THRESHOLD ? null : n);
+  // Every aggregate leaves through core/disclosure: small cells hidden, and enough others
+  // that no hidden one can be worked out from an area's shown total.
+  const entries = [...areas];
+  const published = protectTable(
+    { cells: entries.map(([, counts]) => LEVELS.map((level) => counts[level])) },
+    { k: SUPPRESSION_THRESHOLD, rowTotals: true, columnTotals: false, grandTotal: false },
+  );
   return ok({
     suppressionThreshold: SUPPRESSION_THRESHOLD,
-    areas: [...areas].map(([adminAreaCode, counts]) => ({
+    areas: entries.map(([adminAreaCode], index) => ({
       adminAreaCode,
-      total: shown(Object.values(counts).reduce((a, b) => a + b, 0)),
-      byLevel: Object.fromEntries(Object.entries(counts).map(([level, n]) => [level, shown(n)])),
+      total: published.rowTotals![index]!,
+      byLevel: Object.fromEntries(LEVELS.map((level, j) => [level, published.cells[index]![j]!])),
     })),
   });
 }

@@ -1,0 +1,3 @@
+export * from './table';
+export { protectTable } from './protect-table';
+export * from './roll-up';
