@@ -9,3 +9,4 @@ export * from './cases/index';
 export * from './disclosure/index';
 export * from './children/index';
 export * from './solutions/index';
+export * from './targeting/index';

@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { matchesRule } from './evaluate-rule';
+import type { TargetProfile, TargetRule } from './rule';
+import { validateRule } from './validate-rule';
+
+// The example: women 18–59 in urban areas with economic-survival risk at least medium.
+const WOMEN_URBAN_ECONOMIC: TargetRule = {
+  all: [
+    { field: 'sex', op: 'in', values: ['female'] },
+    { field: 'ageBracket', op: 'in', values: ['18-59'] },
+    { field: 'setting', op: 'in', values: ['urban'] },
+    { field: 'domain.economic_survival', op: 'gte', value: 'medium' },
+  ],
+};
+
+const profile = (overrides: Partial<Record<string, string | number | null>> = {}): TargetProfile => ({
+  sex: 'female',
+  age: 31,
+  ageBracket: '18-59',
+  setting: 'urban',
+  legalStatus: 'unregistered',
+  riskLevel: 'high',
+  adminAreaCode: 'LBN-ADM2-1',
+  'domain.economic_survival': 'medium',
+  ...overrides,
+});
+
+describe('targeting rules', () => {
+  it('accepts the example rule and selects exactly the people it describes', () => {
+    expect(validateRule(WOMEN_URBAN_ECONOMIC).ok).toBe(true);
+    expect(matchesRule(WOMEN_URBAN_ECONOMIC, profile())).toBe(true);
+    expect(matchesRule(WOMEN_URBAN_ECONOMIC, profile({ 'domain.economic_survival': 'high' }))).toBe(true);
+    expect(matchesRule(WOMEN_URBAN_ECONOMIC, profile({ 'domain.economic_survival': 'low' }))).toBe(false);
+    expect(matchesRule(WOMEN_URBAN_ECONOMIC, profile({ sex: 'male' }))).toBe(false);
+    expect(matchesRule(WOMEN_URBAN_ECONOMIC, profile({ setting: 'camp' }))).toBe(false);
+    // Unknown is not a match: a person without a screening is not "at least medium".
+    expect(matchesRule(WOMEN_URBAN_ECONOMIC, profile({ 'domain.economic_survival': null }))).toBe(false);
+  });
+
+  it('refuses unknown fields, incompatible comparisons and unknown values, each at its path', () => {
+    const result = validateRule({
+      all: [
+        { field: 'religion', op: 'in', values: ['x'] },
+        { field: 'sex', op: 'gte', value: 'female' },
+        { field: 'riskLevel', op: 'gte', value: 'extreme' },
+        { field: 'age', op: 'in', values: ['30'] },
+        { field: 'age', op: 'gte', value: 'thirty' },
+        { field: 'setting', op: 'in', values: ['mansion'] },
+        { any: [] },
+        { field: 'adminAreaCode', op: 'within', value: '' },
+      ],
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.map((problem) => [problem.code, problem.path.join('/')])).toEqual([
+      ['unknown_field', 'all/0/field'],
+      ['incompatible_operator', 'all/1/op'],
+      ['unknown_value', 'all/2/value'],
+      ['incompatible_operator', 'all/3/op'],
+      ['incompatible_value', 'all/4/value'],
+      ['unknown_value', 'all/5/values/0'],
+      ['empty', 'all/6/any'],
+      ['incompatible_value', 'all/7/value'],
+    ]);
+  });
+
+  it('selects an area and every area under it', () => {
+    const parents: Record<string, string> = { 'LBN-ADM2-1': 'LBN-ADM1-A', 'LBN-ADM1-A': 'LBN' };
+    const inAkkar: TargetRule = { field: 'adminAreaCode', op: 'within', value: 'LBN-ADM1-A' };
+    expect(matchesRule(inAkkar, profile(), (code) => parents[code] ?? null)).toBe(true);
+    expect(matchesRule(inAkkar, profile({ adminAreaCode: 'LBN-ADM2-9' }), (code) => parents[code] ?? null)).toBe(false);
+  });
+
+  it('ordered comparisons follow the level order, and all/any compose like and/or', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('low', 'medium', 'high', 'critical'),
+        fc.constantFrom('low', 'medium', 'high', 'critical'),
+        fc.constantFrom('female', 'male'),
+        (level, threshold, sex) => {
+          const order = ['low', 'medium', 'high', 'critical'];
+          const person = profile({ riskLevel: level, sex });
+          const atLeast: TargetRule = { field: 'riskLevel', op: 'gte', value: threshold };
+          const woman: TargetRule = { field: 'sex', op: 'in', values: ['female'] };
+          expect(matchesRule(atLeast, person)).toBe(order.indexOf(level) >= order.indexOf(threshold));
+          expect(matchesRule({ all: [atLeast, woman] }, person)).toBe(matchesRule(atLeast, person) && sex === 'female');
+          expect(matchesRule({ any: [atLeast, woman] }, person)).toBe(matchesRule(atLeast, person) || sex === 'female');
+        },
+      ),
+    );
+  });
+});
