@@ -67,5 +67,8 @@ describe('checkBidDecision', () => {
     expect(codes({ ...valid(), child: { dateOfBirth: '2008-02-20', birthYear: null } })).toEqual([['adult_not_child', 'childId']]);
     expect(codes({ ...valid(), child: { dateOfBirth: '2008-02-21', birthYear: null } })).toEqual([]);
     expect(codes({ ...valid(), child: { dateOfBirth: null, birthYear: null } })).toEqual([]);
+    // Birth year only: an adult only once they are 18 even if born on 31 December.
+    expect(codes({ ...valid(), child: { dateOfBirth: null, birthYear: 2008 } })).toEqual([]);
+    expect(codes({ ...valid(), decisionDate: '2026-02-20', child: { dateOfBirth: null, birthYear: 2007 } })).toEqual([['adult_not_child', 'childId']]);
   });
 });

@@ -32,7 +32,15 @@ export function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);
 }
 
-/** Age in whole years on a civil date, by the same rule registration uses (ageInYears); null when unknown. */
+/**
+ * Age in whole years on a civil date, by the same rule as registration (ageInYears) when
+ * the date of birth is known. With only a birth year we take the youngest age possible
+ * (born 31 December): a child's protections are not withdrawn on an estimate. Null when
+ * unknown.
+ */
 export function ageOn(birth: { dateOfBirth: string | null; birthYear: number | null }, on: string): number | null {
+  if (birth.dateOfBirth === null && birth.birthYear !== null) {
+    return ageInYears({ dateOfBirth: `${birth.birthYear}-12-31`, birthYear: null }, new Date(`${on}T00:00:00Z`));
+  }
   return ageInYears(birth, new Date(`${on}T00:00:00Z`));
 }
