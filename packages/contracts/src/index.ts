@@ -16,3 +16,4 @@ export * from './audit';
 export * from './admin';
 export * from './consent';
 export * from './data-subject';
+export * from './cases';

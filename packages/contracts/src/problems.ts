@@ -44,6 +44,14 @@ export const PROBLEM_CODES = [
   // The TOTP or recovery code is wrong, already used, or expired.
   'invalid_mfa_code',
   'mfa_already_enrolled',
+  // Protection cases (core/cases): an event the case's status does not allow; closing
+  // without a supervisor's approval; approving one's own request; a closure waiting;
+  // approving or withdrawing a closure nobody asked for.
+  'illegal_transition',
+  'approval_required',
+  'self_approval',
+  'closure_pending',
+  'closure_not_requested',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

@@ -11,6 +11,7 @@ import {
   POSITIONS,
   SGBV_ANSWERS,
   SGBV_CANARY,
+  type HeldCase,
   type HeldRecord,
   type MatrixEntry,
   type Position,
@@ -40,6 +41,7 @@ describe.each(databaseTargets())('authorisation matrix on $name PostgreSQL', (ta
   let colleagueRecord: HeldRecord;
   let otherRecord: HeldRecord;
   const mine = new Map<string, HeldRecord>();
+  const cases = new Map<string, HeldCase>();
   let unique = 0;
 
   beforeAll(async () => {
@@ -110,6 +112,18 @@ describe.each(databaseTargets())('authorisation matrix on $name PostgreSQL', (ta
       async freshRecord(position, actor) {
         if (position === 'other_agency') return makeRecord(makerB, agencyB, workerB, 'Fresh other');
         return makeRecord(makerA, app.agencyId, position === 'mine' ? actor.userId : colleagueA, `Fresh ${position}`);
+      },
+      async case(position, actor, options = {}) {
+        const key = position === 'mine' ? `mine:${actor.userId}` : position;
+        if (!options.fresh && cases.has(key)) return cases.get(key)!;
+        const record = await world.record(position, actor);
+        const maker = position === 'other_agency' ? makerB : makerA;
+        const opened = await maker.request('POST', '/api/v1/cases', { personId: record.personId, tasks: [{ kind: 'task', title: 'Follow up' }] });
+        expect(opened.status).toBe(201);
+        const body = opened.body as { id: string; tasks: { id: string }[] };
+        const held = { caseId: body.id, taskId: body.tasks[0]!.id };
+        if (!options.fresh) cases.set(key, held);
+        return held;
       },
       async targetUser(position, options = {}) {
         const key = `${position}`;

@@ -24,6 +24,12 @@ export const POSITIONS: Position[] = ['mine', 'colleague', 'other_agency'];
 export type OrgPosition = 'own_agency' | 'other_agency' | 'other_operation';
 export const ORG_POSITIONS: OrgPosition[] = ['own_agency', 'other_agency', 'other_operation'];
 
+/** A protection case about a fixture person, held like the person, with one open task. */
+export interface HeldCase {
+  caseId: string;
+  taskId: string;
+}
+
 export interface HeldRecord {
   personId: string;
   householdId: string;
@@ -48,8 +54,10 @@ export interface World {
   freshRecord(position: Position, actor: Actor): Promise<HeldRecord>;
   /** A caseworker (own scope) in that position, for user-management routes. */
   targetUser(position: OrgPosition, options?: { fresh?: boolean; disabled?: boolean }): Promise<string>;
+  /** A case about the record's person (held as the person is); `fresh` for routes that change its state or holder. */
+  case(position: Position, actor: Actor, options?: { fresh?: boolean }): Promise<HeldCase>;
   /** The current version of a row, for routes that name the version they read. */
-  version(table: 'persons' | 'households' | 'protection_notes', id: string): Promise<number>;
+  version(table: 'persons' | 'households' | 'protection_notes' | 'cases' | 'case_tasks', id: string): Promise<number>;
   /** An enabled worker of the record's agency other than the actor, to assign to. */
   assigneeFor(position: Position): string;
   unique(): string;
@@ -293,6 +301,72 @@ export function buildMatrix(world: () => World): Record<string, MatrixEntry> {
         };
       },
     },
+    'POST /api/v1/cases': {
+      kind: 'record',
+      verb: 'case.create',
+      success: 201,
+      request: async (w, actor, position) => ({ path: '/api/v1/cases', body: { personId: (await w.record(asPosition(position), actor)).personId } }),
+    },
+    'GET /api/v1/cases/{id}': {
+      kind: 'record',
+      verb: 'case.read',
+      mayCarrySensitive: true,
+      success: 200,
+      request: async (w, actor, position) => ({ path: `/api/v1/cases/${(await w.case(asPosition(position), actor)).caseId}` }),
+    },
+    'POST /api/v1/cases/{id}/transitions': {
+      kind: 'record',
+      verb: 'case.update',
+      success: 200,
+      request: async (w, actor, position) => {
+        const held = await w.case(asPosition(position), actor, { fresh: true });
+        return { path: `/api/v1/cases/${held.caseId}/transitions`, body: { event: 'start_assessment', version: await w.version('cases', held.caseId) } };
+      },
+    },
+    'PUT /api/v1/cases/{id}/assignment': {
+      kind: 'record',
+      verb: 'case.supervise',
+      success: 200,
+      request: async (w, actor, position) => {
+        const held = await w.case(asPosition(position), actor, { fresh: true });
+        return {
+          path: `/api/v1/cases/${held.caseId}/assignment`,
+          body: { assignedUserId: w.assigneeFor(asPosition(position)), version: await w.version('cases', held.caseId) },
+        };
+      },
+    },
+    'PUT /api/v1/cases/{id}/plan': {
+      kind: 'record',
+      verb: 'case.update',
+      success: 200,
+      request: async (w, actor, position) => {
+        const held = await w.case(asPosition(position), actor);
+        return {
+          path: `/api/v1/cases/${held.caseId}/plan`,
+          body: { goals: ['Work as a nurse again'], strengths: [], skills: [], wishes: [], version: await w.version('cases', held.caseId) },
+        };
+      },
+    },
+    'POST /api/v1/cases/{id}/tasks': {
+      kind: 'record',
+      verb: 'case.update',
+      success: 201,
+      request: async (w, actor, position) => ({
+        path: `/api/v1/cases/${(await w.case(asPosition(position), actor)).caseId}/tasks`,
+        body: { kind: 'follow_up', title: 'Home visit' },
+      }),
+    },
+    'PATCH /api/v1/case-tasks/{id}': {
+      kind: 'record',
+      verb: 'case.update',
+      success: 200,
+      request: async (w, actor, position) => {
+        const held = await w.case(asPosition(position), actor);
+        return { path: `/api/v1/case-tasks/${held.taskId}`, body: { dueDate: '2026-12-31', version: await w.version('case_tasks', held.taskId) } };
+      },
+    },
+    'GET /api/v1/my-work': { kind: 'operation', verb: 'case.read', success: 200, request: async () => ({ path: '/api/v1/my-work' }) },
+    'GET /api/v1/workload': { kind: 'operation', verb: 'case.supervise', success: 200, request: async () => ({ path: '/api/v1/workload' }) },
     'GET /api/v1/reports/risk-by-area': { kind: 'operation', verb: 'aggregate.read', success: 200, request: async () => ({ path: '/api/v1/reports/risk-by-area' }) },
     'GET /api/v1/audit-events': { kind: 'operation', verb: 'audit.read', success: 200, request: async () => ({ path: '/api/v1/audit-events' }) },
 

@@ -1,7 +1,7 @@
 import type { Actor } from '@waymark/core';
 import { sql, type RawBuilder } from 'kysely';
 
-type HeldTable = 'persons' | 'households';
+type HeldTable = 'persons' | 'households' | 'cases';
 
 const NO_OPERATION = '00000000-0000-0000-0000-000000000000';
 

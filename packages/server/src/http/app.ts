@@ -10,6 +10,7 @@ import { auditRefusal } from './audit-refusal';
 import { runWithOrigin } from '../request-origin';
 import { agencyRoutes } from './routes/agencies';
 import { assignmentRoutes } from './routes/assignments';
+import { caseRoutes } from './routes/cases';
 import { auditRoutes } from './routes/audit';
 import { dataSubjectRoutes } from './routes/data-subject';
 import { consentRoutes } from './routes/consents';
@@ -105,6 +106,7 @@ export async function buildApp(deps: AppDeps, logger: Logger | false): Promise<F
   teamRoutes(app, deps);
   userRoutes(app, deps);
   assignmentRoutes(app, deps);
+  caseRoutes(app, deps);
   openApiRoutes(app, deps.version);
 
   const webDir = deps.webDir;

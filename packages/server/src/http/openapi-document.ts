@@ -1,4 +1,14 @@
 import {
+  CaseAssignmentSchema,
+  CaseCreateSchema,
+  CaseDetailSchema,
+  CasePlanUpdateSchema,
+  CaseTaskCreateSchema,
+  CaseTaskSchema,
+  CaseTaskUpdateSchema,
+  CaseTransitionSchema,
+  MyWorkSchema,
+  WorkloadSchema,
   MfaConfirmSchema,
   MfaEnrolmentSchema,
   MfaVerifySchema,
@@ -115,6 +125,15 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/api/v1/users/{id}/disable', summary: 'Disable a user and end all their sessions', response: UserSchema },
   { method: 'post', path: '/api/v1/users/{id}/enable', summary: 'Enable a disabled user', response: UserSchema },
   { method: 'put', path: '/api/v1/persons/{id}/assignment', summary: 'Assign a person to a worker of the agency holding them (names the version read)', body: PersonAssignmentSchema, response: PersonSchema },
+  { method: 'post', path: '/api/v1/cases', summary: 'Open a protection case for a person or household, or from a high or critical screening (its recommended actions become tasks)', body: CaseCreateSchema, response: CaseDetailSchema, status: 201 },
+  { method: 'get', path: '/api/v1/cases/{id}', summary: 'A case with its plan, tasks and timeline (audited read)', response: CaseDetailSchema },
+  { method: 'post', path: '/api/v1/cases/{id}/transitions', summary: 'A lifecycle step: assessment, plan, implementation, follow-up, closure request/approval, reopening (names the version read)', body: CaseTransitionSchema, response: CaseDetailSchema },
+  { method: 'put', path: '/api/v1/cases/{id}/assignment', summary: 'Assign a case to a worker of the agency holding it (supervisors; names the version read)', body: CaseAssignmentSchema, response: CaseDetailSchema },
+  { method: 'put', path: '/api/v1/cases/{id}/plan', summary: "The person's own goals, strengths, skills and wishes (names the version read)", body: CasePlanUpdateSchema, response: CaseDetailSchema },
+  { method: 'post', path: '/api/v1/cases/{id}/tasks', summary: 'Add a task, follow-up, action, service or referral to an open case', body: CaseTaskCreateSchema, response: CaseTaskSchema, status: 201 },
+  { method: 'patch', path: '/api/v1/case-tasks/{id}', summary: "Change a task's status, due date or owner (names the version read)", body: CaseTaskUpdateSchema, response: CaseTaskSchema },
+  { method: 'get', path: '/api/v1/my-work', summary: 'My open tasks: overdue first, then by due date, then case priority (at most 100)', response: MyWorkSchema },
+  { method: 'get', path: '/api/v1/workload', summary: "Open cases and tasks per worker of my agency (supervisors)", response: WorkloadSchema },
 ];
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>

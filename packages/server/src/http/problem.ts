@@ -31,6 +31,11 @@ const STATUS: Record<ProblemCode, number> = {
   mfa_verification_required: 403,
   invalid_mfa_code: 401,
   mfa_already_enrolled: 409,
+  illegal_transition: 409,
+  approval_required: 403,
+  self_approval: 403,
+  closure_pending: 409,
+  closure_not_requested: 409,
 };
 
 // Titles are for people reading raw responses; clients translate `code`.
@@ -62,6 +67,11 @@ const TITLES: Record<ProblemCode, string> = {
   mfa_verification_required: 'Enter the code from your authenticator first',
   invalid_mfa_code: 'The code is wrong or has been used',
   mfa_already_enrolled: 'A second factor is already set up',
+  illegal_transition: 'The case cannot take this step from where it is',
+  approval_required: "Closing a case needs a supervisor's approval",
+  self_approval: 'Someone other than the requester must approve the closure',
+  closure_pending: 'A closure is waiting for approval: approve or withdraw it first',
+  closure_not_requested: 'Nobody has asked to close this case',
 };
 
 export function problemOf(failure: Failure): Problem {

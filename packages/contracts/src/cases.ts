@@ -1,0 +1,150 @@
+import { CASE_EVENTS, CASE_PRIORITIES, CASE_STATUSES, CASE_TASK_KINDS, CASE_TASK_STATUSES } from '@waymark/core';
+import { z } from 'zod';
+import { IdSchema, IsoDateSchema } from './common';
+
+export const CASE_TEXT_MAX = 2000;
+const Line = z.string().trim().min(1).max(CASE_TEXT_MAX);
+const Lines = z.array(Line).max(50);
+const Version = z.number().int().min(1);
+
+const NewTaskFields = {
+  kind: z.enum(CASE_TASK_KINDS),
+  title: z.string().trim().min(1).max(500),
+  /** A worker of the case's agency; omitted: the case's assigned worker. */
+  ownerUserId: IdSchema.nullable().optional(),
+  dueDate: IsoDateSchema.nullable().optional(),
+};
+
+/**
+ * `POST /cases`: by hand for exactly one person or household, or from a screening whose
+ * result is high or critical (its recommended actions become the first tasks).
+ */
+export const CaseCreateSchema = z
+  .strictObject({
+    personId: IdSchema.optional(),
+    householdId: IdSchema.optional(),
+    fromScreeningId: IdSchema.optional(),
+    /** Defaults to the screening's level, or medium. */
+    priority: z.enum(CASE_PRIORITIES).optional(),
+    tasks: z.array(z.strictObject(NewTaskFields)).max(50).optional(),
+  })
+  .superRefine((value, ctx) => {
+    const subjects = [value.personId, value.householdId, value.fromScreeningId].filter((v) => v !== undefined).length;
+    if (subjects !== 1) {
+      ctx.addIssue({ code: 'custom', path: ['personId'], message: 'name exactly one of personId, householdId or fromScreeningId' });
+    }
+  });
+export type CaseCreate = z.infer<typeof CaseCreateSchema>;
+
+export const CaseTransitionSchema = z.strictObject({
+  event: z.enum(CASE_EVENTS),
+  reason: z.string().trim().max(CASE_TEXT_MAX).nullable().optional(),
+  version: Version,
+});
+export type CaseTransition = z.infer<typeof CaseTransitionSchema>;
+
+export const CaseAssignmentSchema = z.strictObject({
+  assignedUserId: IdSchema,
+  /** Omitted keeps the case's team; null takes it out of any team. */
+  teamId: IdSchema.nullable().optional(),
+  version: Version,
+});
+export type CaseAssignment = z.infer<typeof CaseAssignmentSchema>;
+
+/** The person's own part of the plan, in their words, first. */
+const PersonCentredFields = { goals: Lines, strengths: Lines, skills: Lines, wishes: Lines };
+
+export const CasePlanUpdateSchema = z.strictObject({ ...PersonCentredFields, version: Version });
+export type CasePlanUpdate = z.infer<typeof CasePlanUpdateSchema>;
+
+export const CaseTaskCreateSchema = z.strictObject(NewTaskFields);
+export type CaseTaskCreate = z.infer<typeof CaseTaskCreateSchema>;
+
+export const CaseTaskUpdateSchema = z.strictObject({
+  status: z.enum(CASE_TASK_STATUSES).optional(),
+  dueDate: IsoDateSchema.nullable().optional(),
+  ownerUserId: IdSchema.nullable().optional(),
+  version: Version,
+});
+export type CaseTaskUpdate = z.infer<typeof CaseTaskUpdateSchema>;
+
+export const CaseTaskSchema = z.object({
+  id: IdSchema,
+  caseId: IdSchema,
+  kind: z.enum(CASE_TASK_KINDS),
+  title: z.string(),
+  ownerUserId: IdSchema.nullable(),
+  dueDate: z.string().nullable(),
+  status: z.enum(CASE_TASK_STATUSES),
+  overdue: z.boolean(),
+  doneAt: z.string().nullable(),
+  createdFrom: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+});
+export type CaseTask = z.infer<typeof CaseTaskSchema>;
+
+export const CaseTimelineEntrySchema = z.object({
+  at: z.string(),
+  /** An audit action (`case.create`, `case.transition`, …) or `task.due` for a dated task. */
+  kind: z.string(),
+  actorId: IdSchema.nullable(),
+  taskId: IdSchema.nullable(),
+  /** Codes only (event, status, kind): never narrative. */
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+});
+export type CaseTimelineEntry = z.infer<typeof CaseTimelineEntrySchema>;
+
+export const CaseSchema = z.object({
+  id: IdSchema,
+  personId: IdSchema.nullable(),
+  householdId: IdSchema.nullable(),
+  agencyId: IdSchema,
+  teamId: IdSchema.nullable(),
+  assignedUserId: IdSchema.nullable(),
+  status: z.enum(CASE_STATUSES),
+  priority: z.enum(CASE_PRIORITIES),
+  openedFromScreeningId: IdSchema.nullable(),
+  openedAt: z.string(),
+  closureRequest: z.object({ requestedBy: IdSchema, requestedAt: z.string(), reason: z.string() }).nullable(),
+  closedAt: z.string().nullable(),
+  closedBy: IdSchema.nullable(),
+  /** Events that could apply now (the server still decides who may). */
+  availableEvents: z.array(z.enum(CASE_EVENTS)),
+  plan: z.object({
+    ...PersonCentredFields,
+    /** Actions, services and referrals: the case's tasks of those kinds. */
+    actions: z.array(CaseTaskSchema),
+  }),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Case = z.infer<typeof CaseSchema>;
+
+/** `GET /cases/:id`: the case, all its tasks, and what happened, oldest first. */
+export const CaseDetailSchema = CaseSchema.extend({
+  tasks: z.array(CaseTaskSchema),
+  timeline: z.array(CaseTimelineEntrySchema),
+});
+export type CaseDetail = z.infer<typeof CaseDetailSchema>;
+
+export const MyWorkItemSchema = CaseTaskSchema.extend({
+  casePriority: z.enum(CASE_PRIORITIES),
+  caseStatus: z.enum(CASE_STATUSES),
+});
+export const MyWorkSchema = z.object({ items: z.array(MyWorkItemSchema), overdue: z.number().int() });
+export type MyWork = z.infer<typeof MyWorkSchema>;
+
+export const WorkloadSchema = z.object({
+  items: z.array(
+    z.object({
+      userId: IdSchema,
+      displayName: z.string(),
+      openCases: z.number().int(),
+      openTasks: z.number().int(),
+      overdueTasks: z.number().int(),
+    }),
+  ),
+});
+export type Workload = z.infer<typeof WorkloadSchema>;

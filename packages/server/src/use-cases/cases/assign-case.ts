@@ -1,0 +1,55 @@
+import { can, dayOf, err, ok, type Result } from '@waymark/core';
+import type { CaseAssignment, CaseDetail } from '@waymark/contracts';
+import { writeAudit } from '../../db/audit';
+import { findCaseForUpdate, updateCaseAtVersion } from '../../db/cases-repository';
+import { teamsOfAgency } from '../../db/organisations-repository';
+import { transact } from '../../db/transaction';
+import { isEligibleAssignee } from '../../db/users-admin-repository';
+import { failure, type Failure } from '../../failure';
+import type { UseCaseContext } from '../context';
+import { recordRef } from '../record-ref';
+import { caseDetail } from './case-detail';
+
+/**
+ * Hands a case to a worker (and optionally a team) of the agency that holds it, as persons
+ * are assigned: never across agencies, because agency scope and "mine" rely on that.
+ * A supervisor's act (`case.supervise`), so they can balance the workload they see.
+ */
+export async function assignCase(ctx: UseCaseContext, id: string, input: CaseAssignment): Promise<Result<CaseDetail, Failure>> {
+  if (!can(ctx.actor, 'case.supervise')) return err(failure('forbidden'));
+  const now = ctx.now();
+  return transact(ctx.db, async (tx) => {
+    const current = await findCaseForUpdate(tx, ctx.actor, id);
+    if (!current) return err(failure('not_found'));
+    if (!can(ctx.actor, 'case.supervise', recordRef(current))) return err(failure('forbidden'));
+    if (current.version !== input.version) {
+      return err(failure('version_conflict', `the case is at version ${current.version}; reload and reapply your change`));
+    }
+    if (!(await isEligibleAssignee(tx, input.assignedUserId, current.operation_id, current.agency_id))) {
+      return err(failure('validation_failed', undefined, [{ path: '/assignedUserId', code: 'not_eligible', message: "not an enabled user of the case's agency in this operation" }]));
+    }
+    const teamId = input.teamId === undefined ? current.team_id : input.teamId;
+    if (input.teamId !== undefined && input.teamId !== null) {
+      const [team] = await teamsOfAgency(tx, current.agency_id, [input.teamId]);
+      if (!team || team.operation_id !== current.operation_id) {
+        return err(failure('validation_failed', undefined, [{ path: '/teamId', code: 'unknown_team', message: "not a team of the case's agency" }]));
+      }
+    }
+    const updated = await updateCaseAtVersion(
+      tx,
+      { operationId: current.operation_id, id, version: input.version },
+      { assigned_user_id: input.assignedUserId, team_id: teamId, updated_by: ctx.actor.userId },
+    );
+    if (!updated) return err(failure('version_conflict'));
+    await writeAudit(tx, {
+      actorId: ctx.actor.userId,
+      operationId: current.operation_id,
+      action: 'case.assign',
+      resourceType: 'case',
+      resourceId: id,
+      details: { from: current.assigned_user_id, to: input.assignedUserId, teamId, version: updated.version },
+      at: now,
+    });
+    return ok(await caseDetail(tx, updated, dayOf(now)));
+  });
+}

@@ -1,0 +1,11 @@
+import type { CaseDetail } from '@waymark/contracts';
+import { caseAuditEntries, listTasksOfCase } from '../../db/cases-repository';
+import type { CaseRow } from '../../db/schema';
+import type { Db, Tx } from '../../db/transaction';
+import { presentCaseDetail } from '../../presenters/case';
+
+/** A case with its tasks and timeline, as every case answer shows it. */
+export async function caseDetail(db: Db | Tx, row: CaseRow, today: string): Promise<CaseDetail> {
+  const [tasks, audit] = await Promise.all([listTasksOfCase(db, row.operation_id, row.id), caseAuditEntries(db, row.operation_id, row.id)]);
+  return presentCaseDetail(row, tasks, audit, today);
+}
