@@ -283,6 +283,16 @@ describe.each(databaseTargets())('protection cases on $name PostgreSQL', (target
       expect(body.overdue).toBe(1);
       // Others see only their own.
       expect(((await colleague.request('GET', '/api/v1/my-work')).body as { items: Task[] }).items.map((i) => i.title)).not.toContain('overdue');
+      // A closed case's tasks leave My work.
+      const requested = await step(worker, { id: critical.id, version: critical.version }, 'request_closure', 'Resettled; nothing left to do here.');
+      expect(requested.status).toBe(200);
+      expect((await step(supervisor, requested.body as CaseBody, 'approve_closure')).status).toBe(200);
+      const after = (await worker.request('GET', '/api/v1/my-work')).body as { items: Task[] };
+      expect(after.items.map((i) => i.title)).toEqual(['overdue', 'later-low', 'undated']);
+      // And a closed case takes no new work until it is reopened.
+      const late = await worker.request('POST', `/api/v1/cases/${critical.id}/tasks`, { kind: 'task', title: 'late' });
+      expect(late.status).toBe(409);
+      expect(late.body).toMatchObject({ code: 'illegal_transition' });
     } finally {
       clock = new Date('2026-06-01T09:00:00Z');
     }

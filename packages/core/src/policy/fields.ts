@@ -69,6 +69,28 @@ export const FIELD_REGISTRY = {
   'consent.status': field('personal', 'honour what the person agreed to'),
   'user.email': field('personal', 'sign in and contact staff'),
   'user.displayName': field('personal', 'show who did what'),
+  // Protection cases (issue 4). What the case is about and where it stands is sensitive
+  // (it says a person is at risk); the person's own plan is in their words, sensitive too.
+  'case.id': field('internal', RECORD),
+  'case.personId': field('internal', RECORD),
+  'case.householdId': field('internal', RECORD),
+  'case.agencyId': field('internal', RECORD),
+  'case.teamId': field('internal', RECORD),
+  'case.assignedUserId': field('internal', RECORD),
+  'case.status': field('sensitive', PROTECT),
+  'case.priority': field('sensitive', PROTECT),
+  'case.openedFromScreeningId': field('internal', RECORD),
+  'case.openedAt': field('internal', RECORD),
+  'case.closureRequest': field('sensitive', PROTECT),
+  'case.closedAt': field('internal', RECORD),
+  'case.closedBy': field('internal', RECORD),
+  'case.availableEvents': field('internal', RECORD),
+  'case.plan': field('sensitive', 'plan support around the goals, strengths and wishes the person states'),
+  'case.version': field('internal', RECORD),
+  'case.createdAt': field('internal', RECORD),
+  'case.updatedAt': field('internal', RECORD),
+  'case.tasks': field('sensitive', PROTECT),
+  'case.timeline': field('internal', RECORD),
 } as const satisfies Record<string, FieldEntry>;
 
 export type FieldKey = keyof typeof FIELD_REGISTRY;
