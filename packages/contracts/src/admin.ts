@@ -107,6 +107,10 @@ export const UserUpdateSchema = z.strictObject({
 });
 export type UserUpdate = z.infer<typeof UserUpdateSchema>;
 
+/** `POST /users/{id}/mfa-reset`: forget a lost second factor; the reason goes to the audit trail. */
+export const SecondFactorResetSchema = z.strictObject({ reason: z.string().trim().min(10).max(1000) });
+export type SecondFactorReset = z.infer<typeof SecondFactorResetSchema>;
+
 /** `PUT /persons/{id}/assignment`: who works the case; never someone of another agency. */
 export const PersonAssignmentSchema = z.strictObject({
   assignedUserId: IdSchema,

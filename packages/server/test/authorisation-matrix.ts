@@ -490,6 +490,15 @@ export function buildMatrix(world: () => World): Record<string, MatrixEntry> {
       expect: expectManagingUser(world, 200),
       request: async (w, _actor, position) => ({ path: `/api/v1/users/${await w.targetUser(asOrg(position), { fresh: true })}/disable`, body: {} }),
     },
+    'POST /api/v1/users/{id}/mfa-reset': {
+      kind: 'org',
+      success: 200,
+      expect: expectManagingUser(world, 200),
+      request: async (w, _actor, position) => ({
+        path: `/api/v1/users/${await w.targetUser(asOrg(position), { fresh: true })}/mfa-reset`,
+        body: { reason: 'Phone lost in the flood; identity checked in person.' },
+      }),
+    },
     'POST /api/v1/users/{id}/enable': {
       kind: 'org',
       success: 200,

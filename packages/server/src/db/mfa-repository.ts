@@ -94,3 +94,9 @@ export async function lockTotpSecretsNotUnderKey(tx: Tx, activeKeyId: string, li
 export async function resealTotpSecret(tx: Tx, userId: string, sealed: string): Promise<void> {
   await tx.updateTable('users').set({ totp_secret_sealed: sealed }).where('id', '=', userId).execute();
 }
+
+/** Forgets a user's second factor entirely: secret, confirmation, last step and recovery codes. */
+export async function clearSecondFactor(tx: Tx, userId: string): Promise<void> {
+  await tx.updateTable('users').set({ totp_secret_sealed: null, totp_confirmed_at: null, totp_last_step: null }).where('id', '=', userId).execute();
+  await tx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+}

@@ -1,10 +1,11 @@
-import { IdSchema, UserCreateSchema, UserListQuerySchema, UserUpdateSchema } from '@waymark/contracts';
+import { IdSchema, SecondFactorResetSchema, UserCreateSchema, UserListQuerySchema, UserUpdateSchema } from '@waymark/contracts';
 import type { FastifyInstance } from 'fastify';
 import { failure } from '../../failure';
 import { createUser } from '../../use-cases/admin/create-user';
 import { disableUser } from '../../use-cases/admin/disable-user';
 import { enableUser } from '../../use-cases/admin/enable-user';
 import { listUsers } from '../../use-cases/admin/list-users';
+import { resetSecondFactor } from '../../use-cases/admin/reset-second-factor';
 import { updateUser } from '../../use-cases/admin/update-user';
 import { requireAuth } from '../auth';
 import { contextFor, type AppDeps } from '../deps';
@@ -38,6 +39,15 @@ export function userRoutes(app: FastifyInstance, deps: AppDeps): void {
     const input = parse(UserUpdateSchema, request.body);
     if (!input.ok) return sendProblem(reply, input.error);
     return respond(reply, await updateUser(contextFor(deps, auth), request.params.id, input.value));
+  });
+
+  app.post<{ Params: { id: string } }>('/api/v1/users/:id/mfa-reset', async (request, reply) => {
+    const auth = await requireAuth(db, request, reply);
+    if (!auth) return reply;
+    if (!IdSchema.safeParse(request.params.id).success) return sendProblem(reply, failure('not_found'));
+    const input = parse(SecondFactorResetSchema, request.body);
+    if (!input.ok) return sendProblem(reply, input.error);
+    return respond(reply, await resetSecondFactor(contextFor(deps, auth), request.params.id, input.value));
   });
 
   for (const [action, run] of [

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseTargets } from './database-targets';
+import { startTestApp, type TestApp } from './test-app';
+
+describe.each(databaseTargets())('resetting a lost second factor on $name PostgreSQL', (target) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp(target);
+  });
+  afterAll(() => app.close());
+
+  const enrol = async (userId: string) => {
+    await app.database.pool.query(`update users set totp_secret_sealed = 'v1:k1:x:y', totp_confirmed_at = now(), totp_last_step = 1 where id = $1`, [userId]);
+    await app.database.pool.query(`insert into recovery_codes (user_id, code_hash) values ($1, decode('00', 'hex'))`, [userId]);
+  };
+
+  it('forgets the factor and the recovery codes, ends every session, and audits the reason', async () => {
+    const admin = await app.as('administrator');
+    const worker = await app.as('supervisor');
+    await enrol(worker.userId!);
+    const reason = 'Phone lost in the flood; identity checked in person by the supervisor.';
+    const reset = await admin.request('POST', `/api/v1/users/${worker.userId}/mfa-reset`, { reason });
+    expect(reset.status).toBe(200);
+    const row = await app.database.db.selectFrom('users').select(['totp_secret_sealed', 'totp_confirmed_at']).where('id', '=', worker.userId!).executeTakeFirstOrThrow();
+    expect(row).toEqual({ totp_secret_sealed: null, totp_confirmed_at: null });
+    const codes = await app.database.pool.query('select count(*)::int as n from recovery_codes where user_id = $1', [worker.userId]);
+    expect(codes.rows[0].n).toBe(0);
+    expect((await worker.request('GET', '/api/v1/sessions/current')).status).toBe(401);
+    const audited = await app.database.db.selectFrom('audit_events').select(['reason', 'actor_id', 'details']).where('action', '=', 'user.mfa_reset').executeTakeFirstOrThrow();
+    expect(audited).toMatchObject({ reason, actor_id: admin.userId, details: { sessionsEnded: 1 } });
+  });
+
+  it('needs a written reason, never works on oneself, and a supervisor cannot reset an administrator', async () => {
+    const admin = await app.as('administrator');
+    const other = await app.as('administrator');
+    await enrol(other.userId!);
+    const before = await app.database.pool.query(`select count(*)::int as n from audit_events where action = 'user.mfa_reset'`);
+    const short = await admin.request('POST', `/api/v1/users/${other.userId}/mfa-reset`, { reason: 'lost' });
+    expect(short.status).toBe(400);
+    expect(short.body).toMatchObject({ errors: [expect.objectContaining({ path: '/reason' })] });
+    const self = await admin.request('POST', `/api/v1/users/${admin.userId}/mfa-reset`, { reason: 'I lost my own phone somewhere.' });
+    expect(self.body).toMatchObject({ code: 'cannot_change_own_access' });
+    const supervisor = await app.as('supervisor', undefined, { scope: 'operation' });
+    const up = await supervisor.request('POST', `/api/v1/users/${other.userId}/mfa-reset`, { reason: 'Trying to reset a more powerful account.' });
+    expect(up.status).toBe(403);
+    const after = await app.database.pool.query(`select count(*)::int as n from audit_events where action = 'user.mfa_reset'`);
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+    const row = await app.database.db.selectFrom('users').select('totp_secret_sealed').where('id', '=', other.userId!).executeTakeFirstOrThrow();
+    expect(row.totp_secret_sealed).not.toBeNull();
+  });
+});
