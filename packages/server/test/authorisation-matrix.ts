@@ -193,6 +193,12 @@ export function buildMatrix(world: () => World): Record<string, MatrixEntry> {
       success: 401,
       request: async () => ({ path: '/api/v1/sessions/current/mfa/confirm', body: { code: '000000' } }),
     },
+    // Nobody in the matrix has enrolled a second factor: every role gets the same 404.
+    'POST /api/v1/sessions/current/mfa/recovery-codes': {
+      kind: 'self',
+      success: 404,
+      request: async () => ({ path: '/api/v1/sessions/current/mfa/recovery-codes', body: { code: '000000' } }),
+    },
     'POST /api/v1/sessions/current/mfa/verify': {
       kind: 'self',
       success: 403,

@@ -100,3 +100,12 @@ export async function clearSecondFactor(tx: Tx, userId: string): Promise<void> {
   await tx.updateTable('users').set({ totp_secret_sealed: null, totp_confirmed_at: null, totp_last_step: null }).where('id', '=', userId).execute();
   await tx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
 }
+
+/** A new set of recovery codes; the old ones stop working in the same transaction. */
+export async function replaceRecoveryCodes(tx: Tx, userId: string, codeHashes: Buffer[]): Promise<void> {
+  await tx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+  await tx
+    .insertInto('recovery_codes')
+    .values(codeHashes.map((code_hash) => ({ user_id: userId, code_hash })))
+    .execute();
+}

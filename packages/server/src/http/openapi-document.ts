@@ -88,6 +88,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'delete', path: '/api/v1/sessions/current', summary: 'Sign out', status: 204 },
   { method: 'post', path: '/api/v1/sessions/current/mfa', summary: 'Start TOTP enrolment: a new secret and its otpauth URI', response: MfaEnrolmentSchema, status: 201 },
   { method: 'post', path: '/api/v1/sessions/current/mfa/confirm', summary: 'Confirm TOTP enrolment with a code; the recovery codes, shown once', body: MfaConfirmSchema, response: RecoveryCodesSchema },
+  { method: 'post', path: '/api/v1/sessions/current/mfa/recovery-codes', summary: 'Ten new recovery codes, shown once (needs a fresh authenticator code; the old ones stop working)', body: MfaConfirmSchema, response: RecoveryCodesSchema, status: 201 },
   { method: 'post', path: '/api/v1/sessions/current/mfa/verify', summary: 'Second step of signing in: a TOTP or recovery code', body: MfaVerifySchema, response: SessionSchema },
   { method: 'get', path: '/api/v1/persons', summary: 'List people, filtered and paged', query: PersonListQuerySchema, response: PersonListSchema },
   { method: 'post', path: '/api/v1/persons', summary: 'Register a person', body: PersonCreateSchema, response: PersonSchema, status: 201 },

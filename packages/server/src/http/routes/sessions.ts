@@ -10,6 +10,7 @@ import { changePassword } from '../../use-cases/sessions/change-password';
 import { confirmMfaEnrolment } from '../../use-cases/sessions/confirm-mfa-enrolment';
 import { createIpThrottle, DEFAULT_IP_THROTTLE } from '../../use-cases/sessions/ip-throttle';
 import { sessionView } from '../../use-cases/sessions/session-view';
+import { regenerateRecoveryCodes } from '../../use-cases/sessions/regenerate-recovery-codes';
 import { signIn } from '../../use-cases/sessions/sign-in';
 import { csrfMatches, csrfTokenFor, SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES } from '../../use-cases/sessions/tokens';
 import { verifyMfa } from '../../use-cases/sessions/verify-mfa';
@@ -100,6 +101,16 @@ export function sessionRoutes(app: FastifyInstance, deps: AppDeps): void {
     const result = await confirmMfaEnrolment(db, auth, input.value.code, { policy, now: deps.now(), ip: request.ip });
     if (!result.ok) return refuse(reply, result.error);
     return reply.send(result.value);
+  });
+
+  app.post('/api/v1/sessions/current/mfa/recovery-codes', async (request, reply) => {
+    const auth = await requireAuth(db, request, reply);
+    if (!auth) return reply;
+    const input = parse(MfaConfirmSchema, request.body);
+    if (!input.ok) return sendProblem(reply, input.error);
+    const result = await regenerateRecoveryCodes(db, auth, input.value.code, { policy, now: deps.now(), ip: request.ip });
+    if (!result.ok) return refuse(reply, result.error);
+    return reply.code(201).send(result.value);
   });
 
   app.post('/api/v1/sessions/current/mfa/verify', async (request, reply) => {
