@@ -119,7 +119,9 @@ describe('resettlement queue explanations', () => {
     expect(resettlementQueue(cases, TODAY, { offset: 99 })).toEqual([]);
   });
 
-  it('orders 10,000 cases quickly', () => {
+  // Speed is measured by `npm run bench`, never asserted in a test: this checks that a page
+  // of a 10,000-case queue is the same slice of the whole, numbered over the whole.
+  it('pages a 10,000-case queue consistently with the whole', () => {
     const priorities = ['emergency', 'urgent', 'normal'] as const;
     const risks = ['low', 'medium', 'high', 'critical'] as const;
     const many = Array.from({ length: 10_000 }, (_, i) => {
@@ -127,16 +129,9 @@ describe('resettlement queue explanations', () => {
       const since = new Date(Date.UTC(2018, 0, day)).toISOString().slice(0, 10);
       return c(`case-${(i * 104729) % 10_000}`, priorities[i % 3]!, risks[(i * 31) % 4]!, since);
     });
-    const started = Date.now();
     const queue = resettlementQueue(many, TODAY);
-    const elapsed = Date.now() - started;
     expect(queue).toHaveLength(10_000);
-    const pageStarted = Date.now();
     const page = resettlementQueue(many, TODAY, { offset: 5_000, limit: 50 });
-    const pageElapsed = Date.now() - pageStarted;
     expect(page.map((e) => e.position)).toEqual(queue.slice(5_000, 5_050).map((e) => e.position));
-    // Generous bounds (shared, busy test machines): the real figure is measured by the bench.
-    expect(elapsed).toBeLessThan(1500);
-    expect(pageElapsed).toBeLessThan(500);
   });
 });
