@@ -10,3 +10,4 @@ export * from './disclosure/index';
 export * from './children/index';
 export * from './solutions/index';
 export * from './targeting/index';
+export * from './trafficking/index';
