@@ -9,11 +9,6 @@ export interface TraffickingTerm<C extends string = string> {
   readonly arReview?: true;
 }
 
-/** The codes of a vocabulary, in its own order. */
-export function codesOf<C extends string>(terms: readonly TraffickingTerm<C>[]): readonly C[] {
-  return terms.map((t) => t.code);
-}
-
 /** A lookup that tells a known code from a string that only looks like one. */
 export function vocabularyIndex<C extends string>(terms: readonly TraffickingTerm<C>[]): ReadonlyMap<string, TraffickingTerm<C>> {
   return new Map(terms.map((t) => [t.code, t]));
