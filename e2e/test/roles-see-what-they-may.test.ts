@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServeProcess } from '../../packages/server/test/serve-process';
 import { launchChromium } from '../src/browser';
+import { apiAs } from '../src/api';
 import { SCREENSHOTS, startDemoInstall, type DemoInstall } from '../src/demo-install';
 
 const admin = { email: 'admin@example.org', password: 'a-long-e2e-password' };
@@ -11,26 +12,6 @@ const NEW_PASSWORD = 'quiet river under the old bridge';
 // Stored XSS attempts: saved as typed, shown as text, never run.
 const XSS_GIVEN = '<img src=x onerror="window.__xss=1">';
 const XSS_FAMILY = '"><script>window.__xss=2</script>';
-
-/** A signed-in API client for set-up, speaking the same cookies and CSRF header as the web app. */
-async function apiAs(base: string, email: string, password: string) {
-  const signIn = await fetch(`${base}/api/v1/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  expect(signIn.status).toBe(201);
-  const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-  return async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${base}/api/v1${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: response.status, body: (await response.json()) as unknown };
-  };
-}
 
 /**
  * Each role sees only what it may do, in the browser: a caseworker works with people and

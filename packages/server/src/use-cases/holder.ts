@@ -7,7 +7,7 @@ import type { UseCaseContext } from './context';
 export interface Holder {
   agency_id: string;
   team_id: string | null;
-  assigned_user_id: string;
+  assigned_user_id: string | null;
 }
 
 /**
@@ -19,10 +19,11 @@ export async function holderFor(ctx: UseCaseContext, tx: Tx, operationId: string
   const holder = await holderInOperation(tx, operationId, ctx.actor.agencyId, ctx.actor.teamIds);
   if (holder) return ok({ agency_id: holder.agencyId, team_id: holder.teamId, assigned_user_id: ctx.actor.userId });
   // An operation-wide officer (a regional administrator, say) working in an operation their
-  // own agency is not part of: the operation's first agency holds what they register.
+  // own agency is not part of: the operation's first agency holds what they register,
+  // unassigned, since assignment never crosses agencies (the scope rule relies on it).
   if (ctx.actor.scope === 'operation') {
     const lead = await defaultAgencyOf(tx, operationId);
-    if (lead) return ok({ agency_id: lead, team_id: null, assigned_user_id: ctx.actor.userId });
+    if (lead) return ok({ agency_id: lead, team_id: null, assigned_user_id: null });
   }
   return err(failure('forbidden', 'your agency does not work in this operation'));
 }

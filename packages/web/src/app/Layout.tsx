@@ -46,6 +46,11 @@ export function Layout({ children }: { children: ReactNode }) {
               {t('nav.register')}
             </Link>
           )}
+          {can('case.read') && (
+            <Link to={{ name: 'my-work' }} data-testid="nav-my-work" aria-current={current('my-work')}>
+              {t('nav.myWork')}
+            </Link>
+          )}
           {can('aggregate.read') && (
             <Link to={{ name: 'reports' }} data-testid="nav-reports" aria-current={current('reports')}>
               {t('nav.reports')}

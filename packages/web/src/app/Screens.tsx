@@ -7,6 +7,8 @@ import { PersonPage } from '../features/person/PersonPage';
 import { RegisterPage } from '../features/registration/RegisterPage';
 import { RetentionPage } from '../features/retention/RetentionPage';
 import { RiskByAreaPage } from '../features/reports/RiskByAreaPage';
+import { CasePage } from '../features/cases/CasePage';
+import { MyWorkPage } from '../features/cases/MyWorkPage';
 import { ScreeningPage } from '../features/screening/ScreeningPage';
 import { Link, useRoute } from './router';
 import { useCan } from './session';
@@ -32,6 +34,10 @@ export function Screens() {
       if (can('aggregate.read')) return <RiskByAreaPage />;
       if (can('audit.read')) return <AuditTrailPage />;
       return <NotAllowed />;
+    case 'my-work':
+      return can('case.read') ? <MyWorkPage /> : <NotAllowed />;
+    case 'case':
+      return can('case.read') ? <CasePage key={route.caseId} caseId={route.caseId} /> : <NotAllowed />;
     case 'reports':
       return can('aggregate.read') ? <RiskByAreaPage /> : <NotAllowed />;
     case 'register':

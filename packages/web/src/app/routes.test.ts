@@ -14,6 +14,8 @@ describe('routes', () => {
       { name: 'admin' },
       { name: 'retention' },
       { name: 'reports' },
+      { name: 'my-work' },
+      { name: 'case', caseId: id },
       { name: 'person', personId: id, screeningId: null },
       { name: 'person', personId: id, screeningId: other },
       { name: 'screen', personId: id },

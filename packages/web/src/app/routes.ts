@@ -7,6 +7,8 @@ export type Route =
   | { name: 'admin' }
   | { name: 'retention' }
   | { name: 'reports' }
+  | { name: 'my-work' }
+  | { name: 'case'; caseId: string }
   | { name: 'person'; personId: string; screeningId: string | null }
   | { name: 'screen'; personId: string }
   | { name: 'not-found' };
@@ -21,6 +23,8 @@ const PATTERNS: ReadonlyArray<[RegExp, (match: RegExpExecArray) => Route]> = [
   [/^\/admin\/?$/, () => ({ name: 'admin' })],
   [/^\/retention\/?$/, () => ({ name: 'retention' })],
   [/^\/reports\/?$/, () => ({ name: 'reports' })],
+  [/^\/my-work\/?$/, () => ({ name: 'my-work' })],
+  [new RegExp(`^/cases/${ID}/?$`), (m) => ({ name: 'case', caseId: m[1]! })],
   [new RegExp(`^/people/${ID}/?$`), (m) => ({ name: 'person', personId: m[1]!, screeningId: null })],
   [new RegExp(`^/people/${ID}/screen/?$`), (m) => ({ name: 'screen', personId: m[1]! })],
   [new RegExp(`^/people/${ID}/screenings/${ID}/?$`), (m) => ({ name: 'person', personId: m[1]!, screeningId: m[2]! })],
@@ -50,6 +54,10 @@ export function pathOf(route: Route): string {
       return '/retention';
     case 'reports':
       return '/reports';
+    case 'my-work':
+      return '/my-work';
+    case 'case':
+      return `/cases/${route.caseId}`;
     case 'person':
       return route.screeningId ? `/people/${route.personId}/screenings/${route.screeningId}` : `/people/${route.personId}`;
     case 'screen':

@@ -13,6 +13,7 @@ import { useLanguage } from '../../i18n/use-language';
 import { ConsentPanel } from '../consent/ConsentPanel';
 import { DataSubjectPanel } from '../data-subject/DataSubjectPanel';
 import { ProtectionNotesPanel } from '../protection-notes/ProtectionNotesPanel';
+import { OpenCaseButton } from '../cases/OpenCaseButton';
 import { ScreeningHistory } from '../outcome/ScreeningHistory';
 import { ScreeningOutcomeView } from '../outcome/ScreeningOutcomeView';
 import { displayName } from './display-name';
@@ -68,6 +69,7 @@ export function PersonPage({ personId, screeningId }: { personId: string; screen
             {t('person.startScreening')}
           </button>
         )}
+        {can('case.create') && !record.anonymisedAt && <OpenCaseButton personId={personId} latest={history[0]} />}
       </section>
 
       <div className="columns">

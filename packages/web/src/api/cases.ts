@@ -1,0 +1,29 @@
+import {
+  CaseDetailSchema,
+  CaseTaskSchema,
+  MyWorkSchema,
+  type CaseCreate,
+  type CaseDetail,
+  type CasePlanUpdate,
+  type CaseTask,
+  type CaseTaskCreate,
+  type CaseTaskUpdate,
+  type CaseTransition,
+  type MyWork,
+} from '@waymark/contracts';
+import { request } from './client';
+
+export const caseKey = (id: string) => ['cases', id] as const;
+export const myWorkKey = ['my-work'] as const;
+
+export const openCase = (input: CaseCreate): Promise<CaseDetail> => request('POST', '/cases', { body: input, schema: CaseDetailSchema });
+export const getCase = (id: string): Promise<CaseDetail> => request('GET', `/cases/${encodeURIComponent(id)}`, { schema: CaseDetailSchema });
+export const transitionCase = (id: string, input: CaseTransition): Promise<CaseDetail> =>
+  request('POST', `/cases/${encodeURIComponent(id)}/transitions`, { body: input, schema: CaseDetailSchema });
+export const savePlan = (id: string, input: CasePlanUpdate): Promise<CaseDetail> =>
+  request('PUT', `/cases/${encodeURIComponent(id)}/plan`, { body: input, schema: CaseDetailSchema });
+export const addTask = (id: string, input: CaseTaskCreate): Promise<CaseTask> =>
+  request('POST', `/cases/${encodeURIComponent(id)}/tasks`, { body: input, schema: CaseTaskSchema });
+export const updateTask = (id: string, input: CaseTaskUpdate): Promise<CaseTask> =>
+  request('PATCH', `/case-tasks/${encodeURIComponent(id)}`, { body: input, schema: CaseTaskSchema });
+export const getMyWork = (): Promise<MyWork> => request('GET', '/my-work', { schema: MyWorkSchema });

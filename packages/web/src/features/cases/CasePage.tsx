@@ -1,0 +1,105 @@
+import type { CaseDetail } from '@waymark/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { caseKey, getCase, myWorkKey, transitionCase } from '../../api/cases';
+import { Link } from '../../app/router';
+import { ProblemMessage } from '../../components/ProblemMessage';
+import { RiskBadge } from '../../components/RiskBadge';
+import { formatDateTime } from '../../i18n/format';
+import { useLanguage } from '../../i18n/use-language';
+import { CasePlan } from './CasePlan';
+import { CaseTasks } from './CaseTasks';
+
+// Events that need a written reason before the server will take them.
+const NEEDS_REASON = new Set(['request_closure', 'reject_closure', 'reopen']);
+
+/** One case: where it stands, the person's own plan, the work, and everything that happened. */
+export function CasePage({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const found = useQuery({ queryKey: caseKey(caseId), queryFn: () => getCase(caseId) });
+  if (found.isPending) return <p role="status">{t('app.loading')}</p>;
+  if (found.isError) return <ProblemMessage error={found.error} />;
+  const record = found.data;
+  return (
+    <article className="case" data-testid="case" data-status={record.status}>
+      <header className="person-head">
+        <h1 tabIndex={-1}>{t('cases.title')}</h1>
+        {record.personId && <Link to={{ name: 'person', personId: record.personId, screeningId: null }}>{t('cases.toPerson')}</Link>}
+      </header>
+      <section className="card risk-summary">
+        <span className="muted">{t('cases.statusLabel')}</span>
+        <strong data-testid="case-status">{t(`cases.status.${record.status}`)}</strong>
+        <RiskBadge level={record.priority} />
+        <span className="muted">{t('cases.openedAt', { date: formatDateTime(record.openedAt, language) })}</span>
+      </section>
+      {record.closureRequest && (
+        <p className="notice" data-testid="closure-requested">{t('cases.closureRequested', { reason: record.closureRequest.reason })}</p>
+      )}
+      <Transitions record={record} />
+      <div className="columns">
+        <div>
+          <CasePlan record={record} />
+          <CaseTasks record={record} />
+        </div>
+        <aside>
+          <section className="card" aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">{t('cases.timeline')}</h2>
+            <ol className="plain-list" data-testid="timeline">
+              {record.timeline.map((entry, index) => (
+                <li key={index}>
+                  {formatDateTime(entry.at, language)} · {t(`cases.timelineKind.${entry.kind}`, { defaultValue: entry.kind })}
+                  {typeof entry.details.event === 'string' && <> · {t(`cases.event.${entry.details.event}`, { defaultValue: entry.details.event })}</>}
+                </li>
+              ))}
+            </ol>
+          </section>
+        </aside>
+      </div>
+    </article>
+  );
+}
+
+function Transitions({ record }: { record: CaseDetail }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState('');
+  const step = useMutation({
+    mutationFn: (event: CaseDetail['availableEvents'][number]) =>
+      transitionCase(record.id, { event, version: record.version, ...(NEEDS_REASON.has(event) ? { reason } : {}) }),
+    onSuccess: (updated) => {
+      setReason('');
+      queryClient.setQueryData(caseKey(record.id), updated);
+      void queryClient.invalidateQueries({ queryKey: myWorkKey });
+    },
+  });
+  if (record.availableEvents.length === 0) return null;
+  const needsReason = record.availableEvents.some((event) => NEEDS_REASON.has(event));
+  return (
+    <section className="card" aria-labelledby="next-heading">
+      <h2 id="next-heading">{t('cases.nextStep')}</h2>
+      {needsReason && (
+        <label className="stack">
+          {t('cases.reason')}
+          <textarea value={reason} onChange={(event) => setReason(event.target.value)} rows={2} data-testid="case-reason" />
+        </label>
+      )}
+      <div className="button-row">
+        {record.availableEvents.map((event) => (
+          <button
+            key={event}
+            type="button"
+            className={event.startsWith('reject') || event.startsWith('withdraw') ? 'secondary' : undefined}
+            data-testid={`case-event-${event}`}
+            disabled={step.isPending || (NEEDS_REASON.has(event) && reason.trim() === '')}
+            onClick={() => step.mutate(event)}
+          >
+            {t(`cases.event.${event}`)}
+          </button>
+        ))}
+      </div>
+      {step.isError && <ProblemMessage error={step.error} />}
+    </section>
+  );
+}
