@@ -60,6 +60,27 @@ describe.each(databaseTargets())('record scope on $name PostgreSQL', (target) =>
       )
       .execute();
 
+    // One case per person, held by the same agency, team and worker.
+    const caseOf = new Map<string, string>();
+    await app.database.db
+      .insertInto('cases')
+      .values(
+        held.map((person) => {
+          const id = uuidv7();
+          caseOf.set(person.id, id);
+          return {
+            operation_id: app.operationId,
+            id,
+            person_id: person.id,
+            agency_id: person.agencyId,
+            team_id: person.teamId,
+            assigned_user_id: person.assignedUserId,
+            priority: 'medium',
+          };
+        }),
+      )
+      .execute();
+
     const cases: { label: string; client: Client; actor: Actor }[] = [];
     for (const scope of ['own', 'team', 'agency', 'operation'] as Scope[]) {
       for (const [agencyId, teamIds, userId] of [
@@ -80,6 +101,9 @@ describe.each(databaseTargets())('record scope on $name PostgreSQL', (target) =>
         for (const person of held) {
           const read = await client.request('GET', `/api/v1/persons/${person.id}`);
           expect(read.status, `${cases.at(-1)!.label} reading ${JSON.stringify(person)}`).toBe(expected.includes(person.id) ? 200 : 404);
+          // A case held like its person is reached exactly as the person is (the same SQL condition).
+          const caseRead = await client.request('GET', `/api/v1/cases/${caseOf.get(person.id)}`);
+          expect(caseRead.status, `${cases.at(-1)!.label} reading the case of ${JSON.stringify(person)}`).toBe(expected.includes(person.id) ? 200 : 404);
         }
       }
     }
