@@ -17,3 +17,4 @@ export * from './admin';
 export * from './consent';
 export * from './data-subject';
 export * from './cases';
+export * from './children';

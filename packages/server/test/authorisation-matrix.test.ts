@@ -12,6 +12,7 @@ import {
   SGBV_ANSWERS,
   SGBV_CANARY,
   type HeldCase,
+  type HeldChild,
   type HeldRecord,
   type MatrixEntry,
   type Position,
@@ -42,6 +43,7 @@ describe.each(databaseTargets())('authorisation matrix on $name PostgreSQL', (ta
   let otherRecord: HeldRecord;
   const mine = new Map<string, HeldRecord>();
   const cases = new Map<string, HeldCase>();
+  const children = new Map<string, HeldChild>();
   let unique = 0;
 
   beforeAll(async () => {
@@ -123,6 +125,21 @@ describe.each(databaseTargets())('authorisation matrix on $name PostgreSQL', (ta
         const body = opened.body as { id: string; tasks: { id: string }[] };
         const held = { caseId: body.id, taskId: body.tasks[0]!.id };
         if (!options.fresh) cases.set(key, held);
+        return held;
+      },
+      async child(position, actor, options = {}) {
+        const key = position === 'mine' ? `mine:${actor.userId}` : position;
+        if (!options.fresh && children.has(key)) return children.get(key)!;
+        const maker = position === 'other_agency' ? makerB : makerA;
+        const assignee = position === 'other_agency' ? workerB : position === 'mine' ? actor.userId : colleagueA;
+        const created = await maker.request('POST', '/api/v1/persons', { givenName: 'Matrix', familyName: 'Child', sex: 'female', dateOfBirth: '2015-02-01', careSituation: 'unaccompanied' });
+        expect(created.status).toBe(201);
+        const personId = (created.body as { id: string }).id;
+        const bia = await maker.request('POST', `/api/v1/persons/${personId}/bia`, { urgency: '1_week', identifiedAt: '2026-06-01' });
+        expect(bia.status).toBe(201);
+        await app.database.db.updateTable('persons').set({ assigned_user_id: assignee, team_id: null }).where('id', '=', personId).execute();
+        const held = { personId, biaId: (bia.body as { id: string }).id };
+        if (!options.fresh) children.set(key, held);
         return held;
       },
       async targetUser(position, options = {}) {

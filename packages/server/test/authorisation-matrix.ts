@@ -30,6 +30,12 @@ export interface HeldCase {
   taskId: string;
 }
 
+/** A child held like the fixture records, with one open Best Interests Assessment. */
+export interface HeldChild {
+  personId: string;
+  biaId: string;
+}
+
 export interface HeldRecord {
   personId: string;
   householdId: string;
@@ -56,6 +62,8 @@ export interface World {
   targetUser(position: OrgPosition, options?: { fresh?: boolean; disabled?: boolean }): Promise<string>;
   /** A case about the record's person (held as the person is); `fresh` for routes that change its state or holder. */
   case(position: Position, actor: Actor, options?: { fresh?: boolean }): Promise<HeldCase>;
+  /** A child (born 2015, unaccompanied) held as the record is, with an open BIA; `fresh` for routes that change its history. */
+  child(position: Position, actor: Actor, options?: { fresh?: boolean }): Promise<HeldChild>;
   /** The current version of a row, for routes that name the version they read. */
   version(table: 'persons' | 'households' | 'protection_notes' | 'cases' | 'case_tasks', id: string): Promise<number>;
   /** An enabled worker of the record's agency other than the actor, to assign to. */
@@ -371,6 +379,62 @@ export function buildMatrix(world: () => World): Record<string, MatrixEntry> {
         return { path: `/api/v1/case-tasks/${held.taskId}`, body: { dueDate: '2026-12-31', version: await w.version('case_tasks', held.taskId) } };
       },
     },
+    'POST /api/v1/persons/{id}/bia': {
+      kind: 'record',
+      verb: 'child.assess',
+      success: 201,
+      request: async (w, actor, position) => ({
+        path: `/api/v1/persons/${(await w.child(asPosition(position), actor)).personId}/bia`,
+        body: { urgency: '1_week', identifiedAt: '2026-06-01' },
+      }),
+    },
+    'PATCH /api/v1/bias/{id}': {
+      kind: 'record',
+      verb: 'child.assess',
+      success: 200,
+      request: async (w, actor, position) => ({
+        path: `/api/v1/bias/${(await w.child(asPosition(position), actor, { fresh: true })).biaId}`,
+        body: { completedAt: '2026-06-10', version: 1 },
+      }),
+    },
+    'POST /api/v1/persons/{id}/bid': {
+      kind: 'record',
+      verb: 'child.determine',
+      success: 201,
+      request: async (w, actor, position) => ({
+        path: `/api/v1/persons/${(await w.child(asPosition(position), actor)).personId}/bid`,
+        body: {
+          assessmentDate: '2026-06-01',
+          decisionDate: '2026-06-10',
+          panel: ['m1', 'm2', 'm3'].map((memberId) => ({ memberId, role: 'child_protection', confidentialityUndertakingSigned: true })),
+          childViews: { kind: 'agrees' },
+          recommendation: { kind: 'keep_care_arrangement' },
+        },
+      }),
+    },
+    'POST /api/v1/persons/{id}/care-arrangements': {
+      kind: 'record',
+      verb: 'child.assess',
+      success: 201,
+      request: async (w, actor, position) => ({
+        path: `/api/v1/persons/${(await w.child(asPosition(position), actor, { fresh: true })).personId}/care-arrangements`,
+        body: { kind: 'foster', carer: { kind: 'carer_record', carerId: 'foster-family-1' }, startDate: '2026-06-01' },
+      }),
+    },
+    'GET /api/v1/persons/{id}/care-arrangements': {
+      kind: 'record',
+      verb: 'child.read',
+      success: 200,
+      request: async (w, actor, position) => ({ path: `/api/v1/persons/${(await w.child(asPosition(position), actor)).personId}/care-arrangements` }),
+    },
+    'GET /api/v1/persons/{id}/best-interests': {
+      kind: 'record',
+      verb: 'child.read',
+      mayCarrySensitive: true,
+      success: 200,
+      request: async (w, actor, position) => ({ path: `/api/v1/persons/${(await w.child(asPosition(position), actor)).personId}/best-interests` }),
+    },
+    'GET /api/v1/children/overdue': { kind: 'operation', verb: 'child.supervise', success: 200, request: async () => ({ path: '/api/v1/children/overdue' }) },
     'GET /api/v1/my-work': { kind: 'operation', verb: 'case.read', success: 200, request: async () => ({ path: '/api/v1/my-work' }) },
     'GET /api/v1/workload': { kind: 'operation', verb: 'case.supervise', success: 200, request: async () => ({ path: '/api/v1/workload' }) },
     'GET /api/v1/reports/risk-by-area': { kind: 'operation', verb: 'aggregate.read', success: 200, request: async () => ({ path: '/api/v1/reports/risk-by-area' }) },

@@ -91,6 +91,16 @@ export const FIELD_REGISTRY = {
   'case.updatedAt': field('internal', RECORD),
   'case.tasks': field('sensitive', PROTECT),
   'case.timeline': field('internal', RECORD),
+  // Children's best interests (issue 4). That a child has a BIA, a BID or a care
+  // arrangement says they are at risk: sensitive. What the child said (or why they could
+  // not be heard) is child-protection content: need-to-know, withheld by the presenter.
+  'child.bia': field('sensitive', 'assess the best interests of a child at risk'),
+  'child.bid.decision': field('sensitive', 'decide in the best interests of the child'),
+  'child.bid.panel': field('internal', RECORD),
+  'child.bid.childViews': field('highly_sensitive', 'hear the child in decisions about them', 'child_protection'),
+  'child.careArrangements': field('sensitive', 'know who cares for the child and review on any change'),
+  'child.nextReview': field('sensitive', 'review best-interests decisions on time'),
+  'child.overdue': field('internal', 'follow up overdue assessments, decisions and reviews'),
 } as const satisfies Record<string, FieldEntry>;
 
 export type FieldKey = keyof typeof FIELD_REGISTRY;

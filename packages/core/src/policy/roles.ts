@@ -40,6 +40,13 @@ export const VERBS = [
   'case.update',
   'case.approve_closure',
   'case.supervise',
+  // Children's best interests (issue 4): caseworkers read and assess (BIA, care
+  // arrangements); a BID is decided by child-protection officers and supervisors; the
+  // overdue list is a supervisor's.
+  'child.read',
+  'child.assess',
+  'child.determine',
+  'child.supervise',
 ] as const;
 export type Verb = (typeof VERBS)[number];
 
@@ -72,6 +79,8 @@ const CASEWORK: Verb[] = [
   'case.read',
   'case.create',
   'case.update',
+  'child.read',
+  'child.assess',
 ];
 
 const SUPERVISION: Verb[] = [
@@ -85,6 +94,8 @@ const SUPERVISION: Verb[] = [
   'user.manage',
   'case.approve_closure',
   'case.supervise',
+  'child.determine',
+  'child.supervise',
 ];
 
 export const ROLE_VERBS: Record<Role, ReadonlySet<Verb>> = {
@@ -93,7 +104,7 @@ export const ROLE_VERBS: Record<Role, ReadonlySet<Verb>> = {
   administrator: new Set<Verb>(VERBS),
   supervisor: new Set<Verb>(SUPERVISION),
   caseworker: new Set<Verb>(CASEWORK),
-  child_protection_officer: new Set<Verb>([...CASEWORK, 'person.assign']),
+  child_protection_officer: new Set<Verb>([...CASEWORK, 'person.assign', 'child.determine']),
   protection_officer: new Set<Verb>([...CASEWORK, 'person.assign', 'person.export']),
   // An anti-trafficking agency's caseworker: works its own agency's cases; nothing else.
   partner_caseworker: new Set<Verb>(CASEWORK),

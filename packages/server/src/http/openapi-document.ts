@@ -1,4 +1,14 @@
 import {
+  BestInterestsSchema,
+  BiaCompleteSchema,
+  BiaCreateSchema,
+  BiaSchema,
+  BidCreateSchema,
+  BidSchema,
+  CareArrangementCreateSchema,
+  CareArrangementListSchema,
+  CareArrangementSchema,
+  ChildOverdueListSchema,
   CaseAssignmentSchema,
   CaseCreateSchema,
   CaseDetailSchema,
@@ -137,6 +147,13 @@ export const OPERATIONS: Operation[] = [
   { method: 'patch', path: '/api/v1/case-tasks/{id}', summary: "Change a task's status, due date or owner (names the version read)", body: CaseTaskUpdateSchema, response: CaseTaskSchema },
   { method: 'get', path: '/api/v1/my-work', summary: 'My open tasks: overdue first, then by due date, then case priority (at most 100)', response: MyWorkSchema },
   { method: 'get', path: '/api/v1/workload', summary: "Open cases and tasks per worker of my agency (supervisors)", response: WorkloadSchema },
+  { method: 'post', path: '/api/v1/persons/{id}/bia', summary: "Open a child's Best Interests Assessment with a confirmed urgency (the suggestion is kept beside it)", body: BiaCreateSchema, response: BiaSchema, status: 201 },
+  { method: 'patch', path: '/api/v1/bias/{id}', summary: 'Complete a Best Interests Assessment (names the version read)', body: BiaCompleteSchema, response: BiaSchema },
+  { method: 'post', path: '/api/v1/persons/{id}/bid', summary: "Record a Best Interests Determination: panel, the child's views, recommendation, decision date (schedules the review)", body: BidCreateSchema, response: BidSchema, status: 201 },
+  { method: 'post', path: '/api/v1/persons/{id}/care-arrangements', summary: "Add a period to a child's care-arrangement history (a change brings the review forward)", body: CareArrangementCreateSchema, response: CareArrangementSchema, status: 201 },
+  { method: 'get', path: '/api/v1/persons/{id}/care-arrangements', summary: "A child's care-arrangement history, the current one and the next review (audited read)", response: CareArrangementListSchema },
+  { method: 'get', path: '/api/v1/persons/{id}/best-interests', summary: "A child's BIAs, BIDs, care arrangements and next review (audited read)", response: BestInterestsSchema },
+  { method: 'get', path: '/api/v1/children/overdue', summary: 'Overdue BIAs and reviews of the children in my scope, most overdue first (supervisors)', response: ChildOverdueListSchema },
 ];
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>

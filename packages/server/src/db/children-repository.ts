@@ -1,0 +1,177 @@
+import type { Actor } from '@waymark/core';
+import { sql, type Insertable } from 'kysely';
+import type {
+  BestInterestsAssessmentRow,
+  BestInterestsAssessmentsTable,
+  BestInterestsDeterminationRow,
+  BestInterestsDeterminationsTable,
+  CareArrangementRow,
+  CareArrangementsTable,
+} from './schema';
+import { scopeCondition } from './scope';
+import type { Db, Tx } from './transaction';
+
+export interface ChildSettings {
+  reviewIntervalMonths: number;
+  biaNonUrgentDays: number;
+  bidMinPanelSize: number;
+}
+
+/** The operation's settings, or the core defaults (6 months, 90 days, 3 members) when none are saved. */
+export async function childSettings(db: Db | Tx, operationId: string): Promise<ChildSettings> {
+  const row = await db.selectFrom('child_protection_settings').selectAll().where('operation_id', '=', operationId).executeTakeFirst();
+  return {
+    reviewIntervalMonths: row?.review_interval_months ?? 6,
+    biaNonUrgentDays: row?.bia_non_urgent_days ?? 90,
+    bidMinPanelSize: row?.bid_min_panel_size ?? 3,
+  };
+}
+
+export async function insertBia(tx: Tx, row: Insertable<BestInterestsAssessmentsTable>): Promise<BestInterestsAssessmentRow> {
+  return tx.insertInto('best_interests_assessments').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** A BIA whose child is inside the actor's scope (the person's scope decides); else undefined → 404. */
+export async function findBiaForUpdate(tx: Tx, actor: Actor, id: string): Promise<BestInterestsAssessmentRow | undefined> {
+  if (actor.operationIds.length === 0) return undefined;
+  return tx
+    .selectFrom('best_interests_assessments as b')
+    .innerJoin('persons', (join) => join.onRef('persons.operation_id', '=', 'b.operation_id').onRef('persons.id', '=', 'b.person_id'))
+    .selectAll('b')
+    .where(scopeCondition(actor, 'persons'))
+    .where('b.id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function completeBiaAtVersion(
+  tx: Tx,
+  key: { operationId: string; id: string; version: number },
+  completedAt: string,
+  userId: string,
+): Promise<BestInterestsAssessmentRow | undefined> {
+  return tx
+    .updateTable('best_interests_assessments')
+    .set({ completed_at: completedAt, updated_by: userId, version: sql<number>`version + 1`, updated_at: sql`now()` })
+    .where('operation_id', '=', key.operationId)
+    .where('id', '=', key.id)
+    .where('version', '=', key.version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function biasOfPerson(db: Db | Tx, operationId: string, personId: string): Promise<BestInterestsAssessmentRow[]> {
+  return db
+    .selectFrom('best_interests_assessments')
+    .selectAll()
+    .where('operation_id', '=', operationId)
+    .where('person_id', '=', personId)
+    .orderBy('identified_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(100)
+    .execute();
+}
+
+export async function insertBid(tx: Tx, row: Insertable<BestInterestsDeterminationsTable>): Promise<BestInterestsDeterminationRow> {
+  return tx.insertInto('best_interests_determinations').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** A child's BIDs, latest decision first. */
+export async function bidsOfPerson(db: Db | Tx, operationId: string, personId: string): Promise<BestInterestsDeterminationRow[]> {
+  return db
+    .selectFrom('best_interests_determinations')
+    .selectAll()
+    .where('operation_id', '=', operationId)
+    .where('person_id', '=', personId)
+    .orderBy('decision_date', 'desc')
+    .orderBy('id', 'desc')
+    .limit(100)
+    .execute();
+}
+
+/** For no-child-left-behind (solutions): the BIDs recorded on one durable-solution step. */
+export async function bidsOnSolutionStep(db: Db | Tx, operationId: string, solutionStepId: string): Promise<BestInterestsDeterminationRow[]> {
+  return db
+    .selectFrom('best_interests_determinations')
+    .selectAll()
+    .where('operation_id', '=', operationId)
+    .where('solution_step_ref', '=', solutionStepId)
+    .orderBy('decision_date', 'desc')
+    .execute();
+}
+
+/** A changed arrangement brings the latest BID's review forward (core nextReviewDate decides the date). */
+export async function setReviewDue(tx: Tx, key: { operationId: string; id: string }, dueOn: string, reason: string): Promise<void> {
+  await tx
+    .updateTable('best_interests_determinations')
+    .set({ review_due_on: dueOn, review_due_reason: reason })
+    .where('operation_id', '=', key.operationId)
+    .where('id', '=', key.id)
+    .execute();
+}
+
+export async function insertCareArrangement(tx: Tx, row: Insertable<CareArrangementsTable>): Promise<CareArrangementRow> {
+  return tx.insertInto('care_arrangements').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** A child's care-arrangement history, oldest first. */
+export async function careArrangementsOfPerson(db: Db | Tx, operationId: string, personId: string): Promise<CareArrangementRow[]> {
+  return db
+    .selectFrom('care_arrangements')
+    .selectAll()
+    .where('operation_id', '=', operationId)
+    .where('person_id', '=', personId)
+    .orderBy('started_on', 'asc')
+    .orderBy('id', 'asc')
+    .limit(500)
+    .execute();
+}
+
+/** For no-child-left-behind (solutions): the arrangements with this carer that cover `on`. */
+export async function currentArrangementsOfCarer(db: Db | Tx, operationId: string, carerPersonId: string, on: string): Promise<CareArrangementRow[]> {
+  return db
+    .selectFrom('care_arrangements')
+    .selectAll()
+    .where('operation_id', '=', operationId)
+    .where('carer_person_id', '=', carerPersonId)
+    .where('started_on', '<=', on)
+    .where((eb) => eb.or([eb('ended_on', 'is', null), eb('ended_on', '>', on)]))
+    .orderBy('started_on', 'asc')
+    .execute();
+}
+
+export interface ChildDueRow {
+  kind: 'bia' | 'review';
+  id: string;
+  child_id: string;
+  due_date: string;
+}
+
+/**
+ * Open BIAs past their due date and latest BIDs past their review date, for children in
+ * the actor's scope (the scope condition on persons is in the query, not applied after),
+ * most overdue first. A review is done by recording a new BID, so only the latest counts.
+ */
+export async function overdueChildItems(db: Db, actor: Actor, today: string, limit: number): Promise<ChildDueRow[]> {
+  if (actor.operationIds.length === 0) return [];
+  const scope = scopeCondition(actor, 'persons');
+  const result = await sql<ChildDueRow>`
+    select * from (
+      select 'bia'::text as kind, b.id, b.person_id as child_id, b.due_date
+      from best_interests_assessments b
+      join persons on persons.operation_id = b.operation_id and persons.id = b.person_id
+      where ${scope} and b.completed_at is null and b.due_date < ${today}::date
+      union all
+      select 'review'::text as kind, d.id, d.person_id as child_id, d.review_due_on as due_date
+      from best_interests_determinations d
+      join persons on persons.operation_id = d.operation_id and persons.id = d.person_id
+      where ${scope} and d.review_due_on < ${today}::date
+        and not exists (
+          select 1 from best_interests_determinations n
+          where n.operation_id = d.operation_id and n.person_id = d.person_id and (n.decision_date, n.id) > (d.decision_date, d.id)
+        )
+    ) items
+    order by due_date asc, case kind when 'bia' then 0 else 1 end, child_id, id
+    limit ${limit}`.execute(db);
+  return result.rows;
+}
