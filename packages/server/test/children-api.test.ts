@@ -168,6 +168,17 @@ describe.each(databaseTargets())("children's best interests on $name PostgreSQL"
     expect((noPanel.body as Problem).errors?.map((e) => e.code)).toContain('panel_required');
   });
 
+  it("erasure removes the child's own words from a BID and keeps the decision", async () => {
+    const childId = await child();
+    expect((await officer.request('POST', `/api/v1/persons/${childId}/bid`, bid())).status).toBe(201);
+    const admin = await app.as('administrator');
+    const erased = await admin.request('POST', `/api/v1/persons/${childId}/erasure`, { reason: 'The guardian asked in writing on 2026-05-30', mode: 'anonymise' });
+    expect(erased.status).toBe(200);
+    const stored = await app.database.db.selectFrom('best_interests_determinations').selectAll().where('person_id', '=', childId).executeTakeFirstOrThrow();
+    expect(stored.child_views_text).toBeNull();
+    expect(stored.recommendation).toBe('keep_care_arrangement');
+  });
+
   it("another agency's child is not found, whatever the route", async () => {
     const childId = await child();
     const opened = (await caseworker.request('POST', `/api/v1/persons/${childId}/bia`, { urgency: '1_week', identifiedAt: '2026-05-30' })).body as BiaBody;

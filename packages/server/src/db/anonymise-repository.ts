@@ -74,5 +74,13 @@ export async function anonymisePersonRows(tx: Tx, person: PersonRow, actorId: st
     .where('operation_id', '=', key.operationId)
     .where('person_id', '=', key.id)
     .executeTakeFirst();
+  // A child's own words in a best-interests decision go too; the decision itself (codes
+  // and dates) stays, as the screening's levels do.
+  await tx
+    .updateTable('best_interests_determinations')
+    .set({ child_views_text: null })
+    .where('operation_id', '=', key.operationId)
+    .where('person_id', '=', key.id)
+    .execute();
   return { row, counts: { screenings: screenings.rows.length, protectionNotes: Number(notes.numDeletedRows) } };
 }
