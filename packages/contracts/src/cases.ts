@@ -136,6 +136,22 @@ export const MyWorkItemSchema = CaseTaskSchema.extend({
 export const MyWorkSchema = z.object({ items: z.array(MyWorkItemSchema), overdue: z.number().int() });
 export type MyWork = z.infer<typeof MyWorkSchema>;
 
+/** `GET /cases/closure-requests`: what waits for a supervisor's decision, oldest first. */
+export const ClosureRequestsSchema = z.object({
+  items: z.array(
+    z.object({
+      caseId: IdSchema,
+      personId: IdSchema.nullable(),
+      householdId: IdSchema.nullable(),
+      priority: z.enum(CASE_PRIORITIES),
+      requestedBy: IdSchema,
+      requestedAt: z.string(),
+      reason: z.string(),
+    }),
+  ),
+});
+export type ClosureRequests = z.infer<typeof ClosureRequestsSchema>;
+
 export const WorkloadSchema = z.object({
   items: z.array(
     z.object({

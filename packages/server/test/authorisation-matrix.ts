@@ -436,6 +436,7 @@ export function buildMatrix(world: () => World): Record<string, MatrixEntry> {
     },
     'GET /api/v1/children/overdue': { kind: 'operation', verb: 'child.supervise', success: 200, request: async () => ({ path: '/api/v1/children/overdue' }) },
     'GET /api/v1/my-work': { kind: 'operation', verb: 'case.read', success: 200, request: async () => ({ path: '/api/v1/my-work' }) },
+    'GET /api/v1/cases/closure-requests': { kind: 'operation', verb: 'case.approve_closure', success: 200, request: async () => ({ path: '/api/v1/cases/closure-requests' }) },
     'GET /api/v1/workload': { kind: 'operation', verb: 'case.supervise', success: 200, request: async () => ({ path: '/api/v1/workload' }) },
     'GET /api/v1/reports/risk-by-area': { kind: 'operation', verb: 'aggregate.read', success: 200, request: async () => ({ path: '/api/v1/reports/risk-by-area' }) },
     'GET /api/v1/audit-events': { kind: 'operation', verb: 'audit.read', success: 200, request: async () => ({ path: '/api/v1/audit-events' }) },

@@ -171,3 +171,18 @@ export async function caseAuditEntries(db: Db | Tx, operationId: string, caseId:
     .limit(1000)
     .execute();
 }
+
+/** Cases in the actor's scope waiting for a closure decision, oldest request first. */
+export async function listClosureRequests(db: Db, actor: Actor, limit: number): Promise<CaseRow[]> {
+  if (actor.operationIds.length === 0) return [];
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where(scopeCondition(actor, 'cases'))
+    .where('closure_requested_at', 'is not', null)
+    .where('status', '<>', 'closed')
+    .orderBy('closure_requested_at', 'asc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}

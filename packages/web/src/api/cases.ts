@@ -1,7 +1,11 @@
 import {
   CaseDetailSchema,
   CaseTaskSchema,
+  ClosureRequestsSchema,
   MyWorkSchema,
+  WorkloadSchema,
+  type ClosureRequests,
+  type Workload,
   type CaseCreate,
   type CaseDetail,
   type CasePlanUpdate,
@@ -27,3 +31,6 @@ export const addTask = (id: string, input: CaseTaskCreate): Promise<CaseTask> =>
 export const updateTask = (id: string, input: CaseTaskUpdate): Promise<CaseTask> =>
   request('PATCH', `/case-tasks/${encodeURIComponent(id)}`, { body: input, schema: CaseTaskSchema });
 export const getMyWork = (): Promise<MyWork> => request('GET', '/my-work', { schema: MyWorkSchema });
+
+export const getClosureRequests = (): Promise<ClosureRequests> => request('GET', '/cases/closure-requests', { schema: ClosureRequestsSchema });
+export const getWorkload = (): Promise<Workload> => request('GET', '/workload', { schema: WorkloadSchema });

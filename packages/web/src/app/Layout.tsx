@@ -51,6 +51,11 @@ export function Layout({ children }: { children: ReactNode }) {
               {t('nav.myWork')}
             </Link>
           )}
+          {(can('case.supervise') || can('case.approve_closure')) && (
+            <Link to={{ name: 'supervision' }} data-testid="nav-supervision" aria-current={current('supervision')}>
+              {t('nav.supervision')}
+            </Link>
+          )}
           {can('aggregate.read') && (
             <Link to={{ name: 'reports' }} data-testid="nav-reports" aria-current={current('reports')}>
               {t('nav.reports')}

@@ -9,6 +9,7 @@ import { RetentionPage } from '../features/retention/RetentionPage';
 import { RiskByAreaPage } from '../features/reports/RiskByAreaPage';
 import { CasePage } from '../features/cases/CasePage';
 import { MyWorkPage } from '../features/cases/MyWorkPage';
+import { SupervisionPage } from '../features/cases/SupervisionPage';
 import { ScreeningPage } from '../features/screening/ScreeningPage';
 import { Link, useRoute } from './router';
 import { useCan } from './session';
@@ -36,6 +37,8 @@ export function Screens() {
       return <NotAllowed />;
     case 'my-work':
       return can('case.read') ? <MyWorkPage /> : <NotAllowed />;
+    case 'supervision':
+      return can('case.supervise') || can('case.approve_closure') ? <SupervisionPage /> : <NotAllowed />;
     case 'case':
       return can('case.read') ? <CasePage key={route.caseId} caseId={route.caseId} /> : <NotAllowed />;
     case 'reports':

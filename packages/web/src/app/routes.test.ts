@@ -15,6 +15,7 @@ describe('routes', () => {
       { name: 'retention' },
       { name: 'reports' },
       { name: 'my-work' },
+      { name: 'supervision' },
       { name: 'case', caseId: id },
       { name: 'person', personId: id, screeningId: null },
       { name: 'person', personId: id, screeningId: other },

@@ -8,6 +8,7 @@ export type Route =
   | { name: 'retention' }
   | { name: 'reports' }
   | { name: 'my-work' }
+  | { name: 'supervision' }
   | { name: 'case'; caseId: string }
   | { name: 'person'; personId: string; screeningId: string | null }
   | { name: 'screen'; personId: string }
@@ -24,6 +25,7 @@ const PATTERNS: ReadonlyArray<[RegExp, (match: RegExpExecArray) => Route]> = [
   [/^\/retention\/?$/, () => ({ name: 'retention' })],
   [/^\/reports\/?$/, () => ({ name: 'reports' })],
   [/^\/my-work\/?$/, () => ({ name: 'my-work' })],
+  [/^\/supervision\/?$/, () => ({ name: 'supervision' })],
   [new RegExp(`^/cases/${ID}/?$`), (m) => ({ name: 'case', caseId: m[1]! })],
   [new RegExp(`^/people/${ID}/?$`), (m) => ({ name: 'person', personId: m[1]!, screeningId: null })],
   [new RegExp(`^/people/${ID}/screen/?$`), (m) => ({ name: 'screen', personId: m[1]! })],
@@ -56,6 +58,8 @@ export function pathOf(route: Route): string {
       return '/reports';
     case 'my-work':
       return '/my-work';
+    case 'supervision':
+      return '/supervision';
     case 'case':
       return `/cases/${route.caseId}`;
     case 'person':

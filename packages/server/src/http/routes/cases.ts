@@ -19,6 +19,7 @@ import { transitionCaseUseCase } from '../../use-cases/cases/transition-case';
 import { updateCasePlan } from '../../use-cases/cases/update-case-plan';
 import { updateCaseTask } from '../../use-cases/cases/update-case-task';
 import { workload } from '../../use-cases/cases/workload';
+import { closureRequests } from '../../use-cases/cases/closure-requests';
 import type { UseCaseContext } from '../../use-cases/context';
 import { requireAuth } from '../auth';
 import { contextFor, type AppDeps } from '../deps';
@@ -68,6 +69,12 @@ export function caseRoutes(app: FastifyInstance, deps: AppDeps): void {
     const auth = await requireAuth(db, request, reply);
     if (!auth) return reply;
     return respond(reply, await myWork(contextFor(deps, auth)));
+  });
+
+  app.get('/api/v1/cases/closure-requests', async (request, reply) => {
+    const auth = await requireAuth(db, request, reply);
+    if (!auth) return reply;
+    return respond(reply, await closureRequests(contextFor(deps, auth)));
   });
 
   app.get('/api/v1/workload', async (request, reply) => {
