@@ -18,3 +18,4 @@ export * from './consent';
 export * from './data-subject';
 export * from './cases';
 export * from './children';
+export * from './solutions';

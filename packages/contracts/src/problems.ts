@@ -52,6 +52,10 @@ export const PROBLEM_CODES = [
   'self_approval',
   'closure_pending',
   'closure_not_requested',
+  // Durable solutions: resettlement put forward before repatriation and local integration
+  // were assessed; a move step completed while a child it leaves behind has no BID on it.
+  'other_solutions_not_considered',
+  'child_decision_required',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

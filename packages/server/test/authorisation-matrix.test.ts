@@ -161,6 +161,10 @@ describe.each(databaseTargets())('authorisation matrix on $name PostgreSQL', (ta
       },
       unique: () => `m${++unique}-${Date.now().toString(36)}`,
       readAsAdmin: async (path) => (await admin.request('GET', path)).body,
+      writeAsAdmin: async (method, path, body) => {
+        const response = await admin.request(method, path, body);
+        return { status: response.status, body: response.body };
+      },
     };
     matrix = buildMatrix(() => world);
   }, 600_000);

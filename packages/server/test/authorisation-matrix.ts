@@ -71,6 +71,8 @@ export interface World {
   unique(): string;
   /** Reads an answer as an administrator of the test operation (for versions to name). */
   readAsAdmin(path: string): Promise<unknown>;
+  /** Sets up state a route needs first (an assessment, a step) as an administrator. */
+  writeAsAdmin(method: string, path: string, body: unknown): Promise<{ status: number; body: unknown }>;
 }
 
 export interface Built {
@@ -127,6 +129,17 @@ export interface PublicEntry extends Base {
 export type MatrixEntry = RecordEntry | OperationEntry | OrgEntry | SelfEntry | PublicEntry;
 
 export const SGBV_CANARY = 'CANARY-SGBV-NARRATIVE';
+
+const LOW_RISK = { level: 'low', reasons: [] };
+/** A durable-solutions assessment that lets resettlement be put forward. */
+export const SOLUTIONS_ASSESSED = {
+  assessedOn: '2026-01-15',
+  solutions: {
+    voluntary_repatriation: { status: 'not_feasible', wish: 'does_not_wish', traffickingRisk: LOW_RISK },
+    local_integration: { status: 'not_feasible', wish: 'undecided', traffickingRisk: LOW_RISK },
+    resettlement: { status: 'feasible', wish: 'wishes', traffickingRisk: LOW_RISK },
+  },
+};
 export const SGBV_ANSWERS = { sg_sexual_violence: 'yes_earlier' };
 
 /** May this reader see the SGBV canary planted on a record? */
@@ -435,6 +448,55 @@ export function buildMatrix(world: () => World): Record<string, MatrixEntry> {
       request: async (w, actor, position) => ({ path: `/api/v1/persons/${(await w.child(asPosition(position), actor)).personId}/best-interests` }),
     },
     'GET /api/v1/children/overdue': { kind: 'operation', verb: 'child.supervise', success: 200, request: async () => ({ path: '/api/v1/children/overdue' }) },
+    'GET /api/v1/cases/{id}/durable-solutions': {
+      kind: 'record',
+      verb: 'solution.read',
+      success: 200,
+      request: async (w, actor, position) => ({ path: `/api/v1/cases/${(await w.case(asPosition(position), actor)).caseId}/durable-solutions` }),
+    },
+    'PUT /api/v1/cases/{id}/durable-solutions': {
+      kind: 'record',
+      verb: 'solution.assess',
+      success: 200,
+      request: async (w, actor, position) => {
+        const path = `/api/v1/cases/${(await w.case(asPosition(position), actor)).caseId}/durable-solutions`;
+        const current = (await w.readAsAdmin(path)) as { assessment: { version: number } | null };
+        return { path, body: { ...SOLUTIONS_ASSESSED, ...(current.assessment ? { version: current.assessment.version } : {}) } };
+      },
+    },
+    'GET /api/v1/cases/{id}/resettlement/suggestions': {
+      kind: 'record',
+      verb: 'solution.read',
+      success: 200,
+      request: async (w, actor, position) => ({ path: `/api/v1/cases/${(await w.case(asPosition(position), actor)).caseId}/resettlement/suggestions` }),
+    },
+    'PUT /api/v1/cases/{id}/resettlement': {
+      kind: 'record',
+      verb: 'resettlement.submit',
+      success: 200,
+      request: async (w, actor, position) => {
+        const held = await w.case(asPosition(position), actor, { fresh: true });
+        await w.writeAsAdmin('PUT', `/api/v1/cases/${held.caseId}/durable-solutions`, SOLUTIONS_ASSESSED);
+        return { path: `/api/v1/cases/${held.caseId}/resettlement`, body: { primary: 'legal_physical_protection', secondary: null, priority: 'normal' } };
+      },
+    },
+    'GET /api/v1/resettlement-queue': { kind: 'operation', verb: 'resettlement.queue', success: 200, request: async () => ({ path: '/api/v1/resettlement-queue' }) },
+    'POST /api/v1/cases/{id}/solution-steps': {
+      kind: 'record',
+      verb: 'solution.assess',
+      success: 201,
+      request: async (w, actor, position) => ({ path: `/api/v1/cases/${(await w.case(asPosition(position), actor)).caseId}/solution-steps`, body: { kind: 'resettlement' } }),
+    },
+    'PATCH /api/v1/solution-steps/{id}': {
+      kind: 'record',
+      verb: 'solution.assess',
+      success: 200,
+      request: async (w, actor, position) => {
+        const held = await w.case(asPosition(position), actor);
+        const step = await w.writeAsAdmin('POST', `/api/v1/cases/${held.caseId}/solution-steps`, { kind: 'relocation' });
+        return { path: `/api/v1/solution-steps/${(step.body as { id: string }).id}`, body: { status: 'in_progress', version: 1 } };
+      },
+    },
     'GET /api/v1/my-work': { kind: 'operation', verb: 'case.read', success: 200, request: async () => ({ path: '/api/v1/my-work' }) },
     'GET /api/v1/cases/closure-requests': { kind: 'operation', verb: 'case.approve_closure', success: 200, request: async () => ({ path: '/api/v1/cases/closure-requests' }) },
     'GET /api/v1/workload': { kind: 'operation', verb: 'case.supervise', success: 200, request: async () => ({ path: '/api/v1/workload' }) },

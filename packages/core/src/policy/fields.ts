@@ -101,6 +101,15 @@ export const FIELD_REGISTRY = {
   'child.careArrangements': field('sensitive', 'know who cares for the child and review on any change'),
   'child.nextReview': field('sensitive', 'review best-interests decisions on time'),
   'child.overdue': field('internal', 'follow up overdue assessments, decisions and reviews'),
+  // Durable solutions and resettlement (issue 4). The solutions weighed and the trafficking
+  // risk of each say a person is at risk; the categories say why (women at risk, survivors).
+  'solutions.assessment': field('sensitive', 'weigh durable solutions with the trafficking risk of each'),
+  'solutions.yearsInDisplacement': field('personal', PROTECT),
+  'resettlement.suggestions': field('sensitive', 'suggest resettlement categories for a person to confirm'),
+  'resettlement.submission': field('sensitive', 'put forward the people most at risk for resettlement'),
+  'resettlement.queue': field('sensitive', 'order resettlement by priority, risk and time waiting'),
+  'solutionStep.status': field('internal', RECORD),
+  'solutionStep.childrenLeftBehind': field('sensitive', 'leave no child behind when a family moves'),
 } as const satisfies Record<string, FieldEntry>;
 
 export type FieldKey = keyof typeof FIELD_REGISTRY;

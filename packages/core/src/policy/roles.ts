@@ -47,6 +47,12 @@ export const VERBS = [
   'child.assess',
   'child.determine',
   'child.supervise',
+  // Durable solutions and resettlement (issue 4): assessing the three solutions, planning
+  // steps and confirming a submission are protection officers' and supervisors' work.
+  'solution.read',
+  'solution.assess',
+  'resettlement.submit',
+  'resettlement.queue',
 ] as const;
 export type Verb = (typeof VERBS)[number];
 
@@ -83,8 +89,11 @@ const CASEWORK: Verb[] = [
   'child.assess',
 ];
 
+const SOLUTIONS: Verb[] = ['solution.read', 'solution.assess', 'resettlement.submit', 'resettlement.queue'];
+
 const SUPERVISION: Verb[] = [
   ...CASEWORK,
+  ...SOLUTIONS,
   'person.assign',
   'person.export',
   'screening.rescore_all',
@@ -105,7 +114,7 @@ export const ROLE_VERBS: Record<Role, ReadonlySet<Verb>> = {
   supervisor: new Set<Verb>(SUPERVISION),
   caseworker: new Set<Verb>(CASEWORK),
   child_protection_officer: new Set<Verb>([...CASEWORK, 'person.assign', 'child.determine']),
-  protection_officer: new Set<Verb>([...CASEWORK, 'person.assign', 'person.export']),
+  protection_officer: new Set<Verb>([...CASEWORK, 'person.assign', 'person.export', ...SOLUTIONS]),
   // An anti-trafficking agency's caseworker: works its own agency's cases; nothing else.
   partner_caseworker: new Set<Verb>(CASEWORK),
   // Analysts see aggregates only, never a person.

@@ -36,6 +36,8 @@ const STATUS: Record<ProblemCode, number> = {
   self_approval: 403,
   closure_pending: 409,
   closure_not_requested: 409,
+  other_solutions_not_considered: 409,
+  child_decision_required: 409,
 };
 
 // Titles are for people reading raw responses; clients translate `code`.
@@ -72,6 +74,8 @@ const TITLES: Record<ProblemCode, string> = {
   self_approval: 'Someone other than the requester must approve the closure',
   closure_pending: 'A closure is waiting for approval: approve or withdraw it first',
   closure_not_requested: 'Nobody has asked to close this case',
+  other_solutions_not_considered: 'Assess voluntary repatriation and local integration before resettlement',
+  child_decision_required: 'A child this step would leave behind needs their own best-interests decision on it first',
 };
 
 export function problemOf(failure: Failure): Problem {

@@ -1,0 +1,217 @@
+import { sql, type Insertable } from 'kysely';
+import type {
+  CaseRow,
+  DurableSolutionAssessmentRow,
+  DurableSolutionAssessmentsTable,
+  ResettlementSubmissionRow,
+  ResettlementSubmissionsTable,
+  SolutionStepRow,
+  SolutionStepsTable,
+} from './schema';
+import type { Actor } from '@waymark/core';
+import { scopeCondition } from './scope';
+import type { Db, Tx } from './transaction';
+
+type Reader = Db | Tx;
+
+export async function findAssessment(db: Reader, operationId: string, caseId: string): Promise<DurableSolutionAssessmentRow | undefined> {
+  return db.selectFrom('durable_solution_assessments').selectAll().where('operation_id', '=', operationId).where('case_id', '=', caseId).executeTakeFirst();
+}
+
+/**
+ * Writes the case's assessment. The first write inserts (a concurrent first write loses on
+ * the primary key); later ones name the version read. Undefined when the version moved on.
+ */
+export async function saveAssessment(
+  tx: Tx,
+  row: Insertable<DurableSolutionAssessmentsTable>,
+  expectedVersion: number | null,
+): Promise<DurableSolutionAssessmentRow | undefined> {
+  if (expectedVersion === null) {
+    return tx.insertInto('durable_solution_assessments').values(row).onConflict((oc) => oc.doNothing()).returningAll().executeTakeFirst();
+  }
+  return tx
+    .updateTable('durable_solution_assessments')
+    .set({ assessed_on: row.assessed_on, assessed_by: row.assessed_by, solutions: row.solutions, warnings: row.warnings, updated_by: row.updated_by, version: sql<number>`version + 1`, updated_at: sql`now()` })
+    .where('operation_id', '=', row.operation_id)
+    .where('case_id', '=', row.case_id)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function findSubmission(db: Reader, operationId: string, caseId: string): Promise<ResettlementSubmissionRow | undefined> {
+  return db.selectFrom('resettlement_submissions').selectAll().where('operation_id', '=', operationId).where('case_id', '=', caseId).executeTakeFirst();
+}
+
+/** As saveAssessment. A re-confirmation keeps the date the case entered the queue. */
+export async function saveSubmission(
+  tx: Tx,
+  row: Insertable<ResettlementSubmissionsTable>,
+  expectedVersion: number | null,
+): Promise<ResettlementSubmissionRow | undefined> {
+  if (expectedVersion === null) {
+    return tx.insertInto('resettlement_submissions').values(row).onConflict((oc) => oc.doNothing()).returningAll().executeTakeFirst();
+  }
+  const { waiting_since: _kept, operation_id, case_id, ...changes } = row;
+  return tx
+    .updateTable('resettlement_submissions')
+    .set({ ...changes, version: sql<number>`version + 1`, updated_at: sql`now()` })
+    .where('operation_id', '=', operation_id)
+    .where('case_id', '=', case_id)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Person ids of the legal members of a case: its person, or its household's members. */
+export async function caseMemberIds(db: Reader, row: CaseRow): Promise<string[]> {
+  if (row.person_id !== null) return [row.person_id];
+  const members = await db
+    .selectFrom('persons')
+    .select('id')
+    .where('operation_id', '=', row.operation_id)
+    .where('household_id', '=', row.household_id)
+    .orderBy('id')
+    .execute();
+  return members.map((m) => m.id);
+}
+
+export interface MemberFactsRow {
+  id: string;
+  sex: string;
+  date_of_birth: string | null;
+  birth_year: number | null;
+  arrival_date: string | null;
+  risk_level: string | null;
+  outcome: unknown;
+}
+
+/** What suggestions and years in displacement need about members: with each one's latest screening outcome. */
+export async function memberFacts(db: Reader, operationId: string, personIds: readonly string[]): Promise<MemberFactsRow[]> {
+  if (personIds.length === 0) return [];
+  return db
+    .selectFrom('persons')
+    .leftJoin('screenings', (join) => join.onRef('screenings.operation_id', '=', 'persons.operation_id').onRef('screenings.id', '=', 'persons.latest_screening_id'))
+    .select(['persons.id', 'persons.sex', 'persons.date_of_birth', 'persons.birth_year', 'persons.arrival_date', 'persons.risk_level', 'screenings.outcome'])
+    .where('persons.operation_id', '=', operationId)
+    .where('persons.id', 'in', personIds)
+    .orderBy('persons.id')
+    .execute();
+}
+
+export interface BidOnChildRow {
+  person_id: string;
+  recommendation: string;
+}
+
+/** The latest BID of each child among the members (children's best interests, migration 0014). */
+export async function latestBidsOf(db: Reader, operationId: string, personIds: readonly string[]): Promise<BidOnChildRow[]> {
+  if (personIds.length === 0) return [];
+  const ids = sql.join(personIds.map((id) => sql`${id}::uuid`));
+  const result = await sql<BidOnChildRow>`
+    select distinct on (person_id) person_id, recommendation from best_interests_determinations
+    where operation_id = ${operationId}::uuid and person_id in (${ids})
+    order by person_id, decision_date desc, id desc`.execute(db);
+  return result.rows;
+}
+
+export async function insertStep(tx: Tx, row: Insertable<SolutionStepsTable>): Promise<SolutionStepRow> {
+  return tx.insertInto('solution_steps').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findStepForUpdate(tx: Tx, operationIds: readonly string[], id: string): Promise<SolutionStepRow | undefined> {
+  if (operationIds.length === 0) return undefined;
+  return tx.selectFrom('solution_steps').selectAll().where('operation_id', 'in', operationIds).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function updateStepAtVersion(
+  tx: Tx,
+  key: { operationId: string; id: string; version: number },
+  changes: { status: string; completed_at: Date | null; completed_by: string | null; updated_by: string },
+): Promise<SolutionStepRow | undefined> {
+  return tx
+    .updateTable('solution_steps')
+    .set({ ...changes, version: sql<number>`version + 1`, updated_at: sql`now()` })
+    .where('operation_id', '=', key.operationId)
+    .where('id', '=', key.id)
+    .where('version', '=', key.version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export interface CareRow {
+  id: string;
+  person_id: string;
+  kind: string;
+  carer_person_id: string;
+  started_on: string;
+  ended_on: string | null;
+  date_of_birth: string | null;
+  birth_year: number | null;
+}
+
+/**
+ * The care arrangements in force on `today` in which one of these persons is the carer,
+ * with the child's birth facts (tables of migration 0014, read here with plain SQL so
+ * this module does not depend on the children's module's repository).
+ */
+export async function currentCareBy(db: Reader, operationId: string, carerIds: readonly string[], today: string): Promise<CareRow[]> {
+  if (carerIds.length === 0) return [];
+  const ids = sql.join(carerIds.map((id) => sql`${id}::uuid`));
+  const result = await sql<CareRow>`
+    select ca.id, ca.person_id, ca.kind, ca.carer_person_id, ca.started_on::text as started_on, ca.ended_on::text as ended_on,
+      p.date_of_birth::text as date_of_birth, p.birth_year
+    from care_arrangements ca
+    join persons p on p.operation_id = ca.operation_id and p.id = ca.person_id
+    where ca.operation_id = ${operationId}::uuid and ca.carer_person_id in (${ids})
+      and ca.started_on <= ${today}::date and (ca.ended_on is null or ca.ended_on > ${today}::date)
+    order by ca.person_id, ca.id`.execute(db);
+  return result.rows;
+}
+
+/** Children with a BID recorded on this step. */
+export async function bidsOnStep(db: Reader, operationId: string, stepId: string): Promise<string[]> {
+  const result = await sql<{ person_id: string }>`
+    select distinct person_id from best_interests_determinations
+    where operation_id = ${operationId}::uuid and solution_step_ref = ${stepId}::uuid`.execute(db);
+  return result.rows.map((r) => r.person_id);
+}
+
+export interface QueueRow {
+  case_id: string;
+  priority: string;
+  primary_category: string;
+  secondary_category: string | null;
+  waiting_since: string;
+  risk: string;
+}
+
+/**
+ * Cases waiting for submission in the actor's scope: the scope and "not submitted, not
+ * closed" are filtered here, in SQL; the order and its explanation come from core. The
+ * risk is the highest current level of any member, or the case's priority when nobody
+ * has been screened.
+ */
+export async function waitingCases(db: Db, actor: Actor): Promise<QueueRow[]> {
+  if (actor.operationIds.length === 0) return [];
+  return db
+    .selectFrom('resettlement_submissions as rs')
+    .innerJoin('cases', (join) => join.onRef('cases.operation_id', '=', 'rs.operation_id').onRef('cases.id', '=', 'rs.case_id'))
+    .select([
+      'rs.case_id',
+      'rs.priority',
+      'rs.primary_category',
+      'rs.secondary_category',
+      sql<string>`rs.waiting_since::text`.as('waiting_since'),
+      sql<string>`coalesce(
+        (select case max(p.risk_rank) when 4 then 'critical' when 3 then 'high' when 2 then 'medium' when 1 then 'low' end
+         from persons p where p.operation_id = cases.operation_id and (p.id = cases.person_id or p.household_id = cases.household_id)),
+        cases.priority)`.as('risk'),
+    ])
+    .where('rs.operation_id', 'in', actor.operationIds)
+    .where('rs.submitted_at', 'is', null)
+    .where('cases.status', '<>', 'closed')
+    .where(scopeCondition(actor, 'cases'))
+    .execute();
+}

@@ -1,0 +1,35 @@
+import { can, dayOf, err, ok, suggestCategories, type Result } from '@waymark/core';
+import type { ResettlementSuggestions } from '@waymark/contracts';
+import { writeAudit } from '../../db/audit';
+import { findAssessment } from '../../db/solutions-repository';
+import { transact } from '../../db/transaction';
+import { failure, type Failure } from '../../failure';
+import type { UseCaseContext } from '../context';
+import { caseFor } from './case-access';
+import { assessmentOf, categoryFacts } from './facts';
+
+/**
+ * Categories to consider, each with its reasons, from the members' latest screenings, their
+ * BIDs and whatever assessment exists. Never final: a person confirms (confirm-resettlement).
+ */
+export async function resettlementSuggestions(ctx: UseCaseContext, caseId: string): Promise<Result<ResettlementSuggestions, Failure>> {
+  if (!can(ctx.actor, 'solution.read')) return err(failure('forbidden'));
+  const now = ctx.now();
+  return transact(ctx.db, async (tx) => {
+    const found = await caseFor(ctx, tx, caseId, 'solution.read');
+    if (!found.ok) return found;
+    const row = found.value;
+    const assessment = assessmentOf(row, await findAssessment(tx, row.operation_id, row.id));
+    const suggestions = suggestCategories(await categoryFacts(tx, row, assessment, now, dayOf(now)));
+    await writeAudit(tx, {
+      actorId: ctx.actor.userId,
+      operationId: row.operation_id,
+      action: 'resettlement.suggestions_view',
+      resourceType: 'case',
+      resourceId: row.id,
+      details: { categories: suggestions.map((s) => s.category).join(',') },
+      at: now,
+    });
+    return ok({ caseId: row.id, suggestions });
+  });
+}
