@@ -123,6 +123,10 @@ export type CareArrangement = z.infer<typeof CareArrangementSchema>;
 
 export const NextReviewSchema = z.object({ dueDate: IsoDateSchema, reason: z.enum(['interval', 'care_arrangement_change']) });
 
+/** The answer to adding an arrangement: the period, and the review it moved (null without a BID). */
+export const CareArrangementCreatedSchema = CareArrangementSchema.extend({ nextReview: NextReviewSchema.nullable() });
+export type CareArrangementCreated = z.infer<typeof CareArrangementCreatedSchema>;
+
 export const CareArrangementListSchema = z.object({
   items: z.array(CareArrangementSchema),
   current: CareArrangementSchema.nullable(),

@@ -106,6 +106,7 @@ describe.each(databaseTargets())("children's best interests on $name PostgreSQL"
     expect(first.status).toBe(201);
     const second = await caseworker.request('POST', `/api/v1/persons/${childId}/care-arrangements`, { kind: 'foster', carer: { kind: 'carer_record', carerId: 'foster-family-17' }, startDate: '2026-05-28' });
     expect(second.status).toBe(201);
+    expect((second.body as { nextReview: unknown }).nextReview).toEqual({ dueDate: '2026-05-28', reason: 'care_arrangement_change' });
 
     const listed = await caseworker.request('GET', `/api/v1/persons/${childId}/care-arrangements`);
     expect(listed.status).toBe(200);

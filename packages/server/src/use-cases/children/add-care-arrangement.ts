@@ -1,5 +1,5 @@
 import { checkCareArrangements, dayOf, err, ok, type CareArrangement as CoreArrangement, type Result } from '@waymark/core';
-import type { CareArrangement, CareArrangementCreate } from '@waymark/contracts';
+import type { CareArrangementCreate, CareArrangementCreated } from '@waymark/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../db/audit';
 import { bidsOfPerson, careArrangementsOfPerson, childSettings, insertCareArrangement, setReviewDue } from '../../db/children-repository';
@@ -17,10 +17,10 @@ import { reviewDueFor } from './review-due';
  * (no overlaps, dates in order). A change of arrangement brings the latest BID's review
  * forward to the day of the change (core nextReviewDate), in the same transaction.
  */
-export async function addCareArrangement(ctx: UseCaseContext, personId: string, input: CareArrangementCreate): Promise<Result<CareArrangement, Failure>> {
+export async function addCareArrangement(ctx: UseCaseContext, personId: string, input: CareArrangementCreate): Promise<Result<CareArrangementCreated, Failure>> {
   const now = ctx.now();
   const today = dayOf(now);
-  return transact(ctx.db, async (tx): Promise<Result<CareArrangement, Failure>> => {
+  return transact(ctx.db, async (tx): Promise<Result<CareArrangementCreated, Failure>> => {
     const found = await findChild(tx, ctx.actor, personId, 'child.assess');
     if (!found.ok) return found;
     const person = found.value;
@@ -66,12 +66,12 @@ export async function addCareArrangement(ctx: UseCaseContext, personId: string, 
       created_by: ctx.actor.userId,
     });
     const [latest] = await bidsOfPerson(tx, person.operation_id, person.id);
-    let reviewDueOn: string | null = null;
+    let nextReview: CareArrangementCreated['nextReview'] = null;
     if (latest) {
       const settings = await childSettings(tx, person.operation_id);
       const review = reviewDueFor(latest, [...history, row], person.id, settings.reviewIntervalMonths);
       await setReviewDue(tx, { operationId: latest.operation_id, id: latest.id }, review.dueDate, review.reason);
-      reviewDueOn = review.dueDate;
+      nextReview = { dueDate: review.dueDate, reason: review.reason };
     }
     await writeAudit(tx, {
       actorId: ctx.actor.userId,
@@ -79,9 +79,9 @@ export async function addCareArrangement(ctx: UseCaseContext, personId: string, 
       action: 'child.care_arrangement_add',
       resourceType: 'person',
       resourceId: person.id,
-      details: { careArrangementId: row.id, kind: row.kind, reviewDueOn },
+      details: { careArrangementId: row.id, kind: row.kind, reviewDueOn: nextReview?.dueDate ?? null },
       at: now,
     });
-    return ok(presentCareArrangement(row));
+    return ok({ ...presentCareArrangement(row), nextReview });
   });
 }
