@@ -17,5 +17,6 @@ export * from './admin';
 export * from './consent';
 export * from './data-subject';
 export * from './cases';
+export * from './trafficking';
 export * from './children';
 export * from './solutions';

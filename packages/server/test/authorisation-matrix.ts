@@ -497,6 +497,23 @@ export function buildMatrix(world: () => World): Record<string, MatrixEntry> {
         return { path: `/api/v1/solution-steps/${(step.body as { id: string }).id}`, body: { status: 'in_progress', version: 1 } };
       },
     },
+    'POST /api/v1/cases/{id}/trafficking-assessments': {
+      kind: 'record',
+      verb: 'trafficking.assess',
+      mayCarrySensitive: true,
+      success: 201,
+      request: async (w, actor, position) => ({
+        path: `/api/v1/cases/${(await w.case(asPosition(position), actor)).caseId}/trafficking-assessments`,
+        body: { acts: ['recruitment'], purposes: ['forced_labour_or_services'] },
+      }),
+    },
+    'GET /api/v1/cases/{id}/trafficking-assessments': {
+      kind: 'record',
+      verb: 'trafficking.read',
+      mayCarrySensitive: true,
+      success: 200,
+      request: async (w, actor, position) => ({ path: `/api/v1/cases/${(await w.case(asPosition(position), actor)).caseId}/trafficking-assessments` }),
+    },
     'GET /api/v1/my-work': { kind: 'operation', verb: 'case.read', success: 200, request: async () => ({ path: '/api/v1/my-work' }) },
     'GET /api/v1/cases/closure-requests': { kind: 'operation', verb: 'case.approve_closure', success: 200, request: async () => ({ path: '/api/v1/cases/closure-requests' }) },
     'GET /api/v1/workload': { kind: 'operation', verb: 'case.supervise', success: 200, request: async () => ({ path: '/api/v1/workload' }) },

@@ -110,6 +110,13 @@ export const FIELD_REGISTRY = {
   'resettlement.queue': field('sensitive', 'order resettlement by priority, risk and time waiting'),
   'solutionStep.status': field('internal', RECORD),
   'solutionStep.childrenLeftBehind': field('sensitive', 'leave no child behind when a family moves'),
+  // Trafficking assessment (issue 4). The outcome level says a person is at risk and is
+  // shown to every case reader so protection follows; the elements, indicators, stage,
+  // exploitation and control methods found (and the reasons that name them) are need-to-know.
+  'trafficking.outcome': field('sensitive', 'protect presumed victims of trafficking and refer them'),
+  'trafficking.findings': field('highly_sensitive', 'protect presumed victims of trafficking and refer them', 'trafficking'),
+  'trafficking.assessedBy': field('internal', RECORD),
+  'trafficking.assessedAt': field('internal', RECORD),
 } as const satisfies Record<string, FieldEntry>;
 
 export type FieldKey = keyof typeof FIELD_REGISTRY;

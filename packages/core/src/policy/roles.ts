@@ -40,6 +40,9 @@ export const VERBS = [
   'case.update',
   'case.approve_closure',
   'case.supervise',
+  // Trafficking assessment (issue 4): every casework role, the anti-trafficking partner's too.
+  'trafficking.read',
+  'trafficking.assess',
   // Children's best interests (issue 4): caseworkers read and assess (BIA, care
   // arrangements); a BID is decided by child-protection officers and supervisors; the
   // overdue list is a supervisor's.
@@ -69,6 +72,8 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 const CASEWORK: Verb[] = [
+  'trafficking.read',
+  'trafficking.assess',
   'person.read',
   'person.create',
   'person.update',

@@ -1,3 +1,4 @@
+import type { TraffickingAssessment, TraffickingAssessmentInput } from '@waymark/core';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 // The database as Kysely sees it. Only server/src/db/** may import this.
@@ -203,6 +204,7 @@ export interface Database {
   operation_retention: OperationRetentionTable;
   cases: CasesTable;
   case_tasks: CaseTasksTable;
+  trafficking_assessments: TraffickingAssessmentsTable;
   child_protection_settings: ChildProtectionSettingsTable;
   best_interests_assessments: BestInterestsAssessmentsTable;
   best_interests_determinations: BestInterestsDeterminationsTable;
@@ -463,3 +465,23 @@ export interface SolutionStepsTable {
   updated_by: string | null;
 }
 export type SolutionStepRow = Selectable<SolutionStepsTable>;
+
+/** Migration 0015: one trafficking assessment of a case (all kept; the newest is current). */
+export interface TraffickingAssessmentsTable {
+  operation_id: string;
+  id: string;
+  case_id: string;
+  person_id: string;
+  /** core/trafficking TraffickingAssessmentInput: codes, note ids, dates, the child flag. */
+  input: Json<TraffickingAssessmentInput>;
+  /** core/trafficking's result as it was on the day, without the required actions (they became tasks). */
+  findings: Json<Omit<TraffickingAssessment, 'requiredActions'>>;
+  outcome: string;
+  reason_keys: string[];
+  age_at_assessment: number | null;
+  assessed_on: DateColumn;
+  assessed_by: string;
+  assessed_at: Generated<Date>;
+  version: Generated<number>;
+}
+export type TraffickingAssessmentRow = Selectable<TraffickingAssessmentsTable>;

@@ -1,0 +1,34 @@
+import { can, err, ok, type Result } from '@waymark/core';
+import type { TraffickingAssessmentList } from '@waymark/contracts';
+import { writeAudit } from '../../db/audit';
+import { transact } from '../../db/transaction';
+import { listTraffickingAssessments } from '../../db/trafficking-repository';
+import { failure, type Failure } from '../../failure';
+import { presentTraffickingAssessment } from '../../presenters/trafficking';
+import type { UseCaseContext } from '../context';
+import { recordRef } from '../record-ref';
+import { caseFor } from './case-subject';
+
+/** A case's trafficking assessments, newest (current) first, as this reader may see them; audited. */
+export async function listTraffickingAssessmentsOfCase(ctx: UseCaseContext, caseId: string): Promise<Result<TraffickingAssessmentList, Failure>> {
+  if (!can(ctx.actor, 'trafficking.read')) return err(failure('forbidden'));
+  const now = ctx.now();
+  return transact(ctx.db, async (tx): Promise<Result<TraffickingAssessmentList, Failure>> => {
+    const found = await caseFor(tx, ctx, caseId, 'trafficking.read', false);
+    if (!found.ok) return found;
+    const current = found.value;
+    const rows = await listTraffickingAssessments(tx, current.operation_id, current.id);
+    // Not resource type `case`: reads are audited but are not the case's story.
+    await writeAudit(tx, {
+      actorId: ctx.actor.userId,
+      operationId: current.operation_id,
+      action: 'trafficking.view',
+      resourceType: 'trafficking_assessments',
+      resourceId: current.id,
+      details: { count: rows.length },
+      at: now,
+    });
+    const reader = { actor: ctx.actor, record: recordRef(current) };
+    return ok({ items: rows.map((row) => presentTraffickingAssessment(row, reader)), total: rows.length });
+  });
+}
