@@ -78,7 +78,7 @@ describe('each role sees only what it may, in the browser', () => {
       void dialog.dismiss();
     });
     await firstSignIn(page, users.caseworker);
-    await expect.poll(() => navItems(page)).toEqual(['nav-people', 'nav-register']);
+    await expect.poll(() => navItems(page)).toEqual(['nav-people', 'nav-register', 'nav-my-work']);
     await expect.poll(() => page.getByTestId('person-row').count()).toBeGreaterThan(0);
 
     await page.getByTestId('nav-register').click();
