@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { IdSchema } from './common';
 import { PersonSchema } from './persons';
 import { ProtectionNoteSchema } from './protection-notes';
+import { CaseSchema, CaseTaskSchema } from './cases';
+import { BiaSchema, BidSchema, CareArrangementSchema } from './children';
 import { ScreeningSchema } from './screenings';
+import { TraffickingAssessmentRecordSchema } from './trafficking';
 
 /** `GET /persons/:id/export?format=json|pdf`. */
 export const PersonExportQuerySchema = z.strictObject({
@@ -63,6 +66,10 @@ export const PersonExportSchema = z.object({
   screenings: z.array(ScreeningSchema),
   protectionNotes: z.array(ProtectionNoteSchema),
   consents: z.array(ExportConsentSchema),
+  /** Protection cases about the person, with their tasks and trafficking assessments (findings per clearance). */
+  cases: z.array(CaseSchema.extend({ tasks: z.array(CaseTaskSchema), traffickingAssessments: z.array(TraffickingAssessmentRecordSchema) })),
+  /** A child's best-interests record: assessments, determinations (the child's views per clearance) and care arrangements. */
+  bestInterests: z.object({ assessments: z.array(BiaSchema), determinations: z.array(BidSchema), careArrangements: z.array(CareArrangementSchema) }),
   audit: z.array(ExportAuditEntrySchema),
 });
 export type PersonExport = z.infer<typeof PersonExportSchema>;

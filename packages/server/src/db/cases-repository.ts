@@ -186,3 +186,15 @@ export async function listClosureRequests(db: Db, actor: Actor, limit: number): 
     .limit(limit)
     .execute();
 }
+
+/** Every case about a person (for subject access), oldest first. */
+export async function casesOfPerson(db: Db | Tx, operationId: string, personId: string): Promise<CaseRow[]> {
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('operation_id', '=', operationId)
+    .where('person_id', '=', personId)
+    .orderBy('opened_at', 'asc')
+    .orderBy('id')
+    .execute();
+}

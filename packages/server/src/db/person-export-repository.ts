@@ -50,7 +50,7 @@ export async function listAuditAboutPerson(db: Db | Tx, personId: string, relate
       eb.or([
         eb.and([eb('e.resource_type', '=', 'person'), eb('e.resource_id', '=', personId)]),
         ...(relatedIds.length > 0
-          ? [eb.and([eb('e.resource_type', 'in', ['screening', 'protection_note', 'consent']), eb('e.resource_id', 'in', [...relatedIds])])]
+          ? [eb.and([eb('e.resource_type', 'in', ['screening', 'protection_note', 'consent', 'case']), eb('e.resource_id', 'in', [...relatedIds])])]
           : []),
       ]),
     )

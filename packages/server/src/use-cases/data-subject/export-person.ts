@@ -1,4 +1,4 @@
-import { can, err, ok, type Result } from '@waymark/core';
+import { can, dayOf, err, ok, type Result } from '@waymark/core';
 import type { PersonExport, ProtectionNote, ProtectionNoteTopic } from '@waymark/contracts';
 import type { KeyRing } from '../../crypto/key-ring';
 import { writeAudit } from '../../db/audit';
@@ -16,6 +16,7 @@ import type { UseCaseContext } from '../context';
 import { mayReadTopic } from '../protection-notes/may-read-topic';
 import { openNote } from '../protection-notes/note-sealing';
 import { recordRef } from '../record-ref';
+import { bestInterestsSection, casesSection } from './export-case-sections';
 import { presentConsentForExport, presentExportAudit } from './export-sections';
 
 export type ExportFormat = 'json' | 'pdf';
@@ -87,9 +88,20 @@ export async function exportPerson(
     }
     for (const [key, hidden] of [...hiddenTopics].sort()) withheld.push({ section: `protectionNote.${key.split(':')[1]}`, count: hidden.count, reason: hidden.reason });
 
+    const caseSections = await casesSection(tx, ctx, person.operation_id, person.id, dayOf(now));
+    withheld.push(...caseSections.withheld);
+    const childSection = await bestInterestsSection(tx, ctx, person.operation_id, person.id, record);
+    withheld.push(...childSection.withheld);
+
     const consentRows = await listConsentsOfPerson(tx, person.operation_id, person.id);
     const household = person.household_id ? await findHouseholdOf(tx, person.operation_id, person.household_id) : undefined;
-    const audit = await listAuditAboutPerson(tx, person.id, [...screeningRows.map((row) => row.id), ...noteRows.map((row) => row.id), ...consentRows.map((row) => row.id)]);
+    const audit = await listAuditAboutPerson(tx, person.id, [
+      ...screeningRows.map((row) => row.id),
+      ...noteRows.map((row) => row.id),
+      ...consentRows.map((row) => row.id),
+      ...caseSections.ids,
+      ...childSection.ids,
+    ]);
 
     const document: PersonExport = {
       header: {
@@ -115,6 +127,8 @@ export async function exportPerson(
       screenings,
       protectionNotes,
       consents: consentRows.map(presentConsentForExport),
+      cases: caseSections.cases,
+      bestInterests: childSection.record,
       audit: audit.map(presentExportAudit),
     };
     const pdf = format === 'pdf' ? await renderPersonExportPdf(document) : undefined;
