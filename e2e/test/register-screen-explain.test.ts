@@ -86,6 +86,11 @@ describe('register → screen → see why, in the browser', () => {
     await expect.poll(() => page.getByTestId('recommended-actions').isVisible()).toBe(true);
     await expect.poll(() => page.getByTestId('screening-history').innerText()).toMatch(/critical/i);
     await page.screenshot({ path: join(SCREENSHOTS, 'en-person.png'), fullPage: true });
+
+    // The resettlement queue opens for those who may see it (nothing submitted yet here).
+    await page.getByTestId('nav-resettlement').click();
+    await expect.poll(() => page.locator('main h1').innerText()).toBe('Resettlement queue');
+    await expect.poll(() => page.locator('main').innerText()).toContain('No case is waiting');
     await page.close();
   });
 

@@ -56,6 +56,11 @@ export function Layout({ children }: { children: ReactNode }) {
               {t('nav.supervision')}
             </Link>
           )}
+          {can('resettlement.queue') && (
+            <Link to={{ name: 'resettlement' }} data-testid="nav-resettlement" aria-current={current('resettlement')}>
+              {t('nav.resettlement')}
+            </Link>
+          )}
           {can('aggregate.read') && (
             <Link to={{ name: 'reports' }} data-testid="nav-reports" aria-current={current('reports')}>
               {t('nav.reports')}

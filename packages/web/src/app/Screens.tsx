@@ -10,6 +10,7 @@ import { RiskByAreaPage } from '../features/reports/RiskByAreaPage';
 import { CasePage } from '../features/cases/CasePage';
 import { MyWorkPage } from '../features/cases/MyWorkPage';
 import { SupervisionPage } from '../features/cases/SupervisionPage';
+import { ResettlementQueuePage } from '../features/solutions/ResettlementQueuePage';
 import { ScreeningPage } from '../features/screening/ScreeningPage';
 import { Link, useRoute } from './router';
 import { useCan } from './session';
@@ -37,6 +38,8 @@ export function Screens() {
       return <NotAllowed />;
     case 'my-work':
       return can('case.read') ? <MyWorkPage /> : <NotAllowed />;
+    case 'resettlement':
+      return can('resettlement.queue') ? <ResettlementQueuePage /> : <NotAllowed />;
     case 'supervision':
       return can('case.supervise') || can('case.approve_closure') ? <SupervisionPage /> : <NotAllowed />;
     case 'case':

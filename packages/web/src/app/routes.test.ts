@@ -16,6 +16,7 @@ describe('routes', () => {
       { name: 'reports' },
       { name: 'my-work' },
       { name: 'supervision' },
+      { name: 'resettlement' },
       { name: 'case', caseId: id },
       { name: 'person', personId: id, screeningId: null },
       { name: 'person', personId: id, screeningId: other },

@@ -9,6 +9,7 @@ export type Route =
   | { name: 'reports' }
   | { name: 'my-work' }
   | { name: 'supervision' }
+  | { name: 'resettlement' }
   | { name: 'case'; caseId: string }
   | { name: 'person'; personId: string; screeningId: string | null }
   | { name: 'screen'; personId: string }
@@ -26,6 +27,7 @@ const PATTERNS: ReadonlyArray<[RegExp, (match: RegExpExecArray) => Route]> = [
   [/^\/reports\/?$/, () => ({ name: 'reports' })],
   [/^\/my-work\/?$/, () => ({ name: 'my-work' })],
   [/^\/supervision\/?$/, () => ({ name: 'supervision' })],
+  [/^\/resettlement\/?$/, () => ({ name: 'resettlement' })],
   [new RegExp(`^/cases/${ID}/?$`), (m) => ({ name: 'case', caseId: m[1]! })],
   [new RegExp(`^/people/${ID}/?$`), (m) => ({ name: 'person', personId: m[1]!, screeningId: null })],
   [new RegExp(`^/people/${ID}/screen/?$`), (m) => ({ name: 'screen', personId: m[1]! })],
@@ -60,6 +62,8 @@ export function pathOf(route: Route): string {
       return '/my-work';
     case 'supervision':
       return '/supervision';
+    case 'resettlement':
+      return '/resettlement';
     case 'case':
       return `/cases/${route.caseId}`;
     case 'person':
