@@ -2,10 +2,9 @@ import { can, dayOf, err, ok, type Result } from '@waymark/core';
 import type { CaseAssignment, CaseDetail } from '@waymark/contracts';
 import { writeAudit } from '../../db/audit';
 import { findCaseForUpdate, updateCaseAtVersion } from '../../db/cases-repository';
-import { teamsOfAgency } from '../../db/organisations-repository';
 import { transact } from '../../db/transaction';
-import { isEligibleAssignee } from '../../db/users-admin-repository';
 import { failure, type Failure } from '../../failure';
+import { checkNewHolder } from '../check-new-holder';
 import type { UseCaseContext } from '../context';
 import { recordRef } from '../record-ref';
 import { caseDetail } from './case-detail';
@@ -25,16 +24,9 @@ export async function assignCase(ctx: UseCaseContext, id: string, input: CaseAss
     if (current.version !== input.version) {
       return err(failure('version_conflict', `the case is at version ${current.version}; reload and reapply your change`));
     }
-    if (!(await isEligibleAssignee(tx, input.assignedUserId, current.operation_id, current.agency_id))) {
-      return err(failure('validation_failed', undefined, [{ path: '/assignedUserId', code: 'not_eligible', message: "not an enabled user of the case's agency in this operation" }]));
-    }
-    const teamId = input.teamId === undefined ? current.team_id : input.teamId;
-    if (input.teamId !== undefined && input.teamId !== null) {
-      const [team] = await teamsOfAgency(tx, current.agency_id, [input.teamId]);
-      if (!team || team.operation_id !== current.operation_id) {
-        return err(failure('validation_failed', undefined, [{ path: '/teamId', code: 'unknown_team', message: "not a team of the case's agency" }]));
-      }
-    }
+    const holder = await checkNewHolder(tx, current, input, 'case');
+    if (!holder.ok) return holder;
+    const teamId = holder.value.teamId;
     const updated = await updateCaseAtVersion(
       tx,
       { operationId: current.operation_id, id, version: input.version },

@@ -1,12 +1,11 @@
 import { can, err, ok, type Result } from '@waymark/core';
 import type { Person, PersonAssignment } from '@waymark/contracts';
 import { writeAudit } from '../../db/audit';
-import { teamsOfAgency } from '../../db/organisations-repository';
 import { findPersonForUpdate, updatePersonAtVersion } from '../../db/persons-repository';
 import { transact } from '../../db/transaction';
-import { isEligibleAssignee } from '../../db/users-admin-repository';
 import { failure, type Failure } from '../../failure';
 import { presentPerson } from '../../presenters/person';
+import { checkNewHolder } from '../check-new-holder';
 import type { UseCaseContext } from '../context';
 import { recordRef } from '../record-ref';
 
@@ -25,20 +24,9 @@ export async function assignPerson(ctx: UseCaseContext, id: string, input: Perso
     if (current.version !== input.version) {
       return err(failure('version_conflict', `the record is at version ${current.version}; reload and reapply your change`));
     }
-    if (!(await isEligibleAssignee(tx, input.assignedUserId, current.operation_id, current.agency_id))) {
-      return err(
-        failure('validation_failed', undefined, [
-          { path: '/assignedUserId', code: 'not_eligible', message: "not an enabled user of the person's agency in this operation" },
-        ]),
-      );
-    }
-    const teamId = input.teamId === undefined ? current.team_id : input.teamId;
-    if (input.teamId !== undefined && input.teamId !== null) {
-      const [team] = await teamsOfAgency(tx, current.agency_id, [input.teamId]);
-      if (!team || team.operation_id !== current.operation_id) {
-        return err(failure('validation_failed', undefined, [{ path: '/teamId', code: 'unknown_team', message: "not a team of the person's agency" }]));
-      }
-    }
+    const holder = await checkNewHolder(tx, current, input, 'person');
+    if (!holder.ok) return holder;
+    const teamId = holder.value.teamId;
     const updated = await updatePersonAtVersion(
       tx,
       { operationId: current.operation_id, id, version: input.version },
