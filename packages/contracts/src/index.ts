@@ -20,3 +20,6 @@ export * from './cases';
 export * from './trafficking';
 export * from './children';
 export * from './solutions';
+export * from './labour';
+export * from './programmes';
+export * from './exports';

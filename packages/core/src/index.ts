@@ -10,4 +10,6 @@ export * from './disclosure/index';
 export * from './children/index';
 export * from './solutions/index';
 export * from './targeting/index';
+export * from './labour/index';
+export * from './programmes/index';
 export * from './trafficking/index';

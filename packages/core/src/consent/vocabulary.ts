@@ -2,7 +2,9 @@
  * What a person can consent to (domain.md §8: before information is gathered, before each
  * referral, before any sharing; tracing of family members is a purpose of its own).
  */
-export const CONSENT_PURPOSES = ['case_management', 'referral', 'deidentified_sharing', 'tracing'] as const;
+// Enrolment in a prevention programme (issue 5) shares the person's details with the
+// programme's staff: a purpose of its own.
+export const CONSENT_PURPOSES = ['case_management', 'referral', 'deidentified_sharing', 'tracing', 'programme_enrolment'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
 /** A referral consent names the agency that will receive the person's information. */

@@ -117,6 +117,19 @@ export const FIELD_REGISTRY = {
   'trafficking.findings': field('highly_sensitive', 'protect presumed victims of trafficking and refer them', 'trafficking'),
   'trafficking.assessedBy': field('internal', RECORD),
   'trafficking.assessedAt': field('internal', RECORD),
+  // Labour conditions (issue 5). A workplace and what was reported there are about a
+  // place; who told us is personal (sealed, never in a list or aggregate); who works there
+  // says where a person can be found and what they may be exposed to.
+  'labour.workplace': field('internal', 'know where refugees work and in what conditions'),
+  'labour.report': field('internal', 'see exploitation indicators where refugees work'),
+  'labour.informantName': field('personal', 'go back to the source of a report; never aggregated'),
+  'labour.personLink': field('sensitive', 'link people screened at a workplace to its reported conditions'),
+  // Prevention programmes (issue 5). The rule and coverage are aggregates; being on a target
+  // list or enrolled says a person was found at risk.
+  'programme.definition': field('internal', 'target prevention programmes at those most at risk'),
+  'programme.coverage': field('internal', 'see who programmes reach and where the gaps are'),
+  'programme.targetList': field('sensitive', 'offer programmes to the people most at risk first'),
+  'programme.enrolment': field('sensitive', 'deliver programmes and record attendance'),
 } as const satisfies Record<string, FieldEntry>;
 
 export type FieldKey = keyof typeof FIELD_REGISTRY;

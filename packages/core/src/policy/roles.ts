@@ -56,6 +56,16 @@ export const VERBS = [
   'solution.assess',
   'resettlement.submit',
   'resettlement.queue',
+  // Labour conditions (issue 5): workplaces, reported conditions with their sources, and
+  // who was screened there. The aggregate per area is aggregate.read.
+  'labour.read',
+  'labour.record',
+  // Prevention programmes (issue 5): reading a programme and its coverage (aggregates only),
+  // defining one with its targeting rule, and the person-level work (target list,
+  // enrolment, sessions and attendance).
+  'programme.read',
+  'programme.manage',
+  'programme.enrol',
 ] as const;
 export type Verb = (typeof VERBS)[number];
 
@@ -92,6 +102,10 @@ const CASEWORK: Verb[] = [
   'case.update',
   'child.read',
   'child.assess',
+  'labour.read',
+  'labour.record',
+  'programme.read',
+  'programme.enrol',
 ];
 
 const SOLUTIONS: Verb[] = ['solution.read', 'solution.assess', 'resettlement.submit', 'resettlement.queue'];
@@ -110,6 +124,7 @@ const SUPERVISION: Verb[] = [
   'case.supervise',
   'child.determine',
   'child.supervise',
+  'programme.manage',
 ];
 
 export const ROLE_VERBS: Record<Role, ReadonlySet<Verb>> = {
@@ -119,11 +134,11 @@ export const ROLE_VERBS: Record<Role, ReadonlySet<Verb>> = {
   supervisor: new Set<Verb>(SUPERVISION),
   caseworker: new Set<Verb>(CASEWORK),
   child_protection_officer: new Set<Verb>([...CASEWORK, 'person.assign', 'child.determine']),
-  protection_officer: new Set<Verb>([...CASEWORK, 'person.assign', 'person.export', ...SOLUTIONS]),
+  protection_officer: new Set<Verb>([...CASEWORK, 'person.assign', 'person.export', ...SOLUTIONS, 'programme.manage']),
   // An anti-trafficking agency's caseworker: works its own agency's cases; nothing else.
   partner_caseworker: new Set<Verb>(CASEWORK),
   // Analysts see aggregates only, never a person.
-  analyst: new Set<Verb>(['aggregate.read', 'instrument.read']),
+  analyst: new Set<Verb>(['aggregate.read', 'instrument.read', 'programme.read']),
   // Auditors see the audit trail only, never a person.
   auditor: new Set<Verb>(['audit.read', 'user.read']),
 };

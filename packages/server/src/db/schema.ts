@@ -1,5 +1,7 @@
 import type { TraffickingAssessment, TraffickingAssessmentInput } from '@waymark/core';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { LabourTables } from './labour-tables';
+import type { ProgrammeTables } from './programme-tables';
 
 // The database as Kysely sees it. Only server/src/db/** may import this.
 
@@ -183,7 +185,7 @@ export interface AuditEventsTable {
   outcome: Generated<string>;
 }
 
-export interface Database {
+export interface Database extends LabourTables, ProgrammeTables {
   operations: OperationsTable;
   sites: SitesTable;
   users: UsersTable;

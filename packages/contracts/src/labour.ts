@@ -1,0 +1,134 @@
+import { ILO_FORCED_LABOUR_INDICATORS, LABOUR_SECTOR_CODES, LABOUR_SOURCE_TYPE_CODES, WORKING_CONDITION_CODES } from '@waymark/core';
+import { z } from 'zod';
+import { IdSchema, IsoDateSchema, text } from './common';
+
+const Version = z.number().int().min(1);
+const SectorSchema = z.enum(LABOUR_SECTOR_CODES as [string, ...string[]]);
+const AreaCode = text(80).min(1);
+const ILO_CODES = ILO_FORCED_LABOUR_INDICATORS.map((indicator) => indicator.code) as [string, ...string[]];
+const unique = <T>(items: readonly T[]) => new Set(items).size === items.length;
+
+export const WorkplaceCreateSchema = z.strictObject({
+  operationId: IdSchema.optional(),
+  name: text(200).min(1),
+  sector: SectorSchema,
+  adminAreaCode: AreaCode,
+  siteId: IdSchema.nullable().optional(),
+  description: text(1000).nullable().optional(),
+});
+export type WorkplaceCreate = z.infer<typeof WorkplaceCreateSchema>;
+
+export const WorkplaceUpdateSchema = z.strictObject({
+  name: text(200).min(1).optional(),
+  sector: SectorSchema.optional(),
+  adminAreaCode: AreaCode.optional(),
+  siteId: IdSchema.nullable().optional(),
+  description: text(1000).nullable().optional(),
+  version: Version,
+});
+export type WorkplaceUpdate = z.infer<typeof WorkplaceUpdateSchema>;
+
+export const WorkplaceListQuerySchema = z.strictObject({
+  operationId: IdSchema.optional(),
+  adminAreaCode: AreaCode.optional(),
+  sector: SectorSchema.optional(),
+});
+export type WorkplaceListQuery = z.infer<typeof WorkplaceListQuerySchema>;
+
+/** A report from one source. The informant's name is optional, sealed at rest. */
+export const WorkplaceReportCreateSchema = z.strictObject({
+  sourceType: z.enum(LABOUR_SOURCE_TYPE_CODES as [string, ...string[]]),
+  reportedOn: IsoDateSchema,
+  informantName: text(200).min(1).nullable().optional(),
+  conditions: z.array(z.enum(WORKING_CONDITION_CODES as [string, ...string[]])).max(20).refine(unique, 'each condition once').default([]),
+  indicators: z.array(z.enum(ILO_CODES)).max(11).refine(unique, 'each indicator once').default([]),
+  hoursPerWeek: z.number().int().min(0).max(168).nullable().optional(),
+  dailyPay: z.number().min(0).max(1_000_000).nullable().optional(),
+  payCurrency: z.string().regex(/^[A-Z]{3}$/).nullable().optional(),
+  workersEstimate: z.number().int().min(0).max(100_000).nullable().optional(),
+});
+export type WorkplaceReportCreate = z.infer<typeof WorkplaceReportCreateSchema>;
+
+export const WorkplaceReportSchema = z.object({
+  id: IdSchema,
+  workplaceId: IdSchema,
+  sourceType: z.string(),
+  reportedOn: z.string(),
+  /** Opened only for those who record labour reports; otherwise only whether there is one. */
+  informantName: z.string().nullable(),
+  hasInformant: z.boolean(),
+  conditions: z.array(z.string()),
+  indicators: z.array(z.string()),
+  hoursPerWeek: z.number().nullable(),
+  dailyPay: z.number().nullable(),
+  payCurrency: z.string().nullable(),
+  workersEstimate: z.number().nullable(),
+  recordedAt: z.string(),
+});
+export type WorkplaceReport = z.infer<typeof WorkplaceReportSchema>;
+
+export const WorkplaceSchema = z.object({
+  id: IdSchema,
+  operationId: IdSchema,
+  name: z.string(),
+  sector: z.string(),
+  adminAreaCode: z.string(),
+  siteId: IdSchema.nullable(),
+  description: z.string().nullable(),
+  version: z.number().int(),
+  reportCount: z.number().int(),
+  /** Distinct ILO indicators reported over all reports. */
+  indicators: z.array(z.string()),
+  lastReportedOn: z.string().nullable(),
+  peopleLinked: z.number().int(),
+});
+export type Workplace = z.infer<typeof WorkplaceSchema>;
+
+export const WorkplaceListSchema = z.object({ items: z.array(WorkplaceSchema), total: z.number().int() });
+export type WorkplaceList = z.infer<typeof WorkplaceListSchema>;
+
+/** A linked person as this reader may see them: only people in the reader's scope. */
+export const WorkplacePersonSchema = z.object({
+  personId: IdSchema,
+  givenName: z.string(),
+  familyName: z.string(),
+  riskLevel: z.string().nullable(),
+  linkedAt: z.string(),
+});
+
+export const WorkplaceDetailSchema = WorkplaceSchema.extend({
+  reports: z.array(WorkplaceReportSchema),
+  people: z.array(WorkplacePersonSchema),
+});
+export type WorkplaceDetail = z.infer<typeof WorkplaceDetailSchema>;
+
+export const WorkplacePersonLinkSchema = z.strictObject({ personId: IdSchema });
+export type WorkplacePersonLink = z.infer<typeof WorkplacePersonLinkSchema>;
+
+export const AggregateQuerySchema = z.strictObject({ operationId: IdSchema.optional() });
+
+/** A disclosure-protected table with its column keys (null: withheld by core/disclosure). */
+export const AggregateTableSchema = z.object({
+  columns: z.array(z.object({ key: z.string(), label: z.string(), hxl: z.string() })),
+  rows: z.array(z.array(z.union([z.string(), z.number(), z.null()]))),
+  suppressionThreshold: z.number().int(),
+  operationId: IdSchema.nullable(),
+});
+export type AggregateTable = z.infer<typeof AggregateTableSchema>;
+
+export const LabourByAreaSchema = z.object({
+  suppressionThreshold: z.number().int(),
+  areas: z.array(
+    z.object({
+      adminAreaCode: z.string(),
+      workplaces: z.number().int().nullable(),
+      bySector: z.record(z.string(), z.number().int().nullable()),
+      /** Workplaces where each ILO indicator was reported at least once. */
+      byIndicator: z.record(z.string(), z.number().int().nullable()),
+      workplacesWithIndicators: z.number().int().nullable(),
+      peopleLinked: z.number().int().nullable(),
+    }),
+  ),
+  table: AggregateTableSchema,
+});
+export type LabourByArea = z.infer<typeof LabourByAreaSchema>;

@@ -1,0 +1,2 @@
+export * from './sectors';
+export * from './conditions';

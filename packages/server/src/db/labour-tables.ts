@@ -1,0 +1,58 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+
+// Migration 0021, as Kysely sees it (joined into Database in schema.ts).
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DateColumn = ColumnType<string, string, string>;
+/** numeric comes back as text from pg; written as a number or text. */
+type Numeric = ColumnType<string, number | string, number | string>;
+
+export interface WorkplacesTable {
+  operation_id: string;
+  id: string;
+  name: string;
+  sector: string;
+  admin_area_code: string;
+  site_id: string | null;
+  description: string | null;
+  archived_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  created_by: string | null;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface WorkplaceReportsTable {
+  operation_id: string;
+  id: string;
+  workplace_id: string;
+  source_type: string;
+  reported_on: DateColumn;
+  informant_name_sealed: string | null;
+  informant_key_id: string | null;
+  conditions: string[];
+  indicators: string[];
+  hours_per_week: number | null;
+  daily_pay: Numeric | null;
+  pay_currency: string | null;
+  workers_estimate: number | null;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+}
+
+export interface WorkplacePeopleTable {
+  operation_id: string;
+  workplace_id: string;
+  person_id: string;
+  linked_at: Timestamp;
+  linked_by: string | null;
+}
+
+export interface LabourTables {
+  workplaces: WorkplacesTable;
+  workplace_reports: WorkplaceReportsTable;
+  workplace_people: WorkplacePeopleTable;
+}
+
+export type WorkplaceRow = Selectable<WorkplacesTable>;
+export type WorkplaceReportRow = Selectable<WorkplaceReportsTable>;
