@@ -17,6 +17,8 @@ export interface BenchSession {
 export interface BenchHttp extends BenchSession {
   /** An agency-scoped caseworker of the operation's first agency, created through the API. */
   caseworker(operationId: string): Promise<BenchSession>;
+  /** A user of any role and scope held by an agency, created through the API and signed in. */
+  member(spec: { role: string; scope: string; agencyId: string; operationIds: string[] }): Promise<{ session: BenchSession; userId: string }>;
   close(): Promise<void>;
 }
 
@@ -79,6 +81,16 @@ export async function startBenchHttp(target: BenchTarget): Promise<BenchHttp> {
       const changed = await first.send('POST', '/api/v1/sessions/current/password', { currentPassword: oneTime, newPassword: CASEWORKER_PASSWORD });
       if (changed.status !== 204) throw new Error(`bench caseworker password change: ${changed.status}`);
       return first;
+    },
+    async member(spec) {
+      const email = `bench-${spec.role}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
+      const created = await admin.send('POST', '/api/v1/users', { email, displayName: `Bench ${spec.role}`, ...spec });
+      if (created.status !== 201) throw new Error(`bench ${spec.role} not created: ${created.status} ${JSON.stringify(created.body)}`);
+      const { oneTimePassword, user } = created.body as { oneTimePassword: string; user: { id: string } };
+      const first = await signIn(base, { email, password: oneTimePassword });
+      const changed = await first.send('POST', '/api/v1/sessions/current/password', { currentPassword: oneTimePassword, newPassword: CASEWORKER_PASSWORD });
+      if (changed.status !== 204) throw new Error(`bench ${spec.role} password change: ${changed.status}`);
+      return { session: first, userId: user.id };
     },
     close: () => app.close(),
   };

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBenchAdmin, startBenchHttp } from './http-app';
+import { benchCases, type CaseFigures } from './phases/case-lists';
 import { benchLoad, type LoadFigures } from './phases/load';
 import { benchAggregate, benchList, type AggregateFigures, type ListFigures } from './phases/queries';
 import { benchRescore, type RescoreFigures } from './phases/rescore';
@@ -16,6 +17,8 @@ export interface TargetResult {
   rescore: RescoreFigures;
   list: ListFigures;
   aggregate: AggregateFigures;
+  /** Case work: 10% of persons with an open case, and the caseworkers' and supervisors' lists. */
+  cases?: CaseFigures;
 }
 
 const count = (value: string) => {
@@ -60,7 +63,9 @@ for (const [name, make] of makers) {
       const list = await benchList(target, http, operationId, today, { session: caseworker, agencyId: agency.rows[0]!.id });
       log('  aggregate and health…');
       const aggregate = await benchAggregate(target, http, operationId);
-      results.push({ target: target.name, postgresVersion: target.postgresVersion, load, rescore, list, aggregate });
+      log('  cases (10% of persons) and their lists…');
+      const cases = await benchCases(target, http, today, options.seed, log);
+      results.push({ target: target.name, postgresVersion: target.postgresVersion, load, rescore, list, aggregate, cases });
     } finally {
       await http.close();
     }

@@ -16,6 +16,15 @@ export function printReport(report: { persons: number; results: TargetResult[] }
       `  risk by area    p50 ${round(r.aggregate.p50)} ms vs raw SQL ${round(r.aggregate.rawP50)} ms = ${round(r.aggregate.ratio, 2)}x`,
       `  health          idle p50 ${round(r.aggregate.healthIdleP50)} ms; during aggregates p50 ${round(r.aggregate.healthUnderLoadP50)} ms p99 ${round(r.aggregate.healthUnderLoadP99)} ms over ${r.aggregate.healthSamples} samples (target p99 <= ${TARGETS.healthP99Ms} ms: ${mark(r.aggregate.healthUnderLoadP99 <= TARGETS.healthP99Ms)})`,
     );
+    if (r.cases) {
+      const c = r.cases.population;
+      lines.push(
+        `  cases           ${c.cases} open (${c.tasks} tasks, ${c.overdueTasks} overdue; ${c.bias} BIAs, ${c.overdueBias} overdue; ${c.bids} BIDs, ${c.overdueReviews} reviews overdue; ${c.closureRequests} closure requests; ${c.queued} queued; ${c.workers} workers) written in ${round(c.loadMs / 1000)} s by COPY`,
+        ...r.cases.lists.map(
+          (f) => `      ${f.name.padEnd(32)} p50 ${round(f.p50)} ms p95 ${round(f.p95)} ms raw ${round(f.rawP50)} ms = ${round(f.ratio, 2)}x (${f.items} items; target p50 <= ${f.targetMs} ms: ${mark(f.p50 <= f.targetMs)})`,
+        ),
+      );
+    }
   }
   process.stdout.write(lines.join('\n') + '\n');
 }
