@@ -1,0 +1,51 @@
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { ExportTable } from './aggregate-view';
+
+/** Shown in the About sheet: what the file is, and why some cells are empty. */
+export interface XlsxAbout {
+  title: string;
+  generatedAt: Date;
+  parameters: Record<string, string>;
+}
+
+const WITHHELD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE5E5E5' } };
+
+/**
+ * A workbook written with exceljs's streaming writer: each row is committed (and leaves
+ * memory) as soon as it is added. Counts are numbers, so the sheet sums and charts them;
+ * a withheld cell is empty and shaded, and the About sheet says why.
+ */
+export async function writeXlsx(table: ExportTable, out: Writable, about: XlsxAbout, onRow?: (written: number) => void): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  workbook.created = about.generatedAt;
+  const sheet = workbook.addWorksheet('Data', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = table.columns.map((column) => ({ key: column.key, header: column.label, width: Math.max(12, column.label.length + 2) }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  let written = 0;
+  for (const row of table.rows) {
+    const added = sheet.addRow([...row]);
+    row.forEach((cell, index) => {
+      if (cell === null) added.getCell(index + 1).fill = WITHHELD_FILL;
+    });
+    added.commit();
+    onRow?.(++written);
+  }
+  sheet.commit();
+
+  const notes = workbook.addWorksheet('About');
+  notes.columns = [{ key: 'name', width: 28 }, { key: 'value', width: 80 }];
+  const line = (name: string, value: string) => notes.addRow([name, value]).commit();
+  line('Export', about.title);
+  line('Generated', about.generatedAt.toISOString());
+  for (const [name, value] of Object.entries(about.parameters)) line(`Parameter ${name}`, value);
+  line('Suppression threshold (k)', String(table.suppressionThreshold));
+  line(
+    'Empty shaded cells',
+    `Withheld: fewer than ${table.suppressionThreshold} people, or a count from which such a number could be worked out.`,
+  );
+  line('HXL hashtags', table.columns.map((column) => `${column.label}: ${column.hxl}`).join('; '));
+  notes.commit();
+  await workbook.commit();
+}
