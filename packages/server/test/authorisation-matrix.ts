@@ -518,6 +518,7 @@ export function buildMatrix(world: () => World): Record<string, MatrixEntry> {
     'GET /api/v1/cases/closure-requests': { kind: 'operation', verb: 'case.approve_closure', success: 200, request: async () => ({ path: '/api/v1/cases/closure-requests' }) },
     'GET /api/v1/workload': { kind: 'operation', verb: 'case.supervise', success: 200, request: async () => ({ path: '/api/v1/workload' }) },
     'GET /api/v1/reports/risk-by-area': { kind: 'operation', verb: 'aggregate.read', success: 200, request: async () => ({ path: '/api/v1/reports/risk-by-area' }) },
+    'GET /api/v1/exports/{view}': { kind: 'operation', verb: 'aggregate.read', success: 200, request: async () => ({ path: '/api/v1/exports/risk-by-area?format=hxl' }) },
     'GET /api/v1/audit-events': { kind: 'operation', verb: 'audit.read', success: 200, request: async () => ({ path: '/api/v1/audit-events' }) },
 
     'GET /api/v1/persons/{id}/export': {

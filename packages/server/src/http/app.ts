@@ -14,6 +14,7 @@ import { caseRoutes } from './routes/cases';
 import { traffickingRoutes } from './routes/trafficking';
 import { solutionRoutes } from './routes/solutions';
 import { childRoutes } from './routes/children';
+import { exportRoutes } from './routes/exports';
 import { auditRoutes } from './routes/audit';
 import { dataSubjectRoutes } from './routes/data-subject';
 import { consentRoutes } from './routes/consents';
@@ -113,6 +114,7 @@ export async function buildApp(deps: AppDeps, logger: Logger | false): Promise<F
   traffickingRoutes(app, deps);
   solutionRoutes(app, deps);
   childRoutes(app, deps);
+  exportRoutes(app, deps);
   openApiRoutes(app, deps.version);
 
   const webDir = deps.webDir;

@@ -67,6 +67,7 @@ import {
   ProtectionNoteSchema,
   ProtectionNoteUpdateSchema,
   RiskByAreaQuerySchema,
+  ExportQuerySchema,
   RiskByAreaSchema,
   ScreeningListSchema,
   ScreeningRequestSchema,
@@ -137,6 +138,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/api/v1/persons/{id}/consents', summary: "A person's consent per purpose now, what their age requires, and the history", response: ConsentOverviewSchema },
   { method: 'post', path: '/api/v1/persons/{id}/consents', summary: 'Record a consent decision: a grant, a refusal or a withdrawal (in force from now)', body: ConsentCreateSchema, response: ConsentSchema, status: 201 },
   { method: 'get', path: '/api/v1/reports/risk-by-area', summary: 'People by admin area and risk level, small cells suppressed', query: RiskByAreaQuerySchema, response: RiskByAreaSchema },
+  { method: 'get', path: '/api/v1/exports/{view}', summary: 'An aggregate view (e.g. risk-by-area) as a streamed CSV, XLSX or HXL-tagged CSV file, small cells suppressed; other query parameters are the view\'s own', query: ExportQuerySchema },
   { method: 'get', path: '/api/v1/audit-events', summary: 'Search the audit trail, newest first (auditors)', query: AuditEventQuerySchema, response: AuditEventPageSchema },
   { method: 'get', path: '/api/v1/operations', summary: 'The operations I work in', response: z.object({ items: z.array(OperationSchema) }) },
   { method: 'post', path: '/api/v1/operations', summary: 'Create an operation with its first agency (operation-scope administrators)', body: OperationCreateSchema, response: OperationCreatedSchema, status: 201 },
@@ -189,6 +191,7 @@ export function buildOpenApiDocument(version: string) {
     const problem = { description: 'Problem', content: { 'application/problem+json': { schema: jsonSchema(ProblemSchema, 'output') } } };
     const parameters = [
       ...(op.path.includes('{id}') ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }] : []),
+      ...(op.path.includes('{view}') ? [{ name: 'view', in: 'path', required: true, schema: { type: 'string' } }] : []),
       ...(op.query
         ? Object.entries(op.query.shape).map(([name, schema]) => ({ name, in: 'query', required: false, schema: jsonSchema(schema as z.ZodType, 'input') }))
         : []),
