@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { setActingEmail } from './acting';
 import { auditCommand } from './commands/audit';
 import { backupCommand, restoreCommand } from './commands/backup';
+import { exportCommand } from './commands/export';
 import { keysCommand } from './commands/keys';
 import { migrateCommand } from './commands/migrate';
 import { retentionCommand } from './commands/retention';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   program.addCommand(restoreCommand());
   program.addCommand(auditCommand());
   program.addCommand(retentionCommand());
+  program.addCommand(exportCommand());
   return program;
 }
 

@@ -18,3 +18,6 @@ export { writeBackup, type BackupManifest } from './db/backup/write-backup';
 export { restoreBackup } from './db/backup/restore-backup';
 export { runRetention, type RetentionRunResult } from './use-cases/retention/run-retention';
 export { consoleActor, auditActorId, type ConsoleRefusal } from './use-cases/console/console-actor';
+export { prepareExport, type PreparedExport } from './exports/prepare-export';
+export { AGGREGATE_VIEWS } from './exports/registry';
+export { operationIdByCode } from './exports/operation-by-code';

@@ -26,6 +26,8 @@ export const COMMAND_RULES: Readonly<Record<string, CommandRule>> = {
   restore: { verb: 'backup.manage' },
   'audit verify': { verb: 'audit.read' },
   'retention run': { verb: 'retention.manage' },
+  // Each view then checks its own verb too (prepareExport), as the HTTP route does.
+  export: { verb: 'aggregate.read' },
 };
 
 /** The console operator: administrator of every operation, with no user behind it. */
