@@ -75,6 +75,20 @@ export const FIELD_ERROR_CODES = [
   'unknown_team',
   'not_in_agency',
   'not_eligible',
+  // Children's best interests (core/children and its use cases): BIA, BID, care arrangements.
+  'panel_required',
+  'duplicate_panel_member',
+  'role_required',
+  'confidentiality_undertaking_required',
+  'child_views_required',
+  'child_views_reasons_required',
+  'recommendation_required',
+  'dates_out_of_order',
+  'adult_not_child',
+  'not_this_child',
+  'carer_required',
+  'overlapping_arrangements',
+  'invalid_value',
 ] as const;
 
 const KNOWN_FIELD_ERRORS: ReadonlySet<string> = new Set(FIELD_ERROR_CODES);

@@ -7,6 +7,7 @@ import { ProblemMessage } from '../../components/ProblemMessage';
 import { RiskBadge } from '../../components/RiskBadge';
 import { formatDateTime } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
+import { ChildrenOverdue } from '../children/ChildrenOverdue';
 
 /** A supervisor's page: closures waiting for a decision, and each worker's load. */
 export function SupervisionPage() {
@@ -17,6 +18,7 @@ export function SupervisionPage() {
       <h1 id="supervision-heading" tabIndex={-1}>{t('cases.supervision')}</h1>
       {can('case.approve_closure') && <ClosureRequestsTable />}
       {can('case.supervise') && <WorkloadTable />}
+      {can('child.supervise') && <ChildrenOverdue />}
     </section>
   );
 }

@@ -14,6 +14,8 @@ import { ConsentPanel } from '../consent/ConsentPanel';
 import { DataSubjectPanel } from '../data-subject/DataSubjectPanel';
 import { ProtectionNotesPanel } from '../protection-notes/ProtectionNotesPanel';
 import { OpenCaseButton } from '../cases/OpenCaseButton';
+import { ChildProtectionSection } from '../children/ChildProtectionSection';
+import { isChild } from '../children/child-facts';
 import { ScreeningHistory } from '../outcome/ScreeningHistory';
 import { ScreeningOutcomeView } from '../outcome/ScreeningOutcomeView';
 import { displayName } from './display-name';
@@ -92,6 +94,7 @@ export function PersonPage({ personId, screeningId }: { personId: string; screen
             </div>
             {editing ? <EditPerson person={record} onDone={() => setEditing(false)} /> : <PersonDetails person={record} site={site} />}
           </section>
+          {can('child.read') && isChild(record) && <ChildProtectionSection person={record} />}
         </div>
         <aside>
           <section className="card" aria-labelledby="household-heading">

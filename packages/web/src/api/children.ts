@@ -1,0 +1,40 @@
+import {
+  BestInterestsSchema,
+  BiaSchema,
+  BidSchema,
+  CareArrangementCreatedSchema,
+  ChildOverdueListSchema,
+  type BestInterests,
+  type Bia,
+  type BiaComplete,
+  type BiaCreate,
+  type Bid,
+  type BidCreate,
+  type CareArrangementCreate,
+  type CareArrangementCreated,
+  type ChildOverdueList,
+} from '@waymark/contracts';
+import { request } from './client';
+
+/** Query keys of a child's best-interests record and the supervisors' overdue list. */
+export const bestInterestsKey = (personId: string) => ['persons', 'one', personId, 'best-interests'] as const;
+export const childrenOverdueKey = ['children', 'overdue'] as const;
+
+const person = (id: string) => `/persons/${encodeURIComponent(id)}`;
+
+export const getBestInterests = (personId: string): Promise<BestInterests> =>
+  request('GET', `${person(personId)}/best-interests`, { schema: BestInterestsSchema });
+
+export const openBia = (personId: string, input: BiaCreate): Promise<Bia> =>
+  request('POST', `${person(personId)}/bia`, { body: input, schema: BiaSchema });
+
+export const completeBia = (biaId: string, input: BiaComplete): Promise<Bia> =>
+  request('PATCH', `/bias/${encodeURIComponent(biaId)}`, { body: input, schema: BiaSchema });
+
+export const recordBid = (personId: string, input: BidCreate): Promise<Bid> =>
+  request('POST', `${person(personId)}/bid`, { body: input, schema: BidSchema });
+
+export const addCareArrangement = (personId: string, input: CareArrangementCreate): Promise<CareArrangementCreated> =>
+  request('POST', `${person(personId)}/care-arrangements`, { body: input, schema: CareArrangementCreatedSchema });
+
+export const getChildrenOverdue = (): Promise<ChildOverdueList> => request('GET', '/children/overdue', { schema: ChildOverdueListSchema });

@@ -1,0 +1,32 @@
+import type { FieldProblem, Person } from '@waymark/contracts';
+import { isSeparatedOrUnaccompanied, type CareSituation } from '@waymark/core';
+import { decodePointer } from '../../api/json-pointer';
+
+const CHILD_BRACKETS: ReadonlySet<string> = new Set(['0-4', '5-11', '12-17']);
+
+/** Under 18 as registration knows it: the exact age, else the age bracket. */
+export function isChild(person: Pick<Person, 'age' | 'ageBracket'>): boolean {
+  if (person.age !== null) return person.age < 18;
+  return person.ageBracket !== null && CHILD_BRACKETS.has(person.ageBracket);
+}
+
+/** Without their parents' care, by the same rule the server uses (core/children). */
+export function withoutParents(person: Pick<Person, 'careSituation'>): boolean {
+  return isSeparatedOrUnaccompanied(person.careSituation as CareSituation | null);
+}
+
+/** Today as a calendar day in UTC, the day the server checks dates against. */
+export function todayIso(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** The problems the server reported at exactly this field (path segments, not a pointer). */
+export function problemsAt(problems: readonly FieldProblem[], ...path: (string | number)[]): FieldProblem[] {
+  const wanted = path.map(String).join('/');
+  return problems.filter((problem) => decodePointer(problem.path).join('/') === wanted);
+}
+
+/** A due day before today is overdue (the due day itself is still on time). */
+export function isOverdue(dueDate: string, today: string = todayIso()): boolean {
+  return dueDate < today;
+}
