@@ -148,3 +148,11 @@ export const SolutionStepSchema = z.object({
   ),
 });
 export type SolutionStep = z.infer<typeof SolutionStepSchema>;
+
+/** `GET /cases/{id}/solution-steps`: every step of the case, oldest first, with its flags as of today. */
+export const SolutionStepListSchema = z.object({ items: z.array(SolutionStepSchema) });
+export type SolutionStepList = z.infer<typeof SolutionStepListSchema>;
+
+/** `GET /cases/{id}/resettlement`: what a person confirmed, or null before the first confirmation. */
+export const ResettlementStateSchema = z.object({ caseId: IdSchema, submission: ResettlementSubmissionSchema.nullable() });
+export type ResettlementState = z.infer<typeof ResettlementStateSchema>;

@@ -481,6 +481,18 @@ export function buildMatrix(world: () => World): Record<string, MatrixEntry> {
       },
     },
     'GET /api/v1/resettlement-queue': { kind: 'operation', verb: 'resettlement.queue', success: 200, request: async () => ({ path: '/api/v1/resettlement-queue' }) },
+    'GET /api/v1/cases/{id}/resettlement': {
+      kind: 'record',
+      verb: 'solution.read',
+      success: 200,
+      request: async (w, actor, position) => ({ path: `/api/v1/cases/${(await w.case(asPosition(position), actor)).caseId}/resettlement` }),
+    },
+    'GET /api/v1/cases/{id}/solution-steps': {
+      kind: 'record',
+      verb: 'solution.read',
+      success: 200,
+      request: async (w, actor, position) => ({ path: `/api/v1/cases/${(await w.case(asPosition(position), actor)).caseId}/solution-steps` }),
+    },
     'POST /api/v1/cases/{id}/solution-steps': {
       kind: 'record',
       verb: 'solution.assess',

@@ -98,6 +98,7 @@ describe.each(databaseTargets())('durable solutions and resettlement on $name Po
   it('suggests categories with reasons and confirms the choice of a named person; other solutions first (409), bad choices 400', async () => {
     const { caseId } = await caseFor();
     const before = await written();
+    expect((await officer.request('GET', `/api/v1/cases/${caseId}/resettlement`)).body).toEqual({ caseId, submission: null });
     const early = await officer.request('PUT', `/api/v1/cases/${caseId}/resettlement`, { primary: 'legal_physical_protection', secondary: null, priority: 'urgent' });
     expect(early.status).toBe(409);
     expect(early.body).toMatchObject({ code: 'other_solutions_not_considered', errors: [{ path: '/assessment' }] });
@@ -128,6 +129,7 @@ describe.each(databaseTargets())('durable solutions and resettlement on $name Po
       waitingSince: '2026-06-01',
       version: 1,
     });
+    expect((await officer.request('GET', `/api/v1/cases/${caseId}/resettlement`)).body).toMatchObject({ caseId, submission: { priority: 'urgent', version: 1 } });
     // A caseworker holds no resettlement verbs.
     expect((await caseworker.request('GET', `/api/v1/cases/${caseId}/durable-solutions`)).status).toBe(403);
   });
@@ -200,6 +202,9 @@ describe.each(databaseTargets())('durable solutions and resettlement on $name Po
     const step = planned.body as Step;
     // Her cousin is on the case; she is not, so she alone is flagged.
     expect(step.childrenLeftBehind).toEqual([expect.objectContaining({ childId: nieceId, arrangementType: 'foster', decisionRecorded: false })]);
+    expect((await officer.request('GET', `/api/v1/cases/${caseId}/solution-steps`)).body).toMatchObject({
+      items: [{ id: step.id, status: 'planned', childrenLeftBehind: [{ childId: nieceId, decisionRecorded: false }] }],
+    });
 
     const progressed = await officer.request('PATCH', `/api/v1/solution-steps/${step.id}`, { status: 'in_progress', version: step.version });
     expect(progressed.status).toBe(200);
@@ -219,6 +224,10 @@ describe.each(databaseTargets())('durable solutions and resettlement on $name Po
        values ($1, $2, $3, '[]'::jsonb, '2026-05-20', 'agrees', 'resettlement', '2026-05-28', $4, '2026-11-28', 'interval')`,
       [app.operationId, uuidv7(), nieceId, step.id],
     );
+    // Listed with the case, the flag now says her decision is recorded.
+    const listed = await officer.request('GET', `/api/v1/cases/${caseId}/solution-steps`);
+    expect(listed.status).toBe(200);
+    expect(listed.body).toMatchObject({ items: [{ id: step.id, status: 'in_progress', childrenLeftBehind: [{ childId: nieceId, decisionRecorded: true }] }] });
     const completed = await officer.request('PATCH', `/api/v1/solution-steps/${step.id}`, { status: 'completed', version: inProgress.version });
     expect(completed.status, JSON.stringify(completed.body)).toBe(200);
     expect(completed.body).toMatchObject({ status: 'completed' });
@@ -233,6 +242,8 @@ describe.each(databaseTargets())('durable solutions and resettlement on $name Po
     expect((await otherAgencyOfficer.request('GET', `/api/v1/cases/${caseId}/durable-solutions`)).status).toBe(404);
     expect((await otherAgencyOfficer.request('PUT', `/api/v1/cases/${caseId}/durable-solutions`, ASSESSED)).status).toBe(404);
     expect((await otherAgencyOfficer.request('GET', `/api/v1/cases/${caseId}/resettlement/suggestions`)).status).toBe(404);
+    expect((await otherAgencyOfficer.request('GET', `/api/v1/cases/${caseId}/resettlement`)).status).toBe(404);
+    expect((await otherAgencyOfficer.request('GET', `/api/v1/cases/${caseId}/solution-steps`)).status).toBe(404);
     expect((await otherAgencyOfficer.request('PUT', `/api/v1/cases/${caseId}/resettlement`, { primary: 'legal_physical_protection', secondary: null, priority: 'normal' })).status).toBe(404);
     expect((await otherAgencyOfficer.request('POST', `/api/v1/cases/${caseId}/solution-steps`, { kind: 'relocation' })).status).toBe(404);
     expect((await otherAgencyOfficer.request('PATCH', `/api/v1/solution-steps/${(planned.body as Step).id}`, { status: 'cancelled', version: 1 })).status).toBe(404);

@@ -120,6 +120,11 @@ export async function insertStep(tx: Tx, row: Insertable<SolutionStepsTable>): P
   return tx.insertInto('solution_steps').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
+/** The case's steps, oldest first (the order they were planned in). */
+export async function stepsOfCase(db: Reader, operationId: string, caseId: string): Promise<SolutionStepRow[]> {
+  return db.selectFrom('solution_steps').selectAll().where('operation_id', '=', operationId).where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute();
+}
+
 export async function findStepForUpdate(tx: Tx, operationIds: readonly string[], id: string): Promise<SolutionStepRow | undefined> {
   if (operationIds.length === 0) return undefined;
   return tx.selectFrom('solution_steps').selectAll().where('operation_id', 'in', operationIds).where('id', '=', id).forUpdate().executeTakeFirst();

@@ -12,6 +12,8 @@ import { failure } from '../../failure';
 import { addSolutionStep } from '../../use-cases/solutions/add-solution-step';
 import { confirmResettlement } from '../../use-cases/solutions/confirm-resettlement';
 import { getDurableSolutions } from '../../use-cases/solutions/get-durable-solutions';
+import { getResettlement } from '../../use-cases/solutions/get-resettlement';
+import { listSolutionSteps } from '../../use-cases/solutions/list-solution-steps';
 import { resettlementQueueUseCase } from '../../use-cases/solutions/resettlement-queue';
 import { resettlementSuggestions } from '../../use-cases/solutions/resettlement-suggestions';
 import { updateDurableSolutions } from '../../use-cases/solutions/update-durable-solutions';
@@ -53,6 +55,8 @@ export function solutionRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.put<{ Params: { id: string } }>('/api/v1/cases/:id/durable-solutions', withBody(DurableSolutionsUpdateSchema, updateDurableSolutions));
   app.get<{ Params: { id: string } }>('/api/v1/cases/:id/resettlement/suggestions', read(resettlementSuggestions));
   app.put<{ Params: { id: string } }>('/api/v1/cases/:id/resettlement', withBody(ResettlementConfirmSchema, confirmResettlement));
+  app.get<{ Params: { id: string } }>('/api/v1/cases/:id/resettlement', read(getResettlement));
+  app.get<{ Params: { id: string } }>('/api/v1/cases/:id/solution-steps', read(listSolutionSteps));
   app.post<{ Params: { id: string } }>('/api/v1/cases/:id/solution-steps', withBody(SolutionStepCreateSchema, addSolutionStep, 201));
   app.patch<{ Params: { id: string } }>('/api/v1/solution-steps/:id', withBody(SolutionStepUpdateSchema, updateSolutionStep));
 
