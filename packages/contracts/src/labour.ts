@@ -105,16 +105,16 @@ export type WorkplaceDetail = z.infer<typeof WorkplaceDetailSchema>;
 export const WorkplacePersonLinkSchema = z.strictObject({ personId: IdSchema });
 export type WorkplacePersonLink = z.infer<typeof WorkplacePersonLinkSchema>;
 
-export const AggregateQuerySchema = z.strictObject({ operationId: IdSchema.optional() });
+export const LabourByAreaQuerySchema = z.strictObject({ operationId: IdSchema.optional() });
 
 /** A disclosure-protected table with its column keys (null: withheld by core/disclosure). */
-export const AggregateTableSchema = z.object({
+export const DisclosedTableSchema = z.object({
   columns: z.array(z.object({ key: z.string(), label: z.string(), hxl: z.string() })),
   rows: z.array(z.array(z.union([z.string(), z.number(), z.null()]))),
   suppressionThreshold: z.number().int(),
   operationId: IdSchema.nullable(),
 });
-export type AggregateTable = z.infer<typeof AggregateTableSchema>;
+export type DisclosedTable = z.infer<typeof DisclosedTableSchema>;
 
 export const LabourByAreaSchema = z.object({
   suppressionThreshold: z.number().int(),
@@ -129,6 +129,6 @@ export const LabourByAreaSchema = z.object({
       peopleLinked: z.number().int().nullable(),
     }),
   ),
-  table: AggregateTableSchema,
+  table: DisclosedTableSchema,
 });
 export type LabourByArea = z.infer<typeof LabourByAreaSchema>;

@@ -5,6 +5,8 @@ import { z } from 'zod';
  * must show. Add codes; never rename one.
  */
 export const PROBLEM_CODES = [
+  // An uploaded boundary file none of whose area codes is used by a site, a person or a deeper level.
+  'boundary_codes_unmatched',
   'validation_failed',
   'invalid_json',
   'unauthenticated',
@@ -56,6 +58,8 @@ export const PROBLEM_CODES = [
   // were assessed; a move step completed while a child it leaves behind has no BID on it.
   'other_solutions_not_considered',
   'child_decision_required',
+  // Programmes: enrolment past the capacity the programme was defined with.
+  'capacity_reached',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

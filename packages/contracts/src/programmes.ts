@@ -1,7 +1,7 @@
 import { PROGRAMME_KINDS } from '@waymark/core';
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema, PageQuerySchema, text } from './common';
-import { AggregateTableSchema } from './labour';
+import { DisclosedTableSchema } from './labour';
 
 /**
  * The rule is checked by core/targeting (validateRule), not by zod, so that every problem
@@ -125,6 +125,6 @@ export const CoverageSchema = z.object({
     }),
   ),
   rows: z.array(z.object({ adminAreaCode: z.string().nullable(), sex: z.string(), ageBracket: z.string(), inNeed: Count, targeted: Count, reached: Count })),
-  table: AggregateTableSchema,
+  table: DisclosedTableSchema,
 });
 export type Coverage = z.infer<typeof CoverageSchema>;

@@ -189,6 +189,30 @@ const operationOf = (world: World, position: OrgPosition) => (position === 'othe
 const asPosition = (position: Position | OrgPosition) => position as Position;
 const asOrg = (position: Position | OrgPosition) => position as OrgPosition;
 
+/** A programme every entry may use (created once per world by the administrator). */
+const PROGRAMME = { kind: 'trafficking_awareness', capacity: 100_000, rule: { field: 'sex', op: 'in', values: ['female', 'male', 'other', 'unknown'] } };
+const programmes = new WeakMap<World, Promise<string>>();
+const workplaces = new WeakMap<World, Promise<string>>();
+
+async function created(w: World, path: string, body: unknown): Promise<string> {
+  const answer = await w.writeAsAdmin('POST', path, body);
+  if (answer.status !== 201) throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return (answer.body as { id: string }).id;
+}
+
+function sharedProgramme(w: World): Promise<string> {
+  if (!programmes.has(w)) programmes.set(w, created(w, '/api/v1/programmes', { ...PROGRAMME, operationId: w.operationId, name: `Matrix ${w.unique()}` }));
+  return programmes.get(w)!;
+}
+
+const newWorkplace = (w: World) =>
+  created(w, '/api/v1/workplaces', { operationId: w.operationId, name: `Workshop ${w.unique()}`, sector: 'C_Manufacturing', adminAreaCode: 'AREA-MATRIX' });
+
+function sharedWorkplace(w: World): Promise<string> {
+  if (!workplaces.has(w)) workplaces.set(w, newWorkplace(w));
+  return workplaces.get(w)!;
+}
+
 export function buildMatrix(world: () => World): Record<string, MatrixEntry> {
   const personPath = (suffix = '') => async (w: World, actor: Actor, position: Position | OrgPosition) => ({
     path: `/api/v1/persons/${(await w.record(asPosition(position), actor)).personId}${suffix}`,
@@ -448,6 +472,68 @@ export function buildMatrix(world: () => World): Record<string, MatrixEntry> {
       request: async (w, actor, position) => ({ path: `/api/v1/persons/${(await w.child(asPosition(position), actor)).personId}/best-interests` }),
     },
     'GET /api/v1/children/overdue': { kind: 'operation', verb: 'child.supervise', success: 200, request: async () => ({ path: '/api/v1/children/overdue' }) },
+    // Labour conditions and programmes (issue 5): workplaces and programmes belong to the
+    // operation; linking and enrolling act on a person-held record.
+    'GET /api/v1/workplaces': { kind: 'operation', verb: 'labour.read', success: 200, request: async () => ({ path: '/api/v1/workplaces' }) },
+    'POST /api/v1/workplaces': {
+      kind: 'operation',
+      verb: 'labour.record',
+      success: 201,
+      request: async (w) => ({ path: '/api/v1/workplaces', body: { operationId: w.operationId, name: `Farm ${w.unique()}`, sector: 'A_AgricultureForestryAndFishing', adminAreaCode: 'AREA-MATRIX' } }),
+    },
+    'GET /api/v1/workplaces/{id}': { kind: 'operation', verb: 'labour.read', success: 200, request: async (w) => ({ path: `/api/v1/workplaces/${await sharedWorkplace(w)}` }) },
+    'PATCH /api/v1/workplaces/{id}': {
+      kind: 'operation',
+      verb: 'labour.record',
+      success: 200,
+      request: async (w) => {
+        const id = await sharedWorkplace(w);
+        const current = (await w.readAsAdmin(`/api/v1/workplaces/${id}`)) as { version: number };
+        return { path: `/api/v1/workplaces/${id}`, body: { description: `Visited ${w.unique()}`, version: current.version } };
+      },
+    },
+    'DELETE /api/v1/workplaces/{id}': { kind: 'operation', verb: 'labour.record', success: 204, request: async (w) => ({ path: `/api/v1/workplaces/${await newWorkplace(w)}` }) },
+    'POST /api/v1/workplaces/{id}/reports': {
+      kind: 'operation',
+      verb: 'labour.record',
+      success: 201,
+      request: async (w) => ({ path: `/api/v1/workplaces/${await sharedWorkplace(w)}/reports`, body: { sourceType: 'site_visit', reportedOn: '2026-06-01', conditions: ['long_hours'], indicators: ['excessive_overtime'] } }),
+    },
+    'POST /api/v1/workplaces/{id}/people': {
+      kind: 'record',
+      verb: 'labour.record',
+      success: 201,
+      request: async (w, actor, position) => ({ path: `/api/v1/workplaces/${await sharedWorkplace(w)}/people`, body: { personId: (await w.record(asPosition(position), actor)).personId } }),
+    },
+    'GET /api/v1/reports/labour-by-area': { kind: 'operation', verb: 'aggregate.read', success: 200, request: async () => ({ path: '/api/v1/reports/labour-by-area' }) },
+    'GET /api/v1/programmes': { kind: 'operation', verb: 'programme.read', success: 200, request: async () => ({ path: '/api/v1/programmes' }) },
+    'POST /api/v1/programmes': {
+      kind: 'operation',
+      verb: 'programme.manage',
+      success: 201,
+      request: async (w) => ({ path: '/api/v1/programmes', body: { ...PROGRAMME, operationId: w.operationId, name: `Awareness ${w.unique()}` } }),
+    },
+    'GET /api/v1/programmes/{id}': { kind: 'operation', verb: 'programme.read', success: 200, request: async (w) => ({ path: `/api/v1/programmes/${await sharedProgramme(w)}` }) },
+    'GET /api/v1/programmes/{id}/targets': { kind: 'operation', verb: 'programme.enrol', success: 200, request: async (w) => ({ path: `/api/v1/programmes/${await sharedProgramme(w)}/targets` }) },
+    'GET /api/v1/programmes/{id}/enrolments': { kind: 'operation', verb: 'programme.enrol', success: 200, request: async (w) => ({ path: `/api/v1/programmes/${await sharedProgramme(w)}/enrolments` }) },
+    'POST /api/v1/programmes/{id}/enrolments': {
+      kind: 'record',
+      verb: 'programme.enrol',
+      success: 201,
+      request: async (w, actor, position) => {
+        const personId = (await w.record(asPosition(position), actor)).personId;
+        await w.writeAsAdmin('POST', `/api/v1/persons/${personId}/consents`, { purpose: 'programme_enrolment', decision: 'given', method: 'written', givenBy: 'self' });
+        return { path: `/api/v1/programmes/${await sharedProgramme(w)}/enrolments`, body: { personId } };
+      },
+    },
+    'GET /api/v1/programmes/{id}/sessions': { kind: 'operation', verb: 'programme.read', success: 200, request: async (w) => ({ path: `/api/v1/programmes/${await sharedProgramme(w)}/sessions` }) },
+    'POST /api/v1/programmes/{id}/sessions': {
+      kind: 'operation',
+      verb: 'programme.enrol',
+      success: 201,
+      request: async (w) => ({ path: `/api/v1/programmes/${await sharedProgramme(w)}/sessions`, body: { heldOn: '2026-06-10', topic: 'Safe work', attendees: [] } }),
+    },
+    'GET /api/v1/programmes/{id}/coverage': { kind: 'operation', verb: 'programme.read', success: 200, request: async (w) => ({ path: `/api/v1/programmes/${await sharedProgramme(w)}/coverage` }) },
     'GET /api/v1/cases/{id}/durable-solutions': {
       kind: 'record',
       verb: 'solution.read',
@@ -529,6 +615,40 @@ export function buildMatrix(world: () => World): Record<string, MatrixEntry> {
     'GET /api/v1/my-work': { kind: 'operation', verb: 'case.read', success: 200, request: async () => ({ path: '/api/v1/my-work' }) },
     'GET /api/v1/cases/closure-requests': { kind: 'operation', verb: 'case.approve_closure', success: 200, request: async () => ({ path: '/api/v1/cases/closure-requests' }) },
     'GET /api/v1/workload': { kind: 'operation', verb: 'case.supervise', success: 200, request: async () => ({ path: '/api/v1/workload' }) },
+    'GET /api/v1/population/areas': { kind: 'operation', verb: 'aggregate.read', success: 200, request: async (w) => ({ path: `/api/v1/population/areas?operationId=${w.operationId}` }) },
+    'GET /api/v1/population/aggregates': {
+      kind: 'operation',
+      verb: 'aggregate.read',
+      success: 200,
+      request: async (w) => ({ path: `/api/v1/population/aggregates?operationId=${w.operationId}&view=risk_level&by=sex` }),
+    },
+    'POST /api/v1/operations/{id}/boundaries': {
+      kind: 'org',
+      success: 200,
+      expect: (actor, position) => (!has(actor, 'aggregate.manage') ? 403 : position === 'other_operation' ? 404 : 200),
+      request: async (w, _actor, position) => {
+        // A person carrying the file's area code, so the upload matches someone.
+        if (position !== 'other_operation') {
+          await w.writeAsAdmin('POST', '/api/v1/persons', { givenName: 'Area', familyName: 'Matrix', sex: 'female', birthYear: 1990, adminAreaCode: 'MATRIX-AREA-1' });
+        }
+        const square = [[[35, 33], [35.1, 33], [35.1, 33.1], [35, 33.1], [35, 33]]];
+        return {
+          path: `/api/v1/operations/${operationOf(w, asOrg(position))}/boundaries`,
+          body: {
+            level: 2,
+            codeProperty: 'pcode',
+            source: 'matrix test',
+            geojson: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { pcode: 'MATRIX-AREA-1', shapeName: 'Matrix' }, geometry: { type: 'Polygon', coordinates: square } }] },
+          },
+        };
+      },
+    },
+    'PUT /api/v1/operations/{id}/disclosure': {
+      kind: 'org',
+      success: 200,
+      expect: (actor, position) => (!has(actor, 'aggregate.manage') ? 403 : position === 'other_operation' ? 404 : 200),
+      request: async (w, _actor, position) => ({ path: `/api/v1/operations/${operationOf(w, asOrg(position))}/disclosure`, body: { minCellCount: 5 } }),
+    },
     'GET /api/v1/reports/risk-by-area': { kind: 'operation', verb: 'aggregate.read', success: 200, request: async () => ({ path: '/api/v1/reports/risk-by-area' }) },
     'GET /api/v1/exports/{view}': { kind: 'operation', verb: 'aggregate.read', success: 200, request: async () => ({ path: '/api/v1/exports/risk-by-area?format=hxl' }) },
     'GET /api/v1/audit-events': { kind: 'operation', verb: 'audit.read', success: 200, request: async () => ({ path: '/api/v1/audit-events' }) },

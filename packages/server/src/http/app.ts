@@ -14,6 +14,8 @@ import { caseRoutes } from './routes/cases';
 import { traffickingRoutes } from './routes/trafficking';
 import { solutionRoutes } from './routes/solutions';
 import { childRoutes } from './routes/children';
+import { labourRoutes } from './routes/labour';
+import { programmeRoutes } from './routes/programmes';
 import { exportRoutes } from './routes/exports';
 import { auditRoutes } from './routes/audit';
 import { dataSubjectRoutes } from './routes/data-subject';
@@ -26,6 +28,7 @@ import { operationRoutes } from './routes/operations';
 import { personRoutes } from './routes/persons';
 import { protectionNoteRoutes } from './routes/protection-notes';
 import { reportRoutes } from './routes/reports';
+import { populationRoutes } from './routes/population';
 import { retentionRoutes } from './routes/retention';
 import { screeningRoutes } from './routes/screenings';
 import { sessionRoutes } from './routes/sessions';
@@ -102,6 +105,7 @@ export async function buildApp(deps: AppDeps, logger: Logger | false): Promise<F
   instrumentRoutes(app, deps);
   screeningRoutes(app, deps);
   reportRoutes(app, deps);
+  populationRoutes(app, deps);
   protectionNoteRoutes(app, deps);
   auditRoutes(app, deps);
   consentRoutes(app, deps);
@@ -114,6 +118,8 @@ export async function buildApp(deps: AppDeps, logger: Logger | false): Promise<F
   traffickingRoutes(app, deps);
   solutionRoutes(app, deps);
   childRoutes(app, deps);
+  labourRoutes(app, deps);
+  programmeRoutes(app, deps);
   exportRoutes(app, deps);
   openApiRoutes(app, deps.version);
 

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { Failure } from '../failure';
 
 const STATUS: Record<ProblemCode, number> = {
+  boundary_codes_unmatched: 422,
   validation_failed: 400,
   invalid_json: 400,
   unknown_instrument: 400,
@@ -38,10 +39,12 @@ const STATUS: Record<ProblemCode, number> = {
   closure_not_requested: 409,
   other_solutions_not_considered: 409,
   child_decision_required: 409,
+  capacity_reached: 409,
 };
 
 // Titles are for people reading raw responses; clients translate `code`.
 const TITLES: Record<ProblemCode, string> = {
+  boundary_codes_unmatched: 'No area code in the file matches a site or a person of the operation',
   validation_failed: 'The request has invalid fields',
   invalid_json: 'The body is not valid JSON',
   unknown_instrument: 'No such instrument',
@@ -76,6 +79,7 @@ const TITLES: Record<ProblemCode, string> = {
   closure_not_requested: 'Nobody has asked to close this case',
   other_solutions_not_considered: 'Assess voluntary repatriation and local integration before resettlement',
   child_decision_required: 'A child this step would leave behind needs their own best-interests decision on it first',
+  capacity_reached: 'The programme is full',
 };
 
 export function problemOf(failure: Failure): Problem {

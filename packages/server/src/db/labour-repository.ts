@@ -1,0 +1,134 @@
+import type { Actor } from '@waymark/core';
+import { sql } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
+import type { WorkplaceReportRow, WorkplaceReportsTable, WorkplaceRow, WorkplacesTable } from './labour-tables';
+import { scopeCondition } from './scope';
+import type { Db, Tx } from './transaction';
+
+export interface WorkplaceSummaryRow extends WorkplaceRow {
+  report_count: number;
+  indicators: string[];
+  last_reported_on: string | null;
+  people_linked: number;
+}
+
+/** A workplace's reports and links, counted in the same query as the list (no N+1). */
+function summaries(db: Db | Tx, operationIds: readonly string[]) {
+  return db
+    .selectFrom('workplaces as w')
+    .selectAll('w')
+    .select([
+      sql<number>`(select count(*)::int from workplace_reports r where r.operation_id = w.operation_id and r.workplace_id = w.id)`.as('report_count'),
+      sql<string[]>`coalesce((select array_agg(distinct i order by i) from workplace_reports r, unnest(r.indicators) i where r.operation_id = w.operation_id and r.workplace_id = w.id), '{}')`.as('indicators'),
+      sql<string | null>`(select max(r.reported_on)::text from workplace_reports r where r.operation_id = w.operation_id and r.workplace_id = w.id)`.as('last_reported_on'),
+      sql<number>`(select count(*)::int from workplace_people l where l.operation_id = w.operation_id and l.workplace_id = w.id)`.as('people_linked'),
+    ])
+    .where('w.operation_id', 'in', operationIds.length > 0 ? operationIds : ['00000000-0000-0000-0000-000000000000'])
+    .where('w.archived_at', 'is', null);
+}
+
+export async function listWorkplaces(db: Db, operationIds: readonly string[], filter: { adminAreaCode?: string; sector?: string }): Promise<WorkplaceSummaryRow[]> {
+  let query = summaries(db, operationIds);
+  if (filter.adminAreaCode) query = query.where('w.admin_area_code', '=', filter.adminAreaCode);
+  if (filter.sector) query = query.where('w.sector', '=', filter.sector);
+  return query.orderBy('w.admin_area_code').orderBy('w.name').orderBy('w.id').limit(1000).execute();
+}
+
+export async function findWorkplace(db: Db | Tx, operationIds: readonly string[], id: string): Promise<WorkplaceSummaryRow | undefined> {
+  return summaries(db, operationIds).where('w.id', '=', id).executeTakeFirst();
+}
+
+export async function lockWorkplace(tx: Tx, operationIds: readonly string[], id: string): Promise<WorkplaceRow | undefined> {
+  if (operationIds.length === 0) return undefined;
+  return tx.selectFrom('workplaces').selectAll().where('operation_id', 'in', operationIds).where('id', '=', id).where('archived_at', 'is', null).forUpdate().executeTakeFirst();
+}
+
+export async function insertWorkplace(tx: Tx, row: Insertable<WorkplacesTable>): Promise<void> {
+  await tx.insertInto('workplaces').values(row).execute();
+}
+
+export async function updateWorkplace(tx: Tx, key: { operation_id: string; id: string; version: number }, change: Updateable<WorkplacesTable>): Promise<boolean> {
+  const result = await tx
+    .updateTable('workplaces')
+    .set({ ...change, version: key.version + 1 })
+    .where('operation_id', '=', key.operation_id)
+    .where('id', '=', key.id)
+    .where('version', '=', key.version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertWorkplaceReport(tx: Tx, row: Insertable<WorkplaceReportsTable>): Promise<WorkplaceReportRow> {
+  return tx.insertInto('workplace_reports').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function listWorkplaceReports(db: Db | Tx, operationId: string, workplaceId: string): Promise<WorkplaceReportRow[]> {
+  return db
+    .selectFrom('workplace_reports')
+    .selectAll()
+    .where('operation_id', '=', operationId)
+    .where('workplace_id', '=', workplaceId)
+    .orderBy('reported_on', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/** Inserts the link; false when it was there already (linking twice is not an error). */
+export async function linkPerson(tx: Tx, row: { operation_id: string; workplace_id: string; person_id: string; linked_by: string; linked_at: Date }): Promise<boolean> {
+  const inserted = await tx.insertInto('workplace_people').values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+/** The linked people this reader may see: filtered by the record scope in SQL. */
+export async function listLinkedPeople(db: Db | Tx, actor: Actor, operationId: string, workplaceId: string) {
+  return db
+    .selectFrom('workplace_people as l')
+    .innerJoin('persons', (join) => join.onRef('persons.operation_id', '=', 'l.operation_id').onRef('persons.id', '=', 'l.person_id'))
+    .select(['persons.id as person_id', 'persons.given_name', 'persons.family_name', 'persons.risk_level', 'l.linked_at'])
+    .where('l.operation_id', '=', operationId)
+    .where('l.workplace_id', '=', workplaceId)
+    .where(scopeCondition(actor, 'persons'))
+    .orderBy('l.linked_at', 'desc')
+    .limit(500)
+    .execute();
+}
+
+export interface LabourAreaCounts {
+  sectors: { admin_area_code: string; sector: string; n: number }[];
+  indicators: { admin_area_code: string; indicator: string; n: number }[];
+  withIndicators: { admin_area_code: string; n: number }[];
+  people: { admin_area_code: string; n: number }[];
+}
+
+/** The raw counts behind the labour layer; they leave only through core/disclosure. */
+export async function countLabourByArea(db: Db, operationIds: readonly string[]): Promise<LabourAreaCounts> {
+  if (operationIds.length === 0) return { sectors: [], indicators: [], withIndicators: [], people: [] };
+  const live = db.selectFrom('workplaces as w').where('w.operation_id', 'in', operationIds).where('w.archived_at', 'is', null);
+  const sectors = await live.select(['w.admin_area_code', 'w.sector', (eb) => eb.fn.countAll<string>().as('n')]).groupBy(['w.admin_area_code', 'w.sector']).execute();
+  const indicators = await sql<{ admin_area_code: string; indicator: string; n: string }>`
+    select w.admin_area_code, i.indicator, count(distinct w.id) as n
+    from workplaces w
+    join workplace_reports r on r.operation_id = w.operation_id and r.workplace_id = w.id
+    cross join lateral unnest(r.indicators) as i(indicator)
+    where w.operation_id in (${sql.join(operationIds.map((id) => sql`${id}::uuid`))}) and w.archived_at is null
+    group by w.admin_area_code, i.indicator`.execute(db);
+  const withIndicators = await sql<{ admin_area_code: string; n: string }>`
+    select w.admin_area_code, count(distinct w.id) as n
+    from workplaces w
+    join workplace_reports r on r.operation_id = w.operation_id and r.workplace_id = w.id and cardinality(r.indicators) > 0
+    where w.operation_id in (${sql.join(operationIds.map((id) => sql`${id}::uuid`))}) and w.archived_at is null
+    group by w.admin_area_code`.execute(db);
+  // A person linked to two workplaces of one area counts once there.
+  const people = await sql<{ admin_area_code: string; n: string }>`
+    select w.admin_area_code, count(distinct l.person_id) as n
+    from workplaces w
+    join workplace_people l on l.operation_id = w.operation_id and l.workplace_id = w.id
+    where w.operation_id in (${sql.join(operationIds.map((id) => sql`${id}::uuid`))}) and w.archived_at is null
+    group by w.admin_area_code`.execute(db);
+  return {
+    sectors: sectors.map((row) => ({ ...row, n: Number(row.n) })),
+    indicators: indicators.rows.map((row) => ({ ...row, n: Number(row.n) })),
+    withIndicators: withIndicators.rows.map((row) => ({ ...row, n: Number(row.n) })),
+    people: people.rows.map((row) => ({ ...row, n: Number(row.n) })),
+  };
+}

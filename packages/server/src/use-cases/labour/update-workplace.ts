@@ -1,0 +1,34 @@
+import { err, ok, type Result } from '@waymark/core';
+import type { Workplace, WorkplaceUpdate } from '@waymark/contracts';
+import { writeAudit } from '../../db/audit';
+import { findWorkplace, lockWorkplace, updateWorkplace as updateRow } from '../../db/labour-repository';
+import { transact } from '../../db/transaction';
+import { failure, type Failure } from '../../failure';
+import { presentWorkplace } from '../../presenters/labour';
+import type { UseCaseContext } from '../context';
+import { operationsFor } from './workplace-operations';
+
+/** Changes a workplace's description (names the version read: a stale one is 409). */
+export async function updateWorkplace(ctx: UseCaseContext, id: string, input: WorkplaceUpdate): Promise<Result<Workplace, Failure>> {
+  const operations = operationsFor(ctx, 'labour.record');
+  if (!operations.ok) return operations;
+  const now = ctx.now();
+  return transact(ctx.db, async (tx) => {
+    const current = await lockWorkplace(tx, operations.value, id);
+    if (!current) return err(failure('not_found'));
+    if (current.version !== input.version) return err(failure('version_conflict'));
+    const { version: _version, ...change } = input;
+    await updateRow(tx, { operation_id: current.operation_id, id, version: current.version }, {
+      ...(change.name === undefined ? {} : { name: change.name }),
+      ...(change.sector === undefined ? {} : { sector: change.sector }),
+      ...(change.adminAreaCode === undefined ? {} : { admin_area_code: change.adminAreaCode }),
+      ...(change.siteId === undefined ? {} : { site_id: change.siteId }),
+      ...(change.description === undefined ? {} : { description: change.description }),
+      updated_at: now,
+      updated_by: ctx.actor.userId,
+    });
+    await writeAudit(tx, { actorId: ctx.actor.userId, operationId: current.operation_id, action: 'labour.workplace_update', resourceType: 'workplace', resourceId: id, details: { fields: Object.keys(change).join(',') }, at: now });
+    const row = await findWorkplace(tx, [current.operation_id], id);
+    return row ? ok(presentWorkplace(row)) : err(failure('not_found'));
+  });
+}

@@ -1,0 +1,57 @@
+import { ageBracket, ok, publishCoverage, type AgeBracket, type CoverageCount, type Result, type Sex } from '@waymark/core';
+import type { DisclosedTable, Coverage } from '@waymark/contracts';
+import { countCoverage } from '../../db/programmes-repository';
+import type { Failure } from '../../failure';
+import type { UseCaseContext } from '../context';
+import { SUPPRESSION_THRESHOLD } from '../reports/risk-by-area';
+import { programmeFor } from './programme-operations';
+
+/** Coverage under half of those in need is a gap. */
+export const COVERAGE_GAP_THRESHOLD = 0.5;
+
+/**
+ * A programme's coverage: estimated in need (the rule selects them in its areas, in the
+ * whole operation), targeted (enrolled), reached (attended at least once), by admin area,
+ * sex and age bracket, through core/disclosure (publishCoverage). Areas where reached is
+ * under half of those in need are gaps. Also the export table (column keys, labels and HXL
+ * hashtags) for the exports' aggregate views.
+ */
+export async function programmeCoverage(ctx: UseCaseContext, programmeId: string): Promise<Result<Coverage, Failure>> {
+  const found = await programmeFor(ctx.db, ctx, 'programme.read', programmeId);
+  if (!found.ok) return found;
+  const rows = await countCoverage(ctx.db, found.value, ctx.now());
+  const merged = new Map<string, CoverageCount>();
+  for (const row of rows) {
+    const bracket: AgeBracket = ageBracket(Math.max(0, row.age));
+    const key = `${row.admin_area_code ?? ''}|${row.sex}|${bracket}`;
+    const count = merged.get(key) ?? { adminAreaCode: row.admin_area_code, sex: row.sex as Sex, ageBracket: bracket, inNeed: 0, targeted: 0, reached: 0 };
+    count.inNeed += row.in_need;
+    count.targeted += row.targeted;
+    count.reached += row.reached;
+    merged.set(key, count);
+  }
+  const published = publishCoverage([...merged.values()], SUPPRESSION_THRESHOLD, COVERAGE_GAP_THRESHOLD);
+  const areaTag = published.rows.every((row) => row.adminAreaCode !== null && /-ADM2-/.test(row.adminAreaCode)) && published.rows.length > 0 ? '#adm2+code' : '#loc+code';
+  const table: DisclosedTable = {
+    columns: [
+      { key: 'adminAreaCode', label: 'Admin area', hxl: areaTag },
+      { key: 'sex', label: 'Sex', hxl: '#population+sex' },
+      { key: 'ageBracket', label: 'Age bracket', hxl: '#population+age' },
+      { key: 'inNeed', label: 'Estimated in need', hxl: '#inneed' },
+      { key: 'targeted', label: 'Targeted (enrolled)', hxl: '#targeted' },
+      { key: 'reached', label: 'Reached (attended)', hxl: '#reached' },
+    ],
+    rows: published.rows.map((row) => [row.adminAreaCode, row.sex, row.ageBracket, row.inNeed, row.targeted, row.reached]),
+    suppressionThreshold: published.k,
+    operationId: found.value.operation_id,
+  };
+  return ok({
+    programmeId,
+    suppressionThreshold: published.k,
+    gapThreshold: published.gapThreshold,
+    totals: published.totals,
+    areas: published.areas,
+    rows: published.rows,
+    table,
+  });
+}

@@ -1,0 +1,20 @@
+import { can, canInOperation, err, ok, type Result, type Verb } from '@waymark/core';
+import { findProgramme, type ProgrammeSummaryRow } from '../../db/programmes-repository';
+import type { Db, Tx } from '../../db/transaction';
+import { failure, type Failure } from '../../failure';
+import type { UseCaseContext } from '../context';
+
+/** The operations where the actor holds `verb` (403 when the actor has it nowhere). */
+export function operationsFor(ctx: UseCaseContext, verb: Verb, requested?: string): Result<string[], Failure> {
+  if (!can(ctx.actor, verb)) return err(failure('forbidden'));
+  if (requested !== undefined) return canInOperation(ctx.actor, verb, requested) ? ok([requested]) : err(failure('forbidden'));
+  return ok(ctx.actor.operationIds.filter((id) => canInOperation(ctx.actor, verb, id)));
+}
+
+/** A programme of an operation where the actor holds `verb`; any other is not found. */
+export async function programmeFor(db: Db | Tx, ctx: UseCaseContext, verb: Verb, id: string): Promise<Result<ProgrammeSummaryRow, Failure>> {
+  const operations = operationsFor(ctx, verb);
+  if (!operations.ok) return operations;
+  const row = await findProgramme(db, operations.value, id);
+  return row ? ok(row) : err(failure('not_found'));
+}

@@ -1,0 +1,204 @@
+import { ageBracket, ageInYears, matchesRule, type TargetProfile, type TargetRule } from '@waymark/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { giveConsent } from './consent-fixtures';
+import { databaseTargets } from './database-targets';
+import { startTestApp, type Client, type TestApp } from './test-app';
+
+const NOW = new Date('2026-06-15T10:00:00Z');
+
+// The issue's example: women 18–59 in urban settings with economic-survival risk ≥ medium.
+const RULE: TargetRule = {
+  all: [
+    { field: 'sex', op: 'in', values: ['female'] },
+    { field: 'ageBracket', op: 'in', values: ['18-59'] },
+    { field: 'setting', op: 'in', values: ['urban'] },
+    { field: 'domain.economic_survival', op: 'gte', value: 'medium' },
+  ],
+};
+const PROGRAMME = { name: 'Safe work, Beirut', kind: 'livelihoods', rule: RULE, adminAreaCodes: ['AREA-A'], capacity: 50 };
+const ECONOMIC_MEDIUM = { es_needs_covered: 'no', es_works_informally: 'yes' };
+const ECONOMIC_HIGH = { es_needs_covered: 'no', es_works_informally: 'yes', es_job_offer_with_paid_travel: 'yes' };
+
+interface Made {
+  id: string;
+  profile: TargetProfile;
+  inScope: boolean;
+}
+
+describe.each(databaseTargets())('prevention programmes on $name PostgreSQL', (target) => {
+  let app: TestApp;
+  let supervisor: Client;
+  let caseworker: Client;
+  let otherAgencyWorker: Client;
+  const made: Made[] = [];
+
+  async function person(client: Client, inScope: boolean, fields: { sex: string; birthYear: number; setting: string; adminAreaCode: string }, responses?: Record<string, string>) {
+    const created = await client.request('POST', '/api/v1/persons', { givenName: `P${made.length}`, familyName: 'Target', ...fields });
+    expect(created.status).toBe(201);
+    const id = (created.body as { id: string }).id;
+    let domain: string | null = null;
+    let riskLevel: string | null = null;
+    if (responses) {
+      await giveConsent(client, id);
+      const screened = await client.request('POST', `/api/v1/persons/${id}/screenings`, { instrument: 'heightened-risk', responses });
+      expect(screened.status).toBe(201);
+      const outcome = screened.body as { riskLevel: string; domains: { domain: string; level: string }[] };
+      domain = outcome.domains.find((d) => d.domain === 'economic_survival')?.level ?? 'low';
+      riskLevel = outcome.riskLevel;
+    }
+    const age = ageInYears({ dateOfBirth: null, birthYear: fields.birthYear }, NOW)!;
+    made.push({ id, inScope, profile: { sex: fields.sex, age, ageBracket: ageBracket(age), setting: fields.setting, adminAreaCode: fields.adminAreaCode, riskLevel, 'domain.economic_survival': domain } });
+    return id;
+  }
+
+  beforeAll(async () => {
+    app = await startTestApp(target, { now: () => NOW });
+    supervisor = await app.as('supervisor');
+    caseworker = await app.as('caseworker');
+    otherAgencyWorker = await app.as('caseworker', undefined, { agencyId: await app.createAgency() });
+    const woman = { sex: 'female', birthYear: 1990, setting: 'urban', adminAreaCode: 'AREA-A' };
+    for (let n = 0; n < 12; n++) await person(caseworker, true, woman, n % 3 === 0 ? ECONOMIC_HIGH : ECONOMIC_MEDIUM);
+    await person(caseworker, true, { ...woman, sex: 'male' }, ECONOMIC_MEDIUM);
+    await person(caseworker, true, { ...woman, birthYear: 1950 }, ECONOMIC_MEDIUM);
+    await person(caseworker, true, { ...woman, birthYear: 2010 }, ECONOMIC_MEDIUM);
+    await person(caseworker, true, { ...woman, setting: 'camp' }, ECONOMIC_MEDIUM);
+    await person(caseworker, true, woman); // not screened: unknown is not "at least medium"
+    await person(caseworker, true, woman, {}); // screened, economic survival low
+    await person(caseworker, true, { ...woman, adminAreaCode: 'AREA-B' }, ECONOMIC_MEDIUM); // outside the programme's areas
+    await person(otherAgencyWorker, false, woman, ECONOMIC_MEDIUM); // in need, not in the caseworker's scope
+  }, 240_000);
+  afterAll(() => app.close());
+
+  let programmeId: string;
+
+  it('refuses a rule with unknown fields or incompatible comparisons, each at its path, writing nothing', async () => {
+    const bad = await supervisor.request('POST', '/api/v1/programmes', {
+      ...PROGRAMME,
+      rule: { all: [{ field: 'religion', op: 'in', values: ['x'] }, { field: 'sex', op: 'gte', value: 'female' }, { field: 'age', op: 'gte', value: 'thirty' }] },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.contentType).toContain('application/problem+json');
+    expect(bad.body).toMatchObject({
+      code: 'validation_failed',
+      errors: [
+        expect.objectContaining({ path: '/rule/all/0/field', code: 'unknown_field' }),
+        expect.objectContaining({ path: '/rule/all/1/op', code: 'incompatible_operator' }),
+        expect.objectContaining({ path: '/rule/all/2/value', code: 'incompatible_value' }),
+      ],
+    });
+    const missing = await supervisor.request('POST', '/api/v1/programmes', { ...PROGRAMME, capacity: 0, kind: 'knitting' });
+    expect(missing.status).toBe(400);
+    expect((missing.body as { errors: { path: string }[] }).errors.map((e) => e.path).sort()).toEqual(['/capacity', '/kind']);
+    expect(((await supervisor.request('GET', '/api/v1/programmes')).body as { total: number }).total).toBe(0);
+    // Defining programmes is for supervisors and protection officers.
+    expect((await caseworker.request('POST', '/api/v1/programmes', PROGRAMME)).status).toBe(403);
+  });
+
+  it('creates a programme and lists exactly the people the rule selects in my scope, highest risk first', async () => {
+    const created = await supervisor.request('POST', '/api/v1/programmes', PROGRAMME);
+    expect(created.status).toBe(201);
+    programmeId = (created.body as { id: string }).id;
+    expect(created.body).toMatchObject({ kind: 'livelihoods', capacity: 50, adminAreaCodes: ['AREA-A'], rule: RULE, enrolled: 0 });
+
+    const list = await caseworker.request('GET', `/api/v1/programmes/${programmeId}/targets?limit=200`);
+    expect(list.status).toBe(200);
+    const body = list.body as { items: { personId: string; riskLevel: string }[]; total: number; totalIsExact: boolean };
+    // The SQL filter means what core's matchesRule means, over the same people.
+    const expected = made.filter((m) => m.inScope && m.profile.adminAreaCode === 'AREA-A' && matchesRule(RULE, m.profile)).map((m) => m.id);
+    expect(expected).toHaveLength(12);
+    expect(body.items.map((item) => item.personId).sort()).toEqual([...expected].sort());
+    expect(body).toMatchObject({ total: 12, totalIsExact: true });
+    const ranks = body.items.map((item) => ['low', 'medium', 'high', 'critical'].indexOf(item.riskLevel));
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+    // Paged: the second page continues the first.
+    const page = (await caseworker.request('GET', `/api/v1/programmes/${programmeId}/targets?limit=5&offset=5`)).body as { items: { personId: string }[] };
+    expect(page.items.map((item) => item.personId)).toEqual(body.items.slice(5, 10).map((item) => item.personId));
+    // The other agency's worker sees only their own person on the list.
+    const theirs = (await otherAgencyWorker.request('GET', `/api/v1/programmes/${programmeId}/targets`)).body as { items: { personId: string }[] };
+    expect(theirs.items.map((item) => item.personId)).toEqual(made.filter((m) => !m.inScope).map((m) => m.id));
+    // Analysts see programmes and coverage, never the people.
+    const analyst = await app.as('analyst');
+    expect((await analyst.request('GET', `/api/v1/programmes/${programmeId}/targets`)).status).toBe(403);
+    expect((await analyst.request('GET', `/api/v1/programmes/${programmeId}`)).status).toBe(200);
+  });
+
+  it('enrols only with consent to programme enrolment (409 otherwise, nothing written)', async () => {
+    const first = made[0]!.id;
+    const refused = await caseworker.request('POST', `/api/v1/programmes/${programmeId}/enrolments`, { personId: first });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'consent_required' });
+    expect(((await caseworker.request('GET', `/api/v1/programmes/${programmeId}/enrolments`)).body as { total: number }).total).toBe(0);
+    // Case-management consent is not consent to enrolment.
+    expect((await caseworker.request('POST', `/api/v1/programmes/${programmeId}/enrolments`, { personId: made[1]!.id })).status).toBe(409);
+
+    const targeted = made.slice(0, 6).map((m) => m.id);
+    for (const personId of targeted) {
+      await giveConsent(caseworker, personId, 'programme_enrolment');
+      const enrolled = await caseworker.request('POST', `/api/v1/programmes/${programmeId}/enrolments`, { personId });
+      expect(enrolled.status).toBe(201);
+    }
+    // Twice is not an error and does not count twice.
+    expect((await caseworker.request('POST', `/api/v1/programmes/${programmeId}/enrolments`, { personId: first })).status).toBe(201);
+    const enrolments = (await caseworker.request('GET', `/api/v1/programmes/${programmeId}/enrolments`)).body as { items: { personId: string }[]; total: number };
+    expect(enrolments.total).toBe(6);
+    // Outside my scope the person does not exist.
+    const outside = made.find((m) => !m.inScope)!.id;
+    expect((await caseworker.request('POST', `/api/v1/programmes/${programmeId}/enrolments`, { personId: outside })).status).toBe(404);
+    const marked = (await caseworker.request('GET', `/api/v1/programmes/${programmeId}/targets?limit=200`)).body as { items: { personId: string; enrolled: boolean }[] };
+    expect(marked.items.filter((item) => item.enrolled).map((item) => item.personId).sort()).toEqual([...targeted].sort());
+  });
+
+  it('refuses a session with someone not enrolled at their place in the list, then records attendance', async () => {
+    const enrolled = made.slice(0, 6).map((m) => m.id);
+    const bad = await caseworker.request('POST', `/api/v1/programmes/${programmeId}/sessions`, { heldOn: '2026-06-10', topic: 'Know your rights at work', attendees: [enrolled[0], made[8]!.id] });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ errors: [expect.objectContaining({ path: '/attendees/1', code: 'not_enrolled' })] });
+    const future = await caseworker.request('POST', `/api/v1/programmes/${programmeId}/sessions`, { heldOn: '2026-07-10', topic: 'Later', attendees: [] });
+    expect(future.status).toBe(400);
+    expect(((await caseworker.request('GET', `/api/v1/programmes/${programmeId}/sessions`)).body as { total: number }).total).toBe(0);
+
+    const held = await caseworker.request('POST', `/api/v1/programmes/${programmeId}/sessions`, { heldOn: '2026-06-10', topic: 'Know your rights at work', attendees: enrolled.slice(0, 5) });
+    expect(held.status).toBe(201);
+    expect(held.body).toMatchObject({ attendance: 5 });
+    const again = await caseworker.request('POST', `/api/v1/programmes/${programmeId}/sessions`, { heldOn: '2026-06-12', topic: 'Safe recruitment', attendees: enrolled.slice(0, 2) });
+    expect(again.status).toBe(201);
+    const enrolments = (await caseworker.request('GET', `/api/v1/programmes/${programmeId}/enrolments`)).body as { items: { personId: string; sessionsAttended: number }[] };
+    expect(enrolments.items.find((e) => e.personId === enrolled[0])?.sessionsAttended).toBe(2);
+    expect(enrolments.items.find((e) => e.personId === enrolled[5])?.sessionsAttended).toBe(0);
+  });
+
+  it('shows coverage by area, sex and age through core/disclosure, with the gap flagged', async () => {
+    const analyst = await app.as('analyst');
+    const response = await analyst.request('GET', `/api/v1/programmes/${programmeId}/coverage`);
+    expect(response.status).toBe(200);
+    const body = response.body as {
+      suppressionThreshold: number;
+      areas: { adminAreaCode: string; inNeed: number | null; targeted: number | null; reached: number | null; coverage: number | null; gap: boolean | null }[];
+      rows: { adminAreaCode: string; sex: string; ageBracket: string; inNeed: number | null; targeted: number | null; reached: number | null }[];
+      table: { columns: { key: string; hxl: string }[]; rows: unknown[][] };
+    };
+    // In need: 12 in scope and 1 of the other agency (coverage is of everyone, not my scope).
+    expect(body.areas).toEqual([{ adminAreaCode: 'AREA-A', inNeed: 13, targeted: 6, reached: 5, coverage: 5 / 13, gap: true }]);
+    expect(body.rows).toEqual([{ adminAreaCode: 'AREA-A', sex: 'female', ageBracket: '18-59', inNeed: 13, targeted: 6, reached: 5 }]);
+    expect(body.table.columns.map((c) => c.key)).toEqual(['adminAreaCode', 'sex', 'ageBracket', 'inNeed', 'targeted', 'reached']);
+    expect(body.table.rows).toEqual([['AREA-A', 'female', '18-59', 13, 6, 5]]);
+  });
+
+  it('withholds small coverage counts and refuses enrolment past the capacity', async () => {
+    const small = await supervisor.request('POST', '/api/v1/programmes', { ...PROGRAMME, name: 'One place', capacity: 1, adminAreaCodes: [] });
+    expect(small.status).toBe(201);
+    const id = (small.body as { id: string }).id;
+    expect((await caseworker.request('POST', `/api/v1/programmes/${id}/enrolments`, { personId: made[0]!.id })).status).toBe(201);
+    const full = await caseworker.request('POST', `/api/v1/programmes/${id}/enrolments`, { personId: made[1]!.id });
+    expect(full.status).toBe(409);
+    expect(full.body).toMatchObject({ code: 'capacity_reached' });
+    const coverage = (await supervisor.request('GET', `/api/v1/programmes/${id}/coverage`)).body as { areas: { adminAreaCode: string; inNeed: number | null; targeted: number | null }[] };
+    // AREA-B has one person in need: withheld, never shown as 1.
+    const areaB = coverage.areas.find((a) => a.adminAreaCode === 'AREA-B')!;
+    expect(areaB.inNeed).toBeNull();
+    // …and AREA-A's 13 is withheld too: shown beside the published total of 14, it would give
+    // AREA-B's 1 away (secondary suppression).
+    const areaA = coverage.areas.find((a) => a.adminAreaCode === 'AREA-A')!;
+    expect(areaA).toMatchObject({ inNeed: null, targeted: null });
+  });
+});
