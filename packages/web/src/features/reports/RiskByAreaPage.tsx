@@ -2,6 +2,7 @@ import { RISK_LEVELS } from '@waymark/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { riskByArea } from '../../api/reports';
+import { ExportButtons } from '../../components/ExportButtons';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
@@ -25,6 +26,7 @@ export function RiskByAreaPage() {
     <section aria-labelledby="reports-heading">
       <h1 id="reports-heading" tabIndex={-1}>{t('reports.heading')}</h1>
       <p className="muted">{t('reports.intro', { k })}</p>
+      <ExportButtons view="risk-by-area" />
       <table className="people-table" data-testid="risk-by-area">
         <thead>
           <tr>
