@@ -1,5 +1,5 @@
 import type { BestInterests, Bia, FieldProblem } from '@waymark/contracts';
-import { BIA_URGENCIES, type BiaUrgency } from '@waymark/core';
+import { BIA_URGENCIES, biaDueInDays, type BiaUrgency } from '@waymark/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { ProblemMessage } from '../../components/ProblemMessage';
 import { formatDate } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
 import { FieldProblems } from './FieldProblems';
-import { isOverdue, problemsAt, todayIso } from './child-facts';
+import { addDays, isIsoDay, isOverdue, problemsAt, todayIso } from './child-facts';
 
 /** The child's Best Interests Assessments, newest first, and opening a new one. */
 export function Assessments({ personId, record, required }: { personId: string; record: BestInterests; required: boolean }) {
@@ -29,7 +29,10 @@ export function Assessments({ personId, record, required }: { personId: string; 
           <AssessmentItem key={bia.id} bia={bia} personId={personId} />
         ))}
       </ul>
-      {!open && can('child.assess') && <OpenBia key={record.suggestedUrgency.urgency} personId={personId} suggestion={record.suggestedUrgency} required={required} />}
+      {!open && can('child.assess') && (
+        // The first assessment's form is open at once; a further one (a re-assessment) on request.
+        <OpenBia key={record.suggestedUrgency.urgency} personId={personId} suggestion={record.suggestedUrgency} required={required} folded={record.assessments.length > 0} />
+      )}
     </section>
   );
 }
@@ -93,9 +96,11 @@ function CompleteBia({ bia, personId }: { bia: Bia; personId: string }) {
   );
 }
 
-function OpenBia({ personId, suggestion, required }: { personId: string; suggestion: BestInterests['suggestedUrgency']; required: boolean }) {
+function OpenBia({ personId, suggestion, required, folded }: { personId: string; suggestion: BestInterests['suggestedUrgency']; required: boolean; folded: boolean }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const queryClient = useQueryClient();
+  const [shown, setShown] = useState(!folded);
   const [identifiedAt, setIdentifiedAt] = useState(todayIso);
   // The rules' suggestion is the starting point; the officer confirms or changes it.
   const [urgency, setUrgency] = useState<BiaUrgency>(suggestion.urgency);
@@ -114,6 +119,13 @@ function OpenBia({ personId, suggestion, required }: { personId: string; suggest
     save.mutate();
   };
   const options = BIA_URGENCIES.map((value) => ({ value, label: t(`children.urgency.${value}`) }));
+  if (!shown) {
+    return (
+      <button type="button" className="secondary" onClick={() => setShown(true)} data-testid="bia-reopen">{t('children.bia.openAnother')}</button>
+    );
+  }
+  // The non-urgent period is the operation's setting, known to the server only.
+  const due = urgency === 'non_urgent' || !isIsoDay(identifiedAt) ? null : addDays(identifiedAt, biaDueInDays(urgency));
   return (
     <form className="stack" onSubmit={submit} data-testid="open-bia">
       <h4>{t('children.bia.open')}</h4>
@@ -126,6 +138,9 @@ function OpenBia({ personId, suggestion, required }: { personId: string; suggest
         <TextField id="bia-identified" type="date" label={t('children.bia.identifiedAt')} value={identifiedAt} onChange={setIdentifiedAt} problems={problemsAt(problems, 'identifiedAt')} testId="bia-identified-at" />
         <SelectField id="bia-urgency" label={t('children.bia.urgency')} hint={t('children.bia.urgencyHint')} value={urgency} onChange={(value) => setUrgency(value as BiaUrgency)} options={options} problems={problemsAt(problems, 'urgency')} testId="bia-urgency" />
       </div>
+      <p data-testid="bia-due-preview">
+        {due ? t('children.bia.willBeDue', { date: formatDate(due, language) }) : t('children.bia.dueByOperation')}
+      </p>
       <FieldProblems problems={problems} testId="open-bia-problems" />
       {save.isError && problems.length === 0 && <ProblemMessage error={save.error} />}
       <button type="submit" disabled={save.isPending || identifiedAt === ''} data-testid="bia-open">{t('children.bia.openButton')}</button>

@@ -37,6 +37,8 @@ function fieldLabel(pointer: string, t: Translate): string {
       if (parts[index - 1] === 'panel') labels[labels.length - 1] = t('children.field.panelMember', { number: Number(part) + 1 });
       return;
     }
+    // '/recommendation/kind' reads as "Recommendation": the kind is the recommendation itself.
+    if (part === 'kind' && index > 0) return;
     labels.push(t(`children.field.${FIELD_KEYS.has(part) ? part : 'other'}`));
   });
   return labels.join(' › ');

@@ -30,3 +30,12 @@ export function problemsAt(problems: readonly FieldProblem[], ...path: (string |
 export function isOverdue(dueDate: string, today: string = todayIso()): boolean {
   return dueDate < today;
 }
+
+export function isIsoDay(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
+}
+
+/** A calendar day plus whole days, in UTC (as core/children counts due dates). */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
