@@ -8,6 +8,7 @@ import { SCREENSHOTS, startDemoInstall, type DemoInstall } from '../src/demo-ins
 const admin = { email: 'officer@example.org', password: 'a-long-e2e-password' };
 const cpo = { email: 'cpo@example.org', password: 'a careful child protection passphrase' };
 const supervisor = { email: 'supervisor@example.org', password: 'a steady supervisor passphrase' };
+const worker = { email: 'worker@example.org', password: 'a quiet caseworker passphrase' };
 
 /** A calendar day `days` from today (UTC, the day the server checks against). */
 function day(days: number): string {
@@ -53,6 +54,7 @@ describe('separated child → BIA → BID → review, in the browser', () => {
     const adminApi = await apiAs(install.server.url, admin.email, admin.password);
     const api = await makeUser(adminApi, cpo, 'child_protection_officer', 'Child protection officer');
     await makeUser(adminApi, supervisor, 'supervisor', 'Supervisor');
+    await makeUser(adminApi, worker, 'caseworker', 'Case worker');
 
     // A 12-year-old living with her uncle: her parents' whereabouts are not yet known to us.
     const household = await api('POST', '/households', {
@@ -116,9 +118,10 @@ describe('separated child → BIA → BID → review, in the browser', () => {
     // The officer judges it more urgent: one week from identification ten days ago.
     await page.getByTestId('bia-urgency').selectOption('1_week');
     await page.getByTestId('bia-identified-at').fill(day(-10));
+    const due = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day(-3)}T00:00:00Z`));
+    await expect.poll(() => page.getByTestId('bia-due-preview').innerText()).toBe(`It will be due on ${due}.`);
     await page.getByTestId('bia-open').click();
     await expect.poll(() => page.getByTestId('bia').count()).toBe(1);
-    const due = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day(-3)}T00:00:00Z`));
     await expect.poll(() => page.getByTestId('bia-due').innerText()).toBe(`due ${due}`);
     await expect.poll(() => page.getByTestId('bia').getAttribute('data-overdue')).toBe('true');
     await expect.poll(() => page.getByTestId('bia-suggestion').innerText()).toContain('chose a different urgency');
@@ -203,6 +206,19 @@ describe('separated child → BIA → BID → review, in the browser', () => {
     await page.getByTestId('bid-submit').click();
     await expect.poll(() => page.getByTestId('bid-problems').locator('li[data-path="/panel"]').count()).toBe(1);
     await page.screenshot({ path: join(SCREENSHOTS, 'child-protection-ar.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('tells a caseworker without child-protection clearance that the child\'s views are withheld', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    await signIn(page, worker, 'en');
+    await page.goto(`${install.server.url}/people/${childId}`);
+    await expect.poll(() => page.getByTestId('bid').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('child-views-withheld').innerText()).toContain('withheld');
+    expect(await page.getByTestId('child-views').count()).toBe(0);
+    // Deciding is for child-protection officers and supervisors: no way to record a BID here.
+    expect(await page.getByTestId('bid-start').count()).toBe(0);
+    await page.getByTestId('child-protection').screenshot({ path: join(SCREENSHOTS, 'child-views-withheld.png') });
     await page.close();
   });
 
