@@ -17,6 +17,7 @@ describe('screening → case → plan → my work, in the browser', () => {
   let install: DemoInstall;
   let browser: Browser;
   let personId: string;
+  let caseUrl: string;
 
   beforeAll(async () => {
     install = await startDemoInstall(admin, 60);
@@ -71,6 +72,7 @@ describe('screening → case → plan → my work, in the browser', () => {
     await page.getByTestId('open-case').click();
 
     await expect.poll(() => page.getByTestId('case-status').innerText()).toBe('Identified');
+    caseUrl = page.url();
     await expect.poll(() => page.getByTestId('case-task').count()).toBeGreaterThan(0);
     await page.getByTestId('case-event-start_assessment').click();
     await expect.poll(() => page.getByTestId('case-status').innerText()).toBe('Assessment');
@@ -101,6 +103,81 @@ describe('screening → case → plan → my work, in the browser', () => {
     // The undated recommended actions come after the dated referral (by due date), none overdue today.
     expect(await page.locator('[data-testid="work-item"][data-overdue="true"]').count()).toBe(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'my-work.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('assesses trafficking in the browser: bad dates refused with their field, presumed victim, protection now and a referral to a named agency', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    await signIn(page);
+    await page.goto(caseUrl);
+    const panel = page.getByTestId('trafficking');
+    await expect.poll(() => panel.innerText()).toContain('No trafficking assessment');
+    await page.getByTestId('tr-start').click();
+    // The child rule is explained before anything is ticked.
+    await expect.poll(() => page.getByTestId('child-rule-explained').innerText()).toMatch(/under 18.*means are not needed/is);
+
+    const tick = (group: string, label: string) => page.getByTestId(group).getByLabel(label, { exact: true }).check();
+    await tick('tr-acts', 'Recruitment');
+    await tick('tr-purposes', 'Forced labour or services');
+    // An adult (born 1997): act and purpose are not enough without the means.
+    await expect.poll(() => page.getByTestId('tr-preview').getAttribute('data-outcome')).toBe('at_risk');
+    await expect.poll(() => page.getByTestId('tr-preview').getByTestId('element-means').getAttribute('data-state')).toBe('missing');
+    await expect.poll(() => page.getByTestId('tr-preview').getByTestId('child-rule').getAttribute('data-applies')).toBe('false');
+    await tick('tr-means', 'Deception');
+    await page.getByTestId('ilo-debt_bondage').getByRole('checkbox').check();
+    await page.getByTestId('ilo-note-debt_bondage').fill('interview-2026-broker-debt');
+    await page.getByTestId('tr-stage').selectOption('exploitation');
+    await tick('tr-exploitation', 'Forced labour');
+    await tick('tr-control', 'Debt bondage');
+    await expect.poll(() => page.getByTestId('tr-preview').getAttribute('data-outcome')).toBe('presumed_victim');
+
+    // Exploitation before the first contact: refused by the server at its field, nothing written.
+    await page.getByTestId('tr-first-contact').fill('2025-03-01');
+    await page.getByTestId('tr-exploitation-start').fill('2025-01-10');
+    await page.getByTestId('tr-submit').click();
+    await expect.poll(() => page.getByTestId('trafficking-form').locator('[role="alert"]').getAttribute('data-code')).toBe('validation_failed');
+    await expect.poll(() => page.locator('#tr-exploitation-start-error [data-code]').getAttribute('data-code')).toBe('dates_out_of_order');
+    await page.screenshot({ path: join(SCREENSHOTS, 'trafficking-bad-dates.png'), fullPage: true });
+    expect(await page.getByTestId('tr-latest').count()).toBe(0);
+
+    await page.getByTestId('tr-exploitation-start').fill('2025-04-02');
+    await page.getByTestId('tr-submit').click();
+    const latest = page.getByTestId('tr-latest');
+    await expect.poll(() => latest.getAttribute('data-outcome')).toBe('presumed_victim');
+    await expect.poll(() => latest.getByTestId('tr-outcome').innerText()).toBe('Presumed victim of trafficking');
+    await expect.poll(() => latest.getByTestId('reasons').locator('li').count()).toBeGreaterThan(2);
+    await expect.poll(() => latest.getByTestId('element-means').getAttribute('data-state')).toBe('present');
+
+    // The immediate-protection task the server raised is shown, due today, and is on the case.
+    await expect.poll(() => page.getByTestId('immediate-protection').getAttribute('data-task-id')).not.toBe('');
+    const protectionTask = await page.getByTestId('immediate-protection').getAttribute('data-task-id');
+    await expect.poll(() => page.getByTestId('case-tasks').innerText()).toContain('Immediate protection');
+
+    // The referral is offered; naming the agency adds the referral task with its due date.
+    await expect.poll(() => page.getByTestId('referral-due').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await page.getByTestId('referral-agency').fill('Caritas Lebanon anti-trafficking unit');
+    await page.getByTestId('referral-due').fill('2027-02-01');
+    await page.getByTestId('referral-submit').click();
+    await expect.poll(() => page.getByTestId('referral-created').innerText()).toContain('Caritas Lebanon anti-trafficking unit');
+    const referral = page.getByTestId('case-task').filter({ hasText: 'Referral to Caritas Lebanon anti-trafficking unit' });
+    await expect.poll(() => referral.count()).toBe(1);
+    await expect.poll(() => referral.innerText()).toContain('2027');
+    await page.screenshot({ path: join(SCREENSHOTS, 'trafficking-presumed-victim.png'), fullPage: true });
+
+    // What the server holds, read back through the API: one assessment, the protection task, the referral.
+    const api = await apiAs(install.server.url, worker.email, worker.password);
+    const caseId = caseUrl.split('/').pop()!;
+    const listed = (await api('GET', `/cases/${caseId}/trafficking-assessments`)).body as { total: number; items: { outcome: string }[] };
+    expect(listed).toMatchObject({ total: 1, items: [{ outcome: 'presumed_victim' }] });
+    const detail = (await api('GET', `/cases/${caseId}`)).body as { tasks: { id: string; kind: string; title: string; dueDate: string | null }[] };
+    expect(detail.tasks.map((task) => task.id)).toContain(protectionTask);
+    expect(detail.tasks).toContainEqual(expect.objectContaining({ kind: 'referral', dueDate: '2027-02-01', title: expect.stringContaining('Caritas Lebanon') }));
+
+    // The same findings in Arabic, right to left.
+    await page.getByTestId('lang-ar').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await expect.poll(() => latest.getByTestId('tr-outcome').innerText()).toBe('ضحية مفترضة للاتجار بالبشر');
+    await page.getByTestId('trafficking').screenshot({ path: join(SCREENSHOTS, 'trafficking-presumed-victim-ar.png') });
     await page.close();
   });
 });

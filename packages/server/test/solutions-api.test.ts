@@ -230,6 +230,11 @@ describe.each(databaseTargets())('durable solutions and resettlement on $name Po
     expect(listed.body).toMatchObject({ items: [{ id: step.id, status: 'in_progress', childrenLeftBehind: [{ childId: nieceId, decisionRecorded: true }] }] });
     const completed = await officer.request('PATCH', `/api/v1/solution-steps/${step.id}`, { status: 'completed', version: inProgress.version });
     expect(completed.status, JSON.stringify(completed.body)).toBe(200);
+    // The case's timeline tells what was done, not who read it (reads are in the audit trail).
+    expect((await officer.request('GET', `/api/v1/cases/${caseId}/resettlement/suggestions`)).status).toBe(200);
+    const timeline = ((await officer.request('GET', `/api/v1/cases/${caseId}`)).body as { timeline: { kind: string }[] }).timeline.map((entry) => entry.kind);
+    expect(timeline).toEqual(expect.arrayContaining(['solution_step.plan', 'solution_step.in_progress', 'solution_step.completed']));
+    expect(timeline.filter((kind) => kind.endsWith('.view'))).toEqual([]);
     expect(completed.body).toMatchObject({ status: 'completed' });
     expect((await officer.request('PATCH', `/api/v1/solution-steps/${step.id}`, { status: 'in_progress', version: (completed.body as Step).version })).status).toBe(409);
   });

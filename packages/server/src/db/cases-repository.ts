@@ -84,6 +84,8 @@ export async function findScreening(db: Db | Tx, operationIds: readonly string[]
 export interface MyWorkRow extends CaseTaskRow {
   case_priority: string;
   case_status: string;
+  /** The case's assigned worker: a task's restricted title is theirs to read (need to know). */
+  case_assigned_user_id: string | null;
 }
 
 /**
@@ -97,7 +99,7 @@ export async function listMyWork(db: Db, actor: Actor, limit: number): Promise<M
     .selectFrom('case_tasks')
     .innerJoin('cases', (join) => join.onRef('cases.operation_id', '=', 'case_tasks.operation_id').onRef('cases.id', '=', 'case_tasks.case_id'))
     .selectAll('case_tasks')
-    .select(['cases.priority as case_priority', 'cases.status as case_status'])
+    .select(['cases.priority as case_priority', 'cases.status as case_status', 'cases.assigned_user_id as case_assigned_user_id'])
     .where('case_tasks.operation_id', 'in', actor.operationIds)
     .where('case_tasks.owner_user_id', '=', actor.userId)
     .where('case_tasks.done_at', 'is', null)
@@ -166,7 +168,9 @@ export async function caseAuditEntries(db: Db | Tx, operationId: string, caseId:
     .where('resource_type', '=', 'case')
     .where('resource_id', '=', caseId)
     .where('operation_id', '=', operationId)
-    .where('action', '<>', 'case.view')
+    // Reads (case.view, trafficking.view, solutions.view …) are in the audit trail, not the case's story.
+    .where('action', 'not like', '%.view')
+    .where('action', 'not like', '%\\_view')
     .orderBy('id', 'asc')
     .limit(1000)
     .execute();

@@ -89,6 +89,23 @@ export const FIELD_ERROR_CODES = [
   'carer_required',
   'overlapping_arrangements',
   'invalid_value',
+  // Trafficking assessments (core/trafficking) and durable solutions (core/solutions, core/children).
+  'unknown_code',
+  'duplicate_code',
+  'invalid_note_id',
+  'date_before_birth',
+  'invalid_age',
+  'child_rule_adult',
+  'adult_rule_child',
+  'person_case_required',
+  'risk_required',
+  'risk_reason_required',
+  'unknown_risk_reason',
+  'duplicate_risk_reason',
+  'risk_note_required',
+  'unknown_category',
+  'categories_must_differ',
+  'child_decision_required',
 ] as const;
 
 const KNOWN_FIELD_ERRORS: ReadonlySet<string> = new Set(FIELD_ERROR_CODES);

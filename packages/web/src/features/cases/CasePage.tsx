@@ -10,6 +10,8 @@ import { formatDateTime } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
 import { CasePlan } from './CasePlan';
 import { CaseTasks } from './CaseTasks';
+import { SolutionsPanel } from '../solutions/SolutionsPanel';
+import { TraffickingPanel } from '../trafficking/TraffickingPanel';
 
 // Events that need a written reason before the server will take them.
 const NEEDS_REASON = new Set(['request_closure', 'reject_closure', 'reopen']);
@@ -42,6 +44,8 @@ export function CasePage({ caseId }: { caseId: string }) {
         <div>
           <CasePlan record={record} />
           <CaseTasks record={record} />
+          <TraffickingPanel record={record} />
+          <SolutionsPanel record={record} />
         </div>
         <aside>
           <section className="card" aria-labelledby="timeline-heading">
