@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import type { ExportTable } from './aggregate-view';
 
@@ -8,6 +10,8 @@ export interface XlsxAbout {
   generatedAt: Date;
   parameters: Record<string, string>;
 }
+
+const YIELD_EVERY = 500;
 
 const WITHHELD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE5E5E5' } };
 
@@ -31,6 +35,13 @@ export async function writeXlsx(table: ExportTable, out: Writable, about: XlsxAb
     });
     added.commit();
     onRow?.(++written);
+    // Committed rows are compressed and piped out only when the loop lets the event loop
+    // run; and a slow reader (a download on a poor link) holds the writer back.
+    if (written % YIELD_EVERY === 0) {
+      await (out.writableNeedDrain ? Promise.race([once(out, 'drain'), once(out, 'close')]) : nextTurn());
+      // The reader went away (a cancelled download): stop rather than compress for nobody.
+      if (out.destroyed) throw new Error('export reader closed before the end');
+    }
   }
   sheet.commit();
 
