@@ -14,7 +14,7 @@ import { FieldProblems } from './FieldProblems';
 import { addDays, isIsoDay, isOverdue, problemsAt, todayIso } from './child-facts';
 
 /** The child's Best Interests Assessments, newest first, and opening a new one. */
-export function Assessments({ personId, record, required }: { personId: string; record: BestInterests; required: boolean }) {
+export function Assessments({ personId, record, required, anonymised }: { personId: string; record: BestInterests; required: boolean; anonymised: boolean }) {
   const { t } = useTranslation();
   const can = useCan();
   const open = record.assessments.find((bia) => bia.completedAt === null);
@@ -26,10 +26,10 @@ export function Assessments({ personId, record, required }: { personId: string; 
       )}
       <ul className="plain-list" data-testid="bia-list">
         {record.assessments.map((bia) => (
-          <AssessmentItem key={bia.id} bia={bia} personId={personId} />
+          <AssessmentItem key={bia.id} bia={bia} personId={personId} anonymised={anonymised} />
         ))}
       </ul>
-      {!open && can('child.assess') && (
+      {!open && !anonymised && can('child.assess') && (
         // The first assessment's form is open at once; a further one (a re-assessment) on request.
         <OpenBia key={record.suggestedUrgency.urgency} personId={personId} suggestion={record.suggestedUrgency} required={required} folded={record.assessments.length > 0} />
       )}
@@ -37,7 +37,7 @@ export function Assessments({ personId, record, required }: { personId: string; 
   );
 }
 
-function AssessmentItem({ bia, personId }: { bia: Bia; personId: string }) {
+function AssessmentItem({ bia, personId, anonymised }: { bia: Bia; personId: string; anonymised: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const can = useCan();
@@ -63,7 +63,7 @@ function AssessmentItem({ bia, personId }: { bia: Bia; personId: string }) {
       {bia.completedAt ? (
         <p data-testid="bia-completed">{t('children.bia.completedOn', { date: formatDate(bia.completedAt, language) })}</p>
       ) : (
-        can('child.assess') && <CompleteBia bia={bia} personId={personId} />
+        can('child.assess') && !anonymised && <CompleteBia bia={bia} personId={personId} />
       )}
     </li>
   );

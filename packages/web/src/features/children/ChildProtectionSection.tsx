@@ -38,7 +38,7 @@ export function ChildProtectionSection({ person }: { person: Person }) {
       {record.data && (
         <>
           <NextReview record={record.data} />
-          <Assessments personId={person.id} record={record.data} required={alone} />
+          <Assessments personId={person.id} record={record.data} required={alone} anonymised={person.anonymisedAt !== null} />
           <Determinations person={person} record={record.data} />
           <CareArrangements person={person} record={record.data} />
         </>
