@@ -24,7 +24,8 @@ export const resettlementQueue = (offset: number, limit: number): Promise<Resett
   request('GET', `/resettlement-queue${queryString({ offset, limit })}`, { schema: ResettlementQueueSchema });
 
 /** Everything about one case's durable solutions shares this prefix, so one invalidation refreshes the panel. */
-export const solutionsKey = (caseId: string) => ['cases', caseId, 'solutions'] as const;
+// Not under ['cases', id]: refreshing a case after every task change must not re-read all of this (audited reads).
+export const solutionsKey = (caseId: string) => ['case-solutions', caseId] as const;
 export const durableSolutionsKey = (caseId: string) => [...solutionsKey(caseId), 'assessment'] as const;
 export const solutionStepsKey = (caseId: string) => [...solutionsKey(caseId), 'steps'] as const;
 export const resettlementKey = (caseId: string) => [...solutionsKey(caseId), 'resettlement'] as const;

@@ -7,7 +7,8 @@ import {
 } from '@waymark/contracts';
 import { request } from './client';
 
-export const traffickingKey = (caseId: string) => ['cases', caseId, 'trafficking-assessments'] as const;
+// Not under ['cases', id]: refreshing a case (after every task change) must not re-read the findings (an audited read).
+export const traffickingKey = (caseId: string) => ['trafficking-assessments', caseId] as const;
 
 const path = (caseId: string) => `/cases/${encodeURIComponent(caseId)}/trafficking-assessments`;
 

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { decodePointer } from '../../api/json-pointer';
+import { caseKey } from '../../api/cases';
 import { isApiProblem } from '../../api/problem';
 import { durableSolutionsKey, saveDurableSolutions, solutionsKey } from '../../api/solutions';
 import { FieldError } from '../../components/FieldError';
@@ -80,6 +81,7 @@ export function DurableSolutionsForm({ caseId, current }: { caseId: string; curr
     onSuccess: (updated) => {
       queryClient.setQueryData(durableSolutionsKey(caseId), updated);
       void queryClient.invalidateQueries({ queryKey: solutionsKey(caseId) });
+      void queryClient.invalidateQueries({ queryKey: caseKey(caseId) });
     },
   });
   const statuses = useVocabulary('solutions.status', SOLUTION_STATUSES);

@@ -3,6 +3,7 @@ import type { ResettlementSubmission } from '@waymark/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { caseKey } from '../../api/cases';
 import { isApiProblem } from '../../api/problem';
 import { confirmResettlement, getResettlement, getResettlementSuggestions, resettlementKey, resettlementSuggestionsKey, solutionsKey } from '../../api/solutions';
 import { useCan } from '../../app/session';
@@ -34,7 +35,10 @@ export function ResettlementPanel({ caseId, open }: { caseId: string; open: bool
   const confirm = useMutation({
     mutationFn: (chosen: SubmissionCategory) =>
       confirmResettlement(caseId, { primary: chosen, secondary: isCategory(secondary) ? secondary : null, priority, ...(submission ? { version: submission.version } : {}) }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: solutionsKey(caseId) }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: solutionsKey(caseId) });
+      void queryClient.invalidateQueries({ queryKey: caseKey(caseId) });
+    },
   });
   const categoryOptions = SUBMISSION_CATEGORY_CODES.map((code) => ({ value: code, label: SUBMISSION_CATEGORIES[code][language] }));
   const fieldProblems = (path: string) => (isApiProblem(confirm.error) ? confirm.error.fieldErrors.filter((p) => p.path === path) : []);

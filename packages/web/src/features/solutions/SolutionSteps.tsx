@@ -3,6 +3,7 @@ import type { FieldProblem, SolutionStep } from '@waymark/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { caseKey } from '../../api/cases';
 import { keys } from '../../api/keys';
 import { getPerson } from '../../api/persons';
 import { isApiProblem } from '../../api/problem';
@@ -30,7 +31,11 @@ export function SolutionSteps({ caseId, open }: { caseId: string; open: boolean 
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<MoveStepKind>('resettlement');
   const steps = useQuery({ queryKey: solutionStepsKey(caseId), queryFn: () => getSolutionSteps(caseId) });
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: solutionStepsKey(caseId) });
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: solutionStepsKey(caseId) });
+    // The case's timeline records each move.
+    void queryClient.invalidateQueries({ queryKey: caseKey(caseId) });
+  };
   const plan = useMutation({ mutationFn: () => planSolutionStep(caseId, { kind }), onSuccess: refresh });
   const kinds = useVocabulary('solutions.stepKind', MOVE_STEP_KINDS);
   return (
