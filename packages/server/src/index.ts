@@ -20,4 +20,4 @@ export { runRetention, type RetentionRunResult } from './use-cases/retention/run
 export { consoleActor, auditActorId, type ConsoleRefusal } from './use-cases/console/console-actor';
 export { prepareExport, type PreparedExport } from './exports/prepare-export';
 export { AGGREGATE_VIEWS } from './exports/registry';
-export { operationIdByCode } from './exports/operation-by-code';
+export { operationIdByCode } from './db/operation-by-code-repository';

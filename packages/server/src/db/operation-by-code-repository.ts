@@ -1,4 +1,4 @@
-import type { Db } from '../db/transaction';
+import type { Db } from './transaction';
 
 /** The command line names operations by code (`--operation LBN`); the views take ids. */
 export async function operationIdByCode(db: Db, code: string): Promise<string | null> {
