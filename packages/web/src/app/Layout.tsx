@@ -61,6 +61,16 @@ export function Layout({ children }: { children: ReactNode }) {
               {t('nav.resettlement')}
             </Link>
           )}
+          {can('programme.read') && (
+            <Link to={{ name: 'programmes' }} data-testid="nav-programmes" aria-current={current('programmes') ?? current('programme')}>
+              {t('nav.programmes')}
+            </Link>
+          )}
+          {(can('labour.read') || can('aggregate.read')) && (
+            <Link to={{ name: 'labour' }} data-testid="nav-labour" aria-current={current('labour')}>
+              {t('nav.labour')}
+            </Link>
+          )}
           {can('aggregate.read') && (
             <Link to={{ name: 'reports' }} data-testid="nav-reports" aria-current={current('reports')}>
               {t('nav.reports')}

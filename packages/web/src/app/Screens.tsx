@@ -12,6 +12,9 @@ import { MyWorkPage } from '../features/cases/MyWorkPage';
 import { SupervisionPage } from '../features/cases/SupervisionPage';
 import { ResettlementQueuePage } from '../features/solutions/ResettlementQueuePage';
 import { ScreeningPage } from '../features/screening/ScreeningPage';
+import { LabourPage } from '../features/labour/LabourPage';
+import { ProgrammePage } from '../features/programmes/ProgrammePage';
+import { ProgrammesPage } from '../features/programmes/ProgrammesPage';
 import { Link, useRoute } from './router';
 import { useCan } from './session';
 
@@ -40,6 +43,12 @@ export function Screens() {
       return can('case.read') ? <MyWorkPage /> : <NotAllowed />;
     case 'resettlement':
       return can('resettlement.queue') ? <ResettlementQueuePage /> : <NotAllowed />;
+    case 'programmes':
+      return can('programme.read') ? <ProgrammesPage /> : <NotAllowed />;
+    case 'programme':
+      return can('programme.read') ? <ProgrammePage key={route.programmeId} programmeId={route.programmeId} /> : <NotAllowed />;
+    case 'labour':
+      return can('labour.read') || can('aggregate.read') ? <LabourPage /> : <NotAllowed />;
     case 'supervision':
       return can('case.supervise') || can('case.approve_closure') ? <SupervisionPage /> : <NotAllowed />;
     case 'case':

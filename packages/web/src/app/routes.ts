@@ -10,6 +10,9 @@ export type Route =
   | { name: 'my-work' }
   | { name: 'supervision' }
   | { name: 'resettlement' }
+  | { name: 'programmes' }
+  | { name: 'programme'; programmeId: string }
+  | { name: 'labour' }
   | { name: 'case'; caseId: string }
   | { name: 'person'; personId: string; screeningId: string | null }
   | { name: 'screen'; personId: string }
@@ -28,7 +31,10 @@ const PATTERNS: ReadonlyArray<[RegExp, (match: RegExpExecArray) => Route]> = [
   [/^\/my-work\/?$/, () => ({ name: 'my-work' })],
   [/^\/supervision\/?$/, () => ({ name: 'supervision' })],
   [/^\/resettlement\/?$/, () => ({ name: 'resettlement' })],
+  [/^\/programmes\/?$/, () => ({ name: 'programmes' })],
+  [/^\/labour\/?$/, () => ({ name: 'labour' })],
   [new RegExp(`^/cases/${ID}/?$`), (m) => ({ name: 'case', caseId: m[1]! })],
+  [new RegExp(`^/programmes/${ID}/?$`), (m) => ({ name: 'programme', programmeId: m[1]! })],
   [new RegExp(`^/people/${ID}/?$`), (m) => ({ name: 'person', personId: m[1]!, screeningId: null })],
   [new RegExp(`^/people/${ID}/screen/?$`), (m) => ({ name: 'screen', personId: m[1]! })],
   [new RegExp(`^/people/${ID}/screenings/${ID}/?$`), (m) => ({ name: 'person', personId: m[1]!, screeningId: m[2]! })],
@@ -64,6 +70,12 @@ export function pathOf(route: Route): string {
       return '/supervision';
     case 'resettlement':
       return '/resettlement';
+    case 'programmes':
+      return '/programmes';
+    case 'programme':
+      return `/programmes/${route.programmeId}`;
+    case 'labour':
+      return '/labour';
     case 'case':
       return `/cases/${route.caseId}`;
     case 'person':

@@ -106,6 +106,18 @@ export const FIELD_ERROR_CODES = [
   'unknown_category',
   'categories_must_differ',
   'child_decision_required',
+  // Targeting rules (core/targeting), programmes and labour reports (server).
+  'incompatible_operator',
+  'incompatible_value',
+  'unknown_value',
+  'empty',
+  'too_deep',
+  'malformed',
+  'ends_before_start',
+  'duplicate',
+  'not_enrolled',
+  'currency_required',
+  'pay_required',
 ] as const;
 
 const KNOWN_FIELD_ERRORS: ReadonlySet<string> = new Set(FIELD_ERROR_CODES);

@@ -1,0 +1,44 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { getCoverage, getProgramme, programmeKey } from '../../api/programmes';
+import { Link } from '../../app/router';
+import { useCan } from '../../app/session';
+import { ProblemMessage } from '../../components/ProblemMessage';
+import { formatNumber } from '../../i18n/format';
+import { useLanguage } from '../../i18n/use-language';
+import { CoverageTable } from './CoverageTable';
+import { describeRule } from './describe-rule';
+import { SessionsPanel } from './SessionsPanel';
+import { TargetList } from './TargetList';
+
+/** One programme: its rule in words, the target list, enrolment, sessions and coverage. */
+export function ProgrammePage({ programmeId }: { programmeId: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const can = useCan();
+  const programme = useQuery({ queryKey: programmeKey(programmeId), queryFn: () => getProgramme(programmeId) });
+  const coverage = useQuery({ queryKey: [...programmeKey(programmeId), 'coverage'], queryFn: () => getCoverage(programmeId) });
+  if (programme.isPending) return <p role="status">{t('app.loading')}</p>;
+  if (programme.isError) return <ProblemMessage error={programme.error} />;
+  const p = programme.data;
+  return (
+    <section aria-labelledby="programme-heading" data-testid="programme-page">
+      <p><Link to={{ name: 'programmes' }}>{t('programmes.back')}</Link></p>
+      <h1 id="programme-heading" tabIndex={-1}>{p.name}</h1>
+      <p>
+        {t(`programmes.kind.${p.kind}`)} · {t('programmes.enrolledOf', { enrolled: formatNumber(p.enrolled, language), capacity: formatNumber(p.capacity, language) })}
+        {p.adminAreaCodes.length > 0 && <> · {t('programmes.inAreas', { areas: p.adminAreaCodes.join(', ') })}</>}
+      </p>
+      <p className="card" data-testid="programme-rule"><strong>{t('programmes.rule.heading')}:</strong> {describeRule(p.rule, t, language)}</p>
+      {can('programme.enrol') && <TargetList programmeId={programmeId} />}
+      <SessionsPanel programmeId={programmeId} mayRecord={can('programme.enrol')} />
+      <section className="card" aria-labelledby="coverage-heading">
+        <h2 id="coverage-heading">{t('programmes.coverageHeading')}</h2>
+        <p className="muted">{t('programmes.coverageIntro', { k: coverage.data?.suppressionThreshold ?? 5 })}</p>
+        {coverage.isError && <ProblemMessage error={coverage.error} />}
+        {coverage.data && <CoverageTable coverage={coverage.data} />}
+        <p className="muted" data-testid="map-layer-pending">{t('programmes.mapPending')}</p>
+      </section>
+    </section>
+  );
+}
