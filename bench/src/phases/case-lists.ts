@@ -78,17 +78,23 @@ export async function benchCases(target: BenchTarget, http: BenchHttp, today: Da
       name: 'children overdue (supervisor)',
       as: supervisor.session,
       path: '/api/v1/children/overdue',
-      raw: `select * from (
-              select 'bia'::text as kind, b.id, b.person_id as child_id, b.due_date
-                from best_interests_assessments b join persons on persons.operation_id = b.operation_id and persons.id = b.person_id
-               where persons.operation_id in (${all}) and b.completed_at is null and b.due_date < $1::date
-              union all
-              select 'review'::text as kind, d.id, d.person_id as child_id, d.review_due_on as due_date
-                from best_interests_determinations d join persons on persons.operation_id = d.operation_id and persons.id = d.person_id
-               where persons.operation_id in (${all}) and d.review_due_on < $1::date
-                 and not exists (select 1 from best_interests_determinations n
-                                  where n.operation_id = d.operation_id and n.person_id = d.person_id and (n.decision_date, n.id) > (d.decision_date, d.id))
-            ) items order by due_date asc, case kind when 'bia' then 0 else 1 end, child_id, id limit 200`,
+      // The same statement as db/children-repository overdueChildItems (operation scope: persons.operation_id in …).
+      raw: `with due as materialized (
+              select * from (
+                select 'bia'::text as kind, 0 as kind_rank, b.id, b.person_id as child_id, b.operation_id, b.due_date
+                  from best_interests_assessments b
+                 where b.operation_id in (${all}) and b.completed_at is null and b.due_date < $1::date
+                union all
+                select 'review'::text as kind, 1 as kind_rank, d.id, d.person_id as child_id, d.operation_id, d.review_due_on as due_date
+                  from best_interests_determinations d
+                 where d.operation_id in (${all}) and d.review_due_on < $1::date
+                   and not exists (select 1 from best_interests_determinations n
+                                    where n.operation_id = d.operation_id and n.person_id = d.person_id and (n.decision_date, n.id) > (d.decision_date, d.id))
+              ) items order by due_date asc, kind_rank, child_id, id)
+            select due.kind, due.id, due.child_id, due.due_date from due
+             cross join lateral (select 1 from persons where persons.operation_id = due.operation_id and persons.id = due.child_id
+                                   and persons.operation_id in (${all}) limit 1) held
+             limit 200`,
       params: [todayText],
       count: (body) => (body as { items: unknown[] }).items.length,
       targetMs: 50,

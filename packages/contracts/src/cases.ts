@@ -1,4 +1,4 @@
-import { CASE_EVENTS, CASE_PRIORITIES, CASE_STATUSES, CASE_TASK_KINDS, CASE_TASK_STATUSES } from '@waymark/core';
+import { CASE_EVENTS, CASE_PRIORITIES, CASE_STATUSES, CASE_TASK_KINDS, CASE_TASK_STATUSES, SENSITIVE_TOPICS } from '@waymark/core';
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema } from './common';
 
@@ -72,6 +72,7 @@ export const CaseTaskSchema = z.object({
   id: IdSchema,
   caseId: IdSchema,
   kind: z.enum(CASE_TASK_KINDS),
+  /** Empty when restricted: the title names what a highly sensitive screening section answered. */
   title: z.string(),
   ownerUserId: IdSchema.nullable(),
   dueDate: z.string().nullable(),
@@ -79,6 +80,10 @@ export const CaseTaskSchema = z.object({
   overdue: z.boolean(),
   doneAt: z.string().nullable(),
   createdFrom: z.string().nullable(),
+  /** The highly sensitive topic the task carries (copied from a screening's action), or null. */
+  topic: z.enum(SENSITIVE_TOPICS).nullable(),
+  /** True when the reader lacks clearance for the topic and is not the assigned worker: the title is withheld. */
+  restricted: z.boolean(),
   version: z.number().int(),
   createdAt: z.string(),
 });

@@ -54,23 +54,27 @@ export function keysCommand(): Command {
             .join(', ');
         const remaining = byKey(summary.remainingByKey);
         const screenings = summary.screeningAnswers;
+        const caseWork = summary.caseWork;
         process.stdout.write(
           `Re-sealed ${summary.resealed} values under key ${summary.activeKeyId}; ${summary.alreadyCurrent} were already under it.\n` +
             `Values by key now: ${remaining || 'none'}.\n` +
             `Re-sealed ${summary.secondFactors.resealed} second-factor secrets.\n` +
             `Re-sealed ${screenings.resealed} screenings' highly sensitive answers; sealed ${screenings.sealedFromClear} found in clear ` +
-            `(written before sealing). Screenings by key now: ${byKey(screenings.remainingByKey) || 'none'}.\n`,
+            `(written before sealing). Screenings by key now: ${byKey(screenings.remainingByKey) || 'none'}.\n` +
+            `Re-sealed ${caseWork.resealed} case-work values (a child's words in BIDs, trafficking assessments); sealed ${caseWork.sealedFromClear} ` +
+            `found in clear. Case work by key now: ${byKey(caseWork.remainingByKey) || 'none'}.\n`,
         );
-        const unopenable = summary.unknownKey + summary.tampered + summary.secondFactors.unopenable + screenings.unknownKey + screenings.tampered;
+        const unopenable =
+          summary.unknownKey + summary.tampered + summary.secondFactors.unopenable + screenings.unknownKey + screenings.tampered + caseWork.unknownKey + caseWork.tampered;
         if (unopenable > 0) {
           process.stderr.write(
-            `${summary.unknownKey + screenings.unknownKey} values name a key missing from the ring and ${summary.tampered + screenings.tampered} ` +
+            `${summary.unknownKey + screenings.unknownKey + caseWork.unknownKey} values name a key missing from the ring and ${summary.tampered + screenings.tampered + caseWork.tampered} ` +
               `failed their integrity check; they were left as they are.\n`,
           );
           incomplete = true;
         } else {
           const retired = Object.keys(Object.fromEntries(ring.keys)).filter(
-            (id) => id !== ring.active && !summary.remainingByKey[id] && !screenings.remainingByKey[id],
+            (id) => id !== ring.active && !summary.remainingByKey[id] && !screenings.remainingByKey[id] && !caseWork.remainingByKey[id],
           );
           if (retired.length > 0) process.stdout.write(`No value uses ${retired.join(', ')} any more: they may be removed from the key ring (keep them for older backups).\n`);
         }

@@ -5,3 +5,4 @@ export * from './clearance';
 export * from './grant';
 export * from './fields';
 export * from './console';
+export * from './task-topic';

@@ -335,6 +335,8 @@ export interface CaseTasksTable {
   status: Generated<string>;
   done_at: Timestamp | null;
   created_from: string | null;
+  /** Migration 0018: the highly sensitive topic of a task copied from a screening's action; null for ordinary tasks. */
+  topic: string | null;
   version: Generated<number>;
   created_at: Timestamp;
   created_by: string | null;
@@ -474,10 +476,12 @@ export interface TraffickingAssessmentsTable {
   id: string;
   case_id: string;
   person_id: string;
-  /** core/trafficking TraffickingAssessmentInput: codes, note ids, dates, the child flag. */
-  input: Json<TraffickingAssessmentInput>;
-  /** core/trafficking's result as it was on the day, without the required actions (they became tasks). */
-  findings: Json<Omit<TraffickingAssessment, 'requiredActions'>>;
+  /** core/trafficking TraffickingAssessmentInput: codes, note ids, dates, the child flag. Null once sealed (migration 0018). */
+  input: ColumnType<TraffickingAssessmentInput | null, string | null, string | null>;
+  /** core/trafficking's result as it was on the day, without the required actions (they became tasks). Null once sealed. */
+  findings: ColumnType<Omit<TraffickingAssessment, 'requiredActions'> | null, string | null, string | null>;
+  /** Migration 0018: input and findings sealed together, an envelope from src/crypto/seal.ts. */
+  sealed: string | null;
   outcome: string;
   reason_keys: string[];
   age_at_assessment: number | null;

@@ -28,5 +28,5 @@ export interface AppDeps {
 export function contextFor(deps: AppDeps, auth: Authenticated): UseCaseContext {
   const origin = currentOrigin();
   if (origin) origin.actorId = auth.actor.userId;
-  return { db: deps.database.db, actor: auth.actor, now: deps.now };
+  return { db: deps.database.db, actor: auth.actor, now: deps.now, ...(deps.keyRing ? { keyRing: deps.keyRing } : {}) };
 }

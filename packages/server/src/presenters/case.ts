@@ -1,7 +1,11 @@
 import {
   availableCaseEvents,
   isOverdue,
+  mayReadField,
   PLAN_TASK_KINDS,
+  type Actor,
+  type RecordRef,
+  type SensitiveTopic,
   type CaseEvent,
   type CasePriority,
   type CaseStatus,
@@ -15,26 +19,43 @@ import { caseStateOf } from '../use-cases/cases/case-state';
 
 const iso = (value: Date | null) => (value === null ? null : value.toISOString());
 
-/** An explicit allow-list: what a case reader sees of a task. */
-export function presentCaseTask(row: CaseTaskRow, today: string): CaseTask {
+/** Who reads a case's tasks: the actor, and the case as the rule book sees it (its assigned worker). */
+export interface CaseTaskReader {
+  actor: Actor;
+  record: Pick<RecordRef, 'assignedUserId'>;
+}
+
+/**
+ * An explicit allow-list: what a case reader sees of a task. A task carrying a highly
+ * sensitive topic (copied from a screening's action) shows its title only to a reader
+ * cleared for the topic or assigned to the case; others see that it exists, its kind,
+ * dates and status, so the work is still planned and done.
+ */
+export function presentCaseTask(row: CaseTaskRow, today: string, reader: CaseTaskReader): CaseTask {
+  const topic = row.topic as SensitiveTopic | null;
+  const restricted = topic !== null && !mayReadField(reader.actor, { sensitivity: 'highly_sensitive', topic }, reader.record);
   return {
     id: row.id,
     caseId: row.case_id,
     kind: row.kind as CaseTaskKind,
-    title: row.title,
+    title: restricted ? '' : row.title,
     ownerUserId: row.owner_user_id,
     dueDate: row.due_date,
     status: row.status as CaseTaskStatus,
     overdue: row.done_at === null && isOverdue({ dueDate: row.due_date }, today),
     doneAt: iso(row.done_at),
-    createdFrom: row.created_from,
+    // Where it came from names the screening's action as plainly as the title does.
+    createdFrom: restricted ? null : row.created_from,
+    topic,
+    restricted,
     version: row.version,
     createdAt: row.created_at.toISOString(),
   };
 }
 
-export function presentCase(row: CaseRow, tasks: readonly CaseTaskRow[], today: string): Case {
+export function presentCase(row: CaseRow, tasks: readonly CaseTaskRow[], today: string, actor: Actor): Case {
   const state = caseStateOf(row);
+  const reader: CaseTaskReader = { actor, record: { assignedUserId: row.assigned_user_id } };
   return {
     id: row.id,
     personId: row.person_id,
@@ -55,7 +76,7 @@ export function presentCase(row: CaseRow, tasks: readonly CaseTaskRow[], today: 
       strengths: row.plan.strengths,
       skills: row.plan.skills,
       wishes: row.plan.wishes,
-      actions: tasks.filter((task) => PLAN_TASK_KINDS.has(task.kind as CaseTaskKind)).map((task) => presentCaseTask(task, today)),
+      actions: tasks.filter((task) => PLAN_TASK_KINDS.has(task.kind as CaseTaskKind)).map((task) => presentCaseTask(task, today, reader)),
     },
     version: row.version,
     createdAt: row.created_at.toISOString(),
@@ -78,7 +99,7 @@ function scalarDetails(details: Record<string, unknown>): Detail {
  * The case's story, oldest first: everything audited about it (opening, steps, assignment,
  * plan and task changes), and each open task's due date still ahead.
  */
-export function presentCaseDetail(row: CaseRow, tasks: readonly CaseTaskRow[], audit: readonly CaseAuditRow[], today: string): CaseDetail {
+export function presentCaseDetail(row: CaseRow, tasks: readonly CaseTaskRow[], audit: readonly CaseAuditRow[], today: string, actor: Actor): CaseDetail {
   const entries: CaseTimelineEntry[] = audit.map((entry) => {
     const details = scalarDetails(entry.details);
     const taskId = typeof details.taskId === 'string' ? details.taskId : null;
@@ -89,9 +110,10 @@ export function presentCaseDetail(row: CaseRow, tasks: readonly CaseTaskRow[], a
     entries.push({ at: `${task.due_date}T00:00:00.000Z`, kind: 'task.due', actorId: null, taskId: task.id, details: { kind: task.kind, overdue: task.due_date < today } });
   }
   entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  return { ...presentCase(row, tasks, today), tasks: tasks.map((task) => presentCaseTask(task, today)), timeline: entries };
+  const reader: CaseTaskReader = { actor, record: { assignedUserId: row.assigned_user_id } };
+  return { ...presentCase(row, tasks, today, actor), tasks: tasks.map((task) => presentCaseTask(task, today, reader)), timeline: entries };
 }
 
-export function presentMyWorkItem(row: MyWorkRow, today: string) {
-  return { ...presentCaseTask(row, today), casePriority: row.case_priority as CasePriority, caseStatus: row.case_status as CaseStatus };
+export function presentMyWorkItem(row: MyWorkRow, today: string, actor: Actor) {
+  return { ...presentCaseTask(row, today, { actor, record: { assignedUserId: row.case_assigned_user_id } }), casePriority: row.case_priority as CasePriority, caseStatus: row.case_status as CaseStatus };
 }

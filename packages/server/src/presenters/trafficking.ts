@@ -14,16 +14,27 @@ export interface TraffickingReader {
  * the reasons that name them) reach only a reader cleared for the trafficking topic or
  * assigned to the case (mayReadField on `trafficking.findings`).
  */
-export function presentTraffickingAssessment(row: TraffickingAssessmentRow, reader: TraffickingReader): TraffickingAssessmentRecord {
-  const mayRead = mayReadField(reader.actor, FIELD_REGISTRY['trafficking.findings'], reader.record);
-  const findings = row.findings;
+export function mayReadTraffickingFindings(reader: TraffickingReader): boolean {
+  return mayReadField(reader.actor, FIELD_REGISTRY['trafficking.findings'], reader.record);
+}
+
+/**
+ * `findings` are the opened (or pre-sealing clear) findings, given only when the reader may
+ * read them (use-cases/trafficking/present-assessments opens nothing for anyone else).
+ */
+export function presentTraffickingAssessment(
+  row: TraffickingAssessmentRow,
+  reader: TraffickingReader,
+  findings: NonNullable<TraffickingAssessmentRow['findings']> | null,
+): TraffickingAssessmentRecord {
+  const mayRead = mayReadTraffickingFindings(reader) && findings !== null;
   return {
     id: row.id,
     caseId: row.case_id,
     personId: row.person_id,
     outcome: row.outcome as TraffickingOutcome,
     restricted: !mayRead,
-    findings: mayRead
+    findings: mayRead && findings
       ? {
           age: findings.age,
           elements: findings.elements,

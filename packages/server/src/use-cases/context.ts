@@ -1,4 +1,5 @@
 import type { Actor } from '@waymark/core';
+import type { KeyRing } from '../crypto/key-ring';
 import type { Db } from '../db/transaction';
 
 /** What every use case receives: the database, who is acting, and the clock. */
@@ -6,4 +7,6 @@ export interface UseCaseContext {
   db: Db;
   actor: Actor;
   now: () => Date;
+  /** The server's key ring when configured: for use cases that seal or open highly sensitive values. */
+  keyRing?: KeyRing;
 }

@@ -42,6 +42,6 @@ export async function assignCase(ctx: UseCaseContext, id: string, input: CaseAss
       details: { from: current.assigned_user_id, to: input.assignedUserId, teamId, version: updated.version },
       at: now,
     });
-    return ok(await caseDetail(tx, updated, dayOf(now)));
+    return ok(await caseDetail(tx, updated, dayOf(now), ctx.actor));
   });
 }

@@ -16,7 +16,7 @@ export async function getCase(ctx: UseCaseContext, id: string): Promise<Result<C
     const row = await findCase(tx, ctx.actor, id);
     if (!row) return err(failure('not_found'));
     if (!can(ctx.actor, 'case.read', recordRef(row))) return err(failure('forbidden'));
-    const detail = await caseDetail(tx, row, dayOf(now));
+    const detail = await caseDetail(tx, row, dayOf(now), ctx.actor);
     await writeAudit(tx, { actorId: ctx.actor.userId, operationId: row.operation_id, action: 'case.view', resourceType: 'case', resourceId: row.id, at: now });
     return ok(detail);
   });

@@ -1,4 +1,4 @@
-import { addDays, can, checkDueDate, dayOf, err, ok, screeningProposesCase, type CasePriority, type Result } from '@waymark/core';
+import { addDays, can, checkDueDate, dayOf, err, findInstrument, ok, screeningProposesCase, topicOfRecommendedAction, type CasePriority, type Result } from '@waymark/core';
 import type { CaseCreate, CaseDetail } from '@waymark/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import type { KeyRing } from '../../crypto/key-ring';
@@ -86,8 +86,12 @@ export async function openCase(ctx: UseCaseContext, keyRing: KeyRing | undefined
       if (!owner.ok) return owner;
       tasks.push({ operation_id: holder.operation_id, id: uuidv7(), case_id: id, kind: task.kind, title: task.title, owner_user_id: owner.value, due_date: due.value, created_by: ctx.actor.userId, updated_by: ctx.actor.userId });
     }
+    const instrument = screening ? findInstrument(screening.instrument_id, screening.instrument_version) : undefined;
     for (const action of screening && person ? recommendedActionsOf(screening, ctx, person, keyRing) : []) {
       const title = action.label['en'] ?? Object.values(action.label)[0] ?? action.id;
+      // The title says what a highly sensitive section answered: it keeps that section's topic.
+      // An instrument no longer shipped cannot say, so the task is kept from all but full clearance.
+      const topic = instrument ? topicOfRecommendedAction(instrument, action) : 'sgbv';
       tasks.push({
         operation_id: holder.operation_id,
         id: uuidv7(),
@@ -97,6 +101,7 @@ export async function openCase(ctx: UseCaseContext, keyRing: KeyRing | undefined
         owner_user_id: holder.assigned_user_id,
         due_date: addDays(today, URGENCY_DAYS[action.urgency] ?? 30),
         created_from: action.id,
+        topic,
         created_by: ctx.actor.userId,
         updated_by: ctx.actor.userId,
       });
@@ -126,7 +131,7 @@ export async function openCase(ctx: UseCaseContext, keyRing: KeyRing | undefined
       details: { personId: row.person_id, householdId: row.household_id, screeningId: row.opened_from_screening_id, priority, tasks: tasks.length },
       at: now,
     });
-    return ok(await caseDetail(tx, row, today));
+    return ok(await caseDetail(tx, row, today, ctx.actor));
   });
   if (!result.ok && isConsentRefusal(result.error)) await auditConsentRefusal(ctx, result.error, 'case.create');
   return result;

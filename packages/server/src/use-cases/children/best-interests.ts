@@ -5,10 +5,11 @@ import { biasOfPerson, bidsOfPerson, careArrangementsOfPerson } from '../../db/c
 import type { PersonRow } from '../../db/schema';
 import { transact, type Tx } from '../../db/transaction';
 import type { Failure } from '../../failure';
-import { presentBia, presentBid, presentCareArrangement } from '../../presenters/children';
+import { presentBia, presentCareArrangement } from '../../presenters/children';
 import type { UseCaseContext } from '../context';
 import { recordRef } from '../record-ref';
 import { coreArrangement, findChild } from './child-subject';
+import { presentBids } from './present-bids';
 import { suggestedUrgencyFor } from './suggest-urgency';
 
 async function arrangementsOf(tx: Tx, person: PersonRow, today: string): Promise<Omit<CareArrangementList, 'nextReview'>> {
@@ -36,11 +37,13 @@ export async function bestInterests(ctx: UseCaseContext, personId: string): Prom
       arrangementsOf(tx, person, today),
     ]);
     const latest = bids[0];
+    const determinations = presentBids(ctx.keyRing, bids, { actor: ctx.actor, child: recordRef(person) });
+    if (!determinations.ok) return determinations;
     await auditRead(tx, ctx, person, now);
     return ok({
       personId: person.id,
       assessments: bias.map(presentBia),
-      determinations: bids.map((row) => presentBid(row, { actor: ctx.actor, child: recordRef(person) })),
+      determinations: determinations.value,
       arrangements: arrangements.items,
       currentArrangement: arrangements.current,
       nextReview: latest ? { dueDate: latest.review_due_on, reason: latest.review_due_reason as 'interval' | 'care_arrangement_change' } : null,

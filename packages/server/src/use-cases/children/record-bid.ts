@@ -1,11 +1,13 @@
 import { bidRequirement, checkBidDecision, dayOf, err, ok, type BidDecisionInput, type ChildProblem, type Result } from '@waymark/core';
 import type { Bid, BidCreate } from '@waymark/contracts';
 import { v7 as uuidv7 } from 'uuid';
+import { sealBidViews } from '../../crypto/case-work-sealing';
 import { writeAudit } from '../../db/audit';
 import { careArrangementsOfPerson, childSettings, findBiaForUpdate, insertBid } from '../../db/children-repository';
 import { transact } from '../../db/transaction';
 import { invalid, type Failure } from '../../failure';
 import { presentBid } from '../../presenters/children';
+import { requireKeyRing } from '../protection-notes/note-sealing';
 import type { UseCaseContext } from '../context';
 import { refuseIfAnonymised } from '../persons/refuse-if-anonymised';
 import { recordRef } from '../record-ref';
@@ -53,17 +55,20 @@ export async function recordBid(ctx: UseCaseContext, personId: string, input: Bi
     });
     const arrangements = await careArrangementsOfPerson(tx, person.operation_id, person.id);
     const review = reviewDueFor({ decision_date: input.decisionDate }, arrangements, person.id, settings.reviewIntervalMonths);
+    const place = { operation_id: person.operation_id, id: uuidv7(), person_id: person.id };
+    const viewsText = views.kind === 'disagrees' ? views.reasons : views.kind === 'could_not_be_heard' ? (views.note ?? null) : null;
+    // The child's own words are sealed at rest; without a key ring they are not written at all.
+    const ring = viewsText === null ? ok(undefined) : requireKeyRing(ctx.keyRing);
+    if (!ring.ok) return ring;
     const row = await insertBid(tx, {
-      operation_id: person.operation_id,
-      id: uuidv7(),
-      person_id: person.id,
+      ...place,
       bia_id: input.biaId ?? null,
       reason_codes: requirement.reasons.map((r) => r.code),
       panel: JSON.stringify(decision.panel),
       assessment_date: input.assessmentDate,
       child_views_kind: views.kind,
       child_not_heard_reason: views.kind === 'could_not_be_heard' ? views.why : null,
-      child_views_text: views.kind === 'disagrees' ? views.reasons : views.kind === 'could_not_be_heard' ? (views.note ?? null) : null,
+      child_views_text: ring.value ? sealBidViews(ring.value, place, viewsText) : null,
       recommendation: decision.recommendation.kind!,
       decision_date: input.decisionDate,
       solution_step_ref: decision.recommendation.solutionStepId,
@@ -81,6 +86,6 @@ export async function recordBid(ctx: UseCaseContext, personId: string, input: Bi
       details: { bidId: row.id, recommendation: row.recommendation, panel: decision.panel.length, reasons: row.reason_codes.join(','), solutionStepId: row.solution_step_ref },
       at: now,
     });
-    return ok(presentBid(row, { actor: ctx.actor, child: recordRef(person) }));
+    return ok(presentBid({ ...row, child_views_text: viewsText }, { actor: ctx.actor, child: recordRef(person) }));
   });
 }

@@ -1,54 +1,100 @@
-import type { RecordRef } from '@waymark/core';
-import type { PersonExport } from '@waymark/contracts';
+import { err, FIELD_REGISTRY, mayReadField, ok, type RecordRef, type Result } from '@waymark/core';
+import type { Bid, PersonExport, TraffickingAssessmentRecord } from '@waymark/contracts';
+import { openAssessment, openBid } from '../../crypto/case-work-sealing';
+import type { KeyRing } from '../../crypto/key-ring';
 import { casesOfPerson, listTasksOfCase } from '../../db/cases-repository';
 import { biasOfPerson, bidsOfPerson, careArrangementsOfPerson } from '../../db/children-repository';
 import type { Tx } from '../../db/transaction';
 import { listTraffickingAssessments } from '../../db/trafficking-repository';
+import type { Failure } from '../../failure';
 import { presentCase, presentCaseTask } from '../../presenters/case';
 import { presentBia, presentBid, presentCareArrangement } from '../../presenters/children';
-import { presentTraffickingAssessment } from '../../presenters/trafficking';
+import { mayReadTraffickingFindings, presentTraffickingAssessment } from '../../presenters/trafficking';
 import type { UseCaseContext } from '../context';
 import { recordRef } from '../record-ref';
 
 type Withheld = PersonExport['header']['withheld'];
 
+/** Counts what was withheld, by section and reason, as the header lists it. */
+function tally(withheld: Withheld, section: string, reason: 'clearance' | 'encryption_unavailable'): void {
+  const seen = withheld.find((item) => item.section === section && item.reason === reason);
+  if (seen) seen.count++;
+  else withheld.push({ section, count: 1, reason });
+}
+
 /**
- * The person's protection cases for subject access: each case, its tasks, and its
- * trafficking assessments presented for this reader (findings withheld without
- * trafficking clearance, and counted in the header).
+ * The person's protection cases for subject access: each case, its tasks (a restricted
+ * task's title withheld, as on the case page), and its trafficking assessments presented for
+ * this reader: findings withheld without trafficking clearance, or when their key is not in
+ * the ring (like protection notes); both counted in the header.
  */
-export async function casesSection(tx: Tx, ctx: UseCaseContext, operationId: string, personId: string, today: string) {
+export async function casesSection(
+  tx: Tx,
+  ctx: UseCaseContext,
+  keyRing: KeyRing | undefined,
+  operationId: string,
+  personId: string,
+  today: string,
+): Promise<Result<{ cases: PersonExport['cases']; withheld: Withheld; ids: string[] }, Failure>> {
   const rows = await casesOfPerson(tx, operationId, personId);
   const withheld: Withheld = [];
-  let restricted = 0;
   const cases: PersonExport['cases'] = [];
   const ids: string[] = [];
   for (const row of rows) {
     const tasks = await listTasksOfCase(tx, operationId, row.id);
-    const assessments = (await listTraffickingAssessments(tx, operationId, row.id)).map((assessment) =>
-      presentTraffickingAssessment(assessment, { actor: ctx.actor, record: recordRef(row) }),
-    );
-    restricted += assessments.filter((assessment) => assessment.restricted).length;
+    const reader = { actor: ctx.actor, record: recordRef(row) };
+    const assessments: TraffickingAssessmentRecord[] = [];
+    for (const assessment of await listTraffickingAssessments(tx, operationId, row.id)) {
+      if (!mayReadTraffickingFindings(reader)) {
+        assessments.push(presentTraffickingAssessment(assessment, reader, null));
+        tally(withheld, 'trafficking.findings', 'clearance');
+        continue;
+      }
+      const opened = openAssessment(keyRing, assessment);
+      if (!opened.ok && opened.error.code !== 'encryption_unavailable') return err(opened.error);
+      if (!opened.ok) tally(withheld, 'trafficking.findings', 'encryption_unavailable');
+      assessments.push(presentTraffickingAssessment(assessment, reader, opened.ok ? opened.value.findings : null));
+    }
+    const presentedTasks = tasks.map((task) => presentCaseTask(task, today, reader));
+    for (const task of presentedTasks) if (task.restricted) tally(withheld, 'case.task.title', 'clearance');
     ids.push(row.id, ...tasks.map((task) => task.id));
-    cases.push({ ...presentCase(row, tasks, today), tasks: tasks.map((task) => presentCaseTask(task, today)), traffickingAssessments: assessments });
+    cases.push({ ...presentCase(row, tasks, today, ctx.actor), tasks: presentedTasks, traffickingAssessments: assessments });
   }
-  if (restricted > 0) withheld.push({ section: 'trafficking.findings', count: restricted, reason: 'clearance' });
-  return { cases, withheld, ids };
+  return ok({ cases, withheld, ids });
 }
 
 /** A child's best-interests record; the child's own views only for readers cleared for child protection. */
-export async function bestInterestsSection(tx: Tx, ctx: UseCaseContext, operationId: string, personId: string, child: RecordRef) {
+export async function bestInterestsSection(tx: Tx, ctx: UseCaseContext, keyRing: KeyRing | undefined, operationId: string, personId: string, child: RecordRef) {
   const [bias, bids, arrangements] = await Promise.all([
     biasOfPerson(tx, operationId, personId),
     bidsOfPerson(tx, operationId, personId),
     careArrangementsOfPerson(tx, operationId, personId),
   ]);
-  const determinations = bids.map((bid) => presentBid(bid, { actor: ctx.actor, child }));
-  const hidden = determinations.filter((bid, i) => bid.childViews === null && bids[i]!.child_views_text !== null).length;
-  const withheld: Withheld = hidden > 0 ? [{ section: 'bid.childViews', count: hidden, reason: 'clearance' }] : [];
-  return {
+  const withheld: Withheld = [];
+  const mayRead = mayReadField(ctx.actor, FIELD_REGISTRY['child.bid.childViews'], child);
+  const determinations: Bid[] = [];
+  for (const bid of bids) {
+    if (bid.child_views_text === null) {
+      determinations.push(presentBid(bid, { actor: ctx.actor, child }));
+      continue;
+    }
+    if (!mayRead) {
+      tally(withheld, 'bid.childViews', 'clearance');
+      determinations.push(presentBid(bid, { actor: ctx.actor, child }));
+      continue;
+    }
+    const opened = openBid(keyRing, bid);
+    if (!opened.ok && opened.error.code !== 'encryption_unavailable') return err(opened.error);
+    if (opened.ok) determinations.push(presentBid(opened.value, { actor: ctx.actor, child }));
+    else {
+      // The key is not in this server's ring: the views are withheld as for a reader without clearance.
+      tally(withheld, 'bid.childViews', 'encryption_unavailable');
+      determinations.push({ ...presentBid(bid, { actor: ctx.actor, child }), childViews: null, childViewsWithheld: true });
+    }
+  }
+  return ok({
     record: { assessments: bias.map(presentBia), determinations, careArrangements: arrangements.map(presentCareArrangement) },
     withheld,
     ids: [...bias.map((row) => row.id), ...bids.map((row) => row.id), ...arrangements.map((row) => row.id)],
-  };
+  });
 }

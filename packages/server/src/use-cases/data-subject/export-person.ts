@@ -88,10 +88,12 @@ export async function exportPerson(
     }
     for (const [key, hidden] of [...hiddenTopics].sort()) withheld.push({ section: `protectionNote.${key.split(':')[1]}`, count: hidden.count, reason: hidden.reason });
 
-    const caseSections = await casesSection(tx, ctx, person.operation_id, person.id, dayOf(now));
-    withheld.push(...caseSections.withheld);
-    const childSection = await bestInterestsSection(tx, ctx, person.operation_id, person.id, record);
-    withheld.push(...childSection.withheld);
+    const caseSections = await casesSection(tx, ctx, keyRing, person.operation_id, person.id, dayOf(now));
+    if (!caseSections.ok) return caseSections;
+    withheld.push(...caseSections.value.withheld);
+    const childSection = await bestInterestsSection(tx, ctx, keyRing, person.operation_id, person.id, record);
+    if (!childSection.ok) return childSection;
+    withheld.push(...childSection.value.withheld);
 
     const consentRows = await listConsentsOfPerson(tx, person.operation_id, person.id);
     const household = person.household_id ? await findHouseholdOf(tx, person.operation_id, person.household_id) : undefined;
@@ -99,8 +101,8 @@ export async function exportPerson(
       ...screeningRows.map((row) => row.id),
       ...noteRows.map((row) => row.id),
       ...consentRows.map((row) => row.id),
-      ...caseSections.ids,
-      ...childSection.ids,
+      ...caseSections.value.ids,
+      ...childSection.value.ids,
     ]);
 
     const document: PersonExport = {
@@ -127,8 +129,8 @@ export async function exportPerson(
       screenings,
       protectionNotes,
       consents: consentRows.map(presentConsentForExport),
-      cases: caseSections.cases,
-      bestInterests: childSection.record,
+      cases: caseSections.value.cases,
+      bestInterests: childSection.value.record,
       audit: audit.map(presentExportAudit),
     };
     const pdf = format === 'pdf' ? await renderPersonExportPdf(document) : undefined;

@@ -4,6 +4,7 @@ import { writeAudit } from '../../db/audit';
 import { countNotesByKey, lockNotesNotUnderKey, resealProtectionNote } from '../../db/protection-notes-repository';
 import type { Db } from '../../db/transaction';
 import { noteAad } from '../protection-notes/note-sealing';
+import { rotateCaseWork, type CaseWorkRotation } from './rotate-case-work';
 import { rotateScreeningAnswers, type ScreeningAnswersRotation } from './rotate-screening-answers';
 import { rotateTotpSecrets, type TotpRotation } from './rotate-totp-secrets';
 
@@ -27,6 +28,8 @@ export interface RotationSummary {
    * a database from before sealing held in clear, sealed now.
    */
   screeningAnswers: ScreeningAnswersRotation;
+  /** A child's words in BIDs and trafficking assessments' input and findings (migration 0018). */
+  caseWork: CaseWorkRotation;
 }
 
 export interface RotationOptions {
@@ -95,6 +98,7 @@ export async function rotateKeys(db: Db, ring: KeyRing, options: RotationOptions
   const secondFactors = await rotateTotpSecrets(db, ring, batchSize);
   // Many more rows than notes: larger batches, still one short transaction each.
   const screeningAnswers = await rotateScreeningAnswers(db, ring, Math.max(batchSize, 1_000));
+  const caseWork = await rotateCaseWork(db, ring, Math.max(batchSize, 500));
   return {
     activeKeyId: ring.active,
     resealed,
@@ -104,5 +108,6 @@ export async function rotateKeys(db: Db, ring: KeyRing, options: RotationOptions
     remainingByKey: Object.fromEntries(after),
     secondFactors,
     screeningAnswers,
+    caseWork,
   };
 }

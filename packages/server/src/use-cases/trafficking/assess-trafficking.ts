@@ -1,6 +1,7 @@
 import { addDays, ageInYears, assessTrafficking, can, dayOf, err, ok, type Result, type TraffickingAssessment, type TraffickingRequiredAction } from '@waymark/core';
 import type { TraffickingAssessmentCreate, TraffickingAssessmentRecord } from '@waymark/contracts';
 import { v7 as uuidv7 } from 'uuid';
+import { sealAssessment } from '../../crypto/case-work-sealing';
 import { writeAudit } from '../../db/audit';
 import { insertCaseTasks, type NewCaseTaskRow } from '../../db/cases-repository';
 import { findPerson } from '../../db/persons-repository';
@@ -9,6 +10,7 @@ import { transact } from '../../db/transaction';
 import { insertTraffickingAssessment } from '../../db/trafficking-repository';
 import { failure, invalid, type Failure } from '../../failure';
 import { presentTraffickingAssessment } from '../../presenters/trafficking';
+import { requireKeyRing } from '../protection-notes/note-sealing';
 import type { UseCaseContext } from '../context';
 import { refuseIfAnonymised } from '../persons/refuse-if-anonymised';
 import { recordRef } from '../record-ref';
@@ -52,6 +54,9 @@ export async function assessTraffickingOnCase(
   input: TraffickingAssessmentCreate,
 ): Promise<Result<TraffickingAssessmentRecord, Failure>> {
   if (!can(ctx.actor, 'trafficking.assess')) return err(failure('forbidden'));
+  // Input and findings are sealed at rest: without a key ring nothing is written (503).
+  const ring = requireKeyRing(ctx.keyRing);
+  if (!ring.ok) return ring;
   const now = ctx.now();
   const today = dayOf(now);
   return transact(ctx.db, async (tx): Promise<Result<TraffickingAssessmentRecord, Failure>> => {
@@ -71,13 +76,13 @@ export async function assessTraffickingOnCase(
     if (!assessed.ok) return err(invalid(assessed.error));
     const result = assessed.value;
     const id = uuidv7();
+    const place = { operation_id: current.operation_id, id, case_id: current.id, person_id: person.id };
+    const findings = findingsOf(result);
     const row = await insertTraffickingAssessment(tx, {
-      operation_id: current.operation_id,
-      id,
-      case_id: current.id,
-      person_id: person.id,
-      input: JSON.stringify(input),
-      findings: JSON.stringify(findingsOf(result)),
+      ...place,
+      input: null,
+      findings: null,
+      sealed: sealAssessment(ring.value, place, { input, findings }),
       outcome: result.outcome,
       reason_keys: result.reasons.map((reason) => reason.key),
       age_at_assessment: age,
@@ -95,6 +100,6 @@ export async function assessTraffickingOnCase(
       details: { assessmentId: id, outcome: result.outcome, childRule: result.age.childRuleApplies, tasks: tasks.length },
       at: now,
     });
-    return ok(presentTraffickingAssessment(row, { actor: ctx.actor, record: recordRef(current) }));
+    return ok(presentTraffickingAssessment(row, { actor: ctx.actor, record: recordRef(current) }, findings));
   });
 }

@@ -4,7 +4,7 @@ import { writeAudit } from '../../db/audit';
 import { transact } from '../../db/transaction';
 import { listTraffickingAssessments } from '../../db/trafficking-repository';
 import { failure, type Failure } from '../../failure';
-import { presentTraffickingAssessment } from '../../presenters/trafficking';
+import { presentAssessments } from './present-assessments';
 import type { UseCaseContext } from '../context';
 import { recordRef } from '../record-ref';
 import { caseFor } from './case-subject';
@@ -28,7 +28,8 @@ export async function listTraffickingAssessmentsOfCase(ctx: UseCaseContext, case
       details: { count: rows.length },
       at: now,
     });
-    const reader = { actor: ctx.actor, record: recordRef(current) };
-    return ok({ items: rows.map((row) => presentTraffickingAssessment(row, reader)), total: rows.length });
+    const items = presentAssessments(ctx.keyRing, rows, { actor: ctx.actor, record: recordRef(current) });
+    if (!items.ok) return items;
+    return ok({ items: items.value, total: rows.length });
   });
 }

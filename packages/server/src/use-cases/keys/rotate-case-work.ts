@@ -1,0 +1,103 @@
+import type { KeyRing } from '../../crypto/key-ring';
+import { bidViewsAad, openAssessment, sealAssessment } from '../../crypto/case-work-sealing';
+import { keyIdOf, open, seal } from '../../crypto/seal';
+import { writeAudit } from '../../db/audit';
+import {
+  countCaseWorkByKey,
+  lockAssessmentsToSeal,
+  lockBidsToSeal,
+  writeBidViews,
+  writeSealedAssessment,
+  type RowKey,
+} from '../../db/case-work-seal-repository';
+import type { Db, Tx } from '../../db/transaction';
+
+export interface CaseWorkRotation {
+  /** Values re-sealed under the active key. */
+  resealed: number;
+  /** Values written before migration 0018 in clear, sealed now. */
+  sealedFromClear: number;
+  unknownKey: number;
+  tampered: number;
+  /** Values under each key after the run (`clear`: none should remain). */
+  remainingByKey: Record<string, number>;
+}
+
+type Outcome = 'resealed' | 'sealedFromClear' | 'unknownKey' | 'tampered';
+
+/** One table, one pass in primary-key order, a batch per short transaction. */
+async function pass<R extends { operation_id: string; id: string }>(
+  db: Db,
+  lock: (tx: Tx, key: RowKey | null) => Promise<R[]>,
+  handle: (tx: Tx, row: R) => Promise<Outcome>,
+  resourceType: string,
+  ring: KeyRing,
+  summary: CaseWorkRotation,
+): Promise<void> {
+  let key: RowKey | null = null;
+  for (;;) {
+    const last = await db.transaction().execute(async (tx) => {
+      const rows = await lock(tx, key);
+      const counts = { resealed: 0, sealedFromClear: 0 };
+      for (const row of rows) {
+        const outcome = await handle(tx, row);
+        if (outcome === 'resealed' || outcome === 'sealedFromClear') counts[outcome]++;
+        else summary[outcome]++;
+      }
+      if (counts.resealed + counts.sealedFromClear > 0) {
+        await writeAudit(tx, { actorId: null, operationId: null, action: 'keys.rotate_batch', resourceType, resourceId: null, details: { ...counts, keyId: ring.active } });
+      }
+      summary.resealed += counts.resealed;
+      summary.sealedFromClear += counts.sealedFromClear;
+      const end = rows[rows.length - 1];
+      return end ? { operationId: end.operation_id, id: end.id } : null;
+    });
+    if (!last) return;
+    key = last;
+  }
+}
+
+/**
+ * The case work's sealed text (migration 0018) under the active key: a child's words in
+ * BIDs and trafficking assessments' input and findings. Values from before 0018, still in
+ * clear, are sealed by the same pass. Values that will not open stay as they are and are
+ * counted. Running it again when done changes nothing.
+ */
+export async function rotateCaseWork(db: Db, ring: KeyRing, batchSize = 500): Promise<CaseWorkRotation> {
+  const summary: CaseWorkRotation = { resealed: 0, sealedFromClear: 0, unknownKey: 0, tampered: 0, remainingByKey: {} };
+  await pass(
+    db,
+    (tx, key) => lockBidsToSeal(tx, ring.active, key, batchSize),
+    async (tx, row) => {
+      const stored = row.child_views_text!;
+      if (keyIdOf(stored) === undefined) {
+        await writeBidViews(tx, { operationId: row.operation_id, id: row.id }, seal(ring, stored, bidViewsAad(row)));
+        return 'sealedFromClear';
+      }
+      const opened = open(ring, stored, bidViewsAad(row));
+      if (!opened.ok) return opened.error === 'unknown_key' ? 'unknownKey' : 'tampered';
+      await writeBidViews(tx, { operationId: row.operation_id, id: row.id }, seal(ring, opened.value, bidViewsAad(row)));
+      return 'resealed';
+    },
+    'best_interests_determination',
+    ring,
+    summary,
+  );
+  await pass(
+    db,
+    (tx, key) => lockAssessmentsToSeal(tx, ring.active, key, batchSize),
+    async (tx, row) => {
+      const opened = openAssessment(ring, row);
+      if (!opened.ok) return opened.error.code === 'encryption_unavailable' ? 'unknownKey' : 'tampered';
+      const { input, findings } = opened.value;
+      await writeSealedAssessment(tx, { operationId: row.operation_id, id: row.id }, sealAssessment(ring, row, { input, findings }));
+      return row.sealed === null ? 'sealedFromClear' : 'resealed';
+    },
+    'trafficking_assessment',
+    ring,
+    summary,
+  );
+  summary.remainingByKey = Object.fromEntries(await countCaseWorkByKey(db));
+  return summary;
+}
+

@@ -1,0 +1,102 @@
+import { inflateSync } from 'node:zlib';
+
+/**
+ * The text of a PDF written by pdfkit, read back the way a PDF reader would: each content
+ * stream's text operators, with glyph codes mapped through the font's ToUnicode CMap. The
+ * machine has no pdftotext, and a test that only ran when it was installed could not fail.
+ * Understands what pdfkit writes (indirect objects, FlateDecode streams, hex strings in
+ * Tj/TJ, bfrange/bfchar CMaps), not every PDF.
+ */
+export function pdfText(pdf: Buffer): string {
+  const source = pdf.toString('latin1');
+  const objects = new Map<number, { dict: string; stream: Buffer | null }>();
+  const objectPattern = /(\d+) 0 obj\s*([\s\S]*?)endobj/g;
+  for (let match = objectPattern.exec(source); match; match = objectPattern.exec(source)) {
+    const body = match[2]!;
+    const streamAt = body.indexOf('stream');
+    if (streamAt < 0) {
+      objects.set(Number(match[1]), { dict: body, stream: null });
+      continue;
+    }
+    const dict = body.slice(0, streamAt);
+    let start = streamAt + 'stream'.length;
+    if (body[start] === '\r') start++;
+    if (body[start] === '\n') start++;
+    const end = body.lastIndexOf('endstream');
+    const raw = Buffer.from(body.slice(start, end).replace(/\r?\n$/, ''), 'latin1');
+    objects.set(Number(match[1]), { dict, stream: /\/FlateDecode/.test(dict) ? inflateSync(raw) : raw });
+  }
+
+  // Font resource name (/F1) → code → text, from each font's ToUnicode CMap.
+  const fonts = new Map<string, Map<number, string>>();
+  for (const { dict } of objects.values()) {
+    const fontDict = /\/Font\s*<<([\s\S]*?)>>/.exec(dict);
+    if (!fontDict) continue;
+    for (const [, name, ref] of fontDict[1]!.matchAll(/\/(\w+)\s+(\d+) 0 R/g)) {
+      if (fonts.has(name!)) continue;
+      const font = objects.get(Number(ref));
+      const unicodeRef = font && /\/ToUnicode\s+(\d+) 0 R/.exec(font.dict);
+      const cmap = unicodeRef ? objects.get(Number(unicodeRef[1]))?.stream?.toString('latin1') : undefined;
+      fonts.set(name!, cmap ? parseCmap(cmap) : new Map());
+    }
+  }
+
+  const lines: string[] = [];
+  for (const { dict, stream } of objects.values()) {
+    if (!stream || /\/(Length1|Subtype\s*\/(Type0|CIDFontType2|Image|XML))/.test(dict) || /\/ToUnicode|begincmap/.test(stream.toString('latin1', 0, 200))) continue;
+    const content = stream.toString('latin1');
+    if (!/\bBT\b/.test(content)) continue;
+    let map = new Map<number, string>();
+    let line = '';
+    let y: string | null = null;
+    // Operands then operator: the text position (a new baseline starts a new line), font
+    // selection, and text strings. pdfkit draws each word and space as its own text object.
+    const tokens = /[\d.-]+\s+[\d.-]+\s+[\d.-]+\s+[\d.-]+\s+[\d.-]+\s+([\d.-]+)\s+Tm|\/(\w+)\s+[\d.]+\s+Tf|\[((?:[^\]])*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g;
+    for (let t = tokens.exec(content); t; t = tokens.exec(content)) {
+      if (t[1] !== undefined) {
+        if (y !== null && t[1] !== y) {
+          lines.push(line);
+          line = '';
+        }
+        y = t[1];
+      } else if (t[2] !== undefined) map = fonts.get(t[2]) ?? new Map();
+      else if (t[3] !== undefined) for (const [, hex] of t[3].matchAll(/<([0-9a-fA-F]*)>/g)) line += decode(hex!, map);
+      else if (t[4] !== undefined) line += decode(t[4], map);
+    }
+    lines.push(line);
+  }
+  return lines.join('\n');
+}
+
+function decode(hex: string, map: Map<number, string>): string {
+  let text = '';
+  for (let i = 0; i + 4 <= hex.length; i += 4) text += map.get(parseInt(hex.slice(i, i + 4), 16)) ?? '';
+  return text;
+}
+
+function utf16(hex: string): string {
+  const units: number[] = [];
+  for (let i = 0; i + 4 <= hex.length; i += 4) units.push(parseInt(hex.slice(i, i + 4), 16));
+  return String.fromCharCode(...units);
+}
+
+function parseCmap(cmap: string): Map<number, string> {
+  const map = new Map<number, string>();
+  for (const [, block] of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+    for (const [, from, to, list, single] of block!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(?:\[([^\]]*)\]|<([0-9a-fA-F]+)>)/g)) {
+      const first = parseInt(from!, 16);
+      const last = parseInt(to!, 16);
+      if (list !== undefined) {
+        // A ligature maps to several units: <0066 0069> is "fi".
+        [...list.matchAll(/<([0-9a-fA-F\s]*)>/g)].forEach(([, hex], i) => map.set(first + i, utf16(hex!.replace(/\s+/g, ''))));
+      } else {
+        const base = parseInt(single!, 16);
+        for (let code = first; code <= last; code++) map.set(code, String.fromCharCode(base + code - first));
+      }
+    }
+  }
+  for (const [, block] of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+    for (const [, code, hex] of block!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set(parseInt(code!, 16), utf16(hex!));
+  }
+  return map;
+}
