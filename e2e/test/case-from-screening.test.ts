@@ -173,6 +173,29 @@ describe('screening → case → plan → my work, in the browser', () => {
     expect(detail.tasks.map((task) => task.id)).toContain(protectionTask);
     expect(detail.tasks).toContainEqual(expect.objectContaining({ kind: 'referral', dueDate: '2027-02-01', title: expect.stringContaining('Caritas Lebanon') }));
 
+    // A colleague of the same office, not assigned and not cleared for trafficking: the outcome, never the findings.
+    const adminApi = await apiAs(install.server.url, admin.email, admin.password);
+    const me = (await api('GET', '/sessions/current')).body as { user: { agencyId: string }; operations: { id: string }[] };
+    const colleague = { email: 'colleague@example.org', password: 'another quiet caseworker passphrase' };
+    const made = await adminApi('POST', '/users', { email: colleague.email, displayName: 'Colleague', role: 'caseworker', scope: 'agency', agencyId: me.user.agencyId, operationIds: me.operations.map((operation) => operation.id) });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const oneTime = (made.body as { oneTimePassword: string }).oneTimePassword;
+    expect((await (await apiAs(install.server.url, colleague.email, oneTime))('POST', '/sessions/current/password', { currentPassword: oneTime, newPassword: colleague.password })).status).toBe(204);
+    const other = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    await other.goto(install.server.url);
+    await other.getByTestId('lang-en').click();
+    await other.getByTestId('email').fill(colleague.email);
+    await other.getByTestId('password').fill(colleague.password);
+    await other.getByTestId('sign-in').click();
+    await other.getByTestId('nav-my-work').waitFor();
+    await other.goto(caseUrl);
+    await expect.poll(() => other.getByTestId('tr-latest').getAttribute('data-restricted')).toBe('true');
+    await expect.poll(() => other.getByTestId('tr-outcome').innerText()).toBe('Presumed victim of trafficking');
+    await expect.poll(() => other.getByTestId('tr-withheld').innerText()).toMatch(/withheld from you/);
+    expect(await other.getByTestId('findings').count()).toBe(0);
+    await other.getByTestId('trafficking').screenshot({ path: join(SCREENSHOTS, 'trafficking-withheld.png') });
+    await other.close();
+
     // The same findings in Arabic, right to left.
     await page.getByTestId('lang-ar').click();
     await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');

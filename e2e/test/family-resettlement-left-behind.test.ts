@@ -119,6 +119,9 @@ describe("a family's resettlement waits for the fostered child's own decision, i
     await page.getByTestId('ds-resettlement-risk').selectOption('low');
     await page.getByTestId('ds-save').click();
     await expect.poll(() => panel.innerText()).toMatch(/Last assessed/);
+    // Saved, the assessment reads as a summary with the risk of each solution and why.
+    await expect.poll(() => panel.getByTestId('ds-saved').locator('[data-solution="voluntary_repatriation"]').getAttribute('data-risk')).toBe('high');
+    await expect.poll(() => panel.getByTestId('ds-saved').innerText()).toContain('Return to an area controlled by traffickers');
 
     // Resettlement: categories suggested with reasons, confirmed by this officer with a priority.
     await expect.poll(() => page.getByTestId('suggestion').count()).toBeGreaterThan(0);

@@ -60,7 +60,7 @@ function bySolution(problems: readonly FieldProblem[]): Map<string, FieldProblem
  * trafficking risk of taking it (the risk is required for every solution that was
  * assessed). Saving names the version read.
  */
-export function DurableSolutionsForm({ caseId, current }: { caseId: string; current: DurableSolutions }) {
+export function DurableSolutionsForm({ caseId, current, onSaved }: { caseId: string; current: DurableSolutions; onSaved: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const queryClient = useQueryClient();
@@ -80,6 +80,7 @@ export function DurableSolutionsForm({ caseId, current }: { caseId: string; curr
       }),
     onSuccess: (updated) => {
       queryClient.setQueryData(durableSolutionsKey(caseId), updated);
+      onSaved();
       void queryClient.invalidateQueries({ queryKey: solutionsKey(caseId) });
       void queryClient.invalidateQueries({ queryKey: caseKey(caseId) });
     },

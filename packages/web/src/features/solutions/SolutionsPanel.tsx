@@ -1,5 +1,7 @@
+import { DURABLE_SOLUTIONS, isSolutionRiskReason, SOLUTION_RISK_REASONS } from '@waymark/core';
 import type { CaseDetail, DurableSolutions } from '@waymark/contracts';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { durableSolutionsKey, getDurableSolutions } from '../../api/solutions';
 import { useCan } from '../../app/session';
@@ -20,6 +22,7 @@ export function SolutionsPanel({ record }: { record: CaseDetail }) {
   const language = useLanguage();
   const can = useCan();
   const mayRead = can('solution.read');
+  const [editing, setEditing] = useState(false);
   const current = useQuery({ queryKey: durableSolutionsKey(record.id), queryFn: () => getDurableSolutions(record.id), enabled: mayRead });
   if (!mayRead) return null;
   const open = record.status !== 'closed';
@@ -46,10 +49,12 @@ export function SolutionsPanel({ record }: { record: CaseDetail }) {
               ))}
             </ul>
           )}
-          {open && can('solution.assess') ? (
-            <DurableSolutionsForm key={data.assessment?.version ?? 0} caseId={record.id} current={data} />
-          ) : (
-            data.assessment && <SavedSolutions solutions={data.assessment.solutions} />
+          {data.assessment && !editing && <SavedSolutions solutions={data.assessment.solutions} />}
+          {open && can('solution.assess') && (data.assessment === null || editing) && (
+            <DurableSolutionsForm key={data.assessment?.version ?? 0} caseId={record.id} current={data} onSaved={() => setEditing(false)} />
+          )}
+          {open && can('solution.assess') && data.assessment && !editing && (
+            <button type="button" className="secondary" onClick={() => setEditing(true)} data-testid="ds-edit">{t('solutions.editAssessment')}</button>
           )}
         </>
       )}
@@ -59,16 +64,26 @@ export function SolutionsPanel({ record }: { record: CaseDetail }) {
   );
 }
 
+/** The saved assessment, solution by solution, with the trafficking risk of each and why. */
 function SavedSolutions({ solutions }: { solutions: NonNullable<DurableSolutions['assessment']>['solutions'] }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   return (
-    <ul>
-      {Object.entries(solutions).map(([solution, value]) => (
-        <li key={solution}>
-          <strong>{t(`solutions.solution.${solution}`)}</strong>: {t(`solutions.status.${value.status}`)} · {t(`solutions.wish.${value.wish}`)} ·{' '}
-          {value.traffickingRisk ? t('solutions.riskIs', { level: t(`solutions.riskLevel.${value.traffickingRisk.level}`) }) : t('solutions.riskNotRecorded')}
-        </li>
-      ))}
+    <ul data-testid="ds-saved">
+      {DURABLE_SOLUTIONS.map((solution) => {
+        const value = solutions[solution];
+        if (!value) return null;
+        const risk = value.traffickingRisk;
+        return (
+          <li key={solution} data-solution={solution} data-risk={risk?.level ?? 'none'}>
+            <strong>{t(`solutions.solution.${solution}`)}</strong>: {t(`solutions.status.${value.status}`)} · {t(`solutions.wish.${value.wish}`)} ·{' '}
+            {risk ? t('solutions.riskIs', { level: t(`solutions.riskLevel.${risk.level}`) }) : t('solutions.riskNotRecorded')}
+            {risk && risk.reasons.length > 0 && (
+              <ul>{risk.reasons.map((reason) => <li key={reason}>{isSolutionRiskReason(reason) ? SOLUTION_RISK_REASONS[reason][language] : reason}</li>)}</ul>
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }
