@@ -11,6 +11,7 @@ export * from './sessions';
 export * from './instruments';
 export * from './screenings';
 export * from './reports';
+export * from './population';
 export * from './protection-notes';
 export * from './audit';
 export * from './admin';

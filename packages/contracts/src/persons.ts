@@ -112,6 +112,8 @@ export const PersonListQuerySchema = z.strictObject({
   unscreened: z.enum(['true', 'false']).optional(),
   operationId: IdSchema.optional(),
   siteId: IdSchema.optional(),
+  // The map's drill-down: people of one admin area (the code the person carries).
+  adminAreaCode: text(120).min(1).optional(),
   setting: csv(SETTINGS).optional(),
   sex: csv(SEXES).optional(),
   ageBracket: csv(AGE_BRACKETS).optional(),

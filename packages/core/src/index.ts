@@ -7,6 +7,7 @@ export * from './population/index';
 export * from './consent/index';
 export * from './cases/index';
 export * from './disclosure/index';
+export * from './geo/index';
 export * from './children/index';
 export * from './solutions/index';
 export * from './targeting/index';

@@ -64,6 +64,7 @@ describe.each(databaseTargets())('population rollups on $name PostgreSQL', (targ
   });
   afterAll(() => app.close());
 
+  const BLANK = { other_names: [], languages: [], documents: [], birth_year_estimated: false, created_at: new Date(), updated_at: new Date() };
   const personValues = (f: Facts) => ({
     sex: f.sex,
     date_of_birth: f.exactDate ? `${f.birthYear}-03-04` : null,
@@ -110,7 +111,7 @@ describe.each(databaseTargets())('population rollups on $name PostgreSQL', (targ
     const agency = app.agencyId;
     switch (a.kind) {
       case 'register':
-        await db.insertInto('persons').values({ operation_id: app.operationId, id: uuidv7(), given_name: 'R', family_name: 'T', agency_id: agency, ...personValues(a.facts) }).execute();
+        await db.insertInto('persons').values({ operation_id: app.operationId, id: uuidv7(), given_name: 'R', family_name: 'T', agency_id: agency, ...BLANK, ...personValues(a.facts) }).execute();
         return;
       case 'bulk': {
         // As the bulk loader does: COPY persons already pointing at screenings, then COPY those.
@@ -232,7 +233,7 @@ describe.each(databaseTargets())('population rollups on $name PostgreSQL', (targ
     await app.database.db
       .transaction()
       .execute(async (tx) => {
-        await tx.insertInto('persons').values({ operation_id: app.operationId, id: uuidv7(), given_name: 'X', family_name: 'Y', sex: 'male', birth_year: 1990, agency_id: app.agencyId }).execute();
+        await tx.insertInto('persons').values({ operation_id: app.operationId, id: uuidv7(), given_name: 'X', family_name: 'Y', sex: 'male', birth_year: 1990, agency_id: app.agencyId, ...BLANK }).execute();
         throw new Error('roll back');
       })
       .catch(() => undefined);

@@ -24,6 +24,8 @@ export const VERBS = [
   // Acting without the consent a purpose needs: its own verb, a written reason, audited.
   'consent.override',
   'aggregate.read',
+  // The population map: an operation's boundary files and its suppression threshold (k).
+  'aggregate.manage',
   'audit.read',
   'user.read',
   'user.manage',
@@ -134,7 +136,8 @@ export const ROLE_VERBS: Record<Role, ReadonlySet<Verb>> = {
   supervisor: new Set<Verb>(SUPERVISION),
   caseworker: new Set<Verb>(CASEWORK),
   child_protection_officer: new Set<Verb>([...CASEWORK, 'person.assign', 'child.determine']),
-  protection_officer: new Set<Verb>([...CASEWORK, 'person.assign', 'person.export', ...SOLUTIONS, 'programme.manage']),
+  // Protection officers plan where to act: the population map's aggregates too.
+  protection_officer: new Set<Verb>([...CASEWORK, 'person.assign', 'person.export', ...SOLUTIONS, 'programme.manage', 'aggregate.read']),
   // An anti-trafficking agency's caseworker: works its own agency's cases; nothing else.
   partner_caseworker: new Set<Verb>(CASEWORK),
   // Analysts see aggregates only, never a person.

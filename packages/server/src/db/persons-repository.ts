@@ -97,6 +97,7 @@ function personFilters(
   if (query.riskLevel) filters.push(eb('risk_rank', 'in', query.riskLevel.map((level: RiskLevel) => RISK_LEVELS.indexOf(level) + 1)));
   if (query.unscreened === 'true') filters.push(eb('risk_rank', 'is', null));
   if (query.siteId) filters.push(eb('site_id', '=', query.siteId));
+  if (query.adminAreaCode) filters.push(eb('admin_area_code', '=', query.adminAreaCode));
   if (query.householdId) filters.push(eb('household_id', '=', query.householdId));
   if (query.setting) filters.push(eb('setting', 'in', query.setting));
   if (query.sex) filters.push(eb('sex', 'in', query.sex));

@@ -2,6 +2,7 @@ import type { TraffickingAssessment, TraffickingAssessmentInput } from '@waymark
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { LabourTables } from './labour-tables';
 import type { ProgrammeTables } from './programme-tables';
+import type { PopulationMapTables } from './population-map-tables';
 
 // The database as Kysely sees it. Only server/src/db/** may import this.
 
@@ -185,7 +186,7 @@ export interface AuditEventsTable {
   outcome: Generated<string>;
 }
 
-export interface Database extends LabourTables, ProgrammeTables {
+export interface Database extends LabourTables, ProgrammeTables, PopulationMapTables {
   operations: OperationsTable;
   sites: SitesTable;
   users: UsersTable;

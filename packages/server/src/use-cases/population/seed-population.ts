@@ -15,6 +15,7 @@ import { sealerFor } from '../../crypto/seal';
 import type { DatabaseHandle } from '../../db/connect';
 import { ensureOperations, grantAdministrators, loadPopulation } from '../../db/bulk/load-population';
 import type { MemberScreening } from '../../db/bulk/population-rows';
+import { loadShippedBoundaries } from './shipped-boundaries';
 
 export interface SeedOptions {
   persons: number;
@@ -50,6 +51,8 @@ export async function loadGeneratedPopulation(
   if (options.screen && !options.keyRing) throw new Error('seeding screenings needs an encryption key ring: their highly sensitive answers are sealed');
   const ids = await ensureOperations(database, defaultOperations);
   await grantAdministrators(database, [...ids.operations.values()]);
+  // The demo's sites carry real district ids: the map needs their shapes.
+  await loadShippedBoundaries(database, ids.operations);
   return loadPopulation(database, households, ids, {
     actorId: null,
     screenedAt: options.today,

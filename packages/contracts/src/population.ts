@@ -1,0 +1,108 @@
+import { AGE_BRACKETS, CARE_SITUATIONS, LEGAL_STATUSES, SETTINGS, SEXES } from '@waymark/core';
+import { z } from 'zod';
+import { IdSchema, text } from './common';
+
+/** The aggregate views of the population map (server: use-cases/population/aggregate-views.ts). */
+export const AGGREGATE_VIEW_KEYS = ['risk_level', 'risk_domain', 'trend'] as const;
+export type AggregateViewKey = (typeof AGGREGATE_VIEW_KEYS)[number];
+
+/** What the rows of a view are. `area` is admin areas at `level` (within `area` when given). */
+export const AGGREGATE_DIMENSIONS = ['area', 'site', 'setting', 'sex', 'age_bracket', 'legal_status', 'care_situation'] as const;
+export type AggregateDimension = (typeof AGGREGATE_DIMENSIONS)[number];
+
+const csv = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((value) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value), z.array(z.enum(values)).min(1));
+
+export const AggregateQuerySchema = z.strictObject({
+  operationId: IdSchema,
+  view: z.enum(AGGREGATE_VIEW_KEYS).default('risk_level'),
+  by: z.enum(AGGREGATE_DIMENSIONS).default('area'),
+  /** Admin level of the area rows (1 = governorate…). */
+  level: z.coerce.number().int().min(1).max(5).default(1),
+  /** Only people in this admin area (any level) … */
+  area: text(120).min(1).optional(),
+  /** … or at this site. */
+  siteId: IdSchema.optional(),
+  sex: csv(SEXES).optional(),
+  ageBracket: csv(AGE_BRACKETS).optional(),
+  setting: csv(SETTINGS).optional(),
+  legalStatus: csv(LEGAL_STATUSES).optional(),
+  careSituation: csv(CARE_SITUATIONS).optional(),
+  /** risk_domain: one domain's people by level instead of every domain at medium or above. */
+  domain: text(80).min(1).optional(),
+});
+export type AggregateQuery = z.infer<typeof AggregateQuerySchema>;
+
+const Count = z.number().int().nullable();
+
+/**
+ * A table as core/disclosure published it: null is "withheld" (under k, or hidden so a
+ * small one cannot be worked out), never 0. Rows that were too small are counted in their
+ * parent's row (`rolledUp` names them).
+ */
+export const AggregateTableSchema = z.object({
+  view: z.enum(AGGREGATE_VIEW_KEYS),
+  by: z.union([z.enum(AGGREGATE_DIMENSIONS), z.literal('month')]),
+  operationId: IdSchema,
+  suppressionThreshold: z.number().int(),
+  columns: z.array(z.object({ key: z.string(), kind: z.enum(['risk_level', 'domain', 'domain_level']) })),
+  rows: z.array(
+    z.object({
+      key: z.string(),
+      /** A name to show where the key is an id or code (areas, sites). */
+      name: z.string().nullable(),
+      /** Rows below this one exist (areas with children, an area with sites). */
+      drill: z.enum(['area', 'site']).nullable(),
+      rolledUp: z.array(z.string()),
+      cells: z.array(Count),
+      total: Count,
+    }),
+  ),
+  columnTotals: z.array(Count).nullable(),
+  grandTotal: Count,
+  suppressed: z.object({ primary: z.number().int(), secondary: z.number().int() }),
+});
+export type AggregateTable = z.infer<typeof AggregateTableSchema>;
+
+export const AdminAreasQuerySchema = z.strictObject({ operationId: IdSchema });
+export const AdminAreaSchema = z.object({
+  code: z.string(),
+  level: z.number().int(),
+  name: z.string(),
+  parentCode: z.string().nullable(),
+  geometry: z.unknown(),
+});
+export type AdminArea = z.infer<typeof AdminAreaSchema>;
+export const AdminAreasSchema = z.object({
+  operationId: IdSchema,
+  areas: z.array(AdminAreaSchema),
+  /** Where the shapes came from, one line per source file, to show on the map. */
+  sources: z.array(z.string()),
+  sites: z.array(z.object({ id: IdSchema, code: z.string(), name: z.string(), setting: z.string().nullable(), adminAreaCode: z.string().nullable() })),
+});
+export type AdminAreas = z.infer<typeof AdminAreasSchema>;
+
+/** An operation's own boundary file for one admin level. */
+export const BoundaryUploadSchema = z.strictObject({
+  level: z.number().int().min(1).max(5),
+  /** The feature property holding each area's code (a pcode, or geoBoundaries' shapeID). */
+  codeProperty: text(80).min(1),
+  nameProperty: text(80).min(1).default('shapeName'),
+  /** A name for attribution, e.g. the file and its licence. */
+  source: text(300).min(1),
+  geojson: z.unknown(),
+});
+export type BoundaryUpload = z.infer<typeof BoundaryUploadSchema>;
+
+export const BoundaryUploadResultSchema = z.object({
+  level: z.number().int(),
+  areas: z.number().int(),
+  /** Codes that match a site's or a person's area. */
+  matched: z.number().int(),
+  /** Areas one level down whose parent this upload decided. */
+  reparented: z.number().int(),
+});
+export type BoundaryUploadResult = z.infer<typeof BoundaryUploadResultSchema>;
+
+export const DisclosureSettingSchema = z.strictObject({ minCellCount: z.number().int().min(2).max(100) });
+export type DisclosureSetting = z.infer<typeof DisclosureSettingSchema>;

@@ -1,0 +1,3 @@
+export * from './boundaries';
+export * from './interior';
+export * from './project';

@@ -1,0 +1,60 @@
+import type { ColumnType, Generated } from 'kysely';
+
+// Migration 0019, as Kysely sees it (joined into Database in schema.ts).
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** bigint comes back from pg as text. */
+type Count = ColumnType<string, number | string, number | string>;
+
+export interface AdminAreasTable {
+  operation_id: string;
+  code: string;
+  level: number;
+  name: string;
+  parent_code: string | null;
+  /** A GeoJSON geometry (Polygon or MultiPolygon), written as JSON text. */
+  geometry: ColumnType<unknown, string, string>;
+  source: string;
+  loaded_at: Generated<Date>;
+  loaded_by: string | null;
+}
+
+export interface OperationDisclosureTable {
+  operation_id: string;
+  min_cell_count: number;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+interface PersonDimensions {
+  operation_id: string;
+  site_id: string | null;
+  admin_area_code: string | null;
+  setting: string | null;
+  sex: string;
+  birth_year: number | null;
+  legal_status: string | null;
+  care_situation: string | null;
+  n: Count;
+}
+
+export interface PopulationRollupTable extends PersonDimensions {
+  risk_level: string | null;
+}
+
+export interface PopulationDomainRollupTable extends PersonDimensions {
+  domain: string;
+  level: string;
+}
+
+export interface ScreeningTrendRollupTable extends PersonDimensions {
+  month: ColumnType<string, string, string>;
+  risk_level: string;
+}
+
+export interface PopulationMapTables {
+  admin_areas: AdminAreasTable;
+  operation_disclosure: OperationDisclosureTable;
+  population_rollup: PopulationRollupTable;
+  population_domain_rollup: PopulationDomainRollupTable;
+  screening_trend_rollup: ScreeningTrendRollupTable;
+}

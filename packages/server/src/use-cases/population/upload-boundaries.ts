@@ -1,0 +1,62 @@
+import { assignParents, can, canInOperation, err, ok, readBoundaries, type Result } from '@waymark/core';
+import type { BoundaryUpload, BoundaryUploadResult } from '@waymark/contracts';
+import { areaCodesInUse, listShapesOfLevel, replaceAdminAreasOfLevel, setParents } from '../../db/admin-areas-repository';
+import { writeAudit } from '../../db/audit';
+import { transact } from '../../db/transaction';
+import { failure, type Failure } from '../../failure';
+import type { UseCaseContext } from '../context';
+
+/**
+ * An operation loads its own boundaries, one admin level per file. The file must be valid
+ * GeoJSON (400 with the JSON Pointer of the first faults, under /geojson) and its codes must
+ * mean something here: at least one a site's or a person's area, or the file is the level
+ * above areas already loaded (which then take their parents from it by interior point).
+ * Otherwise 422: a file keyed on the wrong property would draw a map of nobody.
+ */
+export async function uploadBoundaries(ctx: UseCaseContext, operationId: string, input: BoundaryUpload): Promise<Result<BoundaryUploadResult, Failure>> {
+  if (!can(ctx.actor, 'aggregate.manage')) return err(failure('forbidden'));
+  if (!canInOperation(ctx.actor, 'aggregate.manage', operationId)) return err(failure('not_found'));
+  const read = readBoundaries(input.geojson, input.codeProperty, input.nameProperty);
+  if (!read.ok) {
+    return err(
+      failure(
+        'validation_failed',
+        undefined,
+        read.error.map((problem) => ({ path: `/geojson${problem.path}`, code: problem.code, message: problem.code.replace(/_/g, ' ') })),
+      ),
+    );
+  }
+  const features = read.value;
+  return transact(ctx.db, async (tx) => {
+    const [matched, above, below] = await Promise.all([
+      areaCodesInUse(tx, operationId, features.map((f) => f.code)),
+      input.level > 1 ? listShapesOfLevel(tx, operationId, input.level - 1) : Promise.resolve([]),
+      listShapesOfLevel(tx, operationId, input.level + 1),
+    ]);
+    if (matched.size === 0 && below.length === 0) {
+      return err(failure('boundary_codes_unmatched', `none of the ${features.length} codes in "${input.codeProperty}" is used by a site or a person of this operation`, [
+        { path: '/codeProperty', code: 'boundary_codes_unmatched', message: 'no code matches' },
+      ]));
+    }
+    const parents = above.length > 0 ? assignParents(features, above) : new Map<string, string | null>();
+    await replaceAdminAreasOfLevel(
+      tx,
+      operationId,
+      input.level,
+      features.map((f) => ({ code: f.code, level: input.level, name: f.name, parentCode: parents.get(f.code) ?? null, geometry: f.geometry })),
+      input.source,
+      ctx.actor.userId,
+    );
+    const reparented = below.length > 0 ? assignParents(below, features) : new Map<string, string | null>();
+    await setParents(tx, operationId, reparented);
+    await writeAudit(tx, {
+      actorId: ctx.actor.userId,
+      operationId,
+      action: 'boundaries.upload',
+      resourceType: 'operation',
+      resourceId: operationId,
+      details: { level: input.level, areas: features.length, matched: matched.size, reparented: reparented.size },
+    });
+    return ok({ level: input.level, areas: features.length, matched: matched.size, reparented: reparented.size });
+  });
+}

@@ -1,0 +1,200 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readShippedBoundaries } from '../src/use-cases/population/shipped-boundaries';
+import { assignParents } from '@waymark/core';
+import { giveConsent } from './consent-fixtures';
+import { databaseTargets } from './database-targets';
+import { startTestApp, type Client, type TestApp } from './test-app';
+
+const square = (x: number, y: number, size: number) => ({ type: 'Polygon', coordinates: [[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]] });
+const collection = (features: Array<{ code: string; name: string; geometry: unknown }>) => ({
+  type: 'FeatureCollection',
+  features: features.map((f) => ({ type: 'Feature', properties: { pcode: f.code, label: f.name }, geometry: f.geometry })),
+});
+// Two governorates side by side; North has two districts, South one. District N2 pokes a
+// little into South (layers need not nest): its interior point decides.
+const ADM1 = collection([
+  { code: 'G-N', name: 'North', geometry: square(35, 34, 1) },
+  { code: 'G-S', name: 'South', geometry: square(35, 33, 1) },
+]);
+const ADM2 = collection([
+  { code: 'D-N1', name: 'North One', geometry: square(35, 34.5, 0.5) },
+  { code: 'D-N2', name: 'North Two', geometry: { type: 'Polygon', coordinates: [[[35, 33.95], [35.5, 33.95], [35.5, 34.5], [35, 34.5], [35, 33.95]]] } },
+  { code: 'D-S1', name: 'South One', geometry: square(35, 33, 0.9) },
+]);
+
+interface Table {
+  suppressionThreshold: number;
+  columns: Array<{ key: string }>;
+  rows: Array<{ key: string; name: string | null; drill: string | null; rolledUp: string[]; cells: Array<number | null>; total: number | null }>;
+  columnTotals: Array<number | null> | null;
+  grandTotal: number | null;
+}
+
+describe.each(databaseTargets())('population map API on $name PostgreSQL', (target) => {
+  let app: TestApp;
+  let admin: Client;
+  let caseworker: Client;
+  let analyst: Client;
+  const ids: Record<string, string[]> = {};
+  const register = async (area: string, n: number, extra: Record<string, unknown> = {}) => {
+    for (let i = 0; i < n; i++) {
+      const created = await caseworker.request('POST', '/api/v1/persons', { givenName: `P${i}`, familyName: area, sex: 'female', birthYear: 1990, adminAreaCode: area, ...extra });
+      expect(created.status).toBe(201);
+      (ids[area] ??= []).push((created.body as { id: string }).id);
+    }
+  };
+  const screen = async (personId: string, responses: Record<string, unknown> = {}) => {
+    await giveConsent(caseworker, personId);
+    const screened = await caseworker.request('POST', `/api/v1/persons/${personId}/screenings`, { instrument: 'heightened-risk', responses });
+    expect(screened.status).toBe(201);
+  };
+  const aggregates = async (client: Client, query: string) => {
+    const response = await client.request('GET', `/api/v1/population/aggregates?operationId=${app.operationId}&${query}`);
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    return response.body as Table;
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp(target);
+    admin = await app.as('administrator');
+    caseworker = await app.as('caseworker');
+    analyst = await app.as('analyst');
+    await register('D-N1', 12);
+    await register('D-N2', 3);
+    await register('D-S1', 9, { sex: 'male', birthYear: new Date().getUTCFullYear() - 2 });
+    for (const id of ids['D-N1']!.slice(0, 6)) await screen(id);
+  });
+  afterAll(() => app.close());
+
+  it('loads an operation\'s own boundaries, each district under the governorate holding its interior point, audited', async () => {
+    const first = await admin.request('POST', `/api/v1/operations/${app.operationId}/boundaries`, { level: 2, codeProperty: 'pcode', nameProperty: 'label', source: 'test districts', geojson: ADM2 });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body).toEqual({ level: 2, areas: 3, matched: 3, reparented: 0 });
+    // The level above matches no person directly: it is accepted because it parents the districts.
+    const second = await admin.request('POST', `/api/v1/operations/${app.operationId}/boundaries`, { level: 1, codeProperty: 'pcode', nameProperty: 'label', source: 'test governorates', geojson: ADM1 });
+    expect(second.status, JSON.stringify(second.body)).toBe(200);
+    expect(second.body).toEqual({ level: 1, areas: 2, matched: 0, reparented: 3 });
+    const areas = await analyst.request('GET', `/api/v1/population/areas?operationId=${app.operationId}`);
+    expect(areas.status).toBe(200);
+    const body = areas.body as { areas: Array<{ code: string; parentCode: string | null; name: string }>; sources: string[] };
+    expect(Object.fromEntries(body.areas.map((a) => [a.code, a.parentCode]))).toEqual({ 'G-N': null, 'G-S': null, 'D-N1': 'G-N', 'D-N2': 'G-N', 'D-S1': 'G-S' });
+    expect(body.areas.find((a) => a.code === 'D-N1')!.name).toBe('North One');
+    expect(body.sources.sort()).toEqual(['test districts', 'test governorates']);
+    const audit = await app.database.db.selectFrom('audit_events').select(['action', 'details']).where('action', '=', 'boundaries.upload').execute();
+    expect(audit).toHaveLength(2);
+  });
+
+  it('refuses a file that is not valid GeoJSON with the path of the fault, and writes nothing', async () => {
+    const before = await app.database.db.selectFrom('admin_areas').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+    const broken = collection([{ code: 'X', name: 'X', geometry: { type: 'Polygon', coordinates: [[[35, 33], [36, 33], [36, 34], [35, 34]]] } }]);
+    const open = await admin.request('POST', `/api/v1/operations/${app.operationId}/boundaries`, { level: 2, codeProperty: 'pcode', source: 'broken', geojson: broken });
+    expect(open.status).toBe(400);
+    expect(open.contentType).toContain('application/problem+json');
+    expect(open.body).toMatchObject({ code: 'validation_failed', errors: [{ path: '/geojson/features/0/geometry/coordinates/0/3', code: 'ring_not_closed' }] });
+    const notGeo = await admin.request('POST', `/api/v1/operations/${app.operationId}/boundaries`, { level: 2, codeProperty: 'pcode', source: 'x', geojson: [1, 2] });
+    expect(notGeo.status).toBe(400);
+    expect(notGeo.body).toMatchObject({ errors: [{ path: '/geojson', code: 'not_feature_collection' }] });
+    const noLevel = await admin.request('POST', `/api/v1/operations/${app.operationId}/boundaries`, { level: 9, codeProperty: 'pcode', source: 'x', geojson: ADM2 });
+    expect(noLevel.status).toBe(400);
+    expect(noLevel.body).toMatchObject({ errors: [expect.objectContaining({ path: '/level' })] });
+    // Keyed on the wrong property: the names are not codes anyone carries.
+    const wrongKey = await admin.request('POST', `/api/v1/operations/${app.operationId}/boundaries`, { level: 3, codeProperty: 'label', source: 'x', geojson: ADM2 });
+    expect(wrongKey.status).toBe(422);
+    expect(wrongKey.body).toMatchObject({ code: 'boundary_codes_unmatched', errors: [{ path: '/codeProperty' }] });
+    const after = await app.database.db.selectFrom('admin_areas').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+    expect((await caseworker.request('POST', `/api/v1/operations/${app.operationId}/boundaries`, { level: 2, codeProperty: 'pcode', source: 'x', geojson: ADM2 })).status).toBe(403);
+    expect((await analyst.request('POST', `/api/v1/operations/${app.operationId}/boundaries`, { level: 2, codeProperty: 'pcode', source: 'x', geojson: ADM2 })).status).toBe(403);
+  });
+
+  it('counts people by governorate and risk level, through core/disclosure', async () => {
+    const table = await aggregates(analyst, 'view=risk_level&by=area&level=1');
+    expect(table.columns.map((c) => c.key)).toEqual(['low', 'medium', 'high', 'critical', 'unscreened']);
+    const north = table.rows.find((r) => r.key === 'G-N')!;
+    const south = table.rows.find((r) => r.key === 'G-S')!;
+    expect(north).toMatchObject({ name: 'North', total: 15, drill: 'area' });
+    expect(south).toMatchObject({ name: 'South', total: 9, cells: [0, 0, 0, 0, 9] });
+    // Six screened in North: each at some level; unscreened 9.
+    expect(north.cells[4]).toBe(9);
+    expect(table.grandTotal).toBe(24);
+  });
+
+  it('rolls a district with fewer than k people into its governorate, and never shows a small cell', async () => {
+    const table = await aggregates(analyst, 'view=risk_level&by=area&area=G-N');
+    // D-N2 has 3 people: counted under G-N, named as rolled up.
+    expect(table.rows.map((r) => r.key).sort()).toEqual(['D-N1', 'G-N']);
+    const rolled = table.rows.find((r) => r.key === 'G-N')!;
+    expect(rolled.rolledUp).toEqual(['D-N2']);
+    expect(rolled.total).toBeNull();
+    for (const row of table.rows) for (const cell of row.cells) if (cell !== null) expect(cell === 0 || cell >= table.suppressionThreshold).toBe(true);
+  });
+
+  it('disaggregates by sex and age bracket, and filters', async () => {
+    const bySex = await aggregates(analyst, 'view=risk_level&by=sex');
+    expect(bySex.rows.map((r) => [r.key, r.total])).toEqual([['female', 15], ['male', 9], ['other', 0], ['unknown', 0]]);
+    const byAge = await aggregates(analyst, 'view=risk_level&by=age_bracket');
+    expect(byAge.rows.map((r) => [r.key, r.total])).toEqual([['0-4', 9], ['5-11', 0], ['12-17', 0], ['18-59', 15], ['60+', 0]]);
+    const children = await aggregates(analyst, 'view=risk_level&by=sex&ageBracket=0-4');
+    expect(children.rows.map((r) => [r.key, r.total])).toEqual([['female', 0], ['male', 9], ['other', 0], ['unknown', 0]]);
+    const south = await aggregates(analyst, 'view=risk_level&by=sex&area=G-S');
+    expect(south.grandTotal).toBe(9);
+  });
+
+  it('gives risk domains and trends, and one domain by level', async () => {
+    const domains = await aggregates(analyst, 'view=risk_domain&by=area&level=1');
+    expect(domains.columns.length).toBe(12);
+    expect(domains.rows.every((r) => r.total === null)).toBe(true);
+    const trend = await aggregates(analyst, 'view=trend');
+    expect(trend.rows.map((r) => r.key)).toEqual([new Date().toISOString().slice(0, 7)]);
+    expect(trend.rows[0]!.total).toBe(6);
+    const one = await aggregates(analyst, 'view=risk_domain&by=sex&domain=economic_survival');
+    expect(one.columns.map((c) => c.key)).toEqual(['medium', 'high', 'critical']);
+    const unknown = await analyst.request('GET', `/api/v1/population/aggregates?operationId=${app.operationId}&view=risk_domain&domain=nope`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toMatchObject({ errors: [{ path: '/domain' }] });
+  });
+
+  it('follows the operation\'s own k (CTDC publishes with 11)', async () => {
+    const bad = await admin.request('PUT', `/api/v1/operations/${app.operationId}/disclosure`, { minCellCount: 1 });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ errors: [expect.objectContaining({ path: '/minCellCount' })] });
+    expect((await analyst.request('PUT', `/api/v1/operations/${app.operationId}/disclosure`, { minCellCount: 11 })).status).toBe(403);
+    expect((await admin.request('PUT', `/api/v1/operations/${app.operationId}/disclosure`, { minCellCount: 11 })).status).toBe(200);
+    const table = await aggregates(analyst, 'view=risk_level&by=area&level=1');
+    expect(table.suppressionThreshold).toBe(11);
+    // South's 9 people are under 11 now: hidden, never shown as 0.
+    expect(table.rows.find((r) => r.key === 'G-S')!.total).toBeNull();
+    expect((await admin.request('PUT', `/api/v1/operations/${app.operationId}/disclosure`, { minCellCount: 5 })).status).toBe(200);
+  });
+
+  it('is aggregates only: caseworkers are refused, bad queries are 400', async () => {
+    expect((await caseworker.request('GET', `/api/v1/population/aggregates?operationId=${app.operationId}`)).status).toBe(403);
+    const other = await analyst.request('GET', '/api/v1/population/aggregates?operationId=0190a4e0-0000-7000-8000-000000000000');
+    expect(other.status).toBe(403);
+    const bad = await analyst.request('GET', `/api/v1/population/aggregates?operationId=${app.operationId}&by=colour`);
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ errors: [expect.objectContaining({ path: '/by' })] });
+  });
+
+  it('drills down to the people list of an area for those who may read people', async () => {
+    const list = await caseworker.request('GET', '/api/v1/persons?adminAreaCode=D-N2');
+    expect(list.status).toBe(200);
+    expect((list.body as { total: number }).total).toBe(3);
+  });
+});
+
+describe('the shipped Lebanese boundaries', () => {
+  it('read as valid GeoJSON, and every district finds its governorate', () => {
+    const [adm1, adm2] = readShippedBoundaries('LBN');
+    expect(adm1!.features).toHaveLength(9);
+    expect(adm2!.features).toHaveLength(26);
+    const parents = assignParents(adm2!.features, adm1!.features);
+    const name = (code: string | null | undefined) => adm1!.features.find((f) => f.code === code)?.name;
+    const district = (n: string) => adm2!.features.find((f) => f.name === n)!.code;
+    expect([...parents.values()].every((p) => p !== null)).toBe(true);
+    expect(name(parents.get('LBN-ADM2-6925839B61048204'))).toBe('Beyrouth');
+    expect(name(parents.get(district('Zahle')))).toBe('Béqaa');
+    expect(name(parents.get(district('Hermel')))).toBe('Baalbek-Hermel');
+  });
+});
