@@ -7,6 +7,7 @@ import { createWorkplace, getWorkplace, labourByArea, linkPerson, listWorkplaces
 import { isApiProblem } from '../../api/problem';
 import { useCan } from '../../app/session';
 import { FieldError } from '../../components/FieldError';
+import { ExportButtons } from '../../components/ExportButtons';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
@@ -268,6 +269,7 @@ function LabourByAreaTable() {
     <section className="card" aria-labelledby="labour-areas-heading">
       <h2 id="labour-areas-heading">{t('labour.byArea')}</h2>
       <p className="muted">{t('labour.byAreaIntro', { k })}</p>
+      <ExportButtons view="labour-by-area" />
       <table className="people-table" data-testid="labour-by-area">
         <thead>
           <tr>

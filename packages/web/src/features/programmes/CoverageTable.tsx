@@ -1,5 +1,6 @@
 import type { Coverage } from '@waymark/contracts';
 import { useTranslation } from 'react-i18next';
+import { ExportButtons } from '../../components/ExportButtons';
 import { formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
 
@@ -15,6 +16,7 @@ export function CoverageTable({ coverage }: { coverage: Coverage }) {
   const percent = (value: number | null) => (value === null ? '—' : new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(value));
   return (
     <>
+      <ExportButtons view="programme-coverage" params={{ programmeId: coverage.programmeId }} />
       <table className="people-table" data-testid="coverage-areas">
         <caption>{t('programmes.coverageByArea', { threshold: percent(coverage.gapThreshold) })}</caption>
         <thead>
