@@ -104,6 +104,12 @@ describe("a family's resettlement waits for the fostered child's own decision, i
     await expect.poll(() => panel.getByTestId('displacement').getAttribute('data-protracted')).toBe('true');
     await expect.poll(() => panel.getByTestId('displacement').innerText()).toMatch(/years in displacement: a protracted situation/);
 
+    // Resettlement is not put forward before repatriation and local integration were weighed.
+    await page.getByTestId('rs-primary').selectOption('legal_physical_protection');
+    await page.getByTestId('rs-confirm').click();
+    await expect.poll(() => page.getByTestId('resettlement-form').locator('[role="alert"]').getAttribute('data-code')).toBe('other_solutions_not_considered');
+    expect(await page.getByTestId('resettlement-confirmed').count()).toBe(0);
+
     // An assessed solution without its trafficking risk is refused at that solution.
     await page.getByTestId('ds-voluntary_repatriation-status').selectOption('not_feasible');
     await page.getByTestId('ds-save').click();
@@ -131,6 +137,8 @@ describe("a family's resettlement waits for the fostered child's own decision, i
     await page.getByTestId('rs-confirm').click();
     await expect.poll(() => page.getByTestId('resettlement-confirmed').getAttribute('data-priority')).toBe('urgent');
     await expect.poll(() => page.getByTestId('confirmed-primary').getAttribute('data-category')).toBe('legal_physical_protection');
+    // The form opens again with what was confirmed, ready for a change.
+    await expect.poll(() => page.getByTestId('rs-priority').inputValue()).toBe('urgent');
 
     // Planning the move flags the niece, who would be left behind, and says why.
     await page.getByTestId('step-kind').selectOption('resettlement');

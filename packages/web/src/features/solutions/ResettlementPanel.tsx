@@ -23,29 +23,9 @@ export function ResettlementPanel({ caseId, open }: { caseId: string; open: bool
   const { t } = useTranslation();
   const language = useLanguage();
   const can = useCan();
-  const queryClient = useQueryClient();
   const state = useQuery({ queryKey: resettlementKey(caseId), queryFn: () => getResettlement(caseId) });
   const suggestions = useQuery({ queryKey: resettlementSuggestionsKey(caseId), queryFn: () => getResettlementSuggestions(caseId) });
   const submission = state.data?.submission ?? null;
-  const [primary, setPrimary] = useState<string>('');
-  const [secondary, setSecondary] = useState<string>('');
-  const [priority, setPriority] = useState<ResettlementPriority>('normal');
-  // Left empty, the primary is the category suggested as primary (the person still confirms it).
-  const effectivePrimary = primary || suggestions.data?.suggestions.find((s) => s.usualRole === 'primary')?.category || '';
-  const confirm = useMutation({
-    mutationFn: (chosen: SubmissionCategory) =>
-      confirmResettlement(caseId, { primary: chosen, secondary: isCategory(secondary) ? secondary : null, priority, ...(submission ? { version: submission.version } : {}) }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: solutionsKey(caseId) });
-      void queryClient.invalidateQueries({ queryKey: caseKey(caseId) });
-    },
-  });
-  const categoryOptions = SUBMISSION_CATEGORY_CODES.map((code) => ({ value: code, label: SUBMISSION_CATEGORIES[code][language] }));
-  const fieldProblems = (path: string) => (isApiProblem(confirm.error) ? confirm.error.fieldErrors.filter((p) => p.path === path) : []);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (isCategory(effectivePrimary)) confirm.mutate(effectivePrimary);
-  };
   return (
     <section aria-labelledby="resettlement-heading" data-testid="resettlement">
       <h3 id="resettlement-heading">{t('solutions.resettlementHeading')}</h3>
@@ -68,29 +48,63 @@ export function ResettlementPanel({ caseId, open }: { caseId: string; open: bool
           </ul>
         </div>
       )}
-      {open && can('resettlement.submit') && (
-        <form className="stack" onSubmit={submit} data-testid="resettlement-form">
-          <div className="grid">
-            <SelectField id="rs-primary" testId="rs-primary" label={t('solutions.primary')} value={primary} onChange={setPrimary} options={categoryOptions} empty={t('solutions.primarySuggested')} problems={fieldProblems('/primary')} />
-            <SelectField id="rs-secondary" testId="rs-secondary" label={t('solutions.secondary')} value={secondary} onChange={setSecondary} options={categoryOptions} empty={t('solutions.none')} problems={fieldProblems('/secondary')} />
-            <SelectField
-              id="rs-priority"
-              testId="rs-priority"
-              label={t('solutions.priorityLabel')}
-              hint={t('solutions.priorityHint')}
-              value={priority}
-              onChange={(value) => setPriority(RESETTLEMENT_PRIORITIES.find((p) => p === value) ?? 'normal')}
-              options={RESETTLEMENT_PRIORITIES.map((value) => ({ value, label: t(`solutions.priority.${value}`) }))}
-              problems={fieldProblems('/priority')}
-            />
-          </div>
-          {confirm.isError && <ProblemMessage error={confirm.error} />}
-          <div className="button-row">
-            <button type="submit" disabled={confirm.isPending || !isCategory(effectivePrimary)} data-testid="rs-confirm">{t('solutions.confirm')}</button>
-          </div>
-        </form>
+      {open && can('resettlement.submit') && state.data && (
+        <ConfirmForm
+          key={submission?.version ?? 0}
+          caseId={caseId}
+          submission={submission}
+          suggestedPrimary={suggestions.data?.suggestions.find((suggestion) => suggestion.usualRole === 'primary')?.category ?? null}
+        />
       )}
     </section>
+  );
+}
+
+/** The choice a person confirms; opens with what was confirmed last, so a change starts from it. */
+function ConfirmForm({ caseId, submission, suggestedPrimary }: { caseId: string; submission: ResettlementSubmission | null; suggestedPrimary: SubmissionCategory | null }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const queryClient = useQueryClient();
+  const [primary, setPrimary] = useState<string>(submission?.primary.category ?? '');
+  const [secondary, setSecondary] = useState<string>(submission?.secondary?.category ?? '');
+  const [priority, setPriority] = useState<ResettlementPriority>(submission?.priority ?? 'normal');
+  // Left empty, the primary is the category suggested as primary (the person still confirms it).
+  const effectivePrimary = primary || suggestedPrimary || '';
+  const confirm = useMutation({
+    mutationFn: (chosen: SubmissionCategory) =>
+      confirmResettlement(caseId, { primary: chosen, secondary: isCategory(secondary) ? secondary : null, priority, ...(submission ? { version: submission.version } : {}) }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: solutionsKey(caseId) });
+      void queryClient.invalidateQueries({ queryKey: caseKey(caseId) });
+    },
+  });
+  const categoryOptions = SUBMISSION_CATEGORY_CODES.map((code) => ({ value: code, label: SUBMISSION_CATEGORIES[code][language] }));
+  const fieldProblems = (path: string) => (isApiProblem(confirm.error) ? confirm.error.fieldErrors.filter((p) => p.path === path) : []);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (isCategory(effectivePrimary)) confirm.mutate(effectivePrimary);
+  };
+  return (
+    <form className="stack" onSubmit={submit} data-testid="resettlement-form">
+      <div className="grid">
+        <SelectField id="rs-primary" testId="rs-primary" label={t('solutions.primary')} value={primary} onChange={setPrimary} options={categoryOptions} empty={t('solutions.primarySuggested')} problems={fieldProblems('/primary')} />
+        <SelectField id="rs-secondary" testId="rs-secondary" label={t('solutions.secondary')} value={secondary} onChange={setSecondary} options={categoryOptions} empty={t('solutions.none')} problems={fieldProblems('/secondary')} />
+        <SelectField
+          id="rs-priority"
+          testId="rs-priority"
+          label={t('solutions.priorityLabel')}
+          hint={t('solutions.priorityHint')}
+          value={priority}
+          onChange={(value) => setPriority(RESETTLEMENT_PRIORITIES.find((p) => p === value) ?? 'normal')}
+          options={RESETTLEMENT_PRIORITIES.map((value) => ({ value, label: t(`solutions.priority.${value}`) }))}
+          problems={fieldProblems('/priority')}
+        />
+      </div>
+      {confirm.isError && <ProblemMessage error={confirm.error} />}
+      <div className="button-row">
+        <button type="submit" disabled={confirm.isPending || !isCategory(effectivePrimary)} data-testid="rs-confirm">{t('solutions.confirm')}</button>
+      </div>
+    </form>
   );
 }
 
