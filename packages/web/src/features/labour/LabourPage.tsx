@@ -75,6 +75,8 @@ function NewWorkplaceForm({ onCreated }: { onCreated: (id: string) => void }) {
     onSuccess: async (created) => {
       setName('');
       await queryClient.invalidateQueries({ queryKey: ['workplaces'] });
+      // The per-area layer counts these too.
+      await queryClient.invalidateQueries({ queryKey: ['reports', 'labour-by-area'] });
       onCreated(created.id);
     },
   });
@@ -175,6 +177,8 @@ function ReportForm({ id }: { id: string }) {
       setIndicators([]);
       setInformant('');
       await queryClient.invalidateQueries({ queryKey: ['workplaces'] });
+      // The per-area layer counts these too.
+      await queryClient.invalidateQueries({ queryKey: ['reports', 'labour-by-area'] });
     },
   });
   const problems: readonly FieldProblem[] = isApiProblem(record.error) ? record.error.fieldErrors : [];
@@ -240,6 +244,8 @@ function LinkPersonForm({ id }: { id: string }) {
     onSuccess: async () => {
       setPersonId('');
       await queryClient.invalidateQueries({ queryKey: ['workplaces'] });
+      // The per-area layer counts these too.
+      await queryClient.invalidateQueries({ queryKey: ['reports', 'labour-by-area'] });
     },
   });
   const problems: readonly FieldProblem[] = isApiProblem(link.error) ? link.error.fieldErrors : [];
