@@ -203,4 +203,37 @@ describe('screening → case → plan → my work, in the browser', () => {
     await page.getByTestId('trafficking').screenshot({ path: join(SCREENSHOTS, 'trafficking-presumed-victim-ar.png') });
     await page.close();
   });
+
+  it('applies the child rule for a 16-year-old: act and purpose suffice, the means are shown as not needed and why', async () => {
+    const api = await apiAs(install.server.url, worker.email, worker.password);
+    const created = await api('POST', '/persons', { givenName: 'Amani', familyName: 'Idris', sex: 'female', dateOfBirth: '2010-06-01', setting: 'urban' });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const childId = (created.body as { id: string }).id;
+    // At 16 she gives her own consent (domain.md §8).
+    const consent = await api('POST', `/persons/${childId}/consents`, { purpose: 'case_management', decision: 'given', method: 'written', givenBy: 'self' });
+    expect(consent.status, JSON.stringify(consent.body)).toBe(201);
+    const opened = await api('POST', '/cases', { personId: childId });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    await signIn(page);
+    await page.goto(`${install.server.url}/cases/${(opened.body as { id: string }).id}`);
+    await page.getByTestId('tr-start').click();
+    await page.getByTestId('tr-acts').getByLabel('Harbouring', { exact: true }).check();
+    await page.getByTestId('tr-purposes').getByLabel('Forced begging', { exact: true }).check();
+    const preview = page.getByTestId('tr-preview');
+    await expect.poll(() => preview.getAttribute('data-outcome')).toBe('presumed_victim');
+    await expect.poll(() => preview.getByTestId('child-rule').getAttribute('data-applies')).toBe('true');
+    await expect.poll(() => page.getByTestId('tr-means').innerText()).toMatch(/Not needed here: the child rule applies/);
+    await page.getByTestId('tr-submit').click();
+
+    const latest = page.getByTestId('tr-latest');
+    await expect.poll(() => latest.getAttribute('data-outcome')).toBe('presumed_victim');
+    await expect.poll(() => latest.getByTestId('child-rule').innerText()).toMatch(/Child rule applies: act and purpose suffice, means not needed/);
+    await expect.poll(() => latest.getByTestId('element-means').getAttribute('data-state')).toBe('not_needed');
+    await expect.poll(() => page.getByTestId('immediate-protection').innerText()).toMatch(/make the child safe today/);
+    await expect.poll(() => page.getByTestId('immediate-protection').getAttribute('data-task-id')).not.toBe('');
+    await page.getByTestId('trafficking').screenshot({ path: join(SCREENSHOTS, 'trafficking-child-rule.png') });
+    await page.close();
+  });
 });

@@ -37,7 +37,7 @@ export function ChildRuleLine({ age }: { age: TraffickingFindings['age'] }) {
   const language = useLanguage();
   const range = age.range ? (age.range.min === age.range.max ? String(age.range.min) : `${age.range.min}–${age.range.max}`) : t('trafficking.ageUnknown');
   return (
-    <p className={age.childRuleApplies ? 'override' : 'notice'} data-testid="child-rule" data-applies={age.childRuleApplies ? 'true' : 'false'}>
+    <p className="notice" data-testid="child-rule" data-applies={age.childRuleApplies ? 'true' : 'false'}>
       <strong>{age.childRuleApplies ? t('trafficking.childRuleApplies') : t('trafficking.adultRuleApplies')}</strong>{' '}
       {t(`trafficking.ageBasis.${age.basis}`, { age: range, date: formatDate(age.actsDate, language) })}
       {!age.actsDateRecorded && <> {t('trafficking.noActsDate')}</>}
@@ -57,7 +57,7 @@ export function ElementsList({ findings }: { findings: Pick<TraffickingFindings,
         return (
           <li key={name} data-testid={`element-${name}`} data-state={state}>
             <strong>{t(`trafficking.element.${name}`)}</strong>: {t(`trafficking.elementState.${state}`)}
-            {!element.required && <span className="muted"> · {t('trafficking.meansNotNeeded')}</span>}
+            {!element.required && element.present && <span className="muted"> · {t('trafficking.meansNotNeeded')}</span>}
             {element.found.length > 0 && (
               <ul>
                 {element.found.map((found, index) => (

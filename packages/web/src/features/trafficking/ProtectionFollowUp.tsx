@@ -18,7 +18,7 @@ const raisedBy = (tasks: readonly CaseTask[], assessmentId: string, kind: string
  * it offers. Referring names the agency and a due date and adds a referral task to the
  * case; sharing the person's information still waits for their consent to the referral.
  */
-export function ProtectionFollowUp({ record, assessmentId }: { record: CaseDetail; assessmentId: string }) {
+export function ProtectionFollowUp({ record, assessmentId, child }: { record: CaseDetail; assessmentId: string; child: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const can = useCan();
@@ -51,7 +51,7 @@ export function ProtectionFollowUp({ record, assessmentId }: { record: CaseDetai
         <strong>{t('trafficking.protectionNow')}</strong>{' '}
         {protection ? (
           <>
-            {t('trafficking.protectionTask')} · {protection.dueDate && t('cases.dueOn', { date: formatDate(protection.dueDate, language) })} · {t(`cases.taskStatus.${protection.status}`)}
+            {t(child ? 'trafficking.protectionTaskChild' : 'trafficking.protectionTask')} · {protection.dueDate && t('cases.dueOn', { date: formatDate(protection.dueDate, language) })} · {t(`cases.taskStatus.${protection.status}`)}
           </>
         ) : (
           t('trafficking.protectionTaskMissing')
