@@ -60,6 +60,9 @@ export type CasePlanUpdate = z.infer<typeof CasePlanUpdateSchema>;
 export const CaseTaskCreateSchema = z.strictObject(NewTaskFields);
 export type CaseTaskCreate = z.infer<typeof CaseTaskCreateSchema>;
 
+/** `GET /case-tasks/{id}/referral.pdf`: the agency the referral form is addressed to (referral consent names it). */
+export const ReferralFormQuerySchema = z.strictObject({ agencyId: IdSchema });
+
 export const CaseTaskUpdateSchema = z.strictObject({
   status: z.enum(CASE_TASK_STATUSES).optional(),
   dueDate: IsoDateSchema.nullable().optional(),

@@ -189,6 +189,24 @@ const operationOf = (world: World, position: OrgPosition) => (position === 'othe
 const asPosition = (position: Position | OrgPosition) => position as Position;
 const asOrg = (position: Position | OrgPosition) => position as OrgPosition;
 
+/** A referral task on the position's case, with the person's referral consent for agency B (set up once per case by the administrator). */
+const referralTasks = new Map<string, Promise<string>>();
+async function referralTask(w: World, position: Position, actor: Actor): Promise<string> {
+  const held = await w.case(position, actor);
+  const known = referralTasks.get(held.caseId);
+  if (known) return known;
+  const made = (async () => {
+    const personId = (await w.record(position, actor)).personId;
+    const consent = await w.writeAsAdmin('POST', `/api/v1/persons/${personId}/consents`, { purpose: 'referral', recipientAgencyId: w.agencyB, decision: 'given', method: 'written', givenBy: 'self' });
+    if (consent.status !== 201) throw new Error(`referral consent: ${consent.status} ${JSON.stringify(consent.body)}`);
+    const task = await w.writeAsAdmin('POST', `/api/v1/cases/${held.caseId}/tasks`, { kind: 'referral', title: 'Referral to the anti-trafficking partner' });
+    if (task.status !== 201) throw new Error(`referral task: ${task.status} ${JSON.stringify(task.body)}`);
+    return (task.body as { id: string }).id;
+  })();
+  referralTasks.set(held.caseId, made);
+  return made;
+}
+
 /** A programme every entry may use (created once per world by the administrator). */
 const PROGRAMME = { kind: 'trafficking_awareness', capacity: 100_000, rule: { field: 'sex', op: 'in', values: ['female', 'male', 'other', 'unknown'] } };
 const programmes = new WeakMap<World, Promise<string>>();
@@ -611,6 +629,20 @@ export function buildMatrix(world: () => World): Record<string, MatrixEntry> {
       mayCarrySensitive: true,
       success: 200,
       request: async (w, actor, position) => ({ path: `/api/v1/cases/${(await w.case(asPosition(position), actor)).caseId}/trafficking-assessments` }),
+    },
+    // Printed documents: the same reach as reading the case (their content is the JSON's,
+    // per clearance; tested with the PDF's text in case-documents.test.ts).
+    'GET /api/v1/cases/{id}/summary.pdf': {
+      kind: 'record',
+      verb: 'case.read',
+      success: 200,
+      request: async (w, actor, position) => ({ path: `/api/v1/cases/${(await w.case(asPosition(position), actor)).caseId}/summary.pdf` }),
+    },
+    'GET /api/v1/case-tasks/{id}/referral.pdf': {
+      kind: 'record',
+      verb: 'case.read',
+      success: 200,
+      request: async (w, actor, position) => ({ path: `/api/v1/case-tasks/${await referralTask(w, asPosition(position), actor)}/referral.pdf?agencyId=${w.agencyB}` }),
     },
     'GET /api/v1/my-work': { kind: 'operation', verb: 'case.read', success: 200, request: async () => ({ path: '/api/v1/my-work' }) },
     'GET /api/v1/cases/closure-requests': { kind: 'operation', verb: 'case.approve_closure', success: 200, request: async () => ({ path: '/api/v1/cases/closure-requests' }) },

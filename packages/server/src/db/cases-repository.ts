@@ -55,6 +55,12 @@ export async function listTasksOfCase(db: Db | Tx, operationId: string, caseId: 
     .execute();
 }
 
+/** A task in the actor's operations; whether its case is in scope is the caller's next question. */
+export async function findTask(db: Db | Tx, operationIds: readonly string[], id: string): Promise<CaseTaskRow | undefined> {
+  if (operationIds.length === 0) return undefined;
+  return db.selectFrom('case_tasks').selectAll().where('operation_id', 'in', operationIds).where('id', '=', id).executeTakeFirst();
+}
+
 export async function findTaskForUpdate(tx: Tx, operationIds: readonly string[], id: string): Promise<CaseTaskRow | undefined> {
   if (operationIds.length === 0) return undefined;
   return tx.selectFrom('case_tasks').selectAll().where('operation_id', 'in', operationIds).where('id', '=', id).forUpdate().executeTakeFirst();

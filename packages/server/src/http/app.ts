@@ -11,6 +11,7 @@ import { runWithOrigin } from '../request-origin';
 import { agencyRoutes } from './routes/agencies';
 import { assignmentRoutes } from './routes/assignments';
 import { caseRoutes } from './routes/cases';
+import { caseDocumentRoutes } from './routes/case-documents';
 import { traffickingRoutes } from './routes/trafficking';
 import { solutionRoutes } from './routes/solutions';
 import { childRoutes } from './routes/children';
@@ -115,6 +116,7 @@ export async function buildApp(deps: AppDeps, logger: Logger | false): Promise<F
   userRoutes(app, deps);
   assignmentRoutes(app, deps);
   caseRoutes(app, deps);
+  caseDocumentRoutes(app, deps);
   traffickingRoutes(app, deps);
   solutionRoutes(app, deps);
   childRoutes(app, deps);

@@ -33,7 +33,7 @@ export function writeTraffickingAssessment(pdf: PdfWriter, assessment: Trafficki
   for (const reason of findings.reasons) pdf.line(reason.text.en ?? reason.key, 9);
 }
 
-export function writeCase(pdf: PdfWriter, printed: PrintedCase): void {
+export function writeCase(pdf: PdfWriter, printed: PrintedCase, options: { traffickingShown?: boolean } = {}): void {
   pdf.line(`Case ${printed.id}: ${printed.status}, priority ${printed.priority}`, 11);
   pdf.line(`Opened ${printed.openedAt}${printed.closedAt ? `, closed ${printed.closedAt}` : ''}; assigned to ${show(printed.assignedUserId)}`, 9);
   if (printed.closureRequest) pdf.line(`Closure requested ${printed.closureRequest.requestedAt}: ${printed.closureRequest.reason}`, 9);
@@ -42,6 +42,10 @@ export function writeCase(pdf: PdfWriter, printed: PrintedCase): void {
   pdf.line(`What they want: ${show(printed.plan.wishes)}`, 9);
   pdf.line(`Tasks (${printed.tasks.length})`, 10);
   for (const task of printed.tasks) writeTask(pdf, task);
+  if (options.traffickingShown === false) {
+    pdf.line("Trafficking assessments: not shown to the reader's role.", 10);
+    return;
+  }
   pdf.line(`Trafficking assessments (${printed.traffickingAssessments.length})`, 10);
   for (const assessment of printed.traffickingAssessments) writeTraffickingAssessment(pdf, assessment);
 }
