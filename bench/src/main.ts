@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createBenchAdmin, startBenchHttp } from './http-app';
 import { benchCases, type CaseFigures } from './phases/case-lists';
 import { benchLoad, type LoadFigures } from './phases/load';
+import { benchProgrammes, type ProgrammeFigures } from './phases/programmes';
 import { benchAggregate, benchList, type AggregateFigures, type ListFigures } from './phases/queries';
 import { benchRescore, type RescoreFigures } from './phases/rescore';
 import { printReport } from './report';
@@ -19,6 +20,8 @@ export interface TargetResult {
   aggregate: AggregateFigures;
   /** Case work: 10% of persons with an open case, and the caseworkers' and supervisors' lists. */
   cases?: CaseFigures;
+  /** A programme from the example rule: its target list and coverage. */
+  programmes?: ProgrammeFigures;
 }
 
 const count = (value: string) => {
@@ -65,7 +68,9 @@ for (const [name, make] of makers) {
       const aggregate = await benchAggregate(target, http, operationId);
       log('  cases (10% of persons) and their lists…');
       const cases = await benchCases(target, http, today, options.seed, log);
-      results.push({ target: target.name, postgresVersion: target.postgresVersion, load, rescore, list, aggregate, cases });
+      log('  programme target list and coverage…');
+      const programmes = await benchProgrammes(target, http, operationId, today, { session: caseworker, agencyId: agency.rows[0]!.id });
+      results.push({ target: target.name, postgresVersion: target.postgresVersion, load, rescore, list, aggregate, cases, programmes });
     } finally {
       await http.close();
     }

@@ -25,6 +25,14 @@ export function printReport(report: { persons: number; results: TargetResult[] }
         ),
       );
     }
+    if (r.programmes) {
+      const p = r.programmes;
+      lines.push(
+        `  programme       ${p.inNeed} in need (women 18–59, urban, economic survival ≥ medium)`,
+        `      target list (agency scope)    p50 ${round(p.targets.p50)} ms p95 ${round(p.targets.p95)} ms raw ${round(p.targets.rawP50)} ms = ${round(p.targets.ratio, 2)}x (${p.targets.total} matches)`,
+        `      coverage (operation)          p50 ${round(p.coverage.p50)} ms p95 ${round(p.coverage.p95)} ms raw ${round(p.coverage.rawP50)} ms = ${round(p.coverage.ratio, 2)}x`,
+      );
+    }
   }
   process.stdout.write(lines.join('\n') + '\n');
 }

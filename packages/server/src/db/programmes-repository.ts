@@ -74,7 +74,8 @@ const EXACT_UP_TO = 10_000;
  */
 export async function targetList(db: Db, actor: Actor, programme: ProgrammeRow, today: Date, page: { offset: number; limit: number }): Promise<{ rows: TargetRow[]; total: number; totalIsExact: boolean }> {
   const base = selected(db, programme, today).where(scopeCondition(actor, 'persons', [programme.operation_id]));
-  const rows = await base
+  // The page and the capped count are independent: asked side by side.
+  const pageQuery = base
     .select([
       'persons.id',
       'persons.given_name',
@@ -92,10 +93,11 @@ export async function targetList(db: Db, actor: Actor, programme: ProgrammeRow, 
     .offset(page.offset)
     .limit(page.limit)
     .execute();
-  const counted = await db
+  const countQuery = db
     .selectFrom(base.select(sql<number>`1`.as('one')).limit(EXACT_UP_TO + 1).as('capped'))
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow();
+  const [rows, counted] = await Promise.all([pageQuery, countQuery]);
   const n = Number(counted.n);
   return { rows, total: Math.min(n, EXACT_UP_TO), totalIsExact: n <= EXACT_UP_TO };
 }
