@@ -9,6 +9,7 @@ import { RiskBadge } from '../../components/RiskBadge';
 import { formatDateTime } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
 import { CasePlan } from './CasePlan';
+import { CaseDocuments } from './CaseDocuments';
 import { CaseTasks } from './CaseTasks';
 import { SolutionsPanel } from '../solutions/SolutionsPanel';
 import { TraffickingPanel } from '../trafficking/TraffickingPanel';
@@ -44,6 +45,7 @@ export function CasePage({ caseId }: { caseId: string }) {
         <div>
           <CasePlan record={record} />
           <CaseTasks record={record} />
+          <CaseDocuments record={record} />
           <TraffickingPanel record={record} />
           <SolutionsPanel record={record} />
         </div>

@@ -28,7 +28,7 @@ export function CaseTasks({ record }: { record: CaseDetail }) {
       <ul className="plain-list" data-testid="case-tasks">
         {record.tasks.map((task) => (
           <li key={task.id} data-testid="case-task" data-status={task.status} data-overdue={task.overdue ? 'true' : 'false'}>
-            <strong>{t(`cases.kind.${task.kind}`)}</strong>: {task.title}
+            <strong>{t(`cases.kind.${task.kind}`)}</strong>: {task.restricted ? <em data-testid="task-restricted">{t('cases.taskRestricted')}</em> : task.title}
             {task.dueDate && <> · {t('cases.dueOn', { date: formatDate(task.dueDate, language) })}</>}
             {task.overdue && <strong className="overdue-mark"> · {t('cases.overdue')}</strong>}
             {' · '}{t(`cases.taskStatus.${task.status}`)}

@@ -35,7 +35,7 @@ export function MyWorkPage() {
                 {work.data.items.map((item) => (
                   <tr key={item.id} data-testid="work-item" data-overdue={item.overdue ? 'true' : 'false'} className={item.overdue ? 'overdue' : undefined}>
                     <td data-label={t('cases.task')}>
-                      {t(`cases.kind.${item.kind}`)}: {item.title}
+                      {t(`cases.kind.${item.kind}`)}: {item.restricted ? <em>{t('cases.taskRestricted')}</em> : item.title}
                     </td>
                     <td data-label={t('cases.due')}>
                       {item.dueDate ? formatDate(item.dueDate, language) : '—'}
