@@ -19,6 +19,8 @@ export interface PersonFilters {
   riskLevel: readonly RiskLevel[];
   unscreened: boolean;
   siteId: string;
+  /** The map's drill-down: one admin area's people ('' = any). */
+  adminAreaCode: string;
   setting: readonly Setting[];
   sex: readonly Sex[];
   ageBracket: readonly AgeBracket[];
@@ -40,6 +42,7 @@ export function listPersons(filters: PersonFilters, page: Page, signal?: AbortSi
     riskLevel: filters.riskLevel,
     unscreened: filters.unscreened ? 'true' : undefined,
     siteId: filters.siteId,
+    adminAreaCode: filters.adminAreaCode || undefined,
     setting: filters.setting,
     sex: filters.sex,
     ageBracket: filters.ageBracket,

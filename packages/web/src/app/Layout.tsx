@@ -72,6 +72,11 @@ export function Layout({ children }: { children: ReactNode }) {
             </Link>
           )}
           {can('aggregate.read') && (
+            <Link to={{ name: 'map' }} data-testid="nav-map" aria-current={current('map')}>
+              {t('nav.map')}
+            </Link>
+          )}
+          {can('aggregate.read') && (
             <Link to={{ name: 'reports' }} data-testid="nav-reports" aria-current={current('reports')}>
               {t('nav.reports')}
             </Link>

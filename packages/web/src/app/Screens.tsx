@@ -7,6 +7,7 @@ import { PersonPage } from '../features/person/PersonPage';
 import { RegisterPage } from '../features/registration/RegisterPage';
 import { RetentionPage } from '../features/retention/RetentionPage';
 import { RiskByAreaPage } from '../features/reports/RiskByAreaPage';
+import { RiskMapPage } from '../features/map/RiskMapPage';
 import { CasePage } from '../features/cases/CasePage';
 import { MyWorkPage } from '../features/cases/MyWorkPage';
 import { SupervisionPage } from '../features/cases/SupervisionPage';
@@ -55,6 +56,8 @@ export function Screens() {
       return can('case.read') ? <CasePage key={route.caseId} caseId={route.caseId} /> : <NotAllowed />;
     case 'reports':
       return can('aggregate.read') ? <RiskByAreaPage /> : <NotAllowed />;
+    case 'map':
+      return can('aggregate.read') ? <RiskMapPage /> : <NotAllowed />;
     case 'register':
       return can('person.create') ? <RegisterPage /> : <NotAllowed />;
     case 'password':

@@ -14,6 +14,7 @@ describe('routes', () => {
       { name: 'admin' },
       { name: 'retention' },
       { name: 'reports' },
+      { name: 'map' },
       { name: 'my-work' },
       { name: 'supervision' },
       { name: 'resettlement' },

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'admin' }
   | { name: 'retention' }
   | { name: 'reports' }
+  | { name: 'map' }
   | { name: 'my-work' }
   | { name: 'supervision' }
   | { name: 'resettlement' }
@@ -28,6 +29,7 @@ const PATTERNS: ReadonlyArray<[RegExp, (match: RegExpExecArray) => Route]> = [
   [/^\/admin\/?$/, () => ({ name: 'admin' })],
   [/^\/retention\/?$/, () => ({ name: 'retention' })],
   [/^\/reports\/?$/, () => ({ name: 'reports' })],
+  [/^\/map\/?$/, () => ({ name: 'map' })],
   [/^\/my-work\/?$/, () => ({ name: 'my-work' })],
   [/^\/supervision\/?$/, () => ({ name: 'supervision' })],
   [/^\/resettlement\/?$/, () => ({ name: 'resettlement' })],
@@ -64,6 +66,8 @@ export function pathOf(route: Route): string {
       return '/retention';
     case 'reports':
       return '/reports';
+    case 'map':
+      return '/map';
     case 'my-work':
       return '/my-work';
     case 'supervision':

@@ -118,6 +118,18 @@ export const FIELD_ERROR_CODES = [
   'not_enrolled',
   'currency_required',
   'pay_required',
+  // Boundary files (core/geo) and the population map's queries.
+  'not_feature_collection',
+  'not_feature',
+  'unsupported_geometry',
+  'invalid_coordinates',
+  'ring_not_closed',
+  'ring_too_short',
+  'missing_code',
+  'duplicate_code',
+  'no_features',
+  'boundary_codes_unmatched',
+  'unknown_domain',
 ] as const;
 
 const KNOWN_FIELD_ERRORS: ReadonlySet<string> = new Set(FIELD_ERROR_CODES);

@@ -34,6 +34,12 @@ export function PeopleFilters({ form, sites, onChange }: Props) {
           value={form.name} onChange={set('name')} />
         <SelectField id="filter-risk" testId="filter-risk" label={t('filters.riskLevel')} value={form.risk} empty={any}
           options={riskOptions} onChange={set('risk')} />
+        {form.adminAreaCode && (
+          <p className="filter-chip" data-testid="filter-area">
+            {t('filters.area', { area: form.adminAreaName || form.adminAreaCode })}{' '}
+            <button type="button" className="link-button" onClick={() => onChange({ ...form, adminAreaCode: '', adminAreaName: '' })}>{t('filters.removeArea')}</button>
+          </p>
+        )}
         <SelectField id="filter-site" testId="filter-site" label={t('person.site')} value={form.siteId} empty={any}
           options={sites.map((site) => ({ value: site.id, label: site.name }))} onChange={set('siteId')} />
         <SelectField id="filter-setting" testId="filter-setting" label={t('person.setting')} value={form.setting} empty={any}

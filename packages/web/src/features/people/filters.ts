@@ -6,6 +6,10 @@ import type { PersonFilters } from '../../api/persons';
 export interface FilterForm {
   risk: string;
   siteId: string;
+  /** Set by the map's drill-down; shown as a removable chip, not a control. */
+  adminAreaCode: string;
+  /** Its name, for the chip. */
+  adminAreaName: string;
   setting: Setting | '';
   sex: Sex | '';
   ageBracket: AgeBracket | '';
@@ -17,6 +21,8 @@ export interface FilterForm {
 export const EMPTY_FILTERS: FilterForm = {
   risk: '',
   siteId: '',
+  adminAreaCode: '',
+  adminAreaName: '',
   setting: '',
   sex: '',
   ageBracket: '',
@@ -36,6 +42,7 @@ export function toQueryFilters(form: FilterForm): PersonFilters {
     riskLevel: form.risk.split(',').filter(isRiskLevel),
     unscreened: form.risk === 'unscreened',
     siteId: form.siteId,
+    adminAreaCode: form.adminAreaCode,
     setting: one(form.setting),
     sex: one(form.sex),
     ageBracket: one(form.ageBracket),
