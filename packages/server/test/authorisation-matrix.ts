@@ -394,7 +394,7 @@ export function buildMatrix(world: () => World): Record<string, MatrixEntry> {
     },
     'PUT /api/v1/cases/{id}/assignment': {
       kind: 'record',
-      verb: 'case.supervise',
+      verb: 'case.assign',
       success: 200,
       request: async (w, actor, position) => {
         const held = await w.case(asPosition(position), actor, { fresh: true });

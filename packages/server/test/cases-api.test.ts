@@ -320,4 +320,21 @@ describe.each(databaseTargets())('protection cases on $name PostgreSQL', (target
     expect(items.some((i) => i.userId === otherAgencyWorker.userId)).toBe(false);
     expect((await caseworker.request('GET', '/api/v1/workload')).status).toBe(403);
   });
+
+  it('lets protection and child-protection officers assign the cases in their scope (case.assign), as they assign persons; not caseworkers', async () => {
+    const protectionOfficer = await app.as('protection_officer');
+    const childOfficer = await app.as('child_protection_officer');
+    const ownScopeOfficer = await app.as('protection_officer', undefined, { scope: 'own' });
+    const opened = await openFor(await person());
+    const path = `/api/v1/cases/${opened.id}/assignment`;
+    // Own scope reaches only what is assigned to them: the case is not found, nothing written.
+    expect((await ownScopeOfficer.request('PUT', path, { assignedUserId: colleague.userId, version: opened.version })).status).toBe(404);
+    const byOfficer = await protectionOfficer.request('PUT', path, { assignedUserId: colleague.userId, version: opened.version });
+    expect(byOfficer.status, JSON.stringify(byOfficer.body)).toBe(200);
+    expect(byOfficer.body).toMatchObject({ assignedUserId: colleague.userId, version: opened.version + 1 });
+    const byChildOfficer = await childOfficer.request('PUT', path, { assignedUserId: caseworker.userId, version: opened.version + 1 });
+    expect(byChildOfficer.status).toBe(200);
+    expect(await count(`select count(*) as n from audit_events where action = 'case.assign' and resource_id = '${opened.id}'`)).toBe(2);
+    expect((await colleague.request('PUT', path, { assignedUserId: colleague.userId, version: opened.version + 2 })).status).toBe(403);
+  });
 });

@@ -7,6 +7,7 @@ import { FIELD_REGISTRY } from './fields';
 import { checkGrant } from './grant';
 import { ROLE_VERBS, ROLES, VERBS } from './roles';
 import { SCOPES } from './scopes';
+import { topicOfRecommendedAction } from './task-topic';
 
 const OP = 'op-a';
 const actor = (overrides: Partial<Actor> = {}): Actor => ({
@@ -140,5 +141,39 @@ describe('granting', () => {
       }
     }
     expect(VERBS.every((verb) => ROLE_VERBS.administrator.has(verb))).toBe(true);
+  });
+});
+
+describe('case assignment', () => {
+  const held = (overrides: Partial<RecordRef> = {}): RecordRef => ({ operationId: OP, agencyId: 'agency-a', teamId: null, assignedUserId: 'someone', ...overrides });
+
+  it('is for those who allocate work: supervisors and protection and child-protection officers, within their scope', () => {
+    for (const role of ['supervisor', 'protection_officer', 'child_protection_officer'] as const) {
+      expect(can(actor({ role }), 'case.assign', held())).toBe(true);
+      // Never outside their scope: another agency's case is not theirs to hand out.
+      expect(can(actor({ role }), 'case.assign', held({ agencyId: 'agency-b' }))).toBe(false);
+      expect(can(actor({ role, scope: 'own' }), 'case.assign', held())).toBe(false);
+    }
+    for (const role of ['caseworker', 'partner_caseworker', 'analyst', 'auditor'] as const) {
+      expect(can(actor({ role, scope: 'operation' }), 'case.assign', held())).toBe(false);
+    }
+  });
+
+  it('is held by exactly the roles that assign persons, so a case and its person move together', () => {
+    for (const role of ROLES) expect(ROLE_VERBS[role].has('case.assign')).toBe(ROLE_VERBS[role].has('person.assign'));
+  });
+});
+
+describe('task topics', () => {
+  it('gives a task copied from an SGBV section its topic, and an ordinary section none', () => {
+    expect(topicOfRecommendedAction(heightenedRiskV1, { domain: 'sgbv_coercion', override: null })).toBe('sgbv');
+    expect(topicOfRecommendedAction(heightenedRiskV1, { domain: 'economic_survival', override: null })).toBeNull();
+    expect(topicOfRecommendedAction(heightenedRiskV1, { domain: 'children_at_risk', override: null })).toBeNull();
+  });
+
+  it("gives an override's action the topic of the highly sensitive item its condition names", () => {
+    expect(topicOfRecommendedAction(heightenedRiskV1, { domain: null, override: 'sexual_violence_last_72_hours' })).toBe('sgbv');
+    expect(topicOfRecommendedAction(heightenedRiskV1, { domain: null, override: 'journey_debt_and_imminent_onward_movement' })).toBeNull();
+    expect(topicOfRecommendedAction(heightenedRiskV1, { domain: null, override: 'no_such_override' })).toBeNull();
   });
 });

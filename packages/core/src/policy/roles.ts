@@ -36,10 +36,13 @@ export const VERBS = [
   'keys.manage',
   'backup.manage',
   // Protection cases (issue 4): closing one needs a second person's approval; supervising
-  // covers assignment and the workload of the agency's workers.
+  // covers the workload of the agency's workers. Assigning a case (within scope) is held by
+  // whoever allocates the team's work: supervisors, and the protection and child-protection
+  // officers who run their own caseloads, as for persons (person.assign).
   'case.read',
   'case.create',
   'case.update',
+  'case.assign',
   'case.approve_closure',
   'case.supervise',
   // Trafficking assessment (issue 4): every casework role, the anti-trafficking partner's too.
@@ -122,6 +125,7 @@ const SUPERVISION: Verb[] = [
   'aggregate.read',
   'user.read',
   'user.manage',
+  'case.assign',
   'case.approve_closure',
   'case.supervise',
   'child.determine',
@@ -135,9 +139,9 @@ export const ROLE_VERBS: Record<Role, ReadonlySet<Verb>> = {
   administrator: new Set<Verb>(VERBS),
   supervisor: new Set<Verb>(SUPERVISION),
   caseworker: new Set<Verb>(CASEWORK),
-  child_protection_officer: new Set<Verb>([...CASEWORK, 'person.assign', 'child.determine']),
+  child_protection_officer: new Set<Verb>([...CASEWORK, 'person.assign', 'case.assign', 'child.determine']),
   // Protection officers plan where to act: the population map's aggregates too.
-  protection_officer: new Set<Verb>([...CASEWORK, 'person.assign', 'person.export', ...SOLUTIONS, 'programme.manage', 'aggregate.read']),
+  protection_officer: new Set<Verb>([...CASEWORK, 'person.assign', 'case.assign', 'person.export', ...SOLUTIONS, 'programme.manage', 'aggregate.read']),
   // An anti-trafficking agency's caseworker: works its own agency's cases; nothing else.
   partner_caseworker: new Set<Verb>(CASEWORK),
   // Analysts see aggregates only, never a person.

@@ -12,15 +12,16 @@ import { caseDetail } from './case-detail';
 /**
  * Hands a case to a worker (and optionally a team) of the agency that holds it, as persons
  * are assigned: never across agencies, because agency scope and "mine" rely on that.
- * A supervisor's act (`case.supervise`), so they can balance the workload they see.
+ * `case.assign`: supervisors balancing the workload they see, and protection and
+ * child-protection officers allocating the cases in their scope.
  */
 export async function assignCase(ctx: UseCaseContext, id: string, input: CaseAssignment): Promise<Result<CaseDetail, Failure>> {
-  if (!can(ctx.actor, 'case.supervise')) return err(failure('forbidden'));
+  if (!can(ctx.actor, 'case.assign')) return err(failure('forbidden'));
   const now = ctx.now();
   return transact(ctx.db, async (tx) => {
     const current = await findCaseForUpdate(tx, ctx.actor, id);
     if (!current) return err(failure('not_found'));
-    if (!can(ctx.actor, 'case.supervise', recordRef(current))) return err(failure('forbidden'));
+    if (!can(ctx.actor, 'case.assign', recordRef(current))) return err(failure('forbidden'));
     if (current.version !== input.version) {
       return err(failure('version_conflict', `the case is at version ${current.version}; reload and reapply your change`));
     }
