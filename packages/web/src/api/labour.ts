@@ -1,5 +1,7 @@
 import {
   LabourByAreaSchema,
+  PersonListSchema,
+  type PersonList,
   WorkplaceDetailSchema,
   WorkplaceListSchema,
   WorkplaceReportSchema,
@@ -12,7 +14,7 @@ import {
   type WorkplaceReport,
   type WorkplaceReportCreate,
 } from '@waymark/contracts';
-import { request } from './client';
+import { queryString, request } from './client';
 
 const at = (id: string, rest = '') => `/workplaces/${encodeURIComponent(id)}${rest}`;
 
@@ -23,3 +25,6 @@ export const recordWorkplaceReport = (id: string, input: WorkplaceReportCreate):
   request('POST', at(id, '/reports'), { body: input, schema: WorkplaceReportSchema });
 export const linkPerson = (id: string, personId: string): Promise<unknown> => request('POST', at(id, '/people'), { body: { personId } });
 export const labourByArea = (): Promise<LabourByArea> => request('GET', '/reports/labour-by-area', { schema: LabourByAreaSchema });
+
+/** People in my scope whose names match, to pick whom to link (the person list's own search). */
+export const findPeopleByName = (name: string): Promise<PersonList> => request('GET', `/persons${queryString({ name, limit: 10 })}`, { schema: PersonListSchema });

@@ -3,7 +3,7 @@ import type { FieldProblem } from '@waymark/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createWorkplace, getWorkplace, labourByArea, linkPerson, listWorkplaces, recordWorkplaceReport } from '../../api/labour';
+import { createWorkplace, findPeopleByName, getWorkplace, labourByArea, linkPerson, listWorkplaces, recordWorkplaceReport } from '../../api/labour';
 import { isApiProblem } from '../../api/problem';
 import { useCan } from '../../app/session';
 import { FieldError } from '../../components/FieldError';
@@ -11,6 +11,7 @@ import { ExportButtons } from '../../components/ExportButtons';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
+import { LabourMap } from './LabourMap';
 
 const labelIn = <T extends { code: string; label: { en: string; ar: string } }>(terms: readonly T[], code: string, language: 'en' | 'ar') =>
   terms.find((term) => term.code === code)?.label[language] ?? code;
@@ -141,7 +142,7 @@ function WorkplaceDetail({ id, mayRecord }: { id: string; mayRecord: boolean }) 
       {w.people.length === 0 && <p className="muted">{t('labour.noPeople')}</p>}
       <ul className="plain-list">
         {w.people.map((person) => (
-          <li key={person.personId}>{person.givenName} {person.familyName}</li>
+          <li key={person.personId} data-testid="linked-person">{person.givenName} {person.familyName}</li>
         ))}
       </ul>
       {mayRecord && <ReportForm id={id} />}
@@ -238,28 +239,40 @@ function ReportForm({ id }: { id: string }) {
 function LinkPersonForm({ id }: { id: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [personId, setPersonId] = useState('');
+  const [name, setName] = useState('');
+  const search = name.trim();
+  const found = useQuery({ queryKey: ['workplaces', id, 'people-search', search], queryFn: () => findPeopleByName(search), enabled: search.length >= 2 });
   const link = useMutation({
-    mutationFn: () => linkPerson(id, personId.trim()),
+    mutationFn: (personId: string) => linkPerson(id, personId),
     onSuccess: async () => {
-      setPersonId('');
+      setName('');
       await queryClient.invalidateQueries({ queryKey: ['workplaces'] });
       // The per-area layer counts these too.
       await queryClient.invalidateQueries({ queryKey: ['reports', 'labour-by-area'] });
     },
   });
-  const problems: readonly FieldProblem[] = isApiProblem(link.error) ? link.error.fieldErrors : [];
   return (
-    <form onSubmit={(e) => { e.preventDefault(); link.mutate(); }} noValidate data-testid="link-form">
+    <div data-testid="link-form">
       <div className="field">
         <label htmlFor="link-person">{t('labour.linkPerson')}</label>
-        <input id="link-person" data-testid="link-person" value={personId} onChange={(e) => setPersonId(e.target.value)} aria-describedby="link-person-hint link-person-error" />
+        <input id="link-person" data-testid="link-person" value={name} onChange={(e) => setName(e.target.value)} aria-describedby="link-person-hint" autoComplete="off" />
         <span className="hint" id="link-person-hint">{t('labour.linkPersonHint')}</span>
-        <FieldError id="link-person-error" problems={problems.filter((p) => p.path === '/personId')} />
       </div>
-      {link.isError && problems.length === 0 && <ProblemMessage error={link.error} />}
-      <button type="submit" className="secondary" data-testid="link-submit" disabled={link.isPending}>{t('labour.link')}</button>
-    </form>
+      {found.data && found.data.items.length === 0 && <p className="muted">{t('labour.nobodyFound')}</p>}
+      {found.data && found.data.items.length > 0 && (
+        <ul className="plain-list" data-testid="link-candidates">
+          {found.data.items.map((person) => (
+            <li key={person.id}>
+              {person.givenName} {person.familyName}{' '}
+              <button type="button" className="secondary" data-testid={`link-${person.id}`} disabled={link.isPending} onClick={() => link.mutate(person.id)}>
+                {t('labour.link')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {link.isError && <ProblemMessage error={link.error} />}
+    </div>
   );
 }
 
@@ -275,6 +288,7 @@ function LabourByAreaTable() {
     <section className="card" aria-labelledby="labour-areas-heading">
       <h2 id="labour-areas-heading">{t('labour.byArea')}</h2>
       <p className="muted">{t('labour.byAreaIntro', { k })}</p>
+      {layer.data.table.operationId && <LabourMap operationId={layer.data.table.operationId} layer={layer.data} />}
       <ExportButtons view="labour-by-area" />
       <table className="people-table" data-testid="labour-by-area">
         <thead>
@@ -291,7 +305,7 @@ function LabourByAreaTable() {
               <th scope="row">{area.adminAreaCode}</th>
               <td data-label={t('labour.workplaces')}>{cell(area.workplaces)}</td>
               <td data-label={t('labour.withIndicators')}>{cell(area.workplacesWithIndicators)}</td>
-              <td data-label={t('labour.peopleLinked')}>{cell(area.peopleLinked)}</td>
+              <td data-label={t('labour.peopleLinked')} data-testid="labour-people-linked">{cell(area.peopleLinked)}</td>
             </tr>
           ))}
         </tbody>

@@ -6,6 +6,7 @@ import { useCan } from '../../app/session';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
+import { CoverageMap } from './CoverageMap';
 import { CoverageTable } from './CoverageTable';
 import { describeRule } from './describe-rule';
 import { SessionsPanel } from './SessionsPanel';
@@ -36,8 +37,8 @@ export function ProgrammePage({ programmeId }: { programmeId: string }) {
         <h2 id="coverage-heading">{t('programmes.coverageHeading')}</h2>
         <p className="muted">{t('programmes.coverageIntro', { k: coverage.data?.suppressionThreshold ?? 5 })}</p>
         {coverage.isError && <ProblemMessage error={coverage.error} />}
+        {coverage.data && <CoverageMap operationId={p.operationId} coverage={coverage.data} />}
         {coverage.data && <CoverageTable coverage={coverage.data} />}
-        <p className="muted" data-testid="map-layer-pending">{t('programmes.mapPending')}</p>
       </section>
     </section>
   );
