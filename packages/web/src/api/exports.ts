@@ -13,11 +13,17 @@ export interface DownloadedExport {
   filename: string;
 }
 
-export type ExportParams = Record<string, string | number | undefined>;
+/** A view's own parameters, as its screen holds them; lists go as comma lists, like every query. */
+export type ExportParams = Record<string, string | number | readonly string[] | undefined>;
 
 export const exportPath = (view: string, format: ExportFormat, params: ExportParams = {}): string => {
   const search = new URLSearchParams({ format });
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value));
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) search.set(key, value.join(','));
+    } else search.set(key, String(value));
+  }
   return `/api/v1/exports/${encodeURIComponent(view)}?${search.toString()}`;
 };
 

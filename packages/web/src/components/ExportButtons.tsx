@@ -18,7 +18,7 @@ type State =
  * `<ExportButtons view="risk-by-area" params={{ operationId }} />`. The server applies the
  * same suppression as on screen and audits the export.
  */
-export function ExportButtons({ view, params = {} }: { view: string; params?: ExportParams }) {
+export function ExportButtons({ view, params = {}, testId }: { view: string; params?: ExportParams; /** When a page has several: tells them apart. */ testId?: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [state, setState] = useState<State>({ kind: 'idle' });
@@ -49,7 +49,7 @@ export function ExportButtons({ view, params = {} }: { view: string; params?: Ex
   };
 
   return (
-    <div className="export-buttons" data-testid={`export-${view}`}>
+    <div className="export-buttons" data-testid={testId ?? `export-${view}`}>
       <div className="button-row" role="group" aria-label={t('exports.label')}>
         {EXPORT_FORMATS.map((format) => (
           <button key={format} type="button" className="secondary" disabled={state.kind === 'loading'} onClick={() => void start(format)} data-testid={`export-${format}`}>

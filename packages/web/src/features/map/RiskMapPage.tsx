@@ -13,6 +13,7 @@ import { pickText } from '../../i18n/localized';
 import { useLanguage } from '../../i18n/use-language';
 import { EMPTY_FILTERS } from '../people/filters';
 import { usePeopleFilters } from '../people/filter-state';
+import { ExportButtons } from '../../components/ExportButtons';
 import { AggregateTableView } from './AggregateTableView';
 import { BarChart } from './BarChart';
 import { ChoroplethMap } from './ChoroplethMap';
@@ -192,6 +193,7 @@ export function RiskMapPage() {
                 </>
               )}
             />
+            <ExportButtons view="population" params={areaRequest} testId="export-map-table" />
             <BarChart k={k} format={format} label={t('map.chartLabel')}
               bars={byArea.data.rows.map((row) => ({ key: row.key, label: byArea.data.by === 'site' ? siteNames.get(row.key) ?? row.key : row.name ?? row.key, value: metricOf(byArea.data, row) }))} />
           </div>
@@ -207,6 +209,7 @@ export function RiskMapPage() {
           <>
             <BarChart k={k} format={format} label={t('map.chartLabel')} bars={byDimension.data.rows.map((row) => ({ key: row.key, label: dimensionLabel(t, breakdown, row.key), value: metricOf(byDimension.data, row) }))} />
             <AggregateTableView table={byDimension.data} testId="breakdown-table" rowTitle={t(`map.dimension.${breakdown}`)} columnLabel={columnLabel} rowLabel={(row) => dimensionLabel(t, breakdown, row.key)} />
+            <ExportButtons view="population" params={breakdownRequest} testId="export-breakdown" />
           </>
         )}
       </section>
@@ -218,6 +221,7 @@ export function RiskMapPage() {
           <>
             <TrendChart table={trend.data} label={t('map.trend')} />
             <AggregateTableView table={trend.data} testId="trend-table" rowTitle={t('map.month')} columnLabel={columnLabel} rowLabel={(row) => row.key} />
+            <ExportButtons view="population" params={trendRequest} testId="export-trend" />
           </>
         ) : (
           <p className="muted">{t('map.noScreenings')}</p>
