@@ -136,9 +136,12 @@ export async function benchCases(target: BenchTarget, http: BenchHttp, today: Da
       as: supervisor.session,
       path: '/api/v1/resettlement-queue?offset=0&limit=50',
       raw: `select rs.case_id, rs.priority, rs.primary_category, rs.secondary_category, rs.waiting_since::text as waiting_since,
-                   coalesce((select case max(p.risk_rank) when 4 then 'critical' when 3 then 'high' when 2 then 'medium' when 1 then 'low' end
-                               from persons p where p.operation_id = cases.operation_id and (p.id = cases.person_id or p.household_id = cases.household_id)),
-                            cases.priority) as risk
+                   coalesce(case when cases.person_id is not null
+                              then (select case p.risk_rank when 4 then 'critical' when 3 then 'high' when 2 then 'medium' when 1 then 'low' end
+                                      from persons p where p.operation_id = cases.operation_id and p.id = cases.person_id)
+                              else (select case max(p.risk_rank) when 4 then 'critical' when 3 then 'high' when 2 then 'medium' when 1 then 'low' end
+                                      from persons p where p.operation_id = cases.operation_id and p.household_id = cases.household_id)
+                            end, cases.priority) as risk
               from resettlement_submissions rs join cases on cases.operation_id = rs.operation_id and cases.id = rs.case_id
              where rs.operation_id in (${all}) and rs.submitted_at is null and cases.status <> 'closed' and cases.operation_id in (${all})`,
       params: [],

@@ -209,9 +209,16 @@ export async function waitingCases(db: Db, actor: Actor): Promise<QueueRow[]> {
       'rs.primary_category',
       'rs.secondary_category',
       sql<string>`rs.waiting_since::text`.as('waiting_since'),
+      // A person's case looks up one row by key; a household's takes its members' highest. One
+      // OR over both made every queued case a bitmap scan of two indexes (half the query's time
+      // at 1,000 queued cases; docs/PERFORMANCE.md).
       sql<string>`coalesce(
-        (select case max(p.risk_rank) when 4 then 'critical' when 3 then 'high' when 2 then 'medium' when 1 then 'low' end
-         from persons p where p.operation_id = cases.operation_id and (p.id = cases.person_id or p.household_id = cases.household_id)),
+        case when cases.person_id is not null
+          then (select case p.risk_rank when 4 then 'critical' when 3 then 'high' when 2 then 'medium' when 1 then 'low' end
+                from persons p where p.operation_id = cases.operation_id and p.id = cases.person_id)
+          else (select case max(p.risk_rank) when 4 then 'critical' when 3 then 'high' when 2 then 'medium' when 1 then 'low' end
+                from persons p where p.operation_id = cases.operation_id and p.household_id = cases.household_id)
+        end,
         cases.priority)`.as('risk'),
     ])
     .where('rs.operation_id', 'in', actor.operationIds)
