@@ -184,6 +184,31 @@ describe.each(databaseTargets())('prevention programmes on $name PostgreSQL', (t
     expect(body.table.rows).toEqual([['AREA-A', 'female', '18-59', 13, 6, 5]]);
   });
 
+  it('selects people within an admin area and the areas under it, as matchesRule walks parents', async () => {
+    // AREA-A lies in governorate GOV-1; AREA-B in none (boundaries as an operation loads them).
+    const square = JSON.stringify({ type: 'Polygon', coordinates: [[[35, 33], [35.1, 33], [35.1, 33.1], [35, 33]]] });
+    await app.database.db
+      .insertInto('admin_areas')
+      .values([
+        { operation_id: app.operationId, code: 'GOV-1', level: 1, name: 'Governorate', parent_code: null, geometry: square, source: 'test' },
+        { operation_id: app.operationId, code: 'AREA-A', level: 2, name: 'District A', parent_code: 'GOV-1', geometry: square, source: 'test' },
+      ])
+      .execute();
+    const parentOf = (code: string) => (code === 'AREA-A' ? 'GOV-1' : null);
+    const rule: TargetRule = { all: [{ field: 'sex', op: 'in', values: ['female'] }, { field: 'adminAreaCode', op: 'within', value: 'GOV-1' }] };
+    const created = await supervisor.request('POST', '/api/v1/programmes', { ...PROGRAMME, name: 'Governorate-wide', rule, adminAreaCodes: [] });
+    expect(created.status).toBe(201);
+    const id = (created.body as { id: string }).id;
+    const list = (await caseworker.request('GET', `/api/v1/programmes/${id}/targets?limit=200`)).body as { items: { personId: string }[] };
+    const expected = made.filter((m) => m.inScope && matchesRule(rule, m.profile, parentOf)).map((m) => m.id);
+    expect(expected.length).toBeGreaterThan(12);
+    expect(list.items.map((item) => item.personId).sort()).toEqual([...expected].sort());
+    // A programme's own area may be the governorate: it reaches the districts under it.
+    const wide = await supervisor.request('POST', '/api/v1/programmes', { ...PROGRAMME, name: 'Safe work, governorate', adminAreaCodes: ['GOV-1'] });
+    const wideList = (await caseworker.request('GET', `/api/v1/programmes/${(wide.body as { id: string }).id}/targets?limit=200`)).body as { total: number };
+    expect(wideList.total).toBe(12);
+  });
+
   it('withholds small coverage counts and refuses enrolment past the capacity', async () => {
     const small = await supervisor.request('POST', '/api/v1/programmes', { ...PROGRAMME, name: 'One place', capacity: 1, adminAreaCodes: [] });
     expect(small.status).toBe(201);

@@ -2,7 +2,7 @@ import type { Actor, TargetRule } from '@waymark/core';
 import { sql, type Insertable } from 'kysely';
 import type { ProgrammeRow, ProgrammeSessionRow, ProgrammesTable } from './programme-tables';
 import { scopeCondition } from './scope';
-import { targetRuleSql } from './target-rule-sql';
+import { areasUnder, targetRuleSql } from './target-rule-sql';
 import type { Db, Tx } from './transaction';
 
 export interface ProgrammeSummaryRow extends ProgrammeRow {
@@ -47,8 +47,9 @@ function selected(db: Db | Tx, programme: ProgrammeRow, today: Date) {
     .selectFrom('persons')
     .where('persons.operation_id', '=', programme.operation_id)
     .where('persons.anonymised_at', 'is', null)
-    .where(targetRuleSql(programme.rule as TargetRule, today));
-  if (programme.admin_area_codes.length > 0) query = query.where('persons.admin_area_code', 'in', programme.admin_area_codes);
+    .where(targetRuleSql(programme.rule as TargetRule, today, programme.operation_id));
+  // A programme in a governorate reaches the districts under it.
+  if (programme.admin_area_codes.length > 0) query = query.where(sql<boolean>`persons.admin_area_code in ${areasUnder(programme.operation_id, programme.admin_area_codes)}`);
   return query;
 }
 

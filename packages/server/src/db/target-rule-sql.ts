@@ -9,24 +9,37 @@ import { sql, type RawBuilder } from 'kysely';
  * - age is ageInYears: whole years from the date of birth, else this year − birth year;
  * - a domain the latest screening has no signal in is `low` (the stored outcome keeps
  *   only domains with signals);
- * - `within` an admin area: the area itself (the shipped boundaries have no hierarchy
- *   that nests, so no parent chain is followed here).
+ * - `within` an admin area: the area itself or any area under it in the operation's
+ *   boundaries (admin_areas.parent_code, as matchesRule's parentOf walks up).
  */
-export function targetRuleSql(rule: TargetRule, today: Date): RawBuilder<boolean> {
-  if ('all' in rule) return sql<boolean>`(${sql.join(rule.all.map((part) => targetRuleSql(part, today)), sql` and `)})`;
-  if ('any' in rule) return sql<boolean>`(${sql.join(rule.any.map((part) => targetRuleSql(part, today)), sql` or `)})`;
-  return conditionSql(rule, today);
+export function targetRuleSql(rule: TargetRule, today: Date, operationId: string): RawBuilder<boolean> {
+  if ('all' in rule) return sql<boolean>`(${sql.join(rule.all.map((part) => targetRuleSql(part, today, operationId)), sql` and `)})`;
+  if ('any' in rule) return sql<boolean>`(${sql.join(rule.any.map((part) => targetRuleSql(part, today, operationId)), sql` or `)})`;
+  return conditionSql(rule, today, operationId);
+}
+
+/**
+ * The codes of these areas and of every area under them. Not correlated with the person,
+ * so PostgreSQL works it out once per query, whatever the number of people.
+ */
+export function areasUnder(operationId: string, codes: readonly string[]): RawBuilder<string> {
+  return sql<string>`(
+    with recursive under(code) as (
+      select unnest(${sql.val([...codes])}::text[])
+      union
+      select a.code from admin_areas a join under u on a.parent_code = u.code where a.operation_id = ${operationId}::uuid
+    ) select code from under)`;
 }
 
 const COLUMNS: Record<string, string> = { sex: 'sex', setting: 'setting', legalStatus: 'legal_status', careSituation: 'care_situation', adminAreaCode: 'admin_area_code' };
 const DOMAIN_LEVEL_RANK = { low: 1, medium: 2, high: 3 } as Record<string, number>;
 
-function conditionSql(condition: TargetCondition, today: Date): RawBuilder<boolean> {
+function conditionSql(condition: TargetCondition, today: Date, operationId: string): RawBuilder<boolean> {
   const field = condition.field;
   if (field in COLUMNS) {
     const column = sql.ref(`persons.${COLUMNS[field]!}`);
     if (condition.op === 'in') return sql<boolean>`(${column} in (${sql.join(condition.values)}))`;
-    if (condition.op === 'within') return sql<boolean>`(${column} = ${condition.value})`;
+    if (condition.op === 'within') return sql<boolean>`(${column} in ${areasUnder(operationId, [condition.value])})`;
     return sql<boolean>`false`;
   }
   if (field === 'riskLevel') {
