@@ -20,7 +20,7 @@ export function AggregateTableView({ table, rowLabel, columnLabel, rowTitle, act
   const language = useLanguage();
   const k = table.suppressionThreshold;
   const cell = (value: number | null) =>
-    value === null ? <span className="muted suppressed" title={t('reports.suppressedHint', { k })}>{t('reports.suppressed', { k })}</span> : formatNumber(value, language);
+    value === null ? <span className="muted suppressed" dir="ltr" title={t('reports.suppressedHint', { k })}>{t('reports.suppressed', { k })}</span> : formatNumber(value, language);
   // Every-domain tables have no row total: one person can be at risk in several domains.
   const showTotal = table.columns[0]?.kind !== 'domain';
   return (

@@ -85,14 +85,23 @@ export function RiskMapPage() {
   const columnLabel = (key: string) => (key === 'unscreened' ? t('risk.none') : (['low', 'medium', 'high', 'critical'] as string[]).includes(key) ? t(`risk.${key}`) : domainLabel(key));
   const format = (n: number) => formatNumber(n, language);
 
-  /** What the map colours by: people at high or critical risk, or at medium or above in the chosen domain. */
+  /**
+   * What the map colours by: people at high or critical risk, or at medium or above in the
+   * chosen domain. High + critical is read from what was published: the two cells, or the
+   * row total less the other shown cells (the same number, already given away by the
+   * table). A sum from 1 to k − 1 is shown as hidden all the same: the map never points at
+   * a handful of people.
+   */
   const metricOf = (table: AggregateTable, row: AggregateTable['rows'][number]): number | null => {
-    if (table.view === 'risk_domain') return row.total;
-    const high = table.columns.findIndex((c) => c.key === 'high');
-    const critical = table.columns.findIndex((c) => c.key === 'critical');
-    const a = row.cells[high];
-    const b = row.cells[critical];
-    return a === null || b === null || a === undefined || b === undefined ? null : a + b;
+    const k = table.suppressionThreshold;
+    const guarded = (n: number | null) => (n !== null && n > 0 && n < k ? null : n);
+    if (table.view === 'risk_domain') return guarded(row.total);
+    const wanted = table.columns.map((c) => c.key === 'high' || c.key === 'critical');
+    const inside = row.cells.filter((_, j) => wanted[j]);
+    if (inside.every((cell) => cell !== null)) return guarded(inside.reduce<number>((a, b) => a + (b ?? 0), 0));
+    const outside = row.cells.filter((_, j) => !wanted[j]);
+    if (row.total === null || outside.some((cell) => cell === null)) return null;
+    return guarded(row.total - outside.reduce<number>((a, b) => a + (b ?? 0), 0));
   };
 
   const mapAreas: MapArea[] = useMemo(() => {
@@ -112,6 +121,11 @@ export function RiskMapPage() {
         values.set(row.key, metric === null ? { kind: 'suppressed' } : { kind: 'count', value: metric });
         for (const small of row.rolledUp) values.set(small, { kind: 'rolled_up', into: nameOf(row.key) });
       }
+    } else if (here) {
+      // Sites have no shapes: the district is coloured by its sites' published totals.
+      const all = { key: here.code, name: here.name, drill: null, rolledUp: [], cells: byArea.data.columnTotals ?? [], total: byArea.data.grandTotal };
+      const metric = byArea.data.columnTotals ? metricOf(byArea.data, all) : null;
+      values.set(here.code, metric === null ? { kind: 'suppressed' } : { kind: 'count', value: metric });
     }
     layers.push({ type: 'fill', id: 'risk', title: filters.domain ? t('map.metricDomain', { domain: domainLabel(filters.domain) }) : t('map.metricHigh'), values, format });
   }
@@ -141,7 +155,7 @@ export function RiskMapPage() {
         )}
         <SelectField id="map-domain" testId="map-domain" label={t('map.domain')} value={filters.domain} empty={t('map.anyDomain')}
           options={heightenedRiskV1.domains.map((d) => ({ value: d.id, label: domainLabel(d.id) }))} onChange={set('domain')} />
-        <SelectField id="map-sex" testId="map-sex" label={t('filters.sex')} value={filters.sex} empty={any} options={SEXES.map((v) => ({ value: v, label: t(`sex.${v}`) }))} onChange={set('sex')} />
+        <SelectField id="map-sex" testId="map-sex" label={t('person.sex')} value={filters.sex} empty={any} options={SEXES.map((v) => ({ value: v, label: t(`sex.${v}`) }))} onChange={set('sex')} />
         <SelectField id="map-age" testId="map-age" label={t('filters.ageBracket')} value={filters.ageBracket} empty={any} options={AGE_BRACKETS.map((v) => ({ value: v, label: t(`ageBracket.${v}`) }))} onChange={set('ageBracket')} />
         <SelectField id="map-setting" testId="map-setting" label={t('map.setting')} value={filters.setting} empty={any} options={SETTINGS.map((v) => ({ value: v, label: t(`setting.${v}`) }))} onChange={set('setting')} />
         <SelectField id="map-legal" testId="map-legal" label={t('map.legalStatus')} value={filters.legalStatus} empty={any} options={LEGAL_STATUSES.map((v) => ({ value: v, label: t(`legalStatus.${v}`) }))} onChange={set('legalStatus')} />

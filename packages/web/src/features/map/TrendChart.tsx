@@ -14,7 +14,8 @@ export function TrendChart({ table, label }: { table: AggregateTable; label: str
   const rows = table.rows;
   const width = Math.max(320, rows.length * 56 + 60);
   const height = 220;
-  const plot = height - 40;
+  // Room above the tallest column for its total.
+  const plot = height - 56;
   const max = Math.max(1, ...rows.map((row) => row.total ?? 0));
   return (
     <svg className="trend-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} data-testid="trend-chart">
@@ -43,7 +44,7 @@ export function TrendChart({ table, label }: { table: AggregateTable; label: str
         return (
           <g key={row.key}>
             {segments.map((segment) => {
-              const h = (segment.n / max) * plot;
+              const h = (segment.n / max) * (plot - 10);
               top -= h;
               return <rect key={segment.level} x={x} y={top} width={36} height={h} fill={LEVEL_COLOURS[segment.level] ?? '#6b7280'}><title>{`${row.key} ${segment.level === 'all' ? '' : t(`risk.${segment.level}`)} ${segment.n}`}</title></rect>;
             })}
