@@ -75,6 +75,21 @@ describe('export writers', () => {
     expect(sheet.getRow(10).getCell(2).value).toBe(13);
   });
 
+  it('write a totals row under the rows in CSV and XLSX, never in HXL', async () => {
+    const small: ExportTable = { ...table, rows: table.rows.slice(0, 3), footer: ['All', null, 33] };
+    const csv = slowSink(() => 0);
+    await writeCsv(small, csv.sink, { hxl: false });
+    expect((parseCsv(csv.bytes(), { bom: true }) as string[][]).at(-1)).toEqual(['All', '', '33']);
+    const hxl = slowSink(() => 0);
+    await writeCsv(small, hxl.sink, { hxl: true });
+    expect(parseCsv(hxl.bytes()) as string[][]).toHaveLength(2 + 3);
+    const xlsx = slowSink(() => 0);
+    await writeXlsx(small, xlsx.sink, { title: 'Test', generatedAt: new Date(), parameters: {} });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.bytes() as unknown as ArrayBuffer);
+    expect(workbook.getWorksheet('Data')!.getRow(5).values).toEqual([undefined, 'All', undefined, 33]);
+  });
+
   it('tag area codes with the level they say, and claim none when they do not', () => {
     expect(areaCodeHashtag(['LBN-ADM2-1', 'LBN-ADM2-2', null])).toBe('#adm2+code');
     expect(areaCodeHashtag(['LBN-ADM1-1'])).toBe('#adm1+code');

@@ -73,6 +73,19 @@ describe.each(databaseTargets())('population exports on $name PostgreSQL', (targ
     },
   );
 
+  it('writes the screen’s "All" row under the rows in CSV, and leaves it out of HXL', async () => {
+    const query = 'view=risk_level&by=sex';
+    const screen = (await analyst.request('GET', `/api/v1/population/aggregates?operationId=${app.operationId}&${query}`)).body as Table & { columnTotals: (number | null)[]; grandTotal: number | null };
+    const csv = await fetch(`${app.url}/api/v1/exports/population?format=csv&operationId=${app.operationId}&${query}`, { headers: { cookie: analyst.cookie! } });
+    const rows = parseCsv(await csv.text(), { bom: true }) as string[][];
+    expect(rows).toHaveLength(1 + screen.rows.length + 1);
+    expect(rows.at(-1)).toEqual(['All', asText(screen.grandTotal), ...screen.columnTotals.map(asText), '']);
+    const hxl = await fetch(`${app.url}/api/v1/exports/population?format=hxl&operationId=${app.operationId}&${query}`, { headers: { cookie: analyst.cookie! } });
+    const tagged = parseCsv(await hxl.text()) as string[][];
+    expect(tagged).toHaveLength(2 + screen.rows.length);
+    expect(tagged.map((row) => row[0])).not.toContain('All');
+  });
+
   it('refuses an operation the analyst is not in (403) and a bad dimension (400 at /by), exporting nothing', async () => {
     const other = await analyst.request('GET', '/api/v1/exports/population?format=csv&operationId=0190a4e0-0000-7000-8000-000000000000');
     expect(other.status).toBe(403);

@@ -19,6 +19,11 @@ export type ExportCell = string | number | null;
 export interface ExportTable {
   columns: readonly ExportColumn[];
   rows: readonly (readonly ExportCell[])[];
+  /**
+   * The published totals row, where the screen shows one ("All"): written under the rows in
+   * CSV and XLSX, never in HXL, whose tools would count it as one more place.
+   */
+  footer?: readonly ExportCell[];
   /** The k the table was published with: every non-zero count shown is at least this. */
   suppressionThreshold: number;
   /** The operation the numbers come from, when there is exactly one (audited there). */

@@ -24,6 +24,7 @@ export async function writeCsv(table: ExportTable, out: Writable, options: { hxl
     await write(row.map((cell) => cell ?? ''));
     options.onRow?.(++written);
   }
+  if (table.footer && !options.hxl) await write(table.footer.map((cell) => cell ?? ''));
   csv.end();
   await done;
 }

@@ -43,6 +43,14 @@ export async function writeXlsx(table: ExportTable, out: Writable, about: XlsxAb
       if (out.destroyed) throw new Error('export reader closed before the end');
     }
   }
+  if (table.footer) {
+    const totals = sheet.addRow([...table.footer]);
+    totals.font = { bold: true };
+    table.footer.forEach((cell, index) => {
+      if (cell === null) totals.getCell(index + 1).fill = WITHHELD_FILL;
+    });
+    totals.commit();
+  }
   sheet.commit();
 
   const notes = workbook.addWorksheet('About');

@@ -70,6 +70,10 @@ export const populationView = defineView({
       ...row.cells,
       row.rolledUp.join(' '),
     ]);
-    return ok({ columns, rows, suppressionThreshold: table.suppressionThreshold, operationId: table.operationId });
+    // The "All" row the screen shows under the table, as published (withheld stays withheld).
+    const footer: ExportCell[] | undefined = table.columnTotals
+      ? ['All', ...(ownColumns.length === 2 ? [''] : []), ...(hasTotal ? [table.grandTotal] : []), ...table.columnTotals, '']
+      : undefined;
+    return ok({ columns, rows, ...(footer ? { footer } : {}), suppressionThreshold: table.suppressionThreshold, operationId: table.operationId });
   },
 });
