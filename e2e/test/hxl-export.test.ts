@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServeProcess } from '../../packages/server/test/serve-process';
 import { apiAs } from '../src/api';
@@ -52,8 +52,10 @@ describe('an HXL export carries the numbers on the screen', () => {
     await install?.stop();
   });
 
+  let page: Page;
+
   it('reads the reports table, downloads the HXL file, and finds the same numbers in it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', acceptDownloads: true });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', acceptDownloads: true });
     await page.goto(server.url);
     await page.getByTestId('lang-en').click();
     await page.getByTestId('email').fill(analyst.email);
@@ -106,5 +108,27 @@ describe('an HXL export carries the numbers on the screen', () => {
     const all = [...file.values()].flat();
     expect(all.filter((n) => n !== null && n >= 5).length).toBeGreaterThan(0);
     expect(all.every((n) => n === null || n === 0 || n >= 5)).toBe(true);
+  });
+  it('the risk map’s area table downloads as HXL with the same numbers as on the map page', async () => {
+    await page.getByTestId('lang-en').click();
+    await page.getByTestId('nav-map').click();
+    await expect.poll(() => page.getByTestId('map-table-row').count()).toBeGreaterThan(0);
+    // Each row: its key, then the total and the five risk columns as shown (the last cell holds buttons).
+    const onScreen = await page.getByTestId('map-table-row').evaluateAll((rows) =>
+      rows.map((row) => ({ key: row.getAttribute('data-key') ?? '', cells: Array.from(row.querySelectorAll('td'), (cell) => cell.textContent ?? '').slice(0, 6) })),
+    );
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-map-table').getByTestId('export-hxl').click()]);
+    expect(download.suggestedFilename()).toMatch(/^waymark-population-.*\.hxl\.csv$/);
+    await page.getByTestId('export-map-table').getByTestId('export-saved').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'hxl-export-map.png'), fullPage: true });
+    const [, hashtags, ...rows] = parseCsv(await readFile(await download.path())) as string[][];
+    const tags = ['#population+ind+total', '#affected+ind+risk_low', '#affected+ind+risk_medium', '#affected+ind+risk_high', '#affected+ind+risk_critical', '#population+ind+unscreened'];
+    const indexes = tags.map((tag) => hashtags!.indexOf(tag));
+    expect(indexes.every((i) => i > 0), hashtags!.join(',')).toBe(true);
+    // The demo's top level is the governorates (ADM1), and the file says so.
+    expect(hashtags![0]).toBe('#adm1+code');
+    const file = new Map(rows.map((row) => [row[0]!, indexes.map((i) => fileNumber(row[i]!))]));
+    expect([...file.keys()].sort()).toEqual(onScreen.map((row) => row.key).sort());
+    for (const row of onScreen) expect(file.get(row.key), row.key).toEqual(row.cells.map(screenNumber));
   });
 });
