@@ -6,14 +6,18 @@ export interface AreaLevelCount {
   n: number;
 }
 
-/** One pass over the operation's persons: counts per admin area and current risk level. */
+/**
+ * Counts per admin area and current risk level, from the population rollup that triggers
+ * keep exact (migration 0019), not from a scan of every person.
+ */
 export async function countByAreaAndLevel(db: Db, operationIds: readonly string[]): Promise<AreaLevelCount[]> {
   if (operationIds.length === 0) return [];
   const rows = await db
-    .selectFrom('persons')
-    .select(['admin_area_code', 'risk_level', (eb) => eb.fn.countAll<number>().as('n')])
+    .selectFrom('population_rollup')
+    .select(['admin_area_code', 'risk_level', (eb) => eb.fn.sum<string>('n').as('n')])
     .where('operation_id', 'in', operationIds)
     .groupBy(['admin_area_code', 'risk_level'])
+    .having((eb) => eb.fn.sum('n'), '>', 0)
     .orderBy('admin_area_code')
     .execute();
   return rows.map((row) => ({ ...row, n: Number(row.n) }));
