@@ -11,6 +11,7 @@ import { ExportButtons } from '../../components/ExportButtons';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
+import { useAreaNames } from '../programmes/use-area-names';
 import { LabourMap } from './LabourMap';
 
 const labelIn = <T extends { code: string; label: { en: string; ar: string } }>(terms: readonly T[], code: string, language: 'en' | 'ar') =>
@@ -23,6 +24,8 @@ export function LabourPage() {
   const can = useCan();
   const [open, setOpen] = useState<string | null>(null);
   const workplaces = useQuery({ queryKey: ['workplaces'], queryFn: listWorkplaces, enabled: can('labour.read') });
+  // Names from the boundaries of the operation the workplaces are in (codes where there are none).
+  const nameOf = useAreaNames(workplaces.data?.items[0]?.operationId);
   return (
     <section aria-labelledby="labour-heading">
       <h1 id="labour-heading" tabIndex={-1}>{t('labour.heading')}</h1>
@@ -48,7 +51,7 @@ export function LabourPage() {
               <tr key={w.id} data-testid="workplace-row">
                 <th scope="row"><button type="button" className="link-button" data-testid="workplace-open" onClick={() => setOpen(w.id)}>{w.name}</button></th>
                 <td data-label={t('labour.sector')}>{labelIn(LABOUR_SECTORS, w.sector, language)}</td>
-                <td data-label={t('reports.area')}>{w.adminAreaCode}</td>
+                <td data-label={t('reports.area')}>{nameOf(w.adminAreaCode)}</td>
                 <td data-label={t('labour.reports')}>{formatNumber(w.reportCount, language)}</td>
                 <td data-label={t('labour.indicators')}>{w.indicators.map((code) => labelIn(ILO_FORCED_LABOUR_INDICATORS, code, language)).join(language === 'ar' ? '، ' : ', ') || '—'}</td>
                 <td data-label={t('labour.peopleLinked')}>{formatNumber(w.peopleLinked, language)}</td>
@@ -117,13 +120,14 @@ function WorkplaceDetail({ id, mayRecord }: { id: string; mayRecord: boolean }) 
   const { t } = useTranslation();
   const language = useLanguage();
   const detail = useQuery({ queryKey: ['workplaces', id], queryFn: () => getWorkplace(id) });
+  const nameOf = useAreaNames(detail.data?.operationId);
   if (detail.isPending) return <p role="status">{t('app.loading')}</p>;
   if (detail.isError) return <ProblemMessage error={detail.error} />;
   const w = detail.data;
   return (
     <section className="card" aria-labelledby="workplace-heading" data-testid="workplace-detail">
       <h2 id="workplace-heading">{w.name}</h2>
-      <p>{labelIn(LABOUR_SECTORS, w.sector, language)} · {w.adminAreaCode}</p>
+      <p>{labelIn(LABOUR_SECTORS, w.sector, language)} · {nameOf(w.adminAreaCode)}</p>
       <h3>{t('labour.reports')}</h3>
       {w.reports.length === 0 && <p className="muted">{t('labour.noReports')}</p>}
       <ul className="plain-list">
@@ -280,6 +284,7 @@ function LabourByAreaTable() {
   const { t } = useTranslation();
   const language = useLanguage();
   const layer = useQuery({ queryKey: ['reports', 'labour-by-area'], queryFn: labourByArea });
+  const nameOf = useAreaNames(layer.data?.table.operationId);
   if (layer.isPending) return <p role="status">{t('app.loading')}</p>;
   if (layer.isError) return <ProblemMessage error={layer.error} />;
   const k = layer.data.suppressionThreshold;
@@ -302,7 +307,7 @@ function LabourByAreaTable() {
         <tbody>
           {layer.data.areas.map((area) => (
             <tr key={area.adminAreaCode} data-testid="labour-area-row">
-              <th scope="row">{area.adminAreaCode}</th>
+              <th scope="row">{nameOf(area.adminAreaCode)}</th>
               <td data-label={t('labour.workplaces')}>{cell(area.workplaces)}</td>
               <td data-label={t('labour.withIndicators')}>{cell(area.workplacesWithIndicators)}</td>
               <td data-label={t('labour.peopleLinked')} data-testid="labour-people-linked">{cell(area.peopleLinked)}</td>

@@ -8,7 +8,7 @@ import { useLanguage } from '../../i18n/use-language';
  * Coverage by area (reached / targeted / estimated in need, with the gap marked), then by
  * sex and age bracket. Withheld cells read "fewer than k", never a guess.
  */
-export function CoverageTable({ coverage }: { coverage: Coverage }) {
+export function CoverageTable({ coverage, nameOf }: { coverage: Coverage; nameOf: (code: string | null) => string | null }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const k = coverage.suppressionThreshold;
@@ -31,7 +31,7 @@ export function CoverageTable({ coverage }: { coverage: Coverage }) {
         <tbody>
           {coverage.areas.map((area) => (
             <tr key={area.adminAreaCode ?? '-'} data-testid="coverage-area-row" data-area={area.adminAreaCode ?? ''} data-gap={String(area.gap)} className={area.gap ? 'coverage-gap' : undefined}>
-              <th scope="row">{area.adminAreaCode ?? t('reports.noArea')}</th>
+              <th scope="row">{nameOf(area.adminAreaCode) ?? t('reports.noArea')}</th>
               <td data-label={t('programmes.inNeed')} data-testid="coverage-in-need">{cell(area.inNeed)}</td>
               <td data-label={t('programmes.targeted')} data-testid="coverage-targeted">{cell(area.targeted)}</td>
               <td data-label={t('programmes.reached')} data-testid="coverage-reached">{cell(area.reached)}</td>
@@ -58,7 +58,7 @@ export function CoverageTable({ coverage }: { coverage: Coverage }) {
           <tbody>
             {coverage.rows.map((row) => (
               <tr key={`${row.adminAreaCode ?? ''}|${row.sex}|${row.ageBracket}`}>
-                <th scope="row">{row.adminAreaCode ?? t('reports.noArea')}</th>
+                <th scope="row">{nameOf(row.adminAreaCode) ?? t('reports.noArea')}</th>
                 <td data-label={t('programmes.sex')}>{t(`sex.${row.sex}`)}</td>
                 <td data-label={t('programmes.ageBracket')}>{t(`ageBracket.${row.ageBracket}`)}</td>
                 <td data-label={t('programmes.inNeed')}>{cell(row.inNeed)}</td>

@@ -11,6 +11,7 @@ import { CoverageTable } from './CoverageTable';
 import { describeRule } from './describe-rule';
 import { SessionsPanel } from './SessionsPanel';
 import { TargetList } from './TargetList';
+import { useAreaNames } from './use-area-names';
 
 /** One programme: its rule in words, the target list, enrolment, sessions and coverage. */
 export function ProgrammePage({ programmeId }: { programmeId: string }) {
@@ -19,6 +20,7 @@ export function ProgrammePage({ programmeId }: { programmeId: string }) {
   const can = useCan();
   const programme = useQuery({ queryKey: programmeKey(programmeId), queryFn: () => getProgramme(programmeId) });
   const coverage = useQuery({ queryKey: [...programmeKey(programmeId), 'coverage'], queryFn: () => getCoverage(programmeId) });
+  const nameOf = useAreaNames(programme.data?.operationId);
   if (programme.isPending) return <p role="status">{t('app.loading')}</p>;
   if (programme.isError) return <ProblemMessage error={programme.error} />;
   const p = programme.data;
@@ -28,17 +30,17 @@ export function ProgrammePage({ programmeId }: { programmeId: string }) {
       <h1 id="programme-heading" tabIndex={-1}>{p.name}</h1>
       <p>
         {t(`programmes.kind.${p.kind}`)} · {t('programmes.enrolledOf', { enrolled: formatNumber(p.enrolled, language), capacity: formatNumber(p.capacity, language) })}
-        {p.adminAreaCodes.length > 0 && <> · {t('programmes.inAreas', { areas: p.adminAreaCodes.join(', ') })}</>}
+        {p.adminAreaCodes.length > 0 && <> · {t('programmes.inAreas', { areas: p.adminAreaCodes.map((code) => nameOf(code)).join(language === 'ar' ? '، ' : ', ') })}</>}
       </p>
       <p className="card" data-testid="programme-rule"><strong>{t('programmes.rule.heading')}:</strong> {describeRule(p.rule, t, language)}</p>
-      {can('programme.enrol') && <TargetList programmeId={programmeId} />}
+      {can('programme.enrol') && <TargetList programmeId={programmeId} nameOf={nameOf} />}
       <SessionsPanel programmeId={programmeId} mayRecord={can('programme.enrol')} />
       <section className="card" aria-labelledby="coverage-heading">
         <h2 id="coverage-heading">{t('programmes.coverageHeading')}</h2>
         <p className="muted">{t('programmes.coverageIntro', { k: coverage.data?.suppressionThreshold ?? 5 })}</p>
         {coverage.isError && <ProblemMessage error={coverage.error} />}
         {coverage.data && <CoverageMap operationId={p.operationId} coverage={coverage.data} />}
-        {coverage.data && <CoverageTable coverage={coverage.data} />}
+        {coverage.data && <CoverageTable coverage={coverage.data} nameOf={nameOf} />}
       </section>
     </section>
   );

@@ -12,7 +12,7 @@ import { useLanguage } from '../../i18n/use-language';
 const PAGE = 25;
 
 /** The people the rule selects in my scope, highest risk first, each with an Enrol button. */
-export function TargetList({ programmeId }: { programmeId: string }) {
+export function TargetList({ programmeId, nameOf }: { programmeId: string; nameOf: (code: string | null) => string | null }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const queryClient = useQueryClient();
@@ -49,7 +49,7 @@ export function TargetList({ programmeId }: { programmeId: string }) {
                 <tr key={item.personId} data-testid="target-row" data-person-id={item.personId}>
                   <th scope="row"><Link to={{ name: 'person', personId: item.personId, screeningId: null }}>{item.givenName} {item.familyName}</Link></th>
                   <td data-label={t('programmes.sexAge')}>{t(`sex.${item.sex}`)}, {item.age === null ? '—' : formatNumber(item.age, language)}</td>
-                  <td data-label={t('reports.area')}>{item.adminAreaCode ?? t('reports.noArea')}</td>
+                  <td data-label={t('reports.area')}>{nameOf(item.adminAreaCode) ?? t('reports.noArea')}</td>
                   <td data-label={t('programmes.risk')}><RiskBadge level={item.riskLevel as RiskLevel | null} /></td>
                   <td data-label={t('programmes.enrolment')}>
                     {item.enrolled ? (
