@@ -94,6 +94,21 @@ describe.each(databaseTargets())('exports of the labour and programme views on $
     expect(rows).toEqual([['AREA-A', 'female', '18-59', '7', '0', '0']]);
   });
 
+  it('exports coverage by area as the coverage table shows it: counts, whole percentage, gap', async () => {
+    const screen = (await analyst.request('GET', `/api/v1/programmes/${programmeId}/coverage`)).body as {
+      areas: { adminAreaCode: string; inNeed: number | null; targeted: number | null; reached: number | null; coverage: number | null; gap: boolean | null }[];
+    };
+    const file = await hxl(analyst, `/api/v1/exports/programme-coverage?format=hxl&by=area&programmeId=${programmeId}`);
+    expect(file.status).toBe(200);
+    const [, hashtags, ...rows] = file.rows;
+    expect(hashtags).toEqual(['#loc+code', '#inneed', '#targeted', '#reached', '#reached+pct', '#meta+gap']);
+    expect(rows).toEqual(
+      screen.areas.map((area) => [area.adminAreaCode, String(area.inNeed ?? ''), String(area.targeted ?? ''), String(area.reached ?? ''), area.coverage === null ? '' : String(Math.round(area.coverage * 100)), area.gap === null ? '' : area.gap ? 'yes' : 'no']),
+    );
+    // Seven in need, nobody reached yet: 0%, a gap.
+    expect(rows).toEqual([['AREA-A', '7', '0', '0', '0', 'yes']]);
+  });
+
   it('refuses programme coverage to a role without programme.read (403, audited), and checks its parameters', async () => {
     const auditor = await app.as('auditor');
     const refused = await hxl(auditor, `/api/v1/exports/programme-coverage?format=csv&programmeId=${programmeId}`);

@@ -16,7 +16,7 @@ export function CoverageTable({ coverage, nameOf }: { coverage: Coverage; nameOf
   const percent = (value: number | null) => (value === null ? '—' : new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(value));
   return (
     <>
-      <ExportButtons view="programme-coverage" params={{ programmeId: coverage.programmeId }} />
+      <ExportButtons view="programme-coverage" params={{ programmeId: coverage.programmeId, by: 'area' }} testId="export-coverage-areas" />
       <table className="people-table" data-testid="coverage-areas">
         <caption>{t('programmes.coverageByArea', { threshold: percent(coverage.gapThreshold) })}</caption>
         <thead>
@@ -69,6 +69,7 @@ export function CoverageTable({ coverage, nameOf }: { coverage: Coverage; nameOf
           </tbody>
         </table>
       )}
+      {coverage.rows.length > 0 && <ExportButtons view="programme-coverage" params={{ programmeId: coverage.programmeId }} testId="export-coverage-rows" />}
     </>
   );
 }
