@@ -6,6 +6,7 @@ import { createBenchAdmin, startBenchHttp } from './http-app';
 import { benchCases, type CaseFigures } from './phases/case-lists';
 import { benchLoad, type LoadFigures } from './phases/load';
 import { benchProgrammes, type ProgrammeFigures } from './phases/programmes';
+import { benchPopulationMap, type PopulationMapFigures } from './phases/population-map';
 import { benchAggregate, benchList, type AggregateFigures, type ListFigures } from './phases/queries';
 import { benchRescore, type RescoreFigures } from './phases/rescore';
 import { printReport } from './report';
@@ -22,6 +23,10 @@ export interface TargetResult {
   cases?: CaseFigures;
   /** A programme from the issue's example rule: its target list and coverage. */
   programmes?: ProgrammeFigures;
+  /** The population map's dashboard vs the raw scan, and a new screening's time to show. */
+  populationMap?: PopulationMapFigures;
+  /** Set when run with --without-rollups (the rollup triggers off: the load as before them). */
+  withoutRollups?: boolean;
 }
 
 const count = (value: string) => {
@@ -35,9 +40,10 @@ const program = new Command('bench')
   .option('--persons <n>', 'synthetic persons to generate and load', count, 100_000)
   .option('--seed <n>', 'generator seed', count, 20_261_125)
   .option('--only <target>', 'embedded or server')
+  .option('--without-rollups', 'turn the population rollup triggers off first, to measure the load as it was before them')
   .parse();
 
-const options = program.opts<{ persons: number; seed: number; only?: string }>();
+const options = program.opts<{ persons: number; seed: number; only?: string; withoutRollups?: boolean }>();
 const serverUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const today = new Date();
@@ -52,6 +58,11 @@ for (const [name, make] of makers) {
   const target = await make();
   try {
     await createBenchAdmin(target);
+    if (options.withoutRollups) {
+      for (const [table, event] of [['persons', 'insert'], ['persons', 'update'], ['persons', 'delete'], ['screenings', 'insert'], ['screenings', 'update'], ['screenings', 'delete']]) {
+        await target.database.pool.query(`alter table ${table} disable trigger population_rollup_${table}_${event}`);
+      }
+    }
     log('  bulk load…');
     const load = await benchLoad(target, options.persons, options.seed, today, log);
     log('  screen --all…');
@@ -70,7 +81,12 @@ for (const [name, make] of makers) {
       const cases = await benchCases(target, http, today, options.seed, log);
       log('  programme target list and coverage…');
       const programmes = await benchProgrammes(target, http, operationId, today, { session: caseworker, agencyId: agency.rows[0]!.id });
-      results.push({ target: target.name, postgresVersion: target.postgresVersion, load, rescore, list, aggregate, cases, programmes });
+      let populationMap: PopulationMapFigures | undefined;
+      if (!options.withoutRollups) {
+        log('  population map dashboard and freshness…');
+        populationMap = await benchPopulationMap(target, http, operationId);
+      }
+      results.push({ target: target.name, postgresVersion: target.postgresVersion, load, rescore, list, aggregate, cases, programmes, populationMap, withoutRollups: options.withoutRollups ?? false });
     } finally {
       await http.close();
     }

@@ -33,6 +33,14 @@ export function printReport(report: { persons: number; results: TargetResult[] }
         `      coverage (operation)          p50 ${round(p.coverage.p50)} ms p95 ${round(p.coverage.p95)} ms raw ${round(p.coverage.rawP50)} ms = ${round(p.coverage.ratio, 2)}x`,
       );
     }
+    if (r.populationMap) {
+      const m = r.populationMap;
+      lines.push(
+        `  population map  dashboard p50 ${round(m.dashboardP50)} ms (rollup SQL ${round(m.rollupSqlP50, 2)} ms) vs raw scan ${round(m.rawScanP50)} ms = ${round(m.ratio, 2)}x (target <= 0.25x: ${mark(m.ratio <= 0.25)})`,
+        `      new screening on the dashboard after ${m.freshnessMs.map((ms) => round(ms)).join(', ')} ms (target <= 1000 ms: ${mark(m.freshnessMaxMs <= 1000)})`,
+      );
+    }
+    if (r.withoutRollups) lines.push('  (run with the population rollup triggers off)');
   }
   process.stdout.write(lines.join('\n') + '\n');
 }
