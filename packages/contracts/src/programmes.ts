@@ -19,6 +19,16 @@ export const ProgrammeCreateSchema = z.strictObject({
 });
 export type ProgrammeCreate = z.infer<typeof ProgrammeCreateSchema>;
 
+/** Rename, resize or close a programme (names the version read). The rule stays as defined: a new rule is a new programme, so coverage keeps meaning what it meant. */
+export const ProgrammeUpdateSchema = z.strictObject({
+  name: text(200).min(1).optional(),
+  capacity: z.number().int().min(1).max(1_000_000).optional(),
+  endsOn: IsoDateSchema.nullable().optional(),
+  status: z.enum(['active', 'closed']).optional(),
+  version: z.number().int().min(1),
+});
+export type ProgrammeUpdate = z.infer<typeof ProgrammeUpdateSchema>;
+
 export const ProgrammeSchema = z.object({
   id: IdSchema,
   operationId: IdSchema,

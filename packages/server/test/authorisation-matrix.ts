@@ -532,6 +532,16 @@ export function buildMatrix(world: () => World): Record<string, MatrixEntry> {
       request: async (w) => ({ path: '/api/v1/programmes', body: { ...PROGRAMME, operationId: w.operationId, name: `Awareness ${w.unique()}` } }),
     },
     'GET /api/v1/programmes/{id}': { kind: 'operation', verb: 'programme.read', success: 200, request: async (w) => ({ path: `/api/v1/programmes/${await sharedProgramme(w)}` }) },
+    'PATCH /api/v1/programmes/{id}': {
+      kind: 'operation',
+      verb: 'programme.manage',
+      success: 200,
+      request: async (w) => {
+        const id = await sharedProgramme(w);
+        const current = (await w.readAsAdmin(`/api/v1/programmes/${id}`)) as { version: number };
+        return { path: `/api/v1/programmes/${id}`, body: { capacity: 100_000, version: current.version } };
+      },
+    },
     'GET /api/v1/programmes/{id}/targets': { kind: 'operation', verb: 'programme.enrol', success: 200, request: async (w) => ({ path: `/api/v1/programmes/${await sharedProgramme(w)}/targets` }) },
     'GET /api/v1/programmes/{id}/enrolments': { kind: 'operation', verb: 'programme.enrol', success: 200, request: async (w) => ({ path: `/api/v1/programmes/${await sharedProgramme(w)}/enrolments` }) },
     'POST /api/v1/programmes/{id}/enrolments': {

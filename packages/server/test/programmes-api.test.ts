@@ -184,6 +184,25 @@ describe.each(databaseTargets())('prevention programmes on $name PostgreSQL', (t
     expect(body.table.rows).toEqual([['AREA-A', 'female', '18-59', 13, 6, 5]]);
   });
 
+  it('resizes and closes a programme naming the version read; a closed one enrols nobody', async () => {
+    const current = (await supervisor.request('GET', `/api/v1/programmes/${programmeId}`)).body as { version: number };
+    const below = await supervisor.request('PATCH', `/api/v1/programmes/${programmeId}`, { capacity: 3, version: current.version });
+    expect(below.status).toBe(400);
+    expect(below.body).toMatchObject({ errors: [expect.objectContaining({ path: '/capacity', code: 'below_enrolled' })] });
+    expect((await supervisor.request('PATCH', `/api/v1/programmes/${programmeId}`, { rule: { field: 'sex', op: 'in', values: ['male'] }, version: current.version })).status).toBe(400);
+    expect((await caseworker.request('PATCH', `/api/v1/programmes/${programmeId}`, { status: 'closed', version: current.version })).status).toBe(403);
+    const closed = await supervisor.request('PATCH', `/api/v1/programmes/${programmeId}`, { status: 'closed', capacity: 40, version: current.version });
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({ status: 'closed', capacity: 40, version: current.version + 1, rule: RULE });
+    expect((await supervisor.request('PATCH', `/api/v1/programmes/${programmeId}`, { status: 'active', version: current.version })).status).toBe(409);
+    await giveConsent(caseworker, made[7]!.id, 'programme_enrolment');
+    const refused = await caseworker.request('POST', `/api/v1/programmes/${programmeId}/enrolments`, { personId: made[7]!.id });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'illegal_transition' });
+    expect(((await caseworker.request('GET', `/api/v1/programmes/${programmeId}/enrolments`)).body as { total: number }).total).toBe(6);
+    expect((await supervisor.request('PATCH', `/api/v1/programmes/${programmeId}`, { status: 'active', version: current.version + 1 })).status).toBe(200);
+  });
+
   it('selects people within an admin area and the areas under it, as matchesRule walks parents', async () => {
     // AREA-A lies in governorate GOV-1; AREA-B in none (boundaries as an operation loads them).
     const square = JSON.stringify({ type: 'Polygon', coordinates: [[[35, 33], [35.1, 33], [35.1, 33.1], [35, 33]]] });

@@ -1,5 +1,5 @@
 import type { Actor, TargetRule } from '@waymark/core';
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { ProgrammeRow, ProgrammeSessionRow, ProgrammesTable } from './programme-tables';
 import { scopeCondition } from './scope';
 import { areasUnder, targetRuleSql } from './target-rule-sql';
@@ -39,6 +39,16 @@ export async function lockProgramme(tx: Tx, operationIds: readonly string[], id:
 
 export async function insertProgramme(tx: Tx, row: Insertable<ProgrammesTable>): Promise<void> {
   await tx.insertInto('programmes').values(row).execute();
+}
+
+export async function updateProgramme(tx: Tx, key: { operation_id: string; id: string; version: number }, change: Updateable<ProgrammesTable>): Promise<void> {
+  await tx
+    .updateTable('programmes')
+    .set({ ...change, version: key.version + 1 })
+    .where('operation_id', '=', key.operation_id)
+    .where('id', '=', key.id)
+    .where('version', '=', key.version)
+    .execute();
 }
 
 /** Who the rule selects in the programme's areas (everyone, for the aggregate; no scope). */

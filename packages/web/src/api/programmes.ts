@@ -15,6 +15,7 @@ import {
   type ProgrammeList,
   type ProgrammeSession,
   type ProgrammeSessionList,
+  type ProgrammeUpdate,
   type SessionCreate,
   type TargetList,
 } from '@waymark/contracts';
@@ -34,3 +35,4 @@ export const enrol = (id: string, personId: string): Promise<Enrolment> => reque
 export const getSessions = (id: string): Promise<ProgrammeSessionList> => request('GET', at(id, '/sessions'), { schema: ProgrammeSessionListSchema });
 export const recordSession = (id: string, input: SessionCreate): Promise<ProgrammeSession> => request('POST', at(id, '/sessions'), { body: input, schema: ProgrammeSessionSchema });
 export const getCoverage = (id: string): Promise<Coverage> => request('GET', at(id, '/coverage'), { schema: CoverageSchema });
+export const updateProgramme = (id: string, input: ProgrammeUpdate): Promise<Programme> => request('PATCH', at(id), { body: input, schema: ProgrammeSchema });

@@ -118,6 +118,7 @@ export const FIELD_ERROR_CODES = [
   'not_enrolled',
   'currency_required',
   'pay_required',
+  'below_enrolled',
   // Boundary files (core/geo) and the population map's queries.
   'not_feature_collection',
   'not_feature',

@@ -1,4 +1,4 @@
-import { EnrolmentCreateSchema, IdSchema, ProgrammeCreateSchema, ProgrammeListQuerySchema, SessionCreateSchema, TargetListQuerySchema } from '@waymark/contracts';
+import { EnrolmentCreateSchema, IdSchema, ProgrammeCreateSchema, ProgrammeListQuerySchema, ProgrammeUpdateSchema, SessionCreateSchema, TargetListQuerySchema } from '@waymark/contracts';
 import type { FastifyInstance } from 'fastify';
 import { failure } from '../../failure';
 import { createProgramme } from '../../use-cases/programmes/create-programme';
@@ -9,6 +9,7 @@ import { listSessions } from '../../use-cases/programmes/list-sessions';
 import { programmeCoverage } from '../../use-cases/programmes/programme-coverage';
 import { recordSession } from '../../use-cases/programmes/record-session';
 import { getTargetList } from '../../use-cases/programmes/target-list';
+import { updateProgramme } from '../../use-cases/programmes/update-programme';
 import { requireAuth } from '../auth';
 import { contextFor, type AppDeps } from '../deps';
 import { parse } from '../parse';
@@ -42,6 +43,15 @@ export function programmeRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (!auth) return reply;
     if (!IdSchema.safeParse(request.params.id).success) return sendProblem(reply, failure('not_found'));
     return respond(reply, await getProgramme(contextFor(deps, auth), request.params.id));
+  });
+
+  app.patch<WithId>('/api/v1/programmes/:id', async (request, reply) => {
+    const auth = await requireAuth(db, request, reply);
+    if (!auth) return reply;
+    if (!IdSchema.safeParse(request.params.id).success) return sendProblem(reply, failure('not_found'));
+    const input = parse(ProgrammeUpdateSchema, request.body);
+    if (!input.ok) return sendProblem(reply, input.error);
+    return respond(reply, await updateProgramme(contextFor(deps, auth), request.params.id, input.value));
   });
 
   app.get<WithId>('/api/v1/programmes/:id/targets', async (request, reply) => {

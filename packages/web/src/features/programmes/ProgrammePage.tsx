@@ -1,6 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { getCoverage, getProgramme, programmeKey } from '../../api/programmes';
+import { getCoverage, getProgramme, programmeKey, updateProgramme } from '../../api/programmes';
 import { Link } from '../../app/router';
 import { useCan } from '../../app/session';
 import { ProblemMessage } from '../../components/ProblemMessage';
@@ -21,6 +21,11 @@ export function ProgrammePage({ programmeId }: { programmeId: string }) {
   const programme = useQuery({ queryKey: programmeKey(programmeId), queryFn: () => getProgramme(programmeId) });
   const coverage = useQuery({ queryKey: [...programmeKey(programmeId), 'coverage'], queryFn: () => getCoverage(programmeId) });
   const nameOf = useAreaNames(programme.data?.operationId);
+  const queryClient = useQueryClient();
+  const status = useMutation({
+    mutationFn: (next: 'active' | 'closed') => updateProgramme(programmeId, { status: next, version: programme.data!.version }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: programmeKey(programmeId) }),
+  });
   if (programme.isPending) return <p role="status">{t('app.loading')}</p>;
   if (programme.isError) return <ProblemMessage error={programme.error} />;
   const p = programme.data;
@@ -32,6 +37,15 @@ export function ProgrammePage({ programmeId }: { programmeId: string }) {
         {t(`programmes.kind.${p.kind}`)} · {t('programmes.enrolledOf', { enrolled: formatNumber(p.enrolled, language), capacity: formatNumber(p.capacity, language) })}
         {p.adminAreaCodes.length > 0 && <> · {t('programmes.inAreas', { areas: p.adminAreaCodes.map((code) => nameOf(code)).join(language === 'ar' ? '، ' : ', ') })}</>}
       </p>
+      {p.status === 'closed' && <p className="problem" data-testid="programme-closed">{t('programmes.closedNote')}</p>}
+      {can('programme.manage') && (
+        <div className="button-row">
+          <button type="button" className="secondary" data-testid="programme-status" disabled={status.isPending} onClick={() => status.mutate(p.status === 'closed' ? 'active' : 'closed')}>
+            {t(p.status === 'closed' ? 'programmes.reopen' : 'programmes.close')}
+          </button>
+        </div>
+      )}
+      {status.isError && <ProblemMessage error={status.error} />}
       <p className="card" data-testid="programme-rule"><strong>{t('programmes.rule.heading')}:</strong> {describeRule(p.rule, t, language)}</p>
       {can('programme.enrol') && <TargetList programmeId={programmeId} nameOf={nameOf} />}
       <SessionsPanel programmeId={programmeId} mayRecord={can('programme.enrol')} />
