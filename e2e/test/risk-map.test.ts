@@ -49,8 +49,8 @@ describe('the population risk map, in the browser', () => {
     const page = await browser.newPage({ viewport: { width: 1360, height: 1000 }, locale: 'en-GB' });
     await openMap(page, 'en');
     // Every governorate is drawn; those with people are coloured by a count or hatched as hidden, never a made-up 0.
-    const states = await page.getByTestId('map-area').evaluateAll((paths) => paths.map((p) => p.getAttribute('data-state')));
-    expect(states.filter((s) => s === 'count').length).toBeGreaterThan(3);
+    const states = () => page.getByTestId('map-area').evaluateAll((paths) => paths.map((p) => p.getAttribute('data-state')));
+    await expect.poll(async () => (await states()).filter((s) => s === 'count').length).toBeGreaterThan(3);
     expect(await page.getByTestId('map-legend').innerText()).toContain('Hidden (small numbers)');
     expect(await page.getByTestId('map-attribution').innerText()).toContain('geoBoundaries');
     // The numbers on the map agree with the aggregate API (same protected table).
