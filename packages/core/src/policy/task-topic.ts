@@ -25,11 +25,13 @@ function itemsOf(condition: unknown, found: string[] = []): string[] {
  * an SGBV answer was), so it is read under that topic's clearance. A domain's action takes
  * the domain's topic when the domain has highly sensitive items; an override's action the
  * topic of the first highly sensitive item its condition names. Null: anyone who reads the
- * case reads the title. Unknown domains and items give null only if they hold nothing
- * highly sensitive, which an instrument's own index decides.
+ * case reads the title. The kept action's own source decides (recommendActions keeps one
+ * source per action id, the most urgent).
  */
 export function topicOfRecommendedAction(instrument: Instrument, action: ActionSource): SensitiveTopic | null {
   const sensitiveDomains = new Set(instrument.items.filter((item) => item.sensitivity === 'highly_sensitive').map((item) => item.domain));
+  // A highly sensitive domain missing from TOPIC_OF_DOMAIN (a test keeps shipped ones mapped)
+  // falls back to SGBV, the most closely read topic: it fails safe.
   const topicOf = (domain: string): SensitiveTopic | null =>
     sensitiveDomains.has(domain) ? (TOPIC_OF_DOMAIN[domain] ?? 'sgbv') : null;
   if (action.domain !== null) return topicOf(action.domain);

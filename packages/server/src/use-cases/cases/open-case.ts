@@ -90,7 +90,7 @@ export async function openCase(ctx: UseCaseContext, keyRing: KeyRing | undefined
     for (const action of screening && person ? recommendedActionsOf(screening, ctx, person, keyRing) : []) {
       const title = action.label['en'] ?? Object.values(action.label)[0] ?? action.id;
       // The title says what a highly sensitive section answered: it keeps that section's topic.
-      // An instrument no longer shipped cannot say, so the task is kept from all but full clearance.
+      // An instrument no longer shipped cannot say: the task is held under the SGBV topic, the most closely read (fails safe).
       const topic = instrument ? topicOfRecommendedAction(instrument, action) : 'sgbv';
       tasks.push({
         operation_id: holder.operation_id,
