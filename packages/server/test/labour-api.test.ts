@@ -51,6 +51,10 @@ describe.each(databaseTargets())('labour conditions on $name PostgreSQL', (targe
 
     const detail = await caseworker.request('GET', `/api/v1/workplaces/${farms[0]}`);
     expect(detail.body).toMatchObject({ reportCount: 1, indicators: ['excessive_overtime', 'retention_of_identity_documents'], reports: [{ informantName: INFORMANT, conditions: ['documents_withheld', 'long_hours'] }] });
+    // Opening an informant's name is in the audit trail (ids and counts, never the name).
+    const audited = await app.database.db.selectFrom('audit_events').select(['action', 'details']).where('action', '=', 'labour.workplace_read').execute();
+    expect(audited).toHaveLength(1);
+    expect(JSON.stringify(audited)).not.toContain('Rania');
     const list = await caseworker.request('GET', '/api/v1/workplaces?adminAreaCode=AREA-L');
     expect((list.body as { total: number }).total).toBe(6);
     expect(JSON.stringify(list.body)).not.toContain('Rania');

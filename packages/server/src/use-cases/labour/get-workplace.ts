@@ -1,6 +1,7 @@
 import { can, err, ok, type Result } from '@waymark/core';
 import type { WorkplaceDetail } from '@waymark/contracts';
 import type { KeyRing } from '../../crypto/key-ring';
+import { writeAudit } from '../../db/audit';
 import { findWorkplace, listLinkedPeople, listWorkplaceReports } from '../../db/labour-repository';
 import { failure, type Failure } from '../../failure';
 import { presentWorkplace, presentWorkplaceReport } from '../../presenters/labour';
@@ -21,6 +22,20 @@ export async function getWorkplace(ctx: UseCaseContext, ring: KeyRing | undefine
   const mayOpen = can(ctx.actor, 'labour.record');
   const reports = await listWorkplaceReports(ctx.db, row.operation_id, row.id);
   const people = can(ctx.actor, 'person.read') ? await listLinkedPeople(ctx.db, ctx.actor, row.operation_id, row.id) : [];
+  // Who works where, and who told us what, are read on purpose: the read is in the trail.
+  if (people.length > 0 || (mayOpen && reports.some((report) => report.informant_name_sealed !== null))) {
+    await ctx.db.transaction().execute((tx) =>
+      writeAudit(tx, {
+        actorId: ctx.actor.userId,
+        operationId: row.operation_id,
+        action: 'labour.workplace_read',
+        resourceType: 'workplace',
+        resourceId: row.id,
+        details: { people: people.length, informantsOpened: mayOpen ? reports.filter((report) => report.informant_name_sealed !== null).length : 0 },
+        at: ctx.now(),
+      }),
+    );
+  }
   return ok({
     ...presentWorkplace(row),
     reports: reports.map((report) => presentWorkplaceReport(report, mayOpen ? openInformant(ring, report) : null)),
