@@ -38,6 +38,7 @@ export function printReport(report: { persons: number; results: TargetResult[] }
       lines.push(
         `  population map  dashboard p50 ${round(m.dashboardP50)} ms (rollup SQL ${round(m.rollupSqlP50, 2)} ms) vs raw scan ${round(m.rawScanP50)} ms = ${round(m.ratio, 2)}x (target <= 0.25x: ${mark(m.ratio <= 0.25)})`,
         `      new screening on the dashboard after ${m.freshnessMs.map((ms) => round(ms)).join(', ')} ms (target <= 1000 ms: ${mark(m.freshnessMaxMs <= 1000)})`,
+        `      rollup triggers on a rewrite of ${m.rewrittenPersons} persons + screenings: ${round(m.rewriteWithRollupsMs)} ms with, ${round(m.rewriteWithoutRollupsMs)} ms without (+${round(m.rewriteWithRollupsMs - m.rewriteWithoutRollupsMs)} ms)`,
       );
     }
     if (r.withoutRollups) lines.push('  (run with the population rollup triggers off)');

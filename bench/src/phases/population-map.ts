@@ -14,6 +14,14 @@ export interface PopulationMapFigures {
   /** From the screening POST returning to the dashboard API showing it, each of 5 trials. */
   freshnessMs: number[];
   freshnessMaxMs: number;
+  /**
+   * What the rollup triggers add to a bulk load: the population's persons and screenings
+   * written again (persons first, as the loader does) with the triggers on and off, in
+   * rolled-back transactions, alternating, 3 times each; medians.
+   */
+  rewriteWithRollupsMs: number;
+  rewriteWithoutRollupsMs: number;
+  rewrittenPersons: number;
 }
 
 const RAW_SCAN = 'select admin_area_code, risk_level, count(*) from persons where operation_id = $1 group by 1, 2';
@@ -81,7 +89,9 @@ export async function benchPopulationMap(target: BenchTarget, http: BenchHttp, o
     }
     freshness.push(Number(process.hrtime.bigint() - returned) / 1e6);
   }
+  const overhead = await rollupOverhead(target);
   return {
+    ...overhead,
     dashboardP50: percentile(ours, 50),
     rollupSqlP50: percentile(sql, 50),
     rawScanP50: percentile(raw, 50),
@@ -89,4 +99,46 @@ export async function benchPopulationMap(target: BenchTarget, http: BenchHttp, o
     freshnessMs: freshness,
     freshnessMaxMs: Math.max(...freshness),
   };
+}
+
+const TRIGGERS = ['persons_insert', 'screenings_insert'];
+
+async function rollupOverhead(target: BenchTarget): Promise<Pick<PopulationMapFigures, 'rewriteWithRollupsMs' | 'rewriteWithoutRollupsMs' | 'rewrittenPersons'>> {
+  const client = await target.database.pool.connect();
+  const on: number[] = [];
+  const off: number[] = [];
+  let persons = 0;
+  try {
+    for (let round = 0; round < 6; round++) {
+      const enabled = round % 2 === 0;
+      await client.query('begin');
+      if (!enabled) for (const t of TRIGGERS) await client.query(`alter table ${t.split('_')[0]} disable trigger population_rollup_${t}`);
+      await client.query(
+        `create temporary table rewrite on commit drop as
+           select id as old_person, gen_random_uuid() as new_person, latest_screening_id as old_screening, gen_random_uuid() as new_screening
+             from persons where latest_screening_id is not null`,
+      );
+      const started = process.hrtime.bigint();
+      const written = await client.query(
+        `insert into persons (operation_id, id, site_id, given_name, family_name, other_names, sex, date_of_birth, birth_year, birth_year_estimated,
+                              nationality, languages, setting, admin_area_code, legal_status, documents, care_situation, risk_level,
+                              latest_screening_id, screened_at, agency_id, created_at, updated_at)
+         select p.operation_id, r.new_person, p.site_id, p.given_name, p.family_name, p.other_names, p.sex, p.date_of_birth, p.birth_year, p.birth_year_estimated,
+                p.nationality, p.languages, p.setting, p.admin_area_code, p.legal_status, p.documents, p.care_situation, p.risk_level,
+                r.new_screening, p.screened_at, p.agency_id, p.created_at, p.updated_at
+           from rewrite r join persons p on p.id = r.old_person`,
+      );
+      await client.query(
+        `insert into screenings (operation_id, id, person_id, instrument_id, instrument_version, rule_version, responses, outcome, risk_level, screened_at, sealed_answers)
+         select s.operation_id, r.new_screening, r.new_person, s.instrument_id, s.instrument_version, s.rule_version, coalesce(s.responses, '{}'), s.outcome, s.risk_level, s.screened_at, s.sealed_answers
+           from rewrite r join screenings s on s.id = r.old_screening`,
+      );
+      (enabled ? on : off).push(Number(process.hrtime.bigint() - started) / 1e6);
+      persons = written.rowCount ?? 0;
+      await client.query('rollback');
+    }
+  } finally {
+    client.release();
+  }
+  return { rewriteWithRollupsMs: percentile(on, 50), rewriteWithoutRollupsMs: percentile(off, 50), rewrittenPersons: persons };
 }
