@@ -78,7 +78,7 @@ describe('each role sees only what it may, in the browser', () => {
       void dialog.dismiss();
     });
     await firstSignIn(page, users.caseworker);
-    await expect.poll(() => navItems(page)).toEqual(['nav-people', 'nav-register', 'nav-my-work']);
+    await expect.poll(() => navItems(page)).toEqual(['nav-people', 'nav-register', 'nav-my-work', 'nav-programmes', 'nav-labour']);
     await expect.poll(() => page.getByTestId('person-row').count()).toBeGreaterThan(0);
 
     await page.getByTestId('nav-register').click();
@@ -123,7 +123,8 @@ describe('each role sees only what it may, in the browser', () => {
   it('an analyst sees aggregates with small cells suppressed, and never a person, even by address', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
     await firstSignIn(page, users.analyst);
-    await expect.poll(() => navItems(page)).toEqual(['nav-reports']);
+    // Aggregates only: programmes and labour conditions as counts, the risk map, the report.
+    await expect.poll(() => navItems(page)).toEqual(['nav-programmes', 'nav-labour', 'nav-map', 'nav-reports']);
     // Home for an analyst is the aggregate report.
     await expect.poll(() => page.getByTestId('risk-area-row').count()).toBeGreaterThan(0);
     const table = await page.getByTestId('risk-by-area').innerText();
