@@ -113,7 +113,7 @@ export const PersonListQuerySchema = z.strictObject({
   operationId: IdSchema.optional(),
   siteId: IdSchema.optional(),
   // The map's drill-down: people of one admin area (the code the person carries).
-  adminAreaCode: text(120).min(1).optional(),
+  adminAreaCode: text(120).min(1).regex(/^[^\u0000-\u001f\u007f]+$/).optional(),
   setting: csv(SETTINGS).optional(),
   sex: csv(SEXES).optional(),
   ageBracket: csv(AGE_BRACKETS).optional(),

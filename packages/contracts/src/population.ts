@@ -10,6 +10,9 @@ export type AggregateViewKey = (typeof AGGREGATE_VIEW_KEYS)[number];
 export const AGGREGATE_DIMENSIONS = ['area', 'site', 'setting', 'sex', 'age_bracket', 'legal_status', 'care_situation'] as const;
 export type AggregateDimension = (typeof AGGREGATE_DIMENSIONS)[number];
 
+/** Text that PostgreSQL can hold and a person can read: no NUL or other control characters. */
+const plain = (max: number) => text(max).min(1).regex(/^[^\u0000-\u001f\u007f]+$/, 'control_character');
+
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((value) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value), z.array(z.enum(values)).min(1));
 
@@ -20,7 +23,7 @@ export const AggregateQuerySchema = z.strictObject({
   /** Admin level of the area rows (1 = governorate…). */
   level: z.coerce.number().int().min(1).max(5).default(1),
   /** Only people in this admin area (any level) … */
-  area: text(120).min(1).optional(),
+  area: plain(120).optional(),
   /** … or at this site. */
   siteId: IdSchema.optional(),
   sex: csv(SEXES).optional(),
@@ -29,7 +32,7 @@ export const AggregateQuerySchema = z.strictObject({
   legalStatus: csv(LEGAL_STATUSES).optional(),
   careSituation: csv(CARE_SITUATIONS).optional(),
   /** risk_domain: one domain's people by level instead of every domain at medium or above. */
-  domain: text(80).min(1).optional(),
+  domain: plain(80).optional(),
 });
 export type AggregateQuery = z.infer<typeof AggregateQuerySchema>;
 
@@ -86,10 +89,10 @@ export type AdminAreas = z.infer<typeof AdminAreasSchema>;
 export const BoundaryUploadSchema = z.strictObject({
   level: z.number().int().min(1).max(5),
   /** The feature property holding each area's code (a pcode, or geoBoundaries' shapeID). */
-  codeProperty: text(80).min(1),
-  nameProperty: text(80).min(1).default('shapeName'),
+  codeProperty: plain(80),
+  nameProperty: plain(80).default('shapeName'),
   /** A name for attribution, e.g. the file and its licence. */
-  source: text(300).min(1),
+  source: plain(300),
   geojson: z.unknown(),
 });
 export type BoundaryUpload = z.infer<typeof BoundaryUploadSchema>;

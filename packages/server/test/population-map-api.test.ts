@@ -175,6 +175,10 @@ describe.each(databaseTargets())('population map API on $name PostgreSQL', (targ
     const bad = await analyst.request('GET', `/api/v1/population/aggregates?operationId=${app.operationId}&by=colour`);
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ errors: [expect.objectContaining({ path: '/by' })] });
+    // PostgreSQL text cannot hold NUL: refused at the field, never a 500.
+    const nul = await analyst.request('GET', `/api/v1/population/aggregates?operationId=${app.operationId}&area=%00`);
+    expect(nul.status).toBe(400);
+    expect(nul.body).toMatchObject({ errors: [expect.objectContaining({ path: '/area' })] });
   });
 
   it('drills down to the people list of an area for those who may read people', async () => {

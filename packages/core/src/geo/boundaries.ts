@@ -27,6 +27,8 @@ export interface BoundaryProblem {
 }
 
 const MAX_PROBLEMS = 20;
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const CONTROL_ALL = /[\u0000-\u001f\u007f]/g;
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
@@ -52,7 +54,8 @@ export function readBoundaries(input: unknown, codeProperty: string, namePropert
     }
     const properties = isObject(feature.properties) ? feature.properties : {};
     const code = properties[codeProperty];
-    if (typeof code !== 'string' || code.trim() === '' || code.length > 120) {
+    // PostgreSQL text cannot hold NUL, and a code with control characters is not one anyone typed.
+    if (typeof code !== 'string' || code.trim() === '' || code.length > 120 || CONTROL.test(code)) {
       problems.push({ path: `${at}/properties/${escapePointer(codeProperty)}`, code: 'missing_code' });
       return;
     }
@@ -64,7 +67,8 @@ export function readBoundaries(input: unknown, codeProperty: string, namePropert
     const geometry = readGeometry(feature.geometry, `${at}/geometry`, problems);
     if (!geometry) return;
     const rawName = properties[nameProperty];
-    const name = typeof rawName === 'string' && rawName.trim() !== '' ? rawName.trim().slice(0, 200) : code;
+    const cleaned = typeof rawName === 'string' ? rawName.replace(CONTROL_ALL, '').trim() : '';
+    const name = cleaned !== '' ? cleaned.slice(0, 200) : code;
     features.push({ code, name, geometry });
   });
   return problems.length > 0 ? err(problems.slice(0, MAX_PROBLEMS)) : ok(features);

@@ -22,6 +22,7 @@ describe('reading a boundary file', () => {
     ['an open ring', { type: 'FeatureCollection', features: [feature('A', { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1]]] })] }, '/features/0/geometry/coordinates/0/3', 'ring_not_closed'],
     ['a latitude of 95', { type: 'FeatureCollection', features: [feature('A', { type: 'Polygon', coordinates: [[[0, 0], [1, 95], [1, 1], [0, 0]]] })] }, '/features/0/geometry/coordinates/0/1', 'invalid_coordinates'],
     ['no code', { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: square(0, 0, 1) }] }, '/features/0/properties/pcode', 'missing_code'],
+    ['a code with a NUL in it', { type: 'FeatureCollection', features: [feature('A\u0000', square(0, 0, 1))] }, '/features/0/properties/pcode', 'missing_code'],
     ['a repeated code', { type: 'FeatureCollection', features: [feature('A', square(0, 0, 1)), feature('A', square(1, 1, 1))] }, '/features/1/properties/pcode', 'duplicate_code'],
   ])('refuses %s, saying where', (_name, input, path, code) => {
     const read = readBoundaries(input, 'pcode');
