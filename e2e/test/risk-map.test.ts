@@ -85,6 +85,42 @@ describe('the population risk map, in the browser', () => {
     await page.close();
   });
 
+  it('an analyst drills down to the sites too, but is offered no list of people', async () => {
+    const api = await apiAs(server.url, admin.email, admin.password);
+    const operations = (await api('GET', '/operations')).body as { items: Array<{ id: string; code: string }> };
+    const lebanon = operations.items.find((o) => o.code === 'LBN')!;
+    const agencies = (await api('GET', `/operations/${lebanon.id}/agencies`)).body as { items: Array<{ id: string; code: string }> };
+    const created = await api('POST', '/users', {
+      email: 'map-analyst@example.org',
+      displayName: 'Information analyst',
+      role: 'analyst',
+      scope: 'operation',
+      agencyId: agencies.items.find((a) => a.code === 'unhcr')!.id,
+      operationIds: [lebanon.id],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const oneTime = (created.body as { oneTimePassword: string }).oneTimePassword;
+    const page = await browser.newPage({ viewport: { width: 1360, height: 1000 }, locale: 'en-GB' });
+    await page.goto(server.url);
+    await page.getByTestId('lang-en').click();
+    await page.getByTestId('email').fill('map-analyst@example.org');
+    await page.getByTestId('password').fill(oneTime);
+    await page.getByTestId('sign-in').click();
+    await page.getByTestId('current-password').fill(oneTime);
+    await page.getByTestId('new-password').fill('a quiet map of many places');
+    await page.getByTestId('repeat-password').fill('a quiet map of many places');
+    await page.getByTestId('change-password').click();
+    await page.getByTestId('nav-map').click();
+    await expect.poll(() => page.getByTestId('map-area').count()).toBe(9);
+    await page.locator(`[data-testid="map-area"][data-code="${BEQAA}"]`).click();
+    await expect.poll(() => page.locator(`[data-testid="map-area"][data-code="${ZAHLE}"]`).count()).toBe(1);
+    await page.locator(`[data-testid="map-area"][data-code="${ZAHLE}"]`).click();
+    await expect.poll(() => page.getByTestId('map-table-row').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('Zahle informal settlements')]));
+    expect(await page.getByTestId('map-open-site-people').count()).toBe(0);
+    expect(await page.getByTestId('map-open-area-people').count()).toBe(0);
+    await page.close();
+  });
+
   it('reads right to left in Arabic, with the same map', async () => {
     const page = await browser.newPage({ viewport: { width: 1360, height: 1000 }, locale: 'ar' });
     await openMap(page, 'ar');
