@@ -46,6 +46,29 @@ export const ExportWithheldSchema = z.object({
   reason: z.enum(['clearance', 'encryption_unavailable', 'other_person']),
 });
 
+/** A programme the person is enrolled in, and the sessions of it they attended. */
+export const ExportEnrolmentSchema = z.object({
+  programmeId: IdSchema,
+  name: z.string(),
+  kind: z.string(),
+  status: z.string(),
+  enrolledAt: z.string(),
+  enrolledBy: IdSchema.nullable(),
+  /** `given`: their consent to programme enrolment was in force; `overridden`: enrolled on an override (reason in the audit). */
+  consent: z.enum(['given', 'overridden']),
+  attendance: z.array(z.object({ sessionId: IdSchema, heldOn: z.string(), topic: z.string(), recordedAt: z.string() })),
+});
+
+/** A workplace staff linked the person to: the place, never its reports or their informants (other people). */
+export const ExportWorkplaceLinkSchema = z.object({
+  workplaceId: IdSchema,
+  name: z.string(),
+  sector: z.string(),
+  adminAreaCode: z.string(),
+  linkedAt: z.string(),
+  linkedBy: IdSchema.nullable(),
+});
+
 export const PersonExportSchema = z.object({
   header: z.object({
     generatedAt: z.string(),
@@ -70,6 +93,10 @@ export const PersonExportSchema = z.object({
   cases: z.array(CaseSchema.extend({ tasks: z.array(CaseTaskSchema), traffickingAssessments: z.array(TraffickingAssessmentRecordSchema) })),
   /** A child's best-interests record: assessments, determinations (the child's views per clearance) and care arrangements. */
   bestInterests: z.object({ assessments: z.array(BiaSchema), determinations: z.array(BidSchema), careArrangements: z.array(CareArrangementSchema) }),
+  /** Prevention programmes: enrolments with their consent basis and attendance. */
+  programmes: z.array(ExportEnrolmentSchema),
+  /** Workplaces the person was linked to (labour conditions). */
+  workplaces: z.array(ExportWorkplaceLinkSchema),
   audit: z.array(ExportAuditEntrySchema),
 });
 export type PersonExport = z.infer<typeof PersonExportSchema>;

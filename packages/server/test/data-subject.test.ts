@@ -4,10 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/use-cases/audit/verify-audit-chain';
+import { giveConsent } from './consent-fixtures';
 import { databaseTargets } from './database-targets';
+import { pdfText } from './pdf-text';
 import { startTestApp, type Client, type TestApp } from './test-app';
 
 const NOTE_BODY = 'Child separated at the border; living with a neighbour.';
+// Someone else's name: an informant about the person's workplace, never part of her export.
+const INFORMANT = 'Samir Khoury';
+const PROGRAMME = { name: 'Safe work, Beirut', kind: 'livelihoods', rule: { all: [{ field: 'sex', op: 'in', values: ['female'] }] }, adminAreaCodes: [], capacity: 10 };
+const WORKPLACE = { name: 'Litani greenhouses', sector: 'A_AgricultureForestryAndFishing', adminAreaCode: 'LB11' };
 const person = {
   givenName: 'Mariam',
   familyName: 'Haddad',
@@ -43,6 +49,8 @@ describe.each(databaseTargets())('data-subject rights on $name PostgreSQL', (tar
   let officer: Client;
   let admin: Client;
   let personId: string;
+  let programmeId: string;
+  let workplaceId: string;
   beforeAll(async () => {
     app = await startTestApp(target, { now: () => new Date('2026-06-15T10:00:00Z') });
     caseworker = await app.as('caseworker');
@@ -60,13 +68,31 @@ describe.each(databaseTargets())('data-subject rights on $name PostgreSQL', (tar
     expect(screened.status, JSON.stringify(screened.body)).toBe(201);
     const note = await supervisor.request('POST', `/api/v1/persons/${personId}/protection-notes`, { topic: 'child_protection', body: NOTE_BODY });
     expect(note.status).toBe(201);
+
+    // Enrolled in a programme (with her consent) and attended a session; linked to a workplace
+    // that an informant, another person, reported on.
+    const programme = await supervisor.request('POST', '/api/v1/programmes', PROGRAMME);
+    expect(programme.status, JSON.stringify(programme.body)).toBe(201);
+    programmeId = (programme.body as { id: string }).id;
+    await giveConsent(caseworker, personId, 'programme_enrolment');
+    expect((await caseworker.request('POST', `/api/v1/programmes/${programmeId}/enrolments`, { personId })).status).toBe(201);
+    const session = await caseworker.request('POST', `/api/v1/programmes/${programmeId}/sessions`, { heldOn: '2026-06-10', topic: 'Know your rights at work', attendees: [personId] });
+    expect(session.status, JSON.stringify(session.body)).toBe(201);
+    const workplace = await caseworker.request('POST', '/api/v1/workplaces', WORKPLACE);
+    expect(workplace.status, JSON.stringify(workplace.body)).toBe(201);
+    workplaceId = (workplace.body as { id: string }).id;
+    const report = await caseworker.request('POST', `/api/v1/workplaces/${workplaceId}/reports`, { sourceType: 'community_informant', reportedOn: '2026-06-01', informantName: INFORMANT, indicators: ['excessive_overtime'] });
+    expect(report.status, JSON.stringify(report.body)).toBe(201);
+    expect((await caseworker.request('POST', `/api/v1/workplaces/${workplaceId}/people`, { personId })).status).toBe(201);
   });
   afterAll(() => app.close());
 
   const auditRows = (action: string) =>
     app.database.db.selectFrom('audit_events').selectAll().where('action', '=', action).where('resource_id', '=', personId).orderBy('seq').execute();
-  const count = async (table: 'persons' | 'audit_events' | 'protection_notes' | 'screenings') =>
+  const count = async (table: 'persons' | 'audit_events' | 'protection_notes' | 'screenings' | 'programme_sessions') =>
     Number((await app.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const countOfPerson = async (table: 'programme_enrolments' | 'programme_attendance' | 'workplace_people') =>
+    Number((await app.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('person_id', '=', personId).executeTakeFirstOrThrow()).n);
 
   it('audits a correction with the changed field names, never their values', async () => {
     const current = (await caseworker.request('GET', `/api/v1/persons/${personId}`)).body as { version: number };
@@ -99,6 +125,45 @@ describe.each(databaseTargets())('data-subject rights on $name PostgreSQL', (tar
     expect(body.audit.find((entry) => entry.action === 'person.create')!.actorRole).toBe('caseworker');
     const [exported] = (await auditRows('person.export')).slice(-1);
     expect(exported!.details).toMatchObject({ format: 'json', screenings: 1, protectionNotes: 1 });
+  });
+
+  it('exports her programme enrolments with attendance, and her workplace links without the informant', async () => {
+    const response = await supervisor.request('GET', `/api/v1/persons/${personId}/export?format=json`);
+    expect(response.status).toBe(200);
+    const body = response.body as { programmes: unknown[]; workplaces: unknown[]; consents: Array<{ purpose: string }>; audit: Array<{ action: string }> };
+    expect(body.programmes).toEqual([
+      {
+        programmeId,
+        name: 'Safe work, Beirut',
+        kind: 'livelihoods',
+        status: 'active',
+        enrolledAt: '2026-06-15T10:00:00.000Z',
+        enrolledBy: caseworker.userId,
+        consent: 'given',
+        attendance: [{ sessionId: expect.any(String), heldOn: '2026-06-10', topic: 'Know your rights at work', recordedAt: '2026-06-15T10:00:00.000Z' }],
+      },
+    ]);
+    expect(body.workplaces).toEqual([
+      { workplaceId, name: 'Litani greenhouses', sector: 'A_AgricultureForestryAndFishing', adminAreaCode: 'LB11', linkedAt: '2026-06-15T10:00:00.000Z', linkedBy: caseworker.userId },
+    ]);
+    expect(body.consents.map((consent) => consent.purpose)).toContain('programme_enrolment');
+    expect(body.audit.map((entry) => entry.action)).toEqual(expect.arrayContaining(['programme.enrol', 'labour.person_link']));
+    expect(JSON.stringify(body)).not.toContain(INFORMANT);
+    expect(JSON.stringify(body)).not.toContain('community_informant');
+  });
+
+  it('prints the programmes, attendance and workplaces in the PDF, and not the informant', async () => {
+    const response = await fetch(`${app.url}/api/v1/persons/${personId}/export?format=pdf`, { headers: { cookie: supervisor.cookie ?? '' } });
+    expect(response.status).toBe(200);
+    const text = pdfText(Buffer.from(await response.arrayBuffer())).replace(/\s+/g, ' ');
+    expect(text).toContain('Prevention programmes (1)');
+    expect(text).toContain('Safe work, Beirut (livelihoods, active)');
+    expect(text).toContain(`Enrolled 2026-06-15T10:00:00.000Z by ${caseworker.userId}; consent given`);
+    expect(text).toContain('Sessions attended: 1');
+    expect(text).toContain('2026-06-10: Know your rights at work');
+    expect(text).toContain('Workplaces (1)');
+    expect(text).toContain('Litani greenhouses: A_AgricultureForestryAndFishing, LB11');
+    expect(text).not.toContain(INFORMANT);
   });
 
   it('withholds what the reader is not cleared for, and says so in the header', async () => {
@@ -214,5 +279,35 @@ describe.each(databaseTargets())('data-subject rights on $name PostgreSQL', (tar
     for (const attempt of attempts) expect(attempt.body).toMatchObject({ status: 409, code: 'person_anonymised' });
     expect(await count('screenings')).toBe(screeningsBefore);
     expect(await count('protection_notes')).toBe(0);
+  });
+
+  it('after erasure: enrolment and attendance stay counted, the workplace link is gone, and she can be neither enrolled, attend nor be linked', async () => {
+    // The person was anonymised by the test above.
+    expect(await countOfPerson('programme_enrolments')).toBe(1);
+    expect(await countOfPerson('programme_attendance')).toBe(1);
+    expect(await countOfPerson('workplace_people')).toBe(0);
+    const [erased] = await auditRows('person.erase');
+    expect(erased!.details).toMatchObject({ workplaceLinks: 1 });
+    // Coverage keeps its truth: the programme still counts her enrolment; the workplace no longer counts her.
+    expect(((await supervisor.request('GET', `/api/v1/programmes/${programmeId}`)).body as { enrolled: number }).enrolled).toBe(1);
+    expect(((await caseworker.request('GET', `/api/v1/workplaces/${workplaceId}`)).body as { peopleLinked: number }).peopleLinked).toBe(0);
+    const exported = (await admin.request('GET', `/api/v1/persons/${personId}/export`)).body as { programmes: Array<{ attendance: unknown[] }>; workplaces: unknown[] };
+    expect(exported.workplaces).toEqual([]);
+    expect(exported.programmes[0]!.attendance).toHaveLength(1);
+
+    // A new programme would enrol her afresh, the workplace would link her again, a session would record her: each a 409, nothing written.
+    const other = await supervisor.request('POST', '/api/v1/programmes', { ...PROGRAMME, name: 'Another programme' });
+    expect(other.status).toBe(201);
+    const sessionsBefore = await count('programme_sessions');
+    const attempts = [
+      await admin.request('POST', `/api/v1/programmes/${(other.body as { id: string }).id}/enrolments`, { personId }),
+      await admin.request('POST', `/api/v1/workplaces/${workplaceId}/people`, { personId }),
+      await admin.request('POST', `/api/v1/programmes/${programmeId}/sessions`, { heldOn: '2026-06-12', topic: 'Safe recruitment', attendees: [personId] }),
+    ];
+    for (const attempt of attempts) expect(attempt.body).toMatchObject({ status: 409, code: 'person_anonymised' });
+    expect(await countOfPerson('programme_enrolments')).toBe(1);
+    expect(await countOfPerson('programme_attendance')).toBe(1);
+    expect(await countOfPerson('workplace_people')).toBe(0);
+    expect(await count('programme_sessions')).toBe(sessionsBefore);
   });
 });

@@ -5,6 +5,7 @@ import type { Tx } from './transaction';
 export interface AnonymisedCounts {
   screenings: number;
   protectionNotes: number;
+  workplaceLinks: number;
 }
 
 /** The marker that replaces a name; `anonymisedAt` on the record is the real flag. */
@@ -82,5 +83,17 @@ export async function anonymisePersonRows(tx: Tx, person: PersonRow, actorId: st
     .where('operation_id', '=', key.operationId)
     .where('person_id', '=', key.id)
     .execute();
-  return { row, counts: { screenings: screenings.rows.length, protectionNotes: Number(notes.numDeletedRows) } };
+  // Programme enrolments and attendance stay, pointing at the anonymised row: they record
+  // work the programme did, and coverage's "targeted" and "reached" would otherwise shrink
+  // after the fact, as if the sessions had not reached anyone. They hold no identifier of
+  // their own (ids, dates, the staff member), and what is left of the person (sex, birth
+  // year, area) is what coverage counts by and what it discloses only through core/disclosure.
+  // A workplace link goes: a named employer, with sex, birth year and area, can single a
+  // worker out, and the labour layer describes where people work now, not past activity.
+  const links = await tx
+    .deleteFrom('workplace_people')
+    .where('operation_id', '=', key.operationId)
+    .where('person_id', '=', key.id)
+    .executeTakeFirst();
+  return { row, counts: { screenings: screenings.rows.length, protectionNotes: Number(notes.numDeletedRows), workplaceLinks: Number(links.numDeletedRows) } };
 }

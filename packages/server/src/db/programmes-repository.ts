@@ -168,6 +168,13 @@ export async function enrolledInScope(tx: Tx, actor: Actor, programme: Programme
   return new Set(rows.map((row) => row.person_id));
 }
 
+/** Of these people, the ones anonymised (erased or past retention): nothing new is recorded about them. */
+export async function anonymisedAmong(tx: Tx, operationId: string, personIds: readonly string[]): Promise<Set<string>> {
+  if (personIds.length === 0) return new Set();
+  const rows = await tx.selectFrom('persons').select('id').where('operation_id', '=', operationId).where('id', 'in', personIds).where('anonymised_at', 'is not', null).execute();
+  return new Set(rows.map((row) => row.id));
+}
+
 export async function insertSession(tx: Tx, row: { operation_id: string; id: string; programme_id: string; held_on: string; topic: string; admin_area_code: string | null; recorded_at: Date; recorded_by: string }): Promise<ProgrammeSessionRow> {
   return tx.insertInto('programme_sessions').values(row).returningAll().executeTakeFirstOrThrow();
 }

@@ -82,6 +82,19 @@ export async function renderPersonExportPdf(document: PersonExport): Promise<Buf
   heading("Children's best interests");
   writeBestInterests(pdf, document.bestInterests);
 
+  heading(`Prevention programmes (${document.programmes.length})`);
+  for (const enrolment of document.programmes) {
+    line(`${enrolment.name} (${enrolment.kind}, ${enrolment.status})`, 11);
+    line(`Enrolled ${enrolment.enrolledAt} by ${show(enrolment.enrolledBy)}; consent ${enrolment.consent === 'given' ? 'given' : 'overridden (reason in the audit trail)'}`, 9);
+    line(`Sessions attended: ${enrolment.attendance.length}`, 9);
+    for (const session of enrolment.attendance) line(`${session.heldOn}: ${session.topic}`, 9);
+  }
+
+  heading(`Workplaces (${document.workplaces.length})`);
+  for (const link of document.workplaces) {
+    line(`${link.name}: ${link.sector}, ${link.adminAreaCode}; linked ${link.linkedAt} by ${show(link.linkedBy)}`, 10);
+  }
+
   heading(`Who accessed or changed this record (${document.audit.length})`);
   for (const entry of document.audit) {
     line(`${entry.at}  ${entry.action}  ${entry.actorRole ?? 'system'} ${entry.actorId ?? ''}${entry.outcome === 'refused' ? '  (refused)' : ''}`, 8);

@@ -42,7 +42,7 @@ export async function erasePerson(ctx: UseCaseContext, id: string, request: Eras
       resourceType: 'person',
       resourceId: id,
       reason: request.reason,
-      details: { mode: request.mode, screenings: counts.screenings, protectionNotes: counts.protectionNotes, version: row.version },
+      details: { mode: request.mode, screenings: counts.screenings, protectionNotes: counts.protectionNotes, workplaceLinks: counts.workplaceLinks, version: row.version },
     });
     return ok(presentPerson(row, now));
   });

@@ -17,6 +17,7 @@ import { mayReadTopic } from '../protection-notes/may-read-topic';
 import { openNote } from '../protection-notes/note-sealing';
 import { recordRef } from '../record-ref';
 import { bestInterestsSection, casesSection } from './export-case-sections';
+import { programmesAndWorkplacesSection } from './export-link-sections';
 import { presentConsentForExport, presentExportAudit } from './export-sections';
 
 export type ExportFormat = 'json' | 'pdf';
@@ -33,7 +34,7 @@ const NOTE =
 
 /**
  * Subject access: the person's record, household place, screenings, protection notes,
- * consent history and the audit trail about them, presented for THIS reader (what their
+ * case work, programme enrolments and attendance, workplace links, consent history and the audit trail about them, presented for THIS reader (what their
  * clearance does not reach is withheld and listed in the header). Audited in the same
  * transaction; the PDF is rendered inside it so a failed render leaves no audit row.
  */
@@ -95,6 +96,8 @@ export async function exportPerson(
     if (!childSection.ok) return childSection;
     withheld.push(...childSection.value.withheld);
 
+    const links = await programmesAndWorkplacesSection(tx, person.operation_id, person.id);
+
     const consentRows = await listConsentsOfPerson(tx, person.operation_id, person.id);
     const household = person.household_id ? await findHouseholdOf(tx, person.operation_id, person.household_id) : undefined;
     const audit = await listAuditAboutPerson(tx, person.id, [
@@ -131,6 +134,8 @@ export async function exportPerson(
       consents: consentRows.map(presentConsentForExport),
       cases: caseSections.value.cases,
       bestInterests: childSection.value.record,
+      programmes: links.programmes,
+      workplaces: links.workplaces,
       audit: audit.map(presentExportAudit),
     };
     const pdf = format === 'pdf' ? await renderPersonExportPdf(document) : undefined;

@@ -2,7 +2,7 @@ import { err, ok, type Result } from '@waymark/core';
 import type { ProgrammeSession, SessionCreate } from '@waymark/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../db/audit';
-import { enrolledInScope, insertAttendance, insertSession, lockProgramme } from '../../db/programmes-repository';
+import { anonymisedAmong, enrolledInScope, insertAttendance, insertSession, lockProgramme } from '../../db/programmes-repository';
 import { transact } from '../../db/transaction';
 import { failure, invalid, type Failure } from '../../failure';
 import type { UseCaseContext } from '../context';
@@ -23,6 +23,9 @@ export async function recordSession(ctx: UseCaseContext, programmeId: string, in
     const enrolled = await enrolledInScope(tx, ctx.actor, programme, input.attendees);
     const problems = input.attendees.flatMap((personId, i) => (enrolled.has(personId) ? [] : [{ code: 'not_enrolled', path: ['attendees', i], message: 'only enrolled people attend' }]));
     if (problems.length > 0) return err(invalid(problems));
+    // An anonymised person's enrolment stays for coverage, but attending again would be new
+    // data about them (refuseIfAnonymised): 409 for the whole session, as other writes answer.
+    if ((await anonymisedAmong(tx, programme.operation_id, input.attendees)).size > 0) return err(failure('person_anonymised'));
     const id = uuidv7();
     const row = await insertSession(tx, {
       operation_id: programme.operation_id,

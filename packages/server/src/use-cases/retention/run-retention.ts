@@ -78,7 +78,7 @@ async function anonymiseInactive(db: Db, operationId: string, policyId: string, 
           action: 'retention.anonymise',
           resourceType: 'person',
           resourceId: person.id,
-          details: { policyId, rule: 'inactive', screenings: counts.screenings, protectionNotes: counts.protectionNotes },
+          details: { policyId, rule: 'inactive', screenings: counts.screenings, protectionNotes: counts.protectionNotes, workplaceLinks: counts.workplaceLinks },
         });
       }
       return batch.length;
