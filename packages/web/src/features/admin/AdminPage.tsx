@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../app/session';
+import { useCan, useSession } from '../../app/session';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { SelectField } from '../../components/fields';
+import { BoundariesPanel } from './BoundariesPanel';
+import { DisclosurePanel } from './DisclosurePanel';
 import { actorOf } from './grantable';
 import { OrganisationPanel } from './OrganisationPanel';
 import { UsersPanel } from './UsersPanel';
@@ -15,6 +17,7 @@ export function AdminPage() {
   const { t } = useTranslation();
   const session = useSession();
   const actor = actorOf(session);
+  const can = useCan();
   const [operationId, setOperationId] = useState(session.operations[0]?.id ?? '');
   if (!actor) return <ProblemMessage error={null} />;
   return (
@@ -37,6 +40,13 @@ export function AdminPage() {
         <>
           <UsersPanel actor={actor} operationId={operationId} />
           <OrganisationPanel actor={actor} operationId={operationId} />
+          {/* The operation's map: its own boundaries and its disclosure threshold k. */}
+          {can('aggregate.manage') && (
+            <>
+              <BoundariesPanel key={`boundaries-${operationId}`} operationId={operationId} />
+              <DisclosurePanel key={`disclosure-${operationId}`} operationId={operationId} />
+            </>
+          )}
         </>
       )}
     </section>

@@ -1,6 +1,8 @@
 import {
   AgencyListSchema,
   AgencySchema,
+  BoundaryUploadResultSchema,
+  DisclosureSettingSchema,
   TeamListSchema,
   TeamSchema,
   UserCreatedSchema,
@@ -8,6 +10,9 @@ import {
   UserSchema,
   type Agency,
   type AgencyCreate,
+  type BoundaryUpload,
+  type BoundaryUploadResult,
+  type DisclosureSetting,
   type Team,
   type TeamCreate,
   type User,
@@ -41,3 +46,11 @@ export const listTeams = (agencyId: string, signal?: AbortSignal): Promise<{ ite
 
 export const createTeam = (agencyId: string, input: TeamCreate): Promise<Team> =>
   request('POST', `/agencies/${agencyId}/teams`, { body: input, schema: TeamSchema });
+
+/** An operation's own boundary file for one admin level (aggregate.manage). */
+export const uploadBoundaries = (operationId: string, input: BoundaryUpload): Promise<BoundaryUploadResult> =>
+  request('POST', `/operations/${operationId}/boundaries`, { body: input, schema: BoundaryUploadResultSchema });
+
+/** The operation's k: published cells from 1 to k − 1 are withheld (aggregate.manage). */
+export const setDisclosureThreshold = (operationId: string, input: DisclosureSetting): Promise<DisclosureSetting> =>
+  request('PUT', `/operations/${operationId}/disclosure`, { body: input, schema: DisclosureSettingSchema });

@@ -19,6 +19,7 @@ import { BarChart } from './BarChart';
 import { ChoroplethMap } from './ChoroplethMap';
 import type { AreaValue, MapArea, MapLayer } from './choropleth-layers';
 import { TrendChart } from './TrendChart';
+import { useMapOverlays } from './use-map-overlays';
 
 interface Filters {
   sex: string;
@@ -112,6 +113,9 @@ export function RiskMapPage() {
     return district ? [district] : [];
   }, [shapes, drill]);
 
+  // Optional labour and coverage-gap layers, each behind its own read verb.
+  const shown = useMemo(() => new Set(mapAreas.map((area) => area.code)), [mapAreas]);
+  const overlays = useMapOverlays(operationId, shapes, shown);
   const layers: MapLayer[] = [];
   if (byArea.data) {
     const values = new Map<string, AreaValue>();
@@ -180,10 +184,11 @@ export function RiskMapPage() {
         )}
       </nav>
 
+      {overlays.controls}
       {byArea.isError && <ProblemMessage error={byArea.error} />}
       <div className="map-layout">
         {mapAreas.length > 0 ? (
-          <ChoroplethMap areas={mapAreas} layers={layers} label={t('map.mapLabel')} onAreaSelect={drill.length < 2 ? selectArea : undefined} />
+          <ChoroplethMap areas={mapAreas} layers={[...layers, ...overlays.layers]} label={t('map.mapLabel')} onAreaSelect={drill.length < 2 ? selectArea : undefined} />
         ) : (
           areas.isSuccess && <p className="muted" data-testid="map-no-shapes">{t('map.noShapes')}</p>
         )}
