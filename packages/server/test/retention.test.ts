@@ -13,7 +13,9 @@ describe.each(databaseTargets())('retention on $name PostgreSQL', (target) => {
   let admin: Client;
   let caseworker: Client;
   let supervisor: Client;
-  const ids: Record<'stale' | 'staleToo' | 'screenedRecently' | 'noteRecently' | 'fresh', string> = {
+  const ids: Record<'stale' | 'staleToo' | 'screenedRecently' | 'noteRecently' | 'fresh' | 'attendedRecently' | 'linkedRecently', string> = {
+    attendedRecently: '',
+    linkedRecently: '',
     stale: '',
     staleToo: '',
     screenedRecently: '',
@@ -35,7 +37,26 @@ describe.each(databaseTargets())('retention on $name PostgreSQL', (target) => {
     // Back-date: everything but `fresh` last changed 400 days ago; one was screened, one
     // had a note written, 10 days ago.
     const db = app.database.db;
-    for (const key of ['stale', 'staleToo', 'screenedRecently', 'noteRecently'] as const) {
+    // Programme and workplace activity: `stale` enrolled, attended and was linked 400 days
+    // ago; one attended a session 10 days ago, one was linked to a workplace 10 days ago.
+    // Rows written directly, back-dated (consent, which enrolling needs, is append-only).
+    const programme = await supervisor.request('POST', '/api/v1/programmes', { name: 'Awareness', kind: 'trafficking_awareness', rule: { all: [{ field: 'sex', op: 'in', values: ['male'] }] }, adminAreaCodes: [], capacity: 10 });
+    expect(programme.status).toBe(201);
+    const programmeId = (programme.body as { id: string }).id;
+    const session = await caseworker.request('POST', `/api/v1/programmes/${programmeId}/sessions`, { heldOn: '2026-06-05', topic: 'Safe recruitment', attendees: [] });
+    expect(session.status).toBe(201);
+    const workplace = await caseworker.request('POST', '/api/v1/workplaces', { name: 'Quarry', sector: 'B_MiningAndQuarrying', adminAreaCode: 'LB11' });
+    expect(workplace.status).toBe(201);
+    const operation_id = app.operationId;
+    const programme_id = programmeId;
+    for (const [key, attendedDaysAgo] of [['stale', 400], ['attendedRecently', 10]] as const) {
+      await db.insertInto('programme_enrolments').values({ operation_id, programme_id, person_id: ids[key], enrolled_at: ago(400), enrolled_by: caseworker.userId!, consent_overridden: false }).execute();
+      await db.insertInto('programme_attendance').values({ operation_id, programme_id, session_id: (session.body as { id: string }).id, person_id: ids[key], recorded_at: ago(attendedDaysAgo), recorded_by: caseworker.userId! }).execute();
+    }
+    for (const [key, linkedDaysAgo] of [['stale', 400], ['linkedRecently', 10]] as const) {
+      await db.insertInto('workplace_people').values({ operation_id, workplace_id: (workplace.body as { id: string }).id, person_id: ids[key], linked_at: ago(linkedDaysAgo), linked_by: caseworker.userId! }).execute();
+    }
+    for (const key of ['stale', 'staleToo', 'screenedRecently', 'noteRecently', 'attendedRecently', 'linkedRecently'] as const) {
       await db.updateTable('persons').set({ updated_at: ago(400), created_at: ago(400) }).where('id', '=', ids[key]).execute();
     }
     await db.updateTable('persons').set({ screened_at: ago(10) }).where('id', '=', ids.screenedRecently).execute();
@@ -115,6 +136,12 @@ describe.each(databaseTargets())('retention on $name PostgreSQL', (target) => {
     for (const row of anonymise) expect(row.details).toMatchObject({ policyId, rule: 'inactive' });
     const stale = (await admin.request('GET', `/api/v1/persons/${ids.stale}`)).body as { givenName: string; anonymisedAt: string | null; birthYear: number };
     expect(stale).toMatchObject({ givenName: 'Anonymised', birthYear: 1985, anonymisedAt: expect.any(String) });
+    // Retention anonymises as erasure does: enrolment and attendance stay (coverage), the workplace link goes.
+    const rowsOf = (table: 'programme_enrolments' | 'programme_attendance' | 'workplace_people') => app.database.db.selectFrom(table).select('person_id').where('person_id', '=', ids.stale).execute();
+    expect(await rowsOf('programme_enrolments')).toHaveLength(1);
+    expect(await rowsOf('programme_attendance')).toHaveLength(1);
+    expect(await rowsOf('workplace_people')).toHaveLength(0);
+    expect(anonymise.find((row) => row.resource_id === ids.stale)!.details).toMatchObject({ workplaceLinks: 1 });
 
     const second = await runRetention(app.database.db, { dryRun: false, now: () => NOW });
     expect(second.operations).toEqual([expect.objectContaining({ anonymised: 0, total: 0 })]);

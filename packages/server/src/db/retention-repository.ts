@@ -60,7 +60,8 @@ export async function operationIdOfCode(db: Db, code: string): Promise<string | 
 
 /**
  * The "inactive" rule: a person not yet anonymised, with no activity since the cutoff: no
- * change to the record, no screening, no protection note written, no consent decision.
+ * change to the record, no screening, no protection note written, no consent decision, no
+ * programme enrolment or attendance, no workplace link.
  * More rules (a closed case, when cases arrive) are more conditions OR-ed in here, each
  * with its own reason in the report.
  */
@@ -90,13 +91,21 @@ function inactiveSince(eb: ExpressionBuilder<Database, 'persons'>, operationId: 
           .where('c.recorded_at', '>=', cutoff),
       ),
     ),
+    // Taking part in a programme, or being linked to a workplace, is activity too: someone
+    // attending sessions last month is not inactive however old their record.
+    sql<boolean>`not exists (select 1 from programme_enrolments e where e.operation_id = persons.operation_id and e.person_id = persons.id and e.enrolled_at >= ${cutoff})`,
+    sql<boolean>`not exists (select 1 from programme_attendance a where a.operation_id = persons.operation_id and a.person_id = persons.id and a.recorded_at >= ${cutoff})`,
+    sql<boolean>`not exists (select 1 from workplace_people l where l.operation_id = persons.operation_id and l.person_id = persons.id and l.linked_at >= ${cutoff})`,
   ]);
 }
 
 /** The latest of the activities the rule looks at, for the report's "oldest last activity". */
 const lastActivity = sql<Date>`greatest(persons.updated_at, persons.screened_at,
   (select max(n.updated_at) from protection_notes n where n.operation_id = persons.operation_id and n.person_id = persons.id),
-  (select max(c.recorded_at) from consents c where c.operation_id = persons.operation_id and c.person_id = persons.id))`;
+  (select max(c.recorded_at) from consents c where c.operation_id = persons.operation_id and c.person_id = persons.id),
+  (select max(e.enrolled_at) from programme_enrolments e where e.operation_id = persons.operation_id and e.person_id = persons.id),
+  (select max(a.recorded_at) from programme_attendance a where a.operation_id = persons.operation_id and a.person_id = persons.id),
+  (select max(l.linked_at) from workplace_people l where l.operation_id = persons.operation_id and l.person_id = persons.id))`;
 
 export interface InactiveSummary {
   count: number;
