@@ -28,15 +28,18 @@ export function BoundariesPanel({ operationId }: { operationId: string }) {
   const [level, setLevel] = useState('1');
   const [codeProperty, setCodeProperty] = useState('shapeID');
   const [nameProperty, setNameProperty] = useState('shapeName');
+  const [source, setSource] = useState('');
   const upload = useMutation({
     mutationFn: (json: unknown) =>
-      uploadBoundaries(operationId, { level: Number(level), codeProperty, nameProperty, source: file?.name ?? '', geojson: json }),
+      uploadBoundaries(operationId, { level: Number(level), codeProperty, nameProperty, source: source.trim() || (file?.name ?? ''), geojson: json }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['population'] }),
   });
 
   const choose = async (chosen: File | undefined) => {
     upload.reset();
     if (!chosen) return setFile(null);
+    // The attribution starts as the file's name; the administrator adds its origin and licence.
+    setSource(chosen.name);
     try {
       setFile({ ok: true, name: chosen.name, json: JSON.parse(await chosen.text()) as unknown });
     } catch {
@@ -56,7 +59,7 @@ export function BoundariesPanel({ operationId }: { operationId: string }) {
     <section className="card" aria-labelledby="admin-boundaries-heading" data-testid="admin-boundaries">
       <h2 id="admin-boundaries-heading">{t('admin.boundaries.heading')}</h2>
       <p className="hint">{t('admin.boundaries.intro')}</p>
-      <form className="admin-form" onSubmit={submit}>
+      <form className="admin-form" onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor="boundary-file">{t('admin.boundaries.file')}</label>
           <span className="hint" id="boundary-file-hint">{t('admin.boundaries.fileHint')}</span>
@@ -70,6 +73,8 @@ export function BoundariesPanel({ operationId }: { operationId: string }) {
           value={codeProperty} onChange={setCodeProperty} problems={unmatched ? [] : at('codeProperty')} />
         <TextField id="boundary-name-property" testId="boundary-name-property" label={t('admin.boundaries.nameProperty')} value={nameProperty}
           onChange={setNameProperty} problems={at('nameProperty')} />
+        <TextField id="boundary-source" testId="boundary-source" label={t('admin.boundaries.source')} hint={t('admin.boundaries.sourceHint')} value={source}
+          onChange={setSource} problems={at('source')} />
         <button type="submit" data-testid="boundary-upload" disabled={!file?.ok || codeProperty.trim() === '' || upload.isPending}>
           {upload.isPending ? t('admin.boundaries.uploading') : t('admin.boundaries.upload')}
         </button>

@@ -49,7 +49,7 @@ export function DisclosurePanel({ operationId }: { operationId: string }) {
       <p>{t('admin.disclosure.intro', { default: DEFAULT_K })}</p>
       <p className="hint">{t('admin.disclosure.ctdc')}</p>
       {k !== undefined && <p data-testid="disclosure-current">{t('admin.disclosure.current', { k })}</p>}
-      <form className="admin-form" onSubmit={submit}>
+      <form className="admin-form" onSubmit={submit} noValidate>
         <TextField id="disclosure-k" testId="disclosure-k" type="number" label={t('admin.disclosure.k')} hint={t('admin.disclosure.kHint')}
           value={value} onChange={setDraft} problems={problems} inputProps={{ min: 2, max: 100, step: 1 }} />
         {save.isError && <ProblemMessage error={save.error} />}

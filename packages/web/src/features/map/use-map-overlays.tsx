@@ -19,7 +19,8 @@ export interface OverlayShape {
   geometry: AreaGeometry;
 }
 
-const LABOUR_COLOUR = '#b42318';
+// Dark, so the outline stands out on the risk fill's reds (the labour page's own red would vanish there).
+const LABOUR_COLOUR = '#111827';
 const GAP_COLOUR = '#7c3aed';
 
 /**
