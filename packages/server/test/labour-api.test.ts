@@ -109,6 +109,21 @@ describe.each(databaseTargets())('labour conditions on $name PostgreSQL', (targe
     expect((await caseworker.request('GET', '/api/v1/reports/labour-by-area')).status).toBe(403);
   });
 
+  it("publishes the labour layer under the operation's own k, not the default", async () => {
+    const admin = await app.as('administrator');
+    expect((await admin.request('PUT', `/api/v1/operations/${app.operationId}/disclosure`, { minCellCount: 6 })).status).toBe(200);
+    try {
+      const body = (await analyst.request('GET', '/api/v1/reports/labour-by-area')).body as { suppressionThreshold: number; areas: { adminAreaCode: string; peopleLinked: number | null }[] };
+      expect(body.suppressionThreshold).toBe(6);
+      // Five people linked in AREA-L: shown under k = 5, withheld under k = 6.
+      expect(body.areas.find((a) => a.adminAreaCode === 'AREA-L')!.peopleLinked).toBeNull();
+      const risk = (await analyst.request('GET', `/api/v1/reports/risk-by-area?operationId=${app.operationId}`)).body as { suppressionThreshold: number };
+      expect(risk.suppressionThreshold).toBe(6);
+    } finally {
+      expect((await admin.request('PUT', `/api/v1/operations/${app.operationId}/disclosure`, { minCellCount: 5 })).status).toBe(200);
+    }
+  });
+
   it('changes a workplace naming the version read, and archives it', async () => {
     const current = (await caseworker.request('GET', `/api/v1/workplaces/${farms[5]}`)).body as { version: number };
     const changed = await caseworker.request('PATCH', `/api/v1/workplaces/${farms[5]}`, { description: 'Seasonal, April to October', version: current.version });

@@ -184,6 +184,20 @@ describe.each(databaseTargets())('prevention programmes on $name PostgreSQL', (t
     expect(body.table.rows).toEqual([['AREA-A', 'female', '18-59', 13, 6, 5]]);
   });
 
+  it("publishes coverage under the operation's own k, not the default", async () => {
+    const admin = await app.as('administrator');
+    expect((await admin.request('PUT', `/api/v1/operations/${app.operationId}/disclosure`, { minCellCount: 6 })).status).toBe(200);
+    try {
+      const analyst = await app.as('analyst');
+      const body = (await analyst.request('GET', `/api/v1/programmes/${programmeId}/coverage`)).body as { suppressionThreshold: number; rows: { reached: number | null }[] };
+      expect(body.suppressionThreshold).toBe(6);
+      // 5 reached is shown under k = 5 and withheld under k = 6.
+      expect(body.rows[0]!.reached).toBeNull();
+    } finally {
+      expect((await admin.request('PUT', `/api/v1/operations/${app.operationId}/disclosure`, { minCellCount: 5 })).status).toBe(200);
+    }
+  });
+
   it('resizes and closes a programme naming the version read; a closed one enrols nobody', async () => {
     const current = (await supervisor.request('GET', `/api/v1/programmes/${programmeId}`)).body as { version: number };
     const below = await supervisor.request('PATCH', `/api/v1/programmes/${programmeId}`, { capacity: 3, version: current.version });

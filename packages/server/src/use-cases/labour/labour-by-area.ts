@@ -3,7 +3,7 @@ import type { DisclosedTable, LabourByArea } from '@waymark/contracts';
 import { countLabourByArea } from '../../db/labour-repository';
 import { failure, type Failure } from '../../failure';
 import type { UseCaseContext } from '../context';
-import { SUPPRESSION_THRESHOLD } from '../reports/risk-by-area';
+import { suppressionThresholdOfAll } from '../population/disclosure-threshold';
 
 const INDICATOR_CODES = ILO_FORCED_LABOUR_INDICATORS.map((indicator) => indicator.code);
 const hxlAttribute = (code: string) => code.toLowerCase().replace(/[^a-z0-9_]/g, '_');
@@ -20,7 +20,7 @@ export async function labourByArea(ctx: UseCaseContext, operationId: string | un
   if (operationId && !canInOperation(ctx.actor, 'aggregate.read', operationId)) return err(failure('forbidden'));
   const scope = operationId ? [operationId] : ctx.actor.operationIds.filter((id) => canInOperation(ctx.actor, 'aggregate.read', id));
   const counts = await countLabourByArea(ctx.db, scope);
-  const k = SUPPRESSION_THRESHOLD;
+  const k = await suppressionThresholdOfAll(ctx.db, scope);
   const areas = [...new Set([...counts.sectors, ...counts.people].map((row) => row.admin_area_code))].sort();
   const index = new Map(areas.map((code, i) => [code, i]));
   const matrix = (width: number) => areas.map(() => new Array<number>(width).fill(0));

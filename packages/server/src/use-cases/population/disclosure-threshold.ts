@@ -13,6 +13,16 @@ export async function suppressionThresholdOf(db: Db | Tx, operationId: string): 
   return (await findDisclosureThreshold(db, operationId)) ?? DEFAULT_SUPPRESSION_THRESHOLD;
 }
 
+/**
+ * One table over several operations: the strictest k among them holds for every cell,
+ * so no operation's people are published under a smaller threshold than it set.
+ */
+export async function suppressionThresholdOfAll(db: Db | Tx, operationIds: readonly string[]): Promise<number> {
+  if (operationIds.length === 0) return DEFAULT_SUPPRESSION_THRESHOLD;
+  const each = await Promise.all(operationIds.map((id) => suppressionThresholdOf(db, id)));
+  return Math.max(...each);
+}
+
 /** An operation sets its own k (a partner publishing with CTDC's 11, say); audited. */
 export async function setDisclosureThreshold(ctx: UseCaseContext, operationId: string, input: DisclosureSetting): Promise<Result<DisclosureSetting, Failure>> {
   if (!can(ctx.actor, 'aggregate.manage')) return err(failure('forbidden'));

@@ -3,7 +3,7 @@ import type { DisclosedTable, Coverage } from '@waymark/contracts';
 import { countCoverage } from '../../db/programmes-repository';
 import type { Failure } from '../../failure';
 import type { UseCaseContext } from '../context';
-import { SUPPRESSION_THRESHOLD } from '../reports/risk-by-area';
+import { suppressionThresholdOf } from '../population/disclosure-threshold';
 import { programmeFor } from './programme-operations';
 
 /** Coverage under half of those in need is a gap. */
@@ -30,7 +30,7 @@ export async function programmeCoverage(ctx: UseCaseContext, programmeId: string
     count.reached += row.reached;
     merged.set(key, count);
   }
-  const published = publishCoverage([...merged.values()], SUPPRESSION_THRESHOLD, COVERAGE_GAP_THRESHOLD);
+  const published = publishCoverage([...merged.values()], await suppressionThresholdOf(ctx.db, found.value.operation_id), COVERAGE_GAP_THRESHOLD);
   const areaTag = published.rows.every((row) => row.adminAreaCode !== null && /-ADM2-/.test(row.adminAreaCode)) && published.rows.length > 0 ? '#adm2+code' : '#loc+code';
   const table: DisclosedTable = {
     columns: [

@@ -3,9 +3,8 @@ import type { RiskByArea } from '@waymark/contracts';
 import { countByAreaAndLevel } from '../../db/reports-repository';
 import { failure, type Failure } from '../../failure';
 import type { UseCaseContext } from '../context';
+import { suppressionThresholdOfAll } from '../population/disclosure-threshold';
 
-/** Below this, a count could point at identifiable people: it is withheld (core/disclosure). */
-export const SUPPRESSION_THRESHOLD = 5;
 
 type Level = (typeof RISK_LEVELS)[number] | 'unscreened';
 const LEVELS: Level[] = [...RISK_LEVELS, 'unscreened'];
@@ -15,6 +14,8 @@ export async function riskByArea(ctx: UseCaseContext, operationId: string | unde
   if (operationId && !canInOperation(ctx.actor, 'aggregate.read', operationId)) return err(failure('forbidden'));
   const scope = operationId ? [operationId] : ctx.actor.operationIds;
   const rows = await countByAreaAndLevel(ctx.db, scope);
+  // Below k a count could point at identifiable people: it is withheld (core/disclosure).
+  const k = await suppressionThresholdOfAll(ctx.db, scope);
   const areas = new Map<string | null, Record<Level, number>>();
   for (const row of rows) {
     const counts = areas.get(row.admin_area_code) ?? { low: 0, medium: 0, high: 0, critical: 0, unscreened: 0 };
@@ -26,10 +27,10 @@ export async function riskByArea(ctx: UseCaseContext, operationId: string | unde
   const entries = [...areas];
   const published = protectTable(
     { cells: entries.map(([, counts]) => LEVELS.map((level) => counts[level])) },
-    { k: SUPPRESSION_THRESHOLD, rowTotals: true, columnTotals: false, grandTotal: false },
+    { k, rowTotals: true, columnTotals: false, grandTotal: false },
   );
   return ok({
-    suppressionThreshold: SUPPRESSION_THRESHOLD,
+    suppressionThreshold: k,
     areas: entries.map(([adminAreaCode], index) => ({
       adminAreaCode,
       total: published.rowTotals![index]!,
