@@ -12,8 +12,8 @@ const admin = { email: 'admin@example.org', password: 'a-long-e2e-password' };
 const analyst = { email: 'hxl-analyst@example.org', password: '' };
 const NEW_PASSWORD = 'numbers that travel between agencies';
 
-/** A cell as the screen shows it ("1,234", or "<5" where withheld) → the number, or null. */
-const screenNumber = (text: string): number | null => (text.trim().startsWith('<') ? null : Number(text.replace(/[^\d]/g, '')));
+/** A cell as the screen shows it ("1,234", or "hidden" where withheld) → the number, or null. */
+const screenNumber = (text: string): number | null => (!/\d/.test(text) ? null : Number(text.replace(/[^\d]/g, '')));
 /** A cell as the HXL file carries it: empty where withheld. */
 const fileNumber = (text: string): number | null => (text === '' ? null : Number(text));
 
