@@ -89,7 +89,7 @@ describe.each(databaseTargets())('exports of the labour and programme views on $
     const file = await hxl(analyst, `/api/v1/exports/programme-coverage?format=hxl&programmeId=${programmeId}`);
     expect(file.status).toBe(200);
     const [, hashtags, ...rows] = file.rows;
-    expect(hashtags).toEqual(['#loc+code', '#population+sex', '#population+age', '#inneed', '#targeted', '#reached']);
+    expect(hashtags).toEqual(['#loc+code', '#group+sex', '#group+age_bracket', '#inneed', '#targeted', '#reached']);
     expect(rows).toEqual(asFileRows(table));
     expect(rows).toEqual([['AREA-A', 'female', '18-59', '7', '0', '0']]);
   });

@@ -35,8 +35,8 @@ export async function programmeCoverage(ctx: UseCaseContext, programmeId: string
   const table: DisclosedTable = {
     columns: [
       { key: 'adminAreaCode', label: 'Admin area', hxl: areaTag },
-      { key: 'sex', label: 'Sex', hxl: '#population+sex' },
-      { key: 'ageBracket', label: 'Age bracket', hxl: '#population+age' },
+      { key: 'sex', label: 'Sex', hxl: '#group+sex' },
+      { key: 'ageBracket', label: 'Age bracket', hxl: '#group+age_bracket' },
       { key: 'inNeed', label: 'Estimated in need', hxl: '#inneed' },
       { key: 'targeted', label: 'Targeted (enrolled)', hxl: '#targeted' },
       { key: 'reached', label: 'Reached (attended)', hxl: '#reached' },
