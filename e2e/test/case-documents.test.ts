@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from '../src/api';
+import { demoAgencyId, signedInDemoStaff } from '../src/staff';
 import { launchChromium } from '../src/browser';
 import { SCREENSHOTS, startDemoInstall, type DemoInstall } from '../src/demo-install';
 
@@ -20,25 +21,11 @@ describe('printing a case and a referral form, in the browser', () => {
   beforeAll(async () => {
     install = await startDemoInstall(admin, 20);
     const adminApi = await apiAs(install.server.url, admin.email, admin.password);
-    const operations = (await adminApi('GET', '/operations')).body as { items: { id: string; code: string }[] };
-    const lebanon = operations.items.find((operation) => operation.code !== 'main')!;
-    const agencies = (await adminApi('GET', `/operations/${lebanon.id}/agencies`)).body as { items: { id: string; code: string }[] };
-    const made = await adminApi('POST', '/users', {
-      email: worker.email,
-      displayName: 'Case worker',
-      role: 'caseworker',
-      scope: 'agency',
-      agencyId: agencies.items.find((agency) => agency.code === 'unhcr')!.id,
-      operationIds: [lebanon.id],
-    });
-    const oneTime = (made.body as { oneTimePassword: string }).oneTimePassword;
-    const first = await apiAs(install.server.url, worker.email, oneTime);
-    expect((await first('POST', '/sessions/current/password', { currentPassword: oneTime, newPassword: worker.password })).status).toBe(204);
-    const api = await apiAs(install.server.url, worker.email, worker.password);
+    const api = await signedInDemoStaff(install.server.url, adminApi, { ...worker, displayName: 'Case worker', role: 'caseworker', scope: 'agency' });
     const created = await api('POST', '/persons', { givenName: 'Hana', familyName: 'Printed', sex: 'female', birthYear: 1996 });
     const personId = (created.body as { id: string }).id;
     expect((await api('POST', `/persons/${personId}/consents`, { purpose: 'case_management', decision: 'given', method: 'written', givenBy: 'self' })).status).toBe(201);
-    const partner = agencies.items.find((agency) => agency.code === 'counter-trafficking')!.id;
+    const partner = await demoAgencyId(adminApi, 'counter-trafficking');
     expect((await api('POST', `/persons/${personId}/consents`, { purpose: 'referral', recipientAgencyId: partner, decision: 'given', method: 'written', givenBy: 'self' })).status).toBe(201);
     caseId = ((await api('POST', '/cases', { personId })).body as { id: string }).id;
     expect((await api('POST', `/cases/${caseId}/tasks`, { kind: 'referral', title: 'Referral to the counter-trafficking partner' })).status).toBe(201);

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from '../src/api';
+import { signedInDemoStaff } from '../src/staff';
 import { launchChromium } from '../src/browser';
 import { SCREENSHOTS, startDemoInstall, type DemoInstall } from '../src/demo-install';
 
@@ -23,21 +24,7 @@ describe('screening → case → plan → my work, in the browser', () => {
     install = await startDemoInstall(admin, 60);
     // A caseworker of the demo operation's UNHCR office does the work (and owns its tasks).
     const adminApi = await apiAs(install.server.url, admin.email, admin.password);
-    const operations = (await adminApi('GET', '/operations')).body as { items: { id: string; code: string }[] };
-    const lebanon = operations.items.find((operation) => operation.code !== 'main')!;
-    const agencies = (await adminApi('GET', `/operations/${lebanon.id}/agencies`)).body as { items: { id: string; code: string }[] };
-    const made = await adminApi('POST', '/users', {
-      email: worker.email,
-      displayName: 'Case worker',
-      role: 'caseworker',
-      scope: 'agency',
-      agencyId: agencies.items.find((agency) => agency.code === 'unhcr')!.id,
-      operationIds: [lebanon.id],
-    });
-    const oneTime = (made.body as { oneTimePassword: string }).oneTimePassword;
-    const first = await apiAs(install.server.url, worker.email, oneTime);
-    expect((await first('POST', '/sessions/current/password', { currentPassword: oneTime, newPassword: worker.password })).status).toBe(204);
-    const api = await apiAs(install.server.url, worker.email, worker.password);
+    const api = await signedInDemoStaff(install.server.url, adminApi, { ...worker, displayName: 'Case worker', role: 'caseworker', scope: 'agency' });
     const created = await api('POST', '/persons', { givenName: 'Selam', familyName: 'Tesfaye', sex: 'female', birthYear: 1997, setting: 'urban', legalStatus: 'irregular_migrant' });
     expect(created.status).toBe(201);
     personId = (created.body as { id: string }).id;

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from '../src/api';
+import { signedInDemoStaff } from '../src/staff';
 import { launchChromium } from '../src/browser';
 import { SCREENSHOTS, startDemoInstall, type DemoInstall } from '../src/demo-install';
 
@@ -42,22 +43,7 @@ describe("a family's resettlement waits for the fostered child's own decision, i
   beforeAll(async () => {
     install = await startDemoInstall(admin, 40);
     adminApi = await apiAs(install.server.url, admin.email, admin.password);
-    const operations = (await adminApi('GET', '/operations')).body as { items: { id: string; code: string }[] };
-    const lebanon = operations.items.find((operation) => operation.code !== 'main')!;
-    const agencies = (await adminApi('GET', `/operations/${lebanon.id}/agencies`)).body as { items: { id: string; code: string }[] };
-    const made = await adminApi('POST', '/users', {
-      email: officer.email,
-      displayName: 'Protection officer',
-      role: 'protection_officer',
-      scope: 'agency',
-      agencyId: agencies.items.find((agency) => agency.code === 'unhcr')!.id,
-      operationIds: [lebanon.id],
-    });
-    expect(made.status, JSON.stringify(made.body)).toBe(201);
-    const oneTime = (made.body as { oneTimePassword: string }).oneTimePassword;
-    const first = await apiAs(install.server.url, officer.email, oneTime);
-    expect((await first('POST', '/sessions/current/password', { currentPassword: oneTime, newPassword: officer.password })).status).toBe(204);
-    const api = await apiAs(install.server.url, officer.email, officer.password);
+    const api = await signedInDemoStaff(install.server.url, adminApi, { ...officer, displayName: 'Protection officer', role: 'protection_officer', scope: 'agency' });
 
     // Mona heads the household with her son; her niece Lina lives with them in foster care but is not a member.
     const household = await api('POST', '/households', {

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServeProcess } from '../../packages/server/test/serve-process';
 import { apiAs } from '../src/api';
+import { createDemoStaff } from '../src/staff';
 import { launchChromium } from '../src/browser';
 import { SCREENSHOTS, startDemoInstall, type DemoInstall } from '../src/demo-install';
 
@@ -31,19 +32,7 @@ describe('an HXL export carries the numbers on the screen', () => {
     install = await startDemoInstall(admin, 400);
     server = install.server;
     const api = await apiAs(server.url, admin.email, admin.password);
-    const operations = (await api('GET', '/operations')).body as { items: { id: string; code: string }[] };
-    const lebanon = operations.items.find((operation) => operation.code !== 'main')!;
-    const agencies = (await api('GET', `/operations/${lebanon.id}/agencies`)).body as { items: { id: string; code: string }[] };
-    const created = await api('POST', '/users', {
-      email: analyst.email,
-      displayName: 'Information analyst',
-      role: 'analyst',
-      scope: 'operation',
-      agencyId: agencies.items.find((agency) => agency.code === 'unhcr')!.id,
-      operationIds: [lebanon.id],
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    analyst.password = (created.body as { oneTimePassword: string }).oneTimePassword;
+    analyst.password = await createDemoStaff(api, { email: analyst.email, displayName: 'Information analyst', role: 'analyst', scope: 'operation' });
     browser = await launchChromium();
   });
 

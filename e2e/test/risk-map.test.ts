@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServeProcess } from '../../packages/server/test/serve-process';
 import { apiAs } from '../src/api';
+import { createDemoStaff } from '../src/staff';
 import { launchChromium } from '../src/browser';
 import { SCREENSHOTS, startDemoInstall, type DemoInstall } from '../src/demo-install';
 
@@ -87,19 +88,7 @@ describe('the population risk map, in the browser', () => {
 
   it('an analyst drills down to the sites too, but is offered no list of people', async () => {
     const api = await apiAs(server.url, admin.email, admin.password);
-    const operations = (await api('GET', '/operations')).body as { items: Array<{ id: string; code: string }> };
-    const lebanon = operations.items.find((o) => o.code === 'LBN')!;
-    const agencies = (await api('GET', `/operations/${lebanon.id}/agencies`)).body as { items: Array<{ id: string; code: string }> };
-    const created = await api('POST', '/users', {
-      email: 'map-analyst@example.org',
-      displayName: 'Information analyst',
-      role: 'analyst',
-      scope: 'operation',
-      agencyId: agencies.items.find((a) => a.code === 'unhcr')!.id,
-      operationIds: [lebanon.id],
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const oneTime = (created.body as { oneTimePassword: string }).oneTimePassword;
+    const oneTime = await createDemoStaff(api, { email: 'map-analyst@example.org', displayName: 'Information analyst', role: 'analyst', scope: 'operation' });
     const page = await browser.newPage({ viewport: { width: 1360, height: 1000 }, locale: 'en-GB' });
     await page.goto(server.url);
     await page.getByTestId('lang-en').click();

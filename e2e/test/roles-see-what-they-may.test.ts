@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServeProcess } from '../../packages/server/test/serve-process';
 import { launchChromium } from '../src/browser';
 import { apiAs } from '../src/api';
+import { createDemoStaff } from '../src/staff';
 import { SCREENSHOTS, startDemoInstall, type DemoInstall } from '../src/demo-install';
 
 const admin = { email: 'admin@example.org', password: 'a-long-e2e-password' };
@@ -30,21 +31,9 @@ describe('each role sees only what it may, in the browser', () => {
 
     // The administrator creates both accounts in the demo operation's UNHCR office.
     const api = await apiAs(server.url, admin.email, admin.password);
-    const operations = (await api('GET', '/operations')).body as { items: { id: string; code: string }[] };
-    const lebanon = operations.items.find((operation) => operation.code !== 'main')!;
-    const agencies = (await api('GET', `/operations/${lebanon.id}/agencies`)).body as { items: { id: string; code: string }[] };
-    const unhcr = agencies.items.find((agency) => agency.code === 'unhcr')!;
     for (const [role, scope] of [['caseworker', 'agency'], ['analyst', 'operation']] as const) {
-      const created = await api('POST', '/users', {
-        email: users[role].email,
-        displayName: role === 'caseworker' ? 'Field caseworker' : 'Information analyst',
-        role,
-        scope,
-        agencyId: unhcr.id,
-        operationIds: [lebanon.id],
-      });
-      expect(created.status, JSON.stringify(created.body)).toBe(201);
-      users[role].password = (created.body as { oneTimePassword: string }).oneTimePassword;
+      const displayName = role === 'caseworker' ? 'Field caseworker' : 'Information analyst';
+      users[role].password = await createDemoStaff(api, { email: users[role].email, displayName, role, scope });
     }
     browser = await launchChromium();
   });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from '../src/api';
+import { signedInDemoStaff } from '../src/staff';
 import { launchChromium } from '../src/browser';
 import { SCREENSHOTS, startDemoInstall, type DemoInstall } from '../src/demo-install';
 
@@ -31,22 +32,7 @@ describe('separated child → BIA → BID → review, in the browser', () => {
   let lateChildId: string;
 
   async function makeUser(adminApi: Api, who: { email: string; password: string }, role: string, displayName: string) {
-    const operations = (await adminApi('GET', '/operations')).body as { items: { id: string; code: string }[] };
-    const lebanon = operations.items.find((operation) => operation.code !== 'main')!;
-    const agencies = (await adminApi('GET', `/operations/${lebanon.id}/agencies`)).body as { items: { id: string; code: string }[] };
-    const made = await adminApi('POST', '/users', {
-      email: who.email,
-      displayName,
-      role,
-      scope: 'agency',
-      agencyId: agencies.items.find((agency) => agency.code === 'unhcr')!.id,
-      operationIds: [lebanon.id],
-    });
-    expect(made.status).toBe(201);
-    const oneTime = (made.body as { oneTimePassword: string }).oneTimePassword;
-    const first = await apiAs(install.server.url, who.email, oneTime);
-    expect((await first('POST', '/sessions/current/password', { currentPassword: oneTime, newPassword: who.password })).status).toBe(204);
-    return apiAs(install.server.url, who.email, who.password);
+    return signedInDemoStaff(install.server.url, adminApi, { ...who, displayName, role, scope: 'agency' });
   }
 
   beforeAll(async () => {
