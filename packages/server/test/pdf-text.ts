@@ -10,21 +10,27 @@ import { inflateSync } from 'node:zlib';
 export function pdfText(pdf: Buffer): string {
   const source = pdf.toString('latin1');
   const objects = new Map<number, { dict: string; stream: Buffer | null }>();
-  const objectPattern = /(\d+) 0 obj\s*([\s\S]*?)endobj/g;
+  // Each object's dictionary runs to its `stream` keyword or `endobj`; a stream's bytes are
+  // sliced by its /Length, never searched for `endstream`/`endobj`, which compressed bytes
+  // (fonts, images) can happen to contain.
+  const objectPattern = /(\d+) 0 obj/g;
   for (let match = objectPattern.exec(source); match; match = objectPattern.exec(source)) {
-    const body = match[2]!;
-    const streamAt = body.indexOf('stream');
-    if (streamAt < 0) {
-      objects.set(Number(match[1]), { dict: body, stream: null });
+    const from = match.index + match[0].length;
+    const endObj = source.indexOf('endobj', from);
+    const streamAt = source.indexOf('stream', from);
+    if (streamAt < 0 || (endObj >= 0 && endObj < streamAt)) {
+      objects.set(Number(match[1]), { dict: source.slice(from, endObj < 0 ? undefined : endObj), stream: null });
       continue;
     }
-    const dict = body.slice(0, streamAt);
+    const dict = source.slice(from, streamAt);
     let start = streamAt + 'stream'.length;
-    if (body[start] === '\r') start++;
-    if (body[start] === '\n') start++;
-    const end = body.lastIndexOf('endstream');
-    const raw = Buffer.from(body.slice(start, end).replace(/\r?\n$/, ''), 'latin1');
+    if (source[start] === '\r') start++;
+    if (source[start] === '\n') start++;
+    const length = /\/Length\s+(\d+)\b(?!\s+\d+\s+R)/.exec(dict);
+    const end = length ? start + Number(length[1]) : source.indexOf('endstream', start);
+    const raw = Buffer.from(source.slice(start, end), 'latin1');
     objects.set(Number(match[1]), { dict, stream: /\/FlateDecode/.test(dict) ? inflateSync(raw) : raw });
+    objectPattern.lastIndex = end;
   }
 
   // Font resource name (/F1) → code → text, from each font's ToUnicode CMap.
