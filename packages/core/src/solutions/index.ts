@@ -6,4 +6,5 @@ export * from './submission';
 export * from './suggest-categories';
 export * from './confirm-categories';
 export * from './queue';
+export * from './queue-page';
 export * from './queue-explanation';

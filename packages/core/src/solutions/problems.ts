@@ -22,6 +22,10 @@ export const SOLUTIONS_PROBLEM_CODES = [
   'medical_criteria_not_met',
   'confirmer_required',
   'duplicate_case_id',
+  // A page of the queue read by the database that does not fit the queue's histogram (queue-page.ts).
+  'queue_slice_out_of_order',
+  'queue_slice_not_counted',
+  'queue_slice_incomplete',
 ] as const;
 export type SolutionsProblemCode = (typeof SOLUTIONS_PROBLEM_CODES)[number];
 

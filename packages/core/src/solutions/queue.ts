@@ -1,9 +1,10 @@
-import { daysFromCivil, daysFromDate } from '../population/civil-date';
+import { daysFromDate } from '../population/civil-date';
 import type { RiskLevel } from '../registration/vocabulary';
 import { isIsoDate } from '../scoring/iso-date';
 import { errorAt, type SolutionsProblem } from './problems';
 import { explainPosition, type QueueExplanation } from './queue-explanation';
-import { QUEUE_RISK_ORDER, RESETTLEMENT_PRIORITIES, type ResettlementPriority } from './vocabulary';
+import { BUCKET_COUNT, civilToday, MAX_WAITING_DAYS, PRIORITY_COUNT, queueBucket, RISK_COUNT, waitingDaysOf, waitingMonthsOf } from './queue-keys';
+import type { ResettlementPriority } from './vocabulary';
 
 /** One case waiting for resettlement submission, as the queue needs it. */
 export interface QueueCase {
@@ -46,27 +47,6 @@ export interface QueueEntry<C extends QueueCase = QueueCase> {
   waitingMonths: number;
   reasons: QueuePositionReasons;
   explanation: QueueExplanation;
-}
-
-const PRIORITY_COUNT = RESETTLEMENT_PRIORITIES.length;
-const RISK_COUNT = QUEUE_RISK_ORDER.length;
-const PRIORITY_RANK: Record<ResettlementPriority, number> = { emergency: 0, urgent: 1, normal: 2 };
-const RISK_RANK: Record<RiskLevel, number> = { critical: 0, high: 1, medium: 2, low: 3 };
-/** Waiting days are capped here so that priority, risk and waiting pack into one exact double. */
-const MAX_WAITING_DAYS = 2 ** 21 - 1;
-
-/** Days since 1970-01-01 of an ISO date, or null when it is not one. */
-function isoDays(iso: string): number | null {
-  if (!isIsoDate(iso)) return null;
-  return daysFromCivil(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
-}
-
-function wholeMonths(since: string, today: { year: number; month: number; day: number }): number {
-  const y = Number(since.slice(0, 4));
-  const m = Number(since.slice(5, 7));
-  const d = Number(since.slice(8, 10));
-  const months = (today.year - y) * 12 + (today.month - m) - (today.day < d ? 1 : 0);
-  return Math.max(0, months);
 }
 
 /**
@@ -125,12 +105,10 @@ export function resettlementQueue<C extends QueueCase>(cases: readonly C[], toda
   const ids: string[] = new Array<string>(n);
   for (let i = 0; i < n; i++) {
     const c = cases[i] as C;
-    const since = isoDays(c.waitingSince);
-    const days = since === null ? 0 : Math.min(MAX_WAITING_DAYS, Math.max(0, todayDays - since));
+    const days = waitingDaysOf(c.waitingSince, todayDays);
     waiting[i] = days;
     ids[i] = c.caseId;
-    const bucket = PRIORITY_RANK[c.priority] * RISK_COUNT + RISK_RANK[c.risk];
-    key[i] = bucket * (MAX_WAITING_DAYS + 1) + (MAX_WAITING_DAYS - days);
+    key[i] = queueBucket(c.priority, c.risk) * (MAX_WAITING_DAYS + 1) + (MAX_WAITING_DAYS - days);
   }
   const order: number[] = Array.from({ length: n }, (_, i) => i);
   order.sort((a, b) => {
@@ -144,21 +122,21 @@ export function resettlementQueue<C extends QueueCase>(cases: readonly C[], toda
   // In queue order: bucket (priority × risk) of each entry and its days waiting, descending inside a bucket.
   const sortedBucket = new Int8Array(n);
   const sortedWaiting = new Int32Array(n);
-  const bucketCount = new Int32Array(PRIORITY_COUNT * RISK_COUNT);
-  const bucketStart = new Int32Array(PRIORITY_COUNT * RISK_COUNT + 1);
+  const bucketCount = new Int32Array(BUCKET_COUNT);
+  const bucketStart = new Int32Array(BUCKET_COUNT + 1);
   for (let i = 0; i < n; i++) {
     const original = order[i] as number;
     const c = cases[original] as C;
-    const bucket = PRIORITY_RANK[c.priority] * RISK_COUNT + RISK_RANK[c.risk];
+    const bucket = queueBucket(c.priority, c.risk);
     sortedBucket[i] = bucket;
     sortedWaiting[i] = waiting[original] as number;
     bucketCount[bucket] = (bucketCount[bucket] as number) + 1;
   }
-  for (let b = 0; b < PRIORITY_COUNT * RISK_COUNT; b++) {
+  for (let b = 0; b < BUCKET_COUNT; b++) {
     bucketStart[b + 1] = (bucketStart[b] as number) + (bucketCount[b] as number);
   }
 
-  const todayCivil = { year: today.getUTCFullYear(), month: today.getUTCMonth() + 1, day: today.getUTCDate() };
+  const todayCivil = civilToday(today);
   const factorBetween = (i: number, j: number): QueueFactor => {
     const a = order[i] as number;
     const b = order[j] as number;
@@ -206,7 +184,7 @@ export function resettlementQueue<C extends QueueCase>(cases: readonly C[], toda
       behindShorterWaiting,
       tied: sameTo - sameFrom - 1,
     };
-    const waitingMonths = isIsoDate(c.waitingSince) ? wholeMonths(c.waitingSince, todayCivil) : 0;
+    const waitingMonths = waitingMonthsOf(c.waitingSince, todayCivil);
     const next = i + 1 < n ? (sortedWaiting[i + 1] as number) : null;
     entries[i - first] = {
       position: i + 1,
