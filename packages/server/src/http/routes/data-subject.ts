@@ -1,39 +1,30 @@
-import { ErasureRequestSchema, IdSchema, PersonExportQuerySchema } from '@waymark/contracts';
+import { ErasureRequestSchema, PersonExportQuerySchema } from '@waymark/contracts';
+import { ok } from '@waymark/core';
 import type { FastifyInstance } from 'fastify';
-import { failure } from '../../failure';
 import { erasePerson } from '../../use-cases/data-subject/erase-person';
 import { exportPerson } from '../../use-cases/data-subject/export-person';
-import { requireAuth } from '../auth';
-import { contextFor, type AppDeps } from '../deps';
-import { parse } from '../parse';
-import { sendProblem } from '../problem';
-import { respond } from '../respond';
+import type { AppDeps } from '../deps';
+import { sendDownload } from '../send-download';
+import { useCaseHandlers, type WithId } from '../use-case-handlers';
 
 /** Data-subject rights: access (export) and erasure (anonymisation). */
 export function dataSubjectRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const db = deps.database.db;
+  const { withIdAndBody, withIdAndQuery } = useCaseHandlers(deps);
 
-  app.get<{ Params: { id: string } }>('/api/v1/persons/:id/export', async (request, reply) => {
-    const auth = await requireAuth(db, request, reply);
-    if (!auth) return reply;
-    if (!IdSchema.safeParse(request.params.id).success) return sendProblem(reply, failure('not_found'));
-    const query = parse(PersonExportQuerySchema, request.query);
-    if (!query.ok) return sendProblem(reply, query.error);
-    const result = await exportPerson(contextFor(deps, auth), deps.keyRing, request.params.id, query.value.format);
-    if (!result.ok) return sendProblem(reply, result.error);
-    // A download either way: the web offers both as links.
-    const name = `waymark-person-${request.params.id}.${query.value.format}`;
-    reply.header('content-disposition', `attachment; filename="${name}"`);
-    if (result.value.pdf) return reply.type('application/pdf').send(result.value.pdf);
-    return reply.send(result.value.document);
-  });
-
-  app.post<{ Params: { id: string } }>('/api/v1/persons/:id/erasure', async (request, reply) => {
-    const auth = await requireAuth(db, request, reply);
-    if (!auth) return reply;
-    if (!IdSchema.safeParse(request.params.id).success) return sendProblem(reply, failure('not_found'));
-    const input = parse(ErasureRequestSchema, request.body);
-    if (!input.ok) return sendProblem(reply, input.error);
-    return respond(reply, await erasePerson(contextFor(deps, auth), request.params.id, input.value));
-  });
+  app.get<WithId>(
+    '/api/v1/persons/:id/export',
+    withIdAndQuery(
+      PersonExportQuerySchema,
+      async (ctx, id, query) => {
+        const exported = await exportPerson(ctx, deps.keyRing, id, query.format);
+        if (!exported.ok) return exported;
+        // A download either way: the web offers both as links.
+        const filename = `waymark-person-${id}.${query.format}`;
+        const { pdf, document } = exported.value;
+        return ok(pdf ? { body: pdf, filename, contentType: 'application/pdf' } : { body: document, filename });
+      },
+      sendDownload,
+    ),
+  );
+  app.post<WithId>('/api/v1/persons/:id/erasure', withIdAndBody(ErasureRequestSchema, erasePerson));
 }

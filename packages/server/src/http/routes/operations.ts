@@ -2,26 +2,12 @@ import { OperationCreateSchema } from '@waymark/contracts';
 import type { FastifyInstance } from 'fastify';
 import { createOperation } from '../../use-cases/admin/create-operation';
 import { listMyOperations } from '../../use-cases/admin/list-my-operations';
-import { requireAuth } from '../auth';
-import { contextFor, type AppDeps } from '../deps';
-import { parse } from '../parse';
-import { sendProblem } from '../problem';
-import { respond } from '../respond';
+import type { AppDeps } from '../deps';
+import { useCaseHandlers } from '../use-case-handlers';
 
 export function operationRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const db = deps.database.db;
+  const { signedIn, withBody } = useCaseHandlers(deps);
 
-  app.get('/api/v1/operations', async (request, reply) => {
-    const auth = await requireAuth(db, request, reply);
-    if (!auth) return reply;
-    return respond(reply, await listMyOperations(contextFor(deps, auth)));
-  });
-
-  app.post('/api/v1/operations', async (request, reply) => {
-    const auth = await requireAuth(db, request, reply);
-    if (!auth) return reply;
-    const input = parse(OperationCreateSchema, request.body);
-    if (!input.ok) return sendProblem(reply, input.error);
-    return respond(reply, await createOperation(contextFor(deps, auth), input.value), 201);
-  });
+  app.get('/api/v1/operations', signedIn(listMyOperations));
+  app.post('/api/v1/operations', withBody(OperationCreateSchema, createOperation, 201));
 }

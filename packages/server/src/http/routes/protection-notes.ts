@@ -1,40 +1,21 @@
-import { IdSchema, ProtectionNoteCreateSchema, ProtectionNoteUpdateSchema } from '@waymark/contracts';
+import { ProtectionNoteCreateSchema, ProtectionNoteUpdateSchema } from '@waymark/contracts';
 import type { FastifyInstance } from 'fastify';
-import { failure } from '../../failure';
 import { addProtectionNote } from '../../use-cases/protection-notes/add-protection-note';
 import { listProtectionNotes } from '../../use-cases/protection-notes/list-protection-notes';
 import { updateProtectionNote } from '../../use-cases/protection-notes/update-protection-note';
-import { requireAuth } from '../auth';
-import { contextFor, type AppDeps } from '../deps';
-import { parse } from '../parse';
-import { sendProblem } from '../problem';
-import { respond } from '../respond';
+import type { AppDeps } from '../deps';
+import { useCaseHandlers, type WithId } from '../use-case-handlers';
 
 export function protectionNoteRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const db = deps.database.db;
+  const { withId, withIdAndBody } = useCaseHandlers(deps);
 
-  app.get<{ Params: { id: string } }>('/api/v1/persons/:id/protection-notes', async (request, reply) => {
-    const auth = await requireAuth(db, request, reply);
-    if (!auth) return reply;
-    if (!IdSchema.safeParse(request.params.id).success) return sendProblem(reply, failure('not_found'));
-    return respond(reply, await listProtectionNotes(contextFor(deps, auth), deps.keyRing, request.params.id));
-  });
-
-  app.post<{ Params: { id: string } }>('/api/v1/persons/:id/protection-notes', async (request, reply) => {
-    const auth = await requireAuth(db, request, reply);
-    if (!auth) return reply;
-    if (!IdSchema.safeParse(request.params.id).success) return sendProblem(reply, failure('not_found'));
-    const input = parse(ProtectionNoteCreateSchema, request.body);
-    if (!input.ok) return sendProblem(reply, input.error);
-    return respond(reply, await addProtectionNote(contextFor(deps, auth), deps.keyRing, request.params.id, input.value), 201);
-  });
-
-  app.patch<{ Params: { id: string } }>('/api/v1/protection-notes/:id', async (request, reply) => {
-    const auth = await requireAuth(db, request, reply);
-    if (!auth) return reply;
-    if (!IdSchema.safeParse(request.params.id).success) return sendProblem(reply, failure('not_found'));
-    const input = parse(ProtectionNoteUpdateSchema, request.body);
-    if (!input.ok) return sendProblem(reply, input.error);
-    return respond(reply, await updateProtectionNote(contextFor(deps, auth), deps.keyRing, request.params.id, input.value));
-  });
+  app.get<WithId>('/api/v1/persons/:id/protection-notes', withId((ctx, id) => listProtectionNotes(ctx, deps.keyRing, id)));
+  app.post<WithId>(
+    '/api/v1/persons/:id/protection-notes',
+    withIdAndBody(ProtectionNoteCreateSchema, (ctx, id, input) => addProtectionNote(ctx, deps.keyRing, id, input), 201),
+  );
+  app.patch<WithId>(
+    '/api/v1/protection-notes/:id',
+    withIdAndBody(ProtectionNoteUpdateSchema, (ctx, id, input) => updateProtectionNote(ctx, deps.keyRing, id, input)),
+  );
 }
