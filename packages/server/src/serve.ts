@@ -7,6 +7,7 @@ import { migrate } from './db/migrate';
 import { loadKeyRing } from './crypto/load-key-ring';
 import { buildApp } from './http/app';
 import { ensureFirstAdmin, type FirstAdmin } from './use-cases/admin/ensure-first-admin';
+import { startRollupCompaction } from './use-cases/population/rollup-compaction-scheduler';
 import { startRetentionScheduler } from './use-cases/retention/retention-scheduler';
 
 export interface RunningServer {
@@ -40,6 +41,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     const address = await app.listen({ port: config.port, host: config.host });
     // Daily, in-process; an advisory lock lets only one of several servers run it at a time.
     const stopRetention = startRetentionScheduler(database.db, logger);
+    // The rollups' appended deltas are folded once they have grown (migration 0023).
+    const stopCompaction = startRollupCompaction(database.db, logger);
     return {
       url: address,
       app,
@@ -47,6 +50,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       firstAdmin,
       close: async () => {
         stopRetention();
+        stopCompaction();
         await app.close();
         await database.close();
       },

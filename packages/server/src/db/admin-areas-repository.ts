@@ -82,7 +82,7 @@ export async function areaCodesInUse(db: Db | Tx, operationId: string, codes: re
   const rows = await sql<{ code: string }>`
     select code from unnest(${codes}::text[]) as c(code)
      where exists (select 1 from sites s where s.operation_id = ${operationId} and s.admin_area_code = c.code)
-        or exists (select 1 from population_rollup r where r.operation_id = ${operationId} and r.admin_area_code = c.code and r.n > 0)`.execute(db);
+        or exists (select 1 from population_rollup r where r.operation_id = ${operationId} and r.admin_area_code = c.code having sum(r.n) > 0)`.execute(db);
   return new Set(rows.rows.map((row) => row.code));
 }
 

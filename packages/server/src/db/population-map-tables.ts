@@ -35,6 +35,8 @@ interface PersonDimensions {
   legal_status: string | null;
   care_situation: string | null;
   n: Count;
+  /** False for a delta a write appended, true for a row a compaction folded (migration 0023). */
+  compacted: Generated<boolean>;
 }
 
 export interface PopulationRollupTable extends PersonDimensions {

@@ -10,6 +10,7 @@ import { verifyBackupFile, type BackupKeys, type BackupRefusal } from '../../bac
 import { MalformedBackup, readFrames } from '../../backup/frames';
 import { countRows, listTables, migrationVersions, resetIdentitySequences } from './catalog';
 import type { BackupManifest } from './write-backup';
+import { keepRollupsInTransaction } from '../rollup-keeper';
 
 export type RestoreRefusal =
   | BackupRefusal
@@ -53,8 +54,8 @@ export async function restoreBackup(
   let table: { name: string; sink: Writable; failed: Promise<never> } | undefined;
   try {
     await client.query('begin');
-    // The rollups arrive as rows of their own: their triggers must not count everyone again (migration 0020).
-    await client.query("set local waymark.restoring = 'on'");
+    // The rollups arrive as rows of their own: their triggers must not count everyone again.
+    await keepRollupsInTransaction(client, 'restoring');
     const decipher = createDecipheriv('aes-256-gcm', derived.encryption, Buffer.from(header.iv, 'base64'));
     decipher.setAuthTag(tag);
     // pipeline, not pipe: a failed GCM tag or a gzip error must reach the reader below.

@@ -1,0 +1,40 @@
+import { sql } from 'kysely';
+import type { Db } from './transaction';
+
+// Any constant works: it only has to be the same for every Waymark process.
+const COMPACTION_LOCK = 7_302_916;
+
+export interface RollupLedger {
+  operationId: string;
+  /** Delta rows appended since the last compaction, over the three rollups. */
+  pending: number;
+  /** Rows a compaction folded (one per key). */
+  folded: number;
+}
+
+/** The size of each operation's rollup ledgers (from the (operation_id, compacted) indexes). */
+export async function rollupLedgers(db: Db): Promise<RollupLedger[]> {
+  const result = await sql<{ operation_id: string; pending: string; folded: string }>`
+    select operation_id, count(*) filter (where not compacted) as pending, count(*) filter (where compacted) as folded
+      from (
+        select operation_id, compacted from population_rollup
+        union all select operation_id, compacted from population_domain_rollup
+        union all select operation_id, compacted from screening_trend_rollup
+      ) ledger
+     group by operation_id`.execute(db);
+  return result.rows.map((row) => ({ operationId: row.operation_id, pending: Number(row.pending), folded: Number(row.folded) }));
+}
+
+/**
+ * Folds one operation's rollup rows into one row per key, in one transaction (readers see
+ * the ledger before or after, with the same sums). Returns false without waiting when
+ * another process is compacting.
+ */
+export async function compactRollups(db: Db, operationId: string): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
+    const lock = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${COMPACTION_LOCK}) as ok`.execute(tx);
+    if (!lock.rows[0]?.ok) return false;
+    await sql`select population_rollups_compact(${operationId}::uuid)`.execute(tx);
+    return true;
+  });
+}
