@@ -3,21 +3,24 @@ import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { writeAuditWithClient } from '../audit';
 import type { DatabaseHandle } from '../connect';
-import { copyRows } from './copy-rows';
+import { keepRollupsInTransaction } from '../rollup-keeper';
+import { copyChunks, copyText, type CopyText } from './copy-rows';
 import type { CopyValue } from './copy-text';
 import {
   CONSENT_COLUMNS,
   consentRow,
+  countedPerson,
   HOUSEHOLD_COLUMNS,
   householdRow,
   PERSON_COLUMNS,
   personRow,
   SCREENING_COLUMNS,
-  screeningRow,
+  screeningRecord,
   type BulkSealing,
   type MemberScreening,
   type PlacedHousehold,
 } from './population-rows';
+import { copyRollupDeltas, RollupDeltas, type RollupDeltaText } from './rollup-deltas';
 
 export interface LoadOptions {
   actorId: string | null;
@@ -98,10 +101,25 @@ export async function grantAdministrators(database: DatabaseHandle, operationIds
   await database.db.insertInto('user_operations').values(rows).onConflict((oc) => oc.doNothing()).execute();
 }
 
+/** One batch, built and serialised for COPY: writing it is then pure I/O. */
+interface BuiltBatch {
+  households: CopyText;
+  persons: CopyText;
+  screenings: CopyText;
+  consents: CopyText;
+  rollups: RollupDeltaText;
+}
+
+/** Households between two yields to the event loop while a batch is built (about 1,000 persons). */
+const HOUSEHOLDS_PER_SLICE = 250;
+
 /**
  * Bulk registration: households, persons and (optionally) their first screening, streamed
- * with COPY in batches, each batch one transaction with its audit row. Nothing from a
- * batch lands unless all of it does.
+ * with COPY in batches, each batch one transaction with its audit row and the rollup
+ * deltas of its rows. Nothing from a batch lands unless all of it does.
+ *
+ * The next batch is checked, scored, sealed and serialised while PostgreSQL writes this
+ * one: Node's thread and the database's backend then work at the same time, on two cores.
  */
 export async function loadPopulation(
   database: DatabaseHandle,
@@ -113,14 +131,22 @@ export async function loadPopulation(
   let batch: GeneratedHousehold[] = [];
   let batchSize = 0;
   const totals = { persons: 0, households: 0 };
+  let writing: Promise<void> | undefined;
   const flush = async () => {
     if (batch.length === 0) return;
-    await loadBatch(database, batch, ids, options);
-    totals.persons += batchSize;
-    totals.households += batch.length;
-    options.onProgress?.(totals.persons);
+    const [taken, size] = [batch, batchSize];
     batch = [];
     batchSize = 0;
+    const built = await buildBatch(taken, ids, options);
+    // The previous batch's write: its failure stops the load before anything else is written.
+    await writing;
+    writing = writeBatch(database, built, options.actorId).then(() => {
+      totals.persons += size;
+      totals.households += taken.length;
+      options.onProgress?.(totals.persons);
+    });
+    // Observed by the next flush's await; until then it must not count as unhandled.
+    writing.catch(() => {});
   };
   for (const household of households) {
     batch.push(household);
@@ -128,45 +154,67 @@ export async function loadPopulation(
     if (batchSize >= batchPersons) await flush();
   }
   await flush();
+  await writing;
   return totals;
 }
 
-async function loadBatch(database: DatabaseHandle, batch: GeneratedHousehold[], ids: PlacementIds, options: LoadOptions) {
+/** Every row of a batch and its rollup deltas, yielding now and then so a write in flight keeps its socket fed. */
+async function buildBatch(batch: GeneratedHousehold[], ids: PlacementIds, options: LoadOptions): Promise<BuiltBatch> {
   const householdRows: CopyValue[][] = [];
   const personRows: CopyValue[][] = [];
   const screeningRows: CopyValue[][] = [];
   const consentRows: CopyValue[][] = [];
-  for (const generated of batch) {
-    const operationId = ids.operations.get(generated.operationCode);
-    const siteId = ids.sites.get(`${generated.operationCode}/${generated.siteCode}`);
-    const agencyId = ids.agencies.get(generated.operationCode);
-    if (!operationId || !siteId || !agencyId) throw new Error(`unknown operation or site ${generated.operationCode}/${generated.siteCode}`);
-    const placed: PlacedHousehold = { operationId, agencyId, siteId, householdId: uuidv7(), memberIds: generated.members.map(() => uuidv7()) };
-    householdRows.push(householdRow(placed, generated, options.actorId));
-    generated.members.forEach((_member, index) => {
-      const problem = options.check(generated, index);
-      if (problem) throw new Error(`household ${generated.household.code} member ${index}: ${problem}`);
-      const screening = options.screen(generated, index);
-      personRows.push(personRow(placed, generated, index, screening, options.screenedAt, options.actorId));
-      // Screening needs consent: a seeded person has given it, as a registered one would.
-      consentRows.push(consentRow(operationId, uuidv7(), placed.memberIds[index]!, generated, index, options.screenedAt, options.actorId));
-      if (screening) screeningRows.push(screeningRow(operationId, placed.memberIds[index]!, screening, options.screenedAt, options.actorId, options.sealing));
-    });
+  const rollups = new RollupDeltas();
+  for (let slice = 0; slice < batch.length; slice += HOUSEHOLDS_PER_SLICE) {
+    if (slice > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    for (const generated of batch.slice(slice, slice + HOUSEHOLDS_PER_SLICE)) {
+      const operationId = ids.operations.get(generated.operationCode);
+      const siteId = ids.sites.get(`${generated.operationCode}/${generated.siteCode}`);
+      const agencyId = ids.agencies.get(generated.operationCode);
+      if (!operationId || !siteId || !agencyId) throw new Error(`unknown operation or site ${generated.operationCode}/${generated.siteCode}`);
+      const placed: PlacedHousehold = { operationId, agencyId, siteId, householdId: uuidv7(), memberIds: generated.members.map(() => uuidv7()) };
+      householdRows.push(householdRow(placed, generated, options.actorId));
+      generated.members.forEach((_member, index) => {
+        const problem = options.check(generated, index);
+        if (problem) throw new Error(`household ${generated.household.code} member ${index}: ${problem}`);
+        const screening = options.screen(generated, index);
+        const person = personRow(placed, generated, index, screening, options.screenedAt, options.actorId);
+        personRows.push(person);
+        // Screening needs consent: a seeded person has given it, as a registered one would.
+        consentRows.push(consentRow(operationId, uuidv7(), placed.memberIds[index]!, generated, index, options.screenedAt, options.actorId));
+        const record = screening ? screeningRecord(operationId, placed.memberIds[index]!, screening, options.screenedAt, options.actorId, options.sealing) : null;
+        if (record) screeningRows.push(record.row);
+        rollups.add(countedPerson(person, screening && record ? { domains: record.domains, riskLevel: screening.outcome.riskLevel, screenedAt: options.screenedAt } : null));
+      });
+    }
   }
+  return {
+    households: copyText(householdRows),
+    persons: copyText(personRows),
+    screenings: copyText(screeningRows),
+    consents: copyText(consentRows),
+    rollups: rollups.text(),
+  };
+}
+
+async function writeBatch(database: DatabaseHandle, built: BuiltBatch, actorId: string | null): Promise<void> {
   const client = await database.pool.connect();
   try {
     await client.query('begin');
-    await copyRows(client, 'households', HOUSEHOLD_COLUMNS, householdRows);
-    await copyRows(client, 'persons', PERSON_COLUMNS, personRows);
-    await copyRows(client, 'screenings', SCREENING_COLUMNS, screeningRows);
-    await copyRows(client, 'consents', CONSENT_COLUMNS, consentRows);
+    // This transaction appends its own rollup deltas, counted while its rows were built.
+    await keepRollupsInTransaction(client, 'bulk_load');
+    await copyChunks(client, 'households', HOUSEHOLD_COLUMNS, built.households);
+    await copyChunks(client, 'persons', PERSON_COLUMNS, built.persons);
+    await copyChunks(client, 'screenings', SCREENING_COLUMNS, built.screenings);
+    await copyChunks(client, 'consents', CONSENT_COLUMNS, built.consents);
+    await copyRollupDeltas(client, built.rollups);
     await writeAuditWithClient(client, {
-      actorId: options.actorId,
+      actorId,
       operationId: null,
       action: 'population.load',
       resourceType: 'population',
       resourceId: null,
-      details: { households: householdRows.length, persons: personRows.length, screenings: screeningRows.length, consents: consentRows.length },
+      details: { households: built.households.rows, persons: built.persons.rows, screenings: built.screenings.rows, consents: built.consents.rows },
     });
     await client.query('commit');
   } catch (error) {

@@ -2,6 +2,7 @@ import { ageInYears, compactOutcome, consentRequirement, type Assessment, type G
 import { sealScreeningAnswers } from '../../crypto/screening-answers';
 import type { Sealer } from '../../crypto/seal';
 import type { CopyValue } from './copy-text';
+import type { CountedPerson, CountedScreening } from './rollup-deltas';
 
 export const HOUSEHOLD_COLUMNS = ['operation_id', 'id', 'site_id', 'head_person_id', 'agency_id', 'created_by', 'updated_by'] as const;
 
@@ -60,17 +61,49 @@ export function personRow(
   ];
 }
 
+const column = (name: (typeof PERSON_COLUMNS)[number]) => PERSON_COLUMNS.indexOf(name);
+const COUNTED = {
+  operationId: column('operation_id'), siteId: column('site_id'), adminAreaCode: column('admin_area_code'), setting: column('setting'),
+  sex: column('sex'), dateOfBirth: column('date_of_birth'), birthYear: column('birth_year'), legalStatus: column('legal_status'),
+  careSituation: column('care_situation'), riskLevel: column('risk_level'),
+};
+const text = (value: CopyValue | undefined) => (value === null || value === undefined ? null : String(value));
+
+/** What the rollups count of a person, read from the very values of their COPY row. */
+export function countedPerson(row: readonly CopyValue[], screening: CountedScreening | null): CountedPerson {
+  const birthYear = row[COUNTED.birthYear];
+  return {
+    operationId: String(row[COUNTED.operationId]),
+    siteId: text(row[COUNTED.siteId]),
+    adminAreaCode: text(row[COUNTED.adminAreaCode]),
+    setting: text(row[COUNTED.setting]),
+    sex: String(row[COUNTED.sex]),
+    dateOfBirth: text(row[COUNTED.dateOfBirth]),
+    birthYear: birthYear === null || birthYear === undefined ? null : Number(birthYear),
+    legalStatus: text(row[COUNTED.legalStatus]),
+    careSituation: text(row[COUNTED.careSituation]),
+    riskLevel: text(row[COUNTED.riskLevel]),
+    screening,
+  };
+}
+
 /** How bulk paths seal: one sealer (one imported key) for the whole load, and the instrument that scored. */
 export interface BulkSealing {
   sealer: Sealer | undefined;
   instrument: Instrument;
 }
 
+/** A screening's COPY row, and the domains its stored (clear) outcome keeps, as the rollups count them. */
+export interface ScreeningRecord {
+  row: CopyValue[];
+  domains: ReadonlyArray<{ domain: string; level: string }>;
+}
+
 /**
  * A screening's COPY row: highly sensitive answers and the signals naming them go into
  * `sealed_answers` (synchronously, one AES-GCM call), the rest into `responses`/`outcome`.
  */
-export function screeningRow(
+export function screeningRecord(
   operationId: string,
   personId: string,
   screening: MemberScreening,
@@ -78,17 +111,22 @@ export function screeningRow(
   actorId: string | null,
   sealing: BulkSealing,
   rescoredFrom: string | null = null,
-): CopyValue[] {
+): ScreeningRecord {
   const { outcome } = screening;
   const stored = sealScreeningAnswers(sealing.sealer, sealing.instrument, { operation_id: operationId, id: screening.id, person_id: personId }, screening.responses, compactOutcome(outcome));
   // Bulk loads never write highly sensitive answers in clear: no key ring, no load.
   if (!stored.ok) throw new Error('screenings with highly sensitive answers need an encryption key ring (keyRing)');
   const { responses, outcome: clearOutcome, sealed_answers } = stored.value;
-  return [
+  const row: CopyValue[] = [
     operationId, screening.id, personId, outcome.instrumentId, outcome.instrumentVersion, outcome.ruleVersion,
     responses === null ? null : JSON.stringify(responses), JSON.stringify(clearOutcome), outcome.riskLevel, rescoredFrom, screenedAt, actorId,
     sealed_answers,
   ];
+  return { row, domains: clearOutcome.domains };
+}
+
+export function screeningRow(...args: Parameters<typeof screeningRecord>): CopyValue[] {
+  return screeningRecord(...args).row;
 }
 
 /**
