@@ -25,8 +25,6 @@ export interface TargetResult {
   programmes?: ProgrammeFigures;
   /** The population map's dashboard vs the raw scan, and a new screening's time to show. */
   populationMap?: PopulationMapFigures;
-  /** Set when run with --without-rollups (the rollup triggers off: the load as before them). */
-  withoutRollups?: boolean;
 }
 
 const count = (value: string) => {
@@ -40,10 +38,9 @@ const program = new Command('bench')
   .option('--persons <n>', 'synthetic persons to generate and load', count, 100_000)
   .option('--seed <n>', 'generator seed', count, 20_261_125)
   .option('--only <target>', 'embedded or server')
-  .option('--without-rollups', 'turn the population rollup triggers off first, to measure the load as it was before them')
   .parse();
 
-const options = program.opts<{ persons: number; seed: number; only?: string; withoutRollups?: boolean }>();
+const options = program.opts<{ persons: number; seed: number; only?: string }>();
 const serverUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const today = new Date();
@@ -58,11 +55,6 @@ for (const [name, make] of makers) {
   const target = await make();
   try {
     await createBenchAdmin(target);
-    if (options.withoutRollups) {
-      for (const [table, event] of [['persons', 'insert'], ['persons', 'update'], ['persons', 'delete'], ['screenings', 'insert'], ['screenings', 'update'], ['screenings', 'delete']]) {
-        await target.database.pool.query(`alter table ${table} disable trigger population_rollup_${table}_${event}`);
-      }
-    }
     log('  bulk load…');
     const load = await benchLoad(target, options.persons, options.seed, today, log);
     log('  screen --all…');
@@ -81,12 +73,9 @@ for (const [name, make] of makers) {
       const cases = await benchCases(target, http, today, options.seed, log);
       log('  programme target list and coverage…');
       const programmes = await benchProgrammes(target, http, operationId, today, { session: caseworker, agencyId: agency.rows[0]!.id });
-      let populationMap: PopulationMapFigures | undefined;
-      if (!options.withoutRollups) {
-        log('  population map dashboard and freshness…');
-        populationMap = await benchPopulationMap(target, http, operationId);
-      }
-      results.push({ target: target.name, postgresVersion: target.postgresVersion, load, rescore, list, aggregate, cases, programmes, populationMap, withoutRollups: options.withoutRollups ?? false });
+      log('  population map dashboard and freshness…');
+      const populationMap = await benchPopulationMap(target, http, operationId);
+      results.push({ target: target.name, postgresVersion: target.postgresVersion, load, rescore, list, aggregate, cases, programmes, populationMap });
     } finally {
       await http.close();
     }

@@ -20,7 +20,11 @@ export interface LoadFigures {
   persons: number;
   households: number;
   generationMs: number;
-  /** Waymark's bulk load minus the time spent inside the synthetic generator. */
+  /**
+   * Waymark's bulk load, wall clock, the synthetic generator's time included: the loader
+   * builds one batch while the database writes the previous one, so the generator's time
+   * overlaps the writes and subtracting it would flatter the load.
+   */
   loadMs: number;
   rawCopyMs: number;
   ratio: number;
@@ -44,7 +48,7 @@ export async function benchLoad(target: BenchTarget, persons: number, seed: numb
   await target.database.pool.query('analyze');
   const generationMs = metered.producerMs();
   const rawCopyMs = await rawCopy(target);
-  const loadMs = ours.ms - generationMs;
+  const loadMs = ours.ms;
   return { persons: ours.value.persons, households: ours.value.households, generationMs, loadMs, rawCopyMs, ratio: loadMs / rawCopyMs };
 }
 
