@@ -1,5 +1,5 @@
 import type { Actor } from '@waymark/core';
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type {
   BestInterestsAssessmentRow,
   BestInterestsAssessmentsTable,
@@ -7,6 +7,7 @@ import type {
   BestInterestsDeterminationsTable,
   CareArrangementRow,
   CareArrangementsTable,
+  Database,
 } from './schema';
 import { scopeCondition } from './scope';
 import type { Db, Tx } from './transaction';
@@ -60,16 +61,37 @@ export async function completeBiaAtVersion(
     .executeTakeFirst();
 }
 
-export async function biasOfPerson(db: Db | Tx, operationId: string, personId: string): Promise<BestInterestsAssessmentRow[]> {
-  return db
-    .selectFrom('best_interests_assessments')
+/** The tables of a child's best-interests history: rows about one person, kept in one operation. */
+type ChildHistoryTable = 'best_interests_assessments' | 'best_interests_determinations' | 'care_arrangements';
+type ColumnOf<T extends ChildHistoryTable> = keyof Database[T] & string;
+
+/**
+ * A page of one child-history table in one operation, by the person it is about (or the
+ * step it was recorded on), in the order of one date with the id breaking ties. The one
+ * query the history lists share; the operation leads, as in every key.
+ */
+async function childHistory<T extends ChildHistoryTable>(
+  db: Db | Tx,
+  table: T,
+  operationId: string,
+  where: { column: ColumnOf<T>; is: string },
+  order: { by: ColumnOf<T>; direction: 'asc' | 'desc'; limit?: number },
+): Promise<Selectable<Database[T]>[]> {
+  // Kysely cannot type a query over a table chosen by a type parameter, so it is built over
+  // all three; the signature keeps the columns to T's own, so the rows read are T's.
+  let query = db
+    .selectFrom(table as ChildHistoryTable)
     .selectAll()
     .where('operation_id', '=', operationId)
-    .where('person_id', '=', personId)
-    .orderBy('identified_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(100)
-    .execute();
+    .where(where.column as ColumnOf<ChildHistoryTable>, '=', where.is)
+    .orderBy(order.by as ColumnOf<ChildHistoryTable>, order.direction)
+    .orderBy('id', order.direction);
+  if (order.limit !== undefined) query = query.limit(order.limit);
+  return (await query.execute()) as Selectable<Database[T]>[];
+}
+
+export async function biasOfPerson(db: Db | Tx, operationId: string, personId: string): Promise<BestInterestsAssessmentRow[]> {
+  return childHistory(db, 'best_interests_assessments', operationId, { column: 'person_id', is: personId }, { by: 'identified_at', direction: 'desc', limit: 100 });
 }
 
 export async function insertBid(tx: Tx, row: Insertable<BestInterestsDeterminationsTable>): Promise<BestInterestsDeterminationRow> {
@@ -78,26 +100,12 @@ export async function insertBid(tx: Tx, row: Insertable<BestInterestsDeterminati
 
 /** A child's BIDs, latest decision first. */
 export async function bidsOfPerson(db: Db | Tx, operationId: string, personId: string): Promise<BestInterestsDeterminationRow[]> {
-  return db
-    .selectFrom('best_interests_determinations')
-    .selectAll()
-    .where('operation_id', '=', operationId)
-    .where('person_id', '=', personId)
-    .orderBy('decision_date', 'desc')
-    .orderBy('id', 'desc')
-    .limit(100)
-    .execute();
+  return childHistory(db, 'best_interests_determinations', operationId, { column: 'person_id', is: personId }, { by: 'decision_date', direction: 'desc', limit: 100 });
 }
 
 /** For no-child-left-behind (solutions): the BIDs recorded on one durable-solution step. */
 export async function bidsOnSolutionStep(db: Db | Tx, operationId: string, solutionStepId: string): Promise<BestInterestsDeterminationRow[]> {
-  return db
-    .selectFrom('best_interests_determinations')
-    .selectAll()
-    .where('operation_id', '=', operationId)
-    .where('solution_step_ref', '=', solutionStepId)
-    .orderBy('decision_date', 'desc')
-    .execute();
+  return childHistory(db, 'best_interests_determinations', operationId, { column: 'solution_step_ref', is: solutionStepId }, { by: 'decision_date', direction: 'desc' });
 }
 
 /** A changed arrangement brings the latest BID's review forward (core nextReviewDate decides the date). */
@@ -116,15 +124,7 @@ export async function insertCareArrangement(tx: Tx, row: Insertable<CareArrangem
 
 /** A child's care-arrangement history, oldest first. */
 export async function careArrangementsOfPerson(db: Db | Tx, operationId: string, personId: string): Promise<CareArrangementRow[]> {
-  return db
-    .selectFrom('care_arrangements')
-    .selectAll()
-    .where('operation_id', '=', operationId)
-    .where('person_id', '=', personId)
-    .orderBy('started_on', 'asc')
-    .orderBy('id', 'asc')
-    .limit(500)
-    .execute();
+  return childHistory(db, 'care_arrangements', operationId, { column: 'person_id', is: personId }, { by: 'started_on', direction: 'asc', limit: 500 });
 }
 
 /** For no-child-left-behind (solutions): the arrangements with this carer that cover `on`. */
