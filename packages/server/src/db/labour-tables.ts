@@ -1,8 +1,7 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { DateColumn, Timestamp } from './column-types';
 
 // Migration 0021, as Kysely sees it (joined into Database in schema.ts).
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type DateColumn = ColumnType<string, string, string>;
 /** numeric comes back as text from pg; written as a number or text. */
 type Numeric = ColumnType<string, number | string, number | string>;
 

@@ -1,10 +1,8 @@
 import type { TargetRule } from '@waymark/core';
-import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
+import type { DateColumn, Json, Timestamp } from './column-types';
 
 // Migration 0022, as Kysely sees it (joined into Database in schema.ts).
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type DateColumn = ColumnType<string, string, string>;
-type Json<T> = ColumnType<T, string, string>;
 
 export interface ProgrammesTable {
   operation_id: string;
