@@ -1,0 +1,11 @@
+import type { World } from './world';
+
+export const SGBV_CANARY = 'CANARY-SGBV-NARRATIVE';
+export const SGBV_ANSWERS = { sg_sexual_violence: 'yes_earlier' };
+
+/** Creates something as the administrator and answers its id, for entries that need it to exist first. */
+export async function created(w: World, path: string, body: unknown): Promise<string> {
+  const answer = await w.writeAsAdmin('POST', path, body);
+  if (answer.status !== 201) throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return (answer.body as { id: string }).id;
+}
