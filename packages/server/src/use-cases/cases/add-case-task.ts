@@ -2,12 +2,12 @@ import { can, checkDueDate, dayOf, err, ok, type Result } from '@waymark/core';
 import type { CaseTask, CaseTaskCreate } from '@waymark/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../db/audit';
-import { findCaseForUpdate, insertCaseTasks } from '../../db/cases-repository';
+import { insertCaseTasks } from '../../db/cases-repository';
 import { transact } from '../../db/transaction';
 import { failure, type Failure } from '../../failure';
 import { presentCaseTask } from '../../presenters/case';
+import { caseFor } from '../case-for';
 import type { UseCaseContext } from '../context';
-import { recordRef } from '../record-ref';
 import { dueBeforeOpened } from './case-state';
 import { checkTaskOwner } from './task-owner';
 
@@ -21,9 +21,9 @@ export async function addCaseTask(ctx: UseCaseContext, caseId: string, input: Ca
   const now = ctx.now();
   return transact(ctx.db, async (tx) => {
     // Locked so that a closure approved meanwhile is seen before a task lands on a closed case.
-    const current = await findCaseForUpdate(tx, ctx.actor, caseId);
-    if (!current) return err(failure('not_found'));
-    if (!can(ctx.actor, 'case.update', recordRef(current))) return err(failure('forbidden'));
+    const found = await caseFor(tx, ctx.actor, caseId, 'case.update', { forUpdate: true });
+    if (!found.ok) return found;
+    const current = found.value;
     if (current.status === 'closed') return err(failure('illegal_transition', 'a closed case is reopened before new work is added'));
     const due = checkDueDate(dayOf(current.opened_at), input.dueDate ?? null);
     if (!due.ok) return err(dueBeforeOpened('/dueDate'));

@@ -1,9 +1,10 @@
 import { can, dayOf, err, ok, transitionCase, type Result } from '@waymark/core';
 import type { CaseDetail, CaseTransition } from '@waymark/contracts';
 import { writeAudit } from '../../db/audit';
-import { findCaseForUpdate, updateCaseAtVersion } from '../../db/cases-repository';
+import { updateCaseAtVersion } from '../../db/cases-repository';
 import { transact } from '../../db/transaction';
 import { failure, type Failure } from '../../failure';
+import { caseFor } from '../case-for';
 import type { UseCaseContext } from '../context';
 import { recordRef } from '../record-ref';
 import { caseDetail } from './case-detail';
@@ -18,10 +19,9 @@ export async function transitionCaseUseCase(ctx: UseCaseContext, id: string, inp
   if (!can(ctx.actor, 'case.update')) return err(failure('forbidden'));
   const now = ctx.now();
   return transact(ctx.db, async (tx) => {
-    const current = await findCaseForUpdate(tx, ctx.actor, id);
-    if (!current) return err(failure('not_found'));
-    const record = recordRef(current);
-    if (!can(ctx.actor, 'case.update', record)) return err(failure('forbidden'));
+    const found = await caseFor(tx, ctx.actor, id, 'case.update', { forUpdate: true });
+    if (!found.ok) return found;
+    const current = found.value;
     if (current.version !== input.version) {
       return err(failure('version_conflict', `the case is at version ${current.version}; reload and reapply your change`));
     }
@@ -29,7 +29,7 @@ export async function transitionCaseUseCase(ctx: UseCaseContext, id: string, inp
     const next = transitionCase(from, {
       event: input.event,
       actorId: ctx.actor.userId,
-      mayApproveClosure: can(ctx.actor, 'case.approve_closure', record),
+      mayApproveClosure: can(ctx.actor, 'case.approve_closure', recordRef(current)),
       reason: input.reason ?? null,
       at: now.toISOString(),
     });

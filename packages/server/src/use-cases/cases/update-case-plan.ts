@@ -1,11 +1,11 @@
 import { can, dayOf, err, ok, type Result } from '@waymark/core';
 import type { CaseDetail, CasePlanUpdate } from '@waymark/contracts';
 import { writeAudit } from '../../db/audit';
-import { findCaseForUpdate, updateCaseAtVersion } from '../../db/cases-repository';
+import { updateCaseAtVersion } from '../../db/cases-repository';
 import { transact } from '../../db/transaction';
 import { failure, type Failure } from '../../failure';
+import { caseFor } from '../case-for';
 import type { UseCaseContext } from '../context';
-import { recordRef } from '../record-ref';
 import { caseDetail } from './case-detail';
 
 /**
@@ -17,9 +17,9 @@ export async function updateCasePlan(ctx: UseCaseContext, id: string, input: Cas
   if (!can(ctx.actor, 'case.update')) return err(failure('forbidden'));
   const now = ctx.now();
   return transact(ctx.db, async (tx) => {
-    const current = await findCaseForUpdate(tx, ctx.actor, id);
-    if (!current) return err(failure('not_found'));
-    if (!can(ctx.actor, 'case.update', recordRef(current))) return err(failure('forbidden'));
+    const found = await caseFor(tx, ctx.actor, id, 'case.update', { forUpdate: true });
+    if (!found.ok) return found;
+    const current = found.value;
     if (current.version !== input.version) {
       return err(failure('version_conflict', `the case is at version ${current.version}; reload and reapply your change`));
     }

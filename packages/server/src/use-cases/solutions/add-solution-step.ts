@@ -7,7 +7,7 @@ import { transact } from '../../db/transaction';
 import { failure, type Failure } from '../../failure';
 import { presentStep } from '../../presenters/solutions';
 import type { UseCaseContext } from '../context';
-import { caseFor } from './case-access';
+import { caseFor } from '../case-for';
 import { leftBehindBy } from './left-behind';
 
 /** Plans a resettlement, repatriation or relocation step; the answer flags every child it would leave behind. */
@@ -15,7 +15,7 @@ export async function addSolutionStep(ctx: UseCaseContext, caseId: string, input
   if (!can(ctx.actor, 'solution.assess')) return err(failure('forbidden'));
   const now = ctx.now();
   return transact(ctx.db, async (tx) => {
-    const found = await caseFor(ctx, tx, caseId, 'solution.assess');
+    const found = await caseFor(tx, ctx.actor, caseId, 'solution.assess');
     if (!found.ok) return found;
     const row = found.value;
     if (row.status === 'closed') return err(failure('illegal_transition', 'a closed case is reopened before a solution step is planned'));

@@ -6,7 +6,7 @@ import { transact } from '../../db/transaction';
 import { failure, invalid, type Failure } from '../../failure';
 import { presentSubmission, warningsOf } from '../../presenters/solutions';
 import type { UseCaseContext } from '../context';
-import { caseFor } from './case-access';
+import { caseFor } from '../case-for';
 import { assessmentOf, categoryFacts } from './facts';
 
 /** Problems about the case's state, not the body: the other solutions were not assessed first. */
@@ -23,7 +23,7 @@ export async function confirmResettlement(ctx: UseCaseContext, caseId: string, i
   const now = ctx.now();
   const today = dayOf(now);
   return transact(ctx.db, async (tx) => {
-    const found = await caseFor(ctx, tx, caseId, 'resettlement.submit', { forUpdate: true });
+    const found = await caseFor(tx, ctx.actor, caseId, 'resettlement.submit', { forUpdate: true });
     if (!found.ok) return found;
     const row = found.value;
     if (row.status === 'closed') return err(failure('illegal_transition', 'a closed case is reopened before it is put forward'));

@@ -6,7 +6,7 @@ import { transact } from '../../db/transaction';
 import { failure, type Failure } from '../../failure';
 import { presentDurableSolutions } from '../../presenters/solutions';
 import type { UseCaseContext } from '../context';
-import { caseFor } from './case-access';
+import { caseFor } from '../case-for';
 import { displacementOf } from './facts';
 
 /** The case's durable-solutions assessment (null before the first) with years in displacement; audited read. */
@@ -14,7 +14,7 @@ export async function getDurableSolutions(ctx: UseCaseContext, caseId: string): 
   if (!can(ctx.actor, 'solution.read')) return err(failure('forbidden'));
   const now = ctx.now();
   return transact(ctx.db, async (tx) => {
-    const found = await caseFor(ctx, tx, caseId, 'solution.read');
+    const found = await caseFor(tx, ctx.actor, caseId, 'solution.read');
     if (!found.ok) return found;
     const row = found.value;
     const members = await memberFacts(tx, row.operation_id, await caseMemberIds(tx, row));

@@ -6,7 +6,7 @@ import { transact } from '../../db/transaction';
 import { failure, type Failure } from '../../failure';
 import { presentStep } from '../../presenters/solutions';
 import type { UseCaseContext } from '../context';
-import { caseFor } from './case-access';
+import { caseFor } from '../case-for';
 import { leftBehindBy } from './left-behind';
 
 /**
@@ -19,7 +19,7 @@ export async function listSolutionSteps(ctx: UseCaseContext, caseId: string): Pr
   const now = ctx.now();
   const today = dayOf(now);
   return transact(ctx.db, async (tx) => {
-    const found = await caseFor(ctx, tx, caseId, 'solution.read');
+    const found = await caseFor(tx, ctx.actor, caseId, 'solution.read');
     if (!found.ok) return found;
     const row = found.value;
     const steps = await stepsOfCase(tx, row.operation_id, row.id);

@@ -5,7 +5,7 @@ import { findAssessment } from '../../db/solutions-repository';
 import { transact } from '../../db/transaction';
 import { failure, type Failure } from '../../failure';
 import type { UseCaseContext } from '../context';
-import { caseFor } from './case-access';
+import { caseFor } from '../case-for';
 import { assessmentOf, categoryFacts } from './facts';
 
 /**
@@ -16,7 +16,7 @@ export async function resettlementSuggestions(ctx: UseCaseContext, caseId: strin
   if (!can(ctx.actor, 'solution.read')) return err(failure('forbidden'));
   const now = ctx.now();
   return transact(ctx.db, async (tx) => {
-    const found = await caseFor(ctx, tx, caseId, 'solution.read');
+    const found = await caseFor(tx, ctx.actor, caseId, 'solution.read');
     if (!found.ok) return found;
     const row = found.value;
     const assessment = assessmentOf(row, await findAssessment(tx, row.operation_id, row.id));

@@ -6,7 +6,7 @@ import { transact } from '../../db/transaction';
 import { failure, invalid, type Failure } from '../../failure';
 import { presentDurableSolutions, warningsOf } from '../../presenters/solutions';
 import type { UseCaseContext } from '../context';
-import { caseFor } from './case-access';
+import { caseFor } from '../case-for';
 import { displacementOf, subjectOf } from './facts';
 
 /**
@@ -18,7 +18,7 @@ export async function updateDurableSolutions(ctx: UseCaseContext, caseId: string
   if (!can(ctx.actor, 'solution.assess')) return err(failure('forbidden'));
   const now = ctx.now();
   return transact(ctx.db, async (tx) => {
-    const found = await caseFor(ctx, tx, caseId, 'solution.assess', { forUpdate: true });
+    const found = await caseFor(tx, ctx.actor, caseId, 'solution.assess', { forUpdate: true });
     if (!found.ok) return found;
     const row = found.value;
     if (row.status === 'closed') return err(failure('illegal_transition', 'a closed case is reopened before its solutions change'));

@@ -1,13 +1,12 @@
 import { can, canCompleteSolutionStep, dayOf, err, ok, type Result } from '@waymark/core';
 import type { SolutionStep, SolutionStepUpdate } from '@waymark/contracts';
 import { writeAudit } from '../../db/audit';
-import { findCase } from '../../db/cases-repository';
 import { bidsOnStep, findStepForUpdate, updateStepAtVersion } from '../../db/solutions-repository';
 import { transact } from '../../db/transaction';
 import { failure, invalid, type Failure } from '../../failure';
 import { presentStep } from '../../presenters/solutions';
+import { caseFor } from '../case-for';
 import type { UseCaseContext } from '../context';
-import { recordRef } from '../record-ref';
 import { leftBehindBy } from './left-behind';
 
 const NEXT: Record<string, readonly string[]> = { planned: ['in_progress', 'completed', 'cancelled'], in_progress: ['completed', 'cancelled'] };
@@ -25,9 +24,9 @@ export async function updateSolutionStep(ctx: UseCaseContext, stepId: string, in
     const step = await findStepForUpdate(tx, ctx.actor.operationIds, stepId);
     if (!step) return err(failure('not_found'));
     // The step is reached through its case: outside the case's scope it does not exist.
-    const row = await findCase(tx, ctx.actor, step.case_id);
-    if (!row) return err(failure('not_found'));
-    if (!can(ctx.actor, 'solution.assess', recordRef(row))) return err(failure('forbidden'));
+    const found = await caseFor(tx, ctx.actor, step.case_id, 'solution.assess');
+    if (!found.ok) return found;
+    const row = found.value;
     if (step.version !== input.version) return err(failure('version_conflict', `the step is at version ${step.version}; reload and reapply your change`));
     if (!(NEXT[step.status] ?? []).includes(input.status)) return err(failure('illegal_transition', `a ${step.status} step cannot become ${input.status}`));
     const flagged = await leftBehindBy(tx, row, step, today);

@@ -14,7 +14,7 @@ import { requireKeyRing } from '../protection-notes/note-sealing';
 import type { UseCaseContext } from '../context';
 import { refuseIfAnonymised } from '../persons/refuse-if-anonymised';
 import { recordRef } from '../record-ref';
-import { caseFor } from './case-subject';
+import { caseFor } from '../case-for';
 
 /** Days an action's urgency leaves (as for a screening's recommended actions on a new case). */
 const URGENCY_DAYS: Record<string, number> = { immediate: 0, within_2_days: 2, within_1_week: 7, within_30_days: 30 };
@@ -60,7 +60,7 @@ export async function assessTraffickingOnCase(
   const now = ctx.now();
   const today = dayOf(now);
   return transact(ctx.db, async (tx): Promise<Result<TraffickingAssessmentRecord, Failure>> => {
-    const found = await caseFor(tx, ctx, caseId, 'trafficking.assess', true);
+    const found = await caseFor(tx, ctx.actor, caseId, 'trafficking.assess', { forUpdate: true });
     if (!found.ok) return found;
     const current = found.value;
     if (current.status === 'closed') return err(failure('illegal_transition', 'a closed case is reopened before new work is added'));

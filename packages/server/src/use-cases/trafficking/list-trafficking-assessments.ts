@@ -7,14 +7,14 @@ import { failure, type Failure } from '../../failure';
 import { presentAssessments } from './present-assessments';
 import type { UseCaseContext } from '../context';
 import { recordRef } from '../record-ref';
-import { caseFor } from './case-subject';
+import { caseFor } from '../case-for';
 
 /** A case's trafficking assessments, newest (current) first, as this reader may see them; audited. */
 export async function listTraffickingAssessmentsOfCase(ctx: UseCaseContext, caseId: string): Promise<Result<TraffickingAssessmentList, Failure>> {
   if (!can(ctx.actor, 'trafficking.read')) return err(failure('forbidden'));
   const now = ctx.now();
   return transact(ctx.db, async (tx): Promise<Result<TraffickingAssessmentList, Failure>> => {
-    const found = await caseFor(tx, ctx, caseId, 'trafficking.read', false);
+    const found = await caseFor(tx, ctx.actor, caseId, 'trafficking.read');
     if (!found.ok) return found;
     const current = found.value;
     const rows = await listTraffickingAssessments(tx, current.operation_id, current.id);
