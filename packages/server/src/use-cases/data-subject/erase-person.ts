@@ -22,19 +22,7 @@ export async function erasePerson(ctx: UseCaseContext, id: string, request: Eras
     const current = await findPersonForUpdate(tx, ctx.actor, id);
     if (!current) return err(failure('not_found'));
     if (!can(ctx.actor, 'person.erase', recordRef(current))) return err(failure('forbidden'));
-    if (current.anonymised_at !== null) {
-      await writeAudit(tx, {
-        actorId: ctx.actor.userId,
-        operationId: current.operation_id,
-        action: 'person.erase',
-        resourceType: 'person',
-        resourceId: id,
-        reason: request.reason,
-        details: { mode: request.mode, alreadyAnonymised: true },
-      });
-      return ok(presentPerson(current, now));
-    }
-    const { row, counts } = await anonymisePersonRows(tx, current, ctx.actor.userId, now);
+    const erased = current.anonymised_at === null ? await anonymisePersonRows(tx, current, ctx.actor.userId, now) : null;
     await writeAudit(tx, {
       actorId: ctx.actor.userId,
       operationId: current.operation_id,
@@ -42,8 +30,10 @@ export async function erasePerson(ctx: UseCaseContext, id: string, request: Eras
       resourceType: 'person',
       resourceId: id,
       reason: request.reason,
-      details: { mode: request.mode, screenings: counts.screenings, protectionNotes: counts.protectionNotes, workplaceLinks: counts.workplaceLinks, version: row.version },
+      details: erased
+        ? { mode: request.mode, screenings: erased.counts.screenings, protectionNotes: erased.counts.protectionNotes, workplaceLinks: erased.counts.workplaceLinks, version: erased.row.version }
+        : { mode: request.mode, alreadyAnonymised: true },
     });
-    return ok(presentPerson(row, now));
+    return ok(presentPerson(erased?.row ?? current, now));
   });
 }
