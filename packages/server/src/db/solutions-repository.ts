@@ -8,7 +8,7 @@ import type {
   SolutionStepRow,
   SolutionStepsTable,
 } from './schema';
-import type { Actor } from '@waymark/core';
+import type { Actor, QueueHistogramRow, ResettlementPriority, RiskLevel } from '@waymark/core';
 import { scopeCondition } from './scope';
 import type { Db, Tx } from './transaction';
 
@@ -183,47 +183,82 @@ export async function bidsOnStep(db: Reader, operationId: string, stepId: string
   return result.rows.map((r) => r.person_id);
 }
 
-export interface QueueRow {
-  case_id: string;
-  priority: string;
-  primary_category: string;
-  secondary_category: string | null;
-  waiting_since: string;
-  risk: string;
+/** The queue's priority and risk as migration 0024 stores them (ranks), back to core's words. */
+const PRIORITY_OF_RANK: readonly ResettlementPriority[] = ['emergency', 'urgent', 'normal'];
+const RISK_OF_RANK: Readonly<Record<number, RiskLevel>> = { 4: 'critical', 3: 'high', 2: 'medium', 1: 'low' };
+
+export interface QueueSliceRow {
+  caseId: string;
+  priority: ResettlementPriority;
+  risk: RiskLevel;
+  waitingSince: string;
+  primaryCategory: string;
+  secondaryCategory: string | null;
+}
+
+export interface QueueRead {
+  /** Every queued case in scope, counted by priority, risk and date entered. */
+  histogram: QueueHistogramRow[];
+  /** Cases at 0-based positions [start, start + count) of the queue in scope, in queue order. */
+  slice: QueueSliceRow[];
 }
 
 /**
- * Cases waiting for submission in the actor's scope: the scope and "not submitted, not
- * closed" are filtered here, in SQL; the order and its explanation come from core. The
- * risk is the highest current level of any member, or the case's priority when nobody
- * has been screened.
+ * Days waited exactly as core counts them (core/solutions/queue-keys `waitingDaysOf` over the
+ * date's text): a future date counts 0, and so does one whose text is not YYYY-MM-DD (BC
+ * dates, years past 9999), so the database orders every row as core would.
  */
-export async function waitingCases(db: Db, actor: Actor): Promise<QueueRow[]> {
-  if (actor.operationIds.length === 0) return [];
+function daysWaited(today: string) {
+  return sql<number>`case when cases.waiting_since between '0001-01-01'::date and '9999-12-31'::date
+    then least(greatest(${today}::date - cases.waiting_since, 0), 2097151) else 0 end`;
+}
+
+/**
+ * The resettlement queue in the actor's scope (migration 0024's table, kept by triggers):
+ * its histogram and one slice in queue order (priority, risk, days waited, case id), both
+ * from one snapshot so the page and the counts describe the same queue. The table is
+ * aliased `cases` because it carries the case's holder under the same names, so the one
+ * scope condition (`db/scope.ts`) applies unchanged.
+ */
+export async function readQueue(db: Db, actor: Actor, today: string, slice: { start: number; count: number }): Promise<QueueRead> {
+  if (actor.operationIds.length === 0) return { histogram: [], slice: [] };
   return db
-    .selectFrom('resettlement_submissions as rs')
-    .innerJoin('cases', (join) => join.onRef('cases.operation_id', '=', 'rs.operation_id').onRef('cases.id', '=', 'rs.case_id'))
-    .select([
-      'rs.case_id',
-      'rs.priority',
-      'rs.primary_category',
-      'rs.secondary_category',
-      sql<string>`rs.waiting_since::text`.as('waiting_since'),
-      // A person's case looks up one row by key; a household's takes its members' highest. One
-      // OR over both made every queued case a bitmap scan of two indexes (half the query's time
-      // at 1,000 queued cases; docs/PERFORMANCE.md).
-      sql<string>`coalesce(
-        case when cases.person_id is not null
-          then (select case p.risk_rank when 4 then 'critical' when 3 then 'high' when 2 then 'medium' when 1 then 'low' end
-                from persons p where p.operation_id = cases.operation_id and p.id = cases.person_id)
-          else (select case max(p.risk_rank) when 4 then 'critical' when 3 then 'high' when 2 then 'medium' when 1 then 'low' end
-                from persons p where p.operation_id = cases.operation_id and p.household_id = cases.household_id)
-        end,
-        cases.priority)`.as('risk'),
-    ])
-    .where('rs.operation_id', 'in', actor.operationIds)
-    .where('rs.submitted_at', 'is', null)
-    .where('cases.status', '<>', 'closed')
-    .where(scopeCondition(actor, 'cases'))
-    .execute();
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute(async (tx) => {
+      const scope = scopeCondition(actor, 'cases');
+      const histogram = await sql<{ priority_rank: number; risk_rank: number; waiting_since: string; n: number }>`
+        select cases.priority_rank, cases.risk_rank, cases.waiting_since::text as waiting_since, count(*)::int as n
+          from resettlement_queue as cases
+         where ${scope}
+         group by cases.priority_rank, cases.risk_rank, cases.waiting_since`.execute(tx);
+      if (slice.count <= 0) return { histogram: histogram.rows.map(toHistogramRow), slice: [] };
+      // The page is chosen from the narrow queue rows first; only its rows fetch their categories.
+      const page = await sql<{ case_id: string; priority_rank: number; risk_rank: number; waiting_since: string; primary_category: string; secondary_category: string | null }>`
+        select q.case_id, q.priority_rank, q.risk_rank, q.waiting_since, rs.primary_category, rs.secondary_category
+          from (select cases.operation_id, cases.case_id, cases.priority_rank, cases.risk_rank, cases.waiting_since::text as waiting_since,
+                       ${daysWaited(today)} as days
+                  from resettlement_queue as cases
+                 where ${scope}
+                 order by cases.priority_rank, cases.risk_rank desc, days desc, cases.case_id
+                offset ${slice.start} limit ${slice.count}) q
+          join resettlement_submissions rs on rs.operation_id = q.operation_id and rs.case_id = q.case_id
+         order by q.priority_rank, q.risk_rank desc, q.days desc, q.case_id`.execute(tx);
+      return {
+        histogram: histogram.rows.map(toHistogramRow),
+        slice: page.rows.map((r) => ({
+          caseId: r.case_id,
+          priority: PRIORITY_OF_RANK[r.priority_rank]!,
+          risk: RISK_OF_RANK[r.risk_rank]!,
+          waitingSince: r.waiting_since,
+          primaryCategory: r.primary_category,
+          secondaryCategory: r.secondary_category,
+        })),
+      };
+    });
+}
+
+function toHistogramRow(r: { priority_rank: number; risk_rank: number; waiting_since: string; n: number }): QueueHistogramRow {
+  return { priority: PRIORITY_OF_RANK[r.priority_rank]!, risk: RISK_OF_RANK[r.risk_rank]!, waitingSince: r.waiting_since, count: r.n };
 }
