@@ -135,15 +135,19 @@ export async function benchCases(target: BenchTarget, http: BenchHttp, today: Da
       name: 'resettlement queue (supervisor)',
       as: supervisor.session,
       path: '/api/v1/resettlement-queue?offset=0&limit=50',
-      raw: `select rs.case_id, rs.priority, rs.primary_category, rs.secondary_category, rs.waiting_since::text as waiting_since,
-                   coalesce(case when cases.person_id is not null
-                              then (select case p.risk_rank when 4 then 'critical' when 3 then 'high' when 2 then 'medium' when 1 then 'low' end
-                                      from persons p where p.operation_id = cases.operation_id and p.id = cases.person_id)
-                              else (select case max(p.risk_rank) when 4 then 'critical' when 3 then 'high' when 2 then 'medium' when 1 then 'low' end
-                                      from persons p where p.operation_id = cases.operation_id and p.household_id = cases.household_id)
-                            end, cases.priority) as risk
-              from resettlement_submissions rs join cases on cases.operation_id = rs.operation_id and cases.id = rs.case_id
-             where rs.operation_id in (${all}) and rs.submitted_at is null and cases.status <> 'closed' and cases.operation_id in (${all})`,
+      // The same two statements as db/solutions-repository readQueue (operation scope): the queue's
+      // histogram, and the page with a neighbour after it, chosen from migration 0024's table.
+      raw: `select cases.priority_rank, cases.risk_rank, cases.waiting_since::text as waiting_since, count(*)::int as n
+              from resettlement_queue as cases where cases.operation_id in (${all})
+             group by cases.priority_rank, cases.risk_rank, cases.waiting_since;
+            select q.case_id, q.priority_rank, q.risk_rank, q.waiting_since, rs.primary_category, rs.secondary_category
+              from (select cases.operation_id, cases.case_id, cases.priority_rank, cases.risk_rank, cases.waiting_since::text as waiting_since,
+                           case when cases.waiting_since between '0001-01-01'::date and '9999-12-31'::date
+                             then least(greatest('${todayText}'::date - cases.waiting_since, 0), 2097151) else 0 end as days
+                      from resettlement_queue as cases where cases.operation_id in (${all})
+                     order by cases.priority_rank, cases.risk_rank desc, days desc, cases.case_id offset 0 limit 51) q
+              join resettlement_submissions rs on rs.operation_id = q.operation_id and rs.case_id = q.case_id
+             order by q.priority_rank, q.risk_rank desc, q.days desc, q.case_id`,
       params: [],
       count: (body) => (body as { total: number }).total,
       targetMs: 200,

@@ -304,6 +304,7 @@ export async function buildCasePopulation(target: BenchTarget, staff: CaseStaff,
           'recommendation', 'decision_date', 'review_due_on', 'review_due_reason', 'created_at', 'created_by',
         ], bids);
         await copy(client, 'durable_solution_assessments', ['operation_id', 'case_id', 'assessed_on', 'assessed_by', 'solutions', 'warnings', 'updated_by'], assessments);
+        // Migration 0024's triggers put each confirmed submission on the queue table as it is copied.
         await copy(client, 'resettlement_submissions', [
           'operation_id', 'case_id', 'primary_category', 'secondary_category', 'priority', 'confirmed', 'suggested', 'confirmed_by', 'confirmed_at', 'waiting_since',
         ], submissions);
@@ -319,6 +320,6 @@ export async function buildCasePopulation(target: BenchTarget, staff: CaseStaff,
     client.release();
   }
   // Vacuumed as autovacuum would have by the time such a caseload exists, so index-only scans count as in production.
-  await target.database.pool.query('vacuum analyze cases, case_tasks, best_interests_assessments, best_interests_determinations, durable_solution_assessments, resettlement_submissions, users, user_operations');
+  await target.database.pool.query('vacuum analyze cases, case_tasks, best_interests_assessments, best_interests_determinations, durable_solution_assessments, resettlement_submissions, resettlement_queue, users, user_operations');
   return counts;
 }
