@@ -1,20 +1,16 @@
-import { ageInYears, can, err, ok, type Actor, type CareArrangement as CoreArrangement, type CareSituation, type ChildFacts, type Result, type Verb } from '@waymark/core';
-import { findPerson } from '../../db/persons-repository';
+import { ageInYears, can, err, type Actor, type CareArrangement as CoreArrangement, type CareSituation, type ChildFacts, type Result, type Verb } from '@waymark/core';
 import type { CareArrangementRow, PersonRow } from '../../db/schema';
-import type { Db, Tx } from '../../db/transaction';
+import type { Tx } from '../../db/transaction';
 import { failure, type Failure } from '../../failure';
-import { recordRef } from '../record-ref';
+import { personFor } from '../person-for';
 
 /**
  * The child a best-interests route is about: found through the scope condition (outside
  * it, 404 — another agency's child is as unknown as no child), then the verb on the record.
  */
-export async function findChild(db: Db | Tx, actor: Actor, personId: string, verb: Verb): Promise<Result<PersonRow, Failure>> {
+export async function findChild(tx: Tx, actor: Actor, personId: string, verb: Verb): Promise<Result<PersonRow, Failure>> {
   if (!can(actor, verb)) return err(failure('forbidden'));
-  const person = await findPerson(db, actor, personId);
-  if (!person) return err(failure('not_found'));
-  if (!can(actor, verb, recordRef(person))) return err(failure('forbidden'));
-  return ok(person);
+  return personFor(tx, actor, personId, verb);
 }
 
 export function childFacts(person: PersonRow): ChildFacts {

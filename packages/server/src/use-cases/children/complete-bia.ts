@@ -2,12 +2,11 @@ import { can, dayOf, err, ok, type Result } from '@waymark/core';
 import type { Bia, BiaComplete } from '@waymark/contracts';
 import { writeAudit } from '../../db/audit';
 import { completeBiaAtVersion, findBiaForUpdate } from '../../db/children-repository';
-import { findPerson } from '../../db/persons-repository';
 import { transact } from '../../db/transaction';
 import { failure, invalid, type Failure } from '../../failure';
 import { presentBia } from '../../presenters/children';
 import type { UseCaseContext } from '../context';
-import { recordRef } from '../record-ref';
+import { personFor } from '../person-for';
 
 /** Completes a BIA at the version read: not before it was opened, not in the future, once. */
 export async function completeBia(ctx: UseCaseContext, id: string, input: BiaComplete): Promise<Result<Bia, Failure>> {
@@ -16,9 +15,8 @@ export async function completeBia(ctx: UseCaseContext, id: string, input: BiaCom
   return transact(ctx.db, async (tx): Promise<Result<Bia, Failure>> => {
     const current = await findBiaForUpdate(tx, ctx.actor, id);
     if (!current) return err(failure('not_found'));
-    const person = await findPerson(tx, ctx.actor, current.person_id);
-    if (!person) return err(failure('not_found'));
-    if (!can(ctx.actor, 'child.assess', recordRef(person))) return err(failure('forbidden'));
+    const found = await personFor(tx, ctx.actor, current.person_id, 'child.assess');
+    if (!found.ok) return found;
     if (current.version !== input.version) {
       return err(failure('version_conflict', `the assessment is at version ${current.version}; reload and reapply your change`));
     }

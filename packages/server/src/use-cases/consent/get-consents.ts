@@ -2,12 +2,11 @@ import { can, consentRequirement, CONSENT_PURPOSES, err, evaluateConsent, ok, PU
 import type { ConsentOverview, ConsentStanding } from '@waymark/contracts';
 import { writeAudit } from '../../db/audit';
 import { listConsentsOfPerson } from '../../db/consents-repository';
-import { findPerson } from '../../db/persons-repository';
 import { transact } from '../../db/transaction';
 import { failure, type Failure } from '../../failure';
 import { consentRecordOf, presentConsent } from '../../presenters/consent';
 import type { UseCaseContext } from '../context';
-import { recordRef } from '../record-ref';
+import { personFor } from '../person-for';
 import { consentSubject } from './consent-subject';
 
 /** What the person has agreed to now, per purpose (per recipient for referrals), and the full history. */
@@ -15,9 +14,9 @@ export async function getConsents(ctx: UseCaseContext, personId: string): Promis
   if (!can(ctx.actor, 'consent.read')) return err(failure('forbidden'));
   const now = ctx.now();
   return transact(ctx.db, async (tx) => {
-    const person = await findPerson(tx, ctx.actor, personId);
-    if (!person) return err(failure('not_found'));
-    if (!can(ctx.actor, 'consent.read', recordRef(person))) return err(failure('forbidden'));
+    const found = await personFor(tx, ctx.actor, personId, 'consent.read');
+    if (!found.ok) return found;
+    const person = found.value;
     const rows = await listConsentsOfPerson(tx, person.operation_id, person.id);
     const records = rows.map(consentRecordOf);
     const subject = await consentSubject(tx, person, now);

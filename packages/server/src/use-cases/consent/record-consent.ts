@@ -3,12 +3,11 @@ import type { Consent, ConsentCreate } from '@waymark/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../db/audit';
 import { agencyExistsInOperation, insertConsent } from '../../db/consents-repository';
-import { findPersonForUpdate } from '../../db/persons-repository';
 import { transact } from '../../db/transaction';
 import { failure, invalid, type Failure } from '../../failure';
 import { presentConsent } from '../../presenters/consent';
 import type { UseCaseContext } from '../context';
-import { recordRef } from '../record-ref';
+import { personFor } from '../person-for';
 import { consentSubject } from './consent-subject';
 import { refuseIfAnonymised } from '../persons/refuse-if-anonymised';
 
@@ -21,9 +20,9 @@ export async function recordConsent(ctx: UseCaseContext, personId: string, input
   const now = ctx.now();
   return transact(ctx.db, async (tx) => {
     // Locked, so decisions about one person are recorded one after another.
-    const person = await findPersonForUpdate(tx, ctx.actor, personId);
-    if (!person) return err(failure('not_found'));
-    if (!can(ctx.actor, 'consent.record', recordRef(person))) return err(failure('forbidden'));
+    const found = await personFor(tx, ctx.actor, personId, 'consent.record', { forUpdate: true });
+    if (!found.ok) return found;
+    const person = found.value;
     const live = refuseIfAnonymised(person);
     if (!live.ok) return live;
     const effectiveAt = input.effectiveAt === undefined ? now : new Date(input.effectiveAt);

@@ -2,12 +2,11 @@ import { can, err, ok, type Result } from '@waymark/core';
 import type { ErasureRequest, Person } from '@waymark/contracts';
 import { anonymisePersonRows } from '../../db/anonymise-repository';
 import { writeAudit } from '../../db/audit';
-import { findPersonForUpdate } from '../../db/persons-repository';
 import { transact } from '../../db/transaction';
 import { failure, type Failure } from '../../failure';
 import { presentPerson } from '../../presenters/person';
 import type { UseCaseContext } from '../context';
-import { recordRef } from '../record-ref';
+import { personFor } from '../person-for';
 
 /**
  * Erasure on the person's request, as anonymisation: the row stays (so aggregates and the
@@ -19,9 +18,9 @@ export async function erasePerson(ctx: UseCaseContext, id: string, request: Eras
   if (!can(ctx.actor, 'person.erase')) return err(failure('forbidden'));
   const now = ctx.now();
   return transact(ctx.db, async (tx) => {
-    const current = await findPersonForUpdate(tx, ctx.actor, id);
-    if (!current) return err(failure('not_found'));
-    if (!can(ctx.actor, 'person.erase', recordRef(current))) return err(failure('forbidden'));
+    const found = await personFor(tx, ctx.actor, id, 'person.erase', { forUpdate: true });
+    if (!found.ok) return found;
+    const current = found.value;
     const erased = current.anonymised_at === null ? await anonymisePersonRows(tx, current, ctx.actor.userId, now) : null;
     await writeAudit(tx, {
       actorId: ctx.actor.userId,

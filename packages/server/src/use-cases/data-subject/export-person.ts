@@ -3,7 +3,6 @@ import type { PersonExport, ProtectionNote, ProtectionNoteTopic } from '@waymark
 import type { KeyRing } from '../../crypto/key-ring';
 import { writeAudit } from '../../db/audit';
 import { findHouseholdOf, listAuditAboutPerson, listConsentsOfPerson } from '../../db/person-export-repository';
-import { findPerson } from '../../db/persons-repository';
 import { listProtectionNotesOfPerson } from '../../db/protection-notes-repository';
 import { listScreeningsOfPerson } from '../../db/screenings-repository';
 import { transact } from '../../db/transaction';
@@ -13,6 +12,7 @@ import { presentProtectionNote, presentRestrictedNote } from '../../presenters/p
 import { presentScreening } from '../../presenters/screening';
 import { renderPersonExportPdf } from '../../pdf/person-export-pdf';
 import type { UseCaseContext } from '../context';
+import { personFor } from '../person-for';
 import { mayReadTopic } from '../protection-notes/may-read-topic';
 import { openNote } from '../protection-notes/note-sealing';
 import { recordRef } from '../record-ref';
@@ -47,10 +47,10 @@ export async function exportPerson(
   if (!can(ctx.actor, 'person.export')) return err(failure('forbidden'));
   const now = ctx.now();
   return transact(ctx.db, async (tx) => {
-    const person = await findPerson(tx, ctx.actor, id);
-    if (!person) return err(failure('not_found'));
+    const found = await personFor(tx, ctx.actor, id, 'person.export');
+    if (!found.ok) return found;
+    const person = found.value;
     const record = recordRef(person);
-    if (!can(ctx.actor, 'person.export', record)) return err(failure('forbidden'));
     const withheld: PersonExport['header']['withheld'] = [];
 
     const screeningRows = await listScreeningsOfPerson(tx, person.operation_id, person.id);

@@ -2,12 +2,12 @@ import { can, checkPersonDates, err, ok, type CareSituation, type Result } from 
 import type { Person, PersonUpdate } from '@waymark/contracts';
 import { writeAudit } from '../../db/audit';
 import { personChangeColumns } from '../../db/person-columns';
-import { findPersonForUpdate, updatePersonAtVersion } from '../../db/persons-repository';
+import { updatePersonAtVersion } from '../../db/persons-repository';
 import { transact } from '../../db/transaction';
 import { failure, invalid, type Failure } from '../../failure';
 import { presentPerson } from '../../presenters/person';
 import type { UseCaseContext } from '../context';
-import { recordRef } from '../record-ref';
+import { personFor } from '../person-for';
 import { checkPlacement } from './check-placement';
 import { refuseIfAnonymised } from './refuse-if-anonymised';
 
@@ -16,9 +16,9 @@ export async function updatePerson(ctx: UseCaseContext, id: string, input: Perso
   if (!can(ctx.actor, 'person.update')) return err(failure('forbidden'));
   const now = ctx.now();
   return transact(ctx.db, async (tx) => {
-    const current = await findPersonForUpdate(tx, ctx.actor, id);
-    if (!current) return err(failure('not_found'));
-    if (!can(ctx.actor, 'person.update', recordRef(current))) return err(failure('forbidden'));
+    const found = await personFor(tx, ctx.actor, id, 'person.update', { forUpdate: true });
+    if (!found.ok) return found;
+    const current = found.value;
     const live = refuseIfAnonymised(current);
     if (!live.ok) return live;
     if (current.version !== input.version) {

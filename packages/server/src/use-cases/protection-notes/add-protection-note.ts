@@ -3,12 +3,12 @@ import type { ProtectionNote, ProtectionNoteCreate } from '@waymark/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import type { KeyRing } from '../../crypto/key-ring';
 import { writeAudit } from '../../db/audit';
-import { findPerson } from '../../db/persons-repository';
 import { insertProtectionNote } from '../../db/protection-notes-repository';
 import { transact } from '../../db/transaction';
 import { failure, type Failure } from '../../failure';
 import { presentProtectionNote, presentRestrictedNote } from '../../presenters/protection-note';
 import type { UseCaseContext } from '../context';
+import { personFor } from '../person-for';
 import { recordRef } from '../record-ref';
 import { mayReadTopic } from './may-read-topic';
 import { requireKeyRing, sealNote } from './note-sealing';
@@ -29,10 +29,10 @@ export async function addProtectionNote(
   const ring = requireKeyRing(keyRing);
   if (!ring.ok) return ring;
   return transact(ctx.db, async (tx) => {
-    const person = await findPerson(tx, ctx.actor, personId);
-    if (!person) return err(failure('not_found'));
+    const found = await personFor(tx, ctx.actor, personId, 'protection_note.write');
+    if (!found.ok) return found;
+    const person = found.value;
     const record = recordRef(person);
-    if (!can(ctx.actor, 'protection_note.write', record)) return err(failure('forbidden'));
     const live = refuseIfAnonymised(person);
     if (!live.ok) return live;
     const place = { operation_id: person.operation_id, id: uuidv7(), person_id: person.id, topic: input.topic };

@@ -2,12 +2,12 @@ import { can, err, ok, type Result } from '@waymark/core';
 import type { ProtectionNote, ProtectionNoteList, ProtectionNoteTopic } from '@waymark/contracts';
 import type { KeyRing } from '../../crypto/key-ring';
 import { writeAudit } from '../../db/audit';
-import { findPerson } from '../../db/persons-repository';
 import { listProtectionNotesOfPerson } from '../../db/protection-notes-repository';
 import { transact } from '../../db/transaction';
 import { failure, type Failure } from '../../failure';
 import { presentProtectionNote, presentRestrictedNote } from '../../presenters/protection-note';
 import type { UseCaseContext } from '../context';
+import { personFor } from '../person-for';
 import { recordRef } from '../record-ref';
 import { mayReadTopic } from './may-read-topic';
 import { openNote, requireKeyRing } from './note-sealing';
@@ -25,10 +25,10 @@ export async function listProtectionNotes(
   const ring = requireKeyRing(keyRing);
   if (!ring.ok) return ring;
   return transact(ctx.db, async (tx) => {
-    const person = await findPerson(tx, ctx.actor, personId);
-    if (!person) return err(failure('not_found'));
+    const found = await personFor(tx, ctx.actor, personId, 'protection_note.read');
+    if (!found.ok) return found;
+    const person = found.value;
     const record = recordRef(person);
-    if (!can(ctx.actor, 'protection_note.read', record)) return err(failure('forbidden'));
     const items: ProtectionNote[] = [];
     for (const row of await listProtectionNotesOfPerson(tx, person.operation_id, person.id)) {
       if (!mayReadTopic(ctx.actor, row.topic as ProtectionNoteTopic, record)) {

@@ -5,13 +5,14 @@ import { sealScreeningAnswers } from '../../crypto/screening-answers';
 import { sealerFor } from '../../crypto/seal';
 import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../db/audit';
-import { findPersonForUpdate, listHouseholdMembers } from '../../db/persons-repository';
+import { listHouseholdMembers } from '../../db/persons-repository';
 import { recordScreenings } from '../../db/screenings-repository';
 import { transact } from '../../db/transaction';
 import { failure, invalid, type Failure } from '../../failure';
 import { presentScreening } from '../../presenters/screening';
 import { auditConsentRefusal, isConsentRefusal, requireConsent } from '../consent/require-consent';
 import type { UseCaseContext } from '../context';
+import { personFor } from '../person-for';
 import { recordRef } from '../record-ref';
 import { householdOf, registrationOf } from './registration-of';
 import { refuseIfAnonymised } from '../persons/refuse-if-anonymised';
@@ -36,9 +37,9 @@ export async function screenPerson(ctx: UseCaseContext, keyRing: KeyRing | undef
   const now = ctx.now();
   const result = await transact(ctx.db, async (tx): Promise<Result<Screening, Failure>> => {
     // Locking the person serialises two screenings of the same person, so "current level" is the newest.
-    const person = await findPersonForUpdate(tx, ctx.actor, personId);
-    if (!person) return err(failure('not_found'));
-    if (!can(ctx.actor, 'screening.create', recordRef(person))) return err(failure('forbidden'));
+    const found = await personFor(tx, ctx.actor, personId, 'screening.create', { forUpdate: true });
+    if (!found.ok) return found;
+    const person = found.value;
     const live = refuseIfAnonymised(person);
     if (!live.ok) return live;
     // Screening gathers information: it needs the person's case-management consent.
