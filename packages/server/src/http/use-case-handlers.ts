@@ -21,8 +21,8 @@ export type Send<T> = (reply: FastifyReply, value: T) => FastifyReply;
 
 /**
  * The one shape of a route: signed in, then a well-formed `:id` (a malformed one does not
- * exist: 404), then the input parsed with its contract, then the use case, then the answer
- * as JSON with `status` (or sent by `send`). Nothing else happens in a route.
+ * exist: 404), then the input parsed with its contract, then the use case, then the answer:
+ * JSON with a status, or a `Send` of the route's own (a download). Nothing else happens in a route.
  *
  * The context is built only after the id and the input pass, because building it names
  * the actor for the refusal audit (audit-refusal.ts): a use case's 403 or 404 is audited,
