@@ -42,11 +42,18 @@ export const TREND_DELTA_COLUMNS = [
   'operation_id', 'month', 'site_id', 'admin_area_code', 'setting', 'sex', 'birth_year', 'legal_status', 'care_situation', 'risk_level', 'n',
 ] as const;
 
-/** Counts keyed by their dimension values (JSON of the values: nulls stay distinct from strings). */
+/** One string per key: NUL never occurs in stored text (PostgreSQL refuses it), so it marks null. */
+function keyId(key: readonly CopyValue[]): string {
+  let id = '';
+  for (const value of key) id += (value === null ? '\u0000' : String(value)) + '\u0001';
+  return id;
+}
+
+/** Counts keyed by their dimension values. */
 class Tally {
   private readonly counts = new Map<string, { key: CopyValue[]; n: number }>();
   add(key: CopyValue[]): void {
-    const id = JSON.stringify(key);
+    const id = keyId(key);
     const entry = this.counts.get(id);
     if (entry) entry.n++;
     else this.counts.set(id, { key, n: 1 });

@@ -7,6 +7,7 @@ import {
   assessScreening,
   subjectFromRegistration,
   type GeneratedHousehold,
+  type HouseholdMember,
   type Instrument,
 } from '@waymark/core';
 import { v7 as uuidv7 } from 'uuid';
@@ -71,12 +72,16 @@ export async function loadGeneratedPopulation(
   return loaded;
 }
 
+/** Each household's members as scoring sees them, worked out once for all its members. */
+const householdFacts = new WeakMap<GeneratedHousehold, HouseholdMember[]>();
+
 function screenMember(instrument: Instrument, household: GeneratedHousehold, index: number, today: Date): MemberScreening {
   const member = household.members[index]!;
-  const members = household.members.map((m) => ({
-    age: ageInYears(m.person, today),
-    relationshipToHead: m.person.relationshipToHead,
-  }));
+  let members = householdFacts.get(household);
+  if (!members) {
+    members = household.members.map((m) => ({ age: ageInYears(m.person, today), relationshipToHead: m.person.relationshipToHead }));
+    householdFacts.set(household, members);
+  }
   const subject = subjectFromRegistration(member.person, { members }, today);
   const scored = assessScreening(instrument, member.responses, subject);
   if (!scored.ok) throw new Error(`generated answers rejected: ${scored.error.map((p) => `${p.code} ${p.path.join('/')}`).join('; ')}`);
