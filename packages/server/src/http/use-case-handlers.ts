@@ -67,6 +67,10 @@ export function useCaseHandlers(deps: AppDeps) {
     withIdAndBody: <S extends z.ZodType, T>(schema: S, run: (ctx: UseCaseContext, id: string, input: z.output<S>) => Answer<T>, answer: number | Send<T> = 200) =>
       handle((request: FastifyRequest<WithId>) => idAnd(request, schema, request.body), (ctx, { id, input }) => run(ctx, id, input), answer),
 
+    /** A path whose parameter is not a record id (a shipped instrument's name): the route reads and checks it. */
+    accepting: <R extends FastifyRequest, I, T>(accept: (request: R) => Parsed<I>, run: (ctx: UseCaseContext, accepted: I) => Answer<T>, answer: number | Send<T> = 200) =>
+      handle(accept, run, answer),
+
     withIdAndQuery: <S extends z.ZodType, T>(schema: S, run: (ctx: UseCaseContext, id: string, query: z.output<S>) => Answer<T>, answer: number | Send<T> = 200) =>
       handle((request: FastifyRequest<WithId>) => idAnd(request, schema, request.query), (ctx, { id, input }) => run(ctx, id, input), answer),
   };
