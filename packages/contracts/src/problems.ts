@@ -7,6 +7,8 @@ import { z } from 'zod';
 export const PROBLEM_CODES = [
   // An uploaded boundary file none of whose area codes is used by a site, a person or a deeper level.
   'boundary_codes_unmatched',
+  // A boundary file of the level above the loaded areas that holds none of them: somewhere else.
+  'boundary_areas_outside',
   'validation_failed',
   'invalid_json',
   'unauthenticated',

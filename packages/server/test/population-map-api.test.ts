@@ -102,6 +102,13 @@ describe.each(databaseTargets())('population map API on $name PostgreSQL', (targ
     const wrongKey = await admin.request('POST', `/api/v1/operations/${app.operationId}/boundaries`, { level: 3, codeProperty: 'label', source: 'x', geojson: ADM2 });
     expect(wrongKey.status).toBe(422);
     expect(wrongKey.body).toMatchObject({ code: 'boundary_codes_unmatched', errors: [{ path: '/codeProperty' }] });
+    // Governorates of somewhere else: no district lies inside them, and the nearest-shape
+    // fallback would have filed all three under one of them.
+    const elsewhere = collection([{ code: 'G-X', name: 'Elsewhere', geometry: square(100, 10, 1) }]);
+    const outside = await admin.request('POST', `/api/v1/operations/${app.operationId}/boundaries`, { level: 1, codeProperty: 'pcode', source: 'x', geojson: elsewhere });
+    expect(outside.status).toBe(422);
+    expect(outside.contentType).toContain('application/problem+json');
+    expect(outside.body).toMatchObject({ code: 'boundary_areas_outside', errors: [{ path: '/geojson', code: 'boundary_areas_outside' }] });
     const after = await app.database.db.selectFrom('admin_areas').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
     expect((await caseworker.request('POST', `/api/v1/operations/${app.operationId}/boundaries`, { level: 2, codeProperty: 'pcode', source: 'x', geojson: ADM2 })).status).toBe(403);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readBoundaries, type AreaGeometry } from './boundaries';
-import { assignParents, containsPoint, interiorPoint } from './interior';
+import { assignParents, containsPoint, holdsAny, interiorPoint } from './interior';
 import { fitProjection } from './project';
 
 const square = (x: number, y: number, size: number): AreaGeometry => ({
@@ -54,5 +54,12 @@ describe('placing areas', () => {
     expect(x2).toBeLessThanOrEqual(200);
     expect(y2).toBeLessThan(y1);
     expect(projection.path(square(35, 33, 1))).toMatch(/^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){4}Z$/);
+  });
+
+  it('tells whether a file of the level above holds any of the areas below', () => {
+    const districts = [{ geometry: square(0, 0, 1) }, { geometry: square(5, 5, 1) }];
+    expect(holdsAny([{ geometry: square(4, 4, 3) }], districts)).toBe(true);
+    expect(holdsAny([{ geometry: square(20, 20, 3) }, { geometry: square(-10, -10, 2) }], districts)).toBe(false);
+    expect(holdsAny([{ geometry: square(0, 0, 10) }], [])).toBe(false);
   });
 });

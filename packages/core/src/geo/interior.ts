@@ -62,6 +62,18 @@ export function interiorPoint(geometry: AreaGeometry): Position {
  * the child's outline is not required to lie within the parent's; a child whose point
  * falls in no parent (a sliver on the coast) gets the parent nearest to that point.
  */
+/**
+ * Whether any of `children` lies inside one of `parents` (its interior point does): a file of
+ * the level above that holds none of the areas below is of somewhere else, and
+ * assignParents' nearest-shape fallback would file every area under the wrong parent.
+ */
+export function holdsAny(parents: ReadonlyArray<{ geometry: AreaGeometry }>, children: ReadonlyArray<{ geometry: AreaGeometry }>): boolean {
+  return children.some((child) => {
+    const point = interiorPoint(child.geometry);
+    return parents.some((parent) => containsPoint(parent.geometry, point));
+  });
+}
+
 export function assignParents(children: ReadonlyArray<{ code: string; geometry: AreaGeometry }>, parents: ReadonlyArray<{ code: string; geometry: AreaGeometry }>): Map<string, string | null> {
   const result = new Map<string, string | null>();
   for (const child of children) {

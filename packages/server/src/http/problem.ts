@@ -4,6 +4,7 @@ import type { Failure } from '../failure';
 
 const STATUS: Record<ProblemCode, number> = {
   boundary_codes_unmatched: 422,
+  boundary_areas_outside: 422,
   validation_failed: 400,
   invalid_json: 400,
   unknown_instrument: 400,
@@ -45,6 +46,7 @@ const STATUS: Record<ProblemCode, number> = {
 // Titles are for people reading raw responses; clients translate `code`.
 const TITLES: Record<ProblemCode, string> = {
   boundary_codes_unmatched: 'No area code in the file matches a site or a person of the operation',
+  boundary_areas_outside: 'None of the areas already loaded at the level below lies inside the file\'s shapes',
   validation_failed: 'The request has invalid fields',
   invalid_json: 'The body is not valid JSON',
   unknown_instrument: 'No such instrument',

@@ -130,6 +130,7 @@ export const FIELD_ERROR_CODES = [
   'duplicate_code',
   'no_features',
   'boundary_codes_unmatched',
+  'boundary_areas_outside',
   'unknown_domain',
 ] as const;
 

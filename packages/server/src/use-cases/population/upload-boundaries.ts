@@ -1,4 +1,4 @@
-import { assignParents, can, canInOperation, err, ok, readBoundaries, type Result } from '@waymark/core';
+import { assignParents, can, canInOperation, err, holdsAny, ok, readBoundaries, type Result } from '@waymark/core';
 import type { BoundaryUpload, BoundaryUploadResult } from '@waymark/contracts';
 import { areaCodesInUse, listShapesOfLevel, replaceAdminAreasOfLevel, setParents } from '../../db/admin-areas-repository';
 import { writeAudit } from '../../db/audit';
@@ -10,8 +10,10 @@ import type { UseCaseContext } from '../context';
  * An operation loads its own boundaries, one admin level per file. The file must be valid
  * GeoJSON (400 with the JSON Pointer of the first faults, under /geojson) and its codes must
  * mean something here: at least one a site's or a person's area, or the file is the level
- * above areas already loaded (which then take their parents from it by interior point).
- * Otherwise 422: a file keyed on the wrong property would draw a map of nobody.
+ * above areas already loaded (which then take their parents from it by interior point, so at
+ * least one of them must lie inside its shapes). Otherwise 422: a file keyed on the wrong
+ * property would draw a map of nobody, and one of another country would file every district
+ * under whichever of its provinces happened to be nearest.
  */
 export async function uploadBoundaries(ctx: UseCaseContext, operationId: string, input: BoundaryUpload): Promise<Result<BoundaryUploadResult, Failure>> {
   if (!can(ctx.actor, 'aggregate.manage')) return err(failure('forbidden'));
@@ -36,6 +38,11 @@ export async function uploadBoundaries(ctx: UseCaseContext, operationId: string,
     if (matched.size === 0 && below.length === 0) {
       return err(failure('boundary_codes_unmatched', `none of the ${features.length} codes in "${input.codeProperty}" is used by a site or a person of this operation`, [
         { path: '/codeProperty', code: 'boundary_codes_unmatched', message: 'no code matches' },
+      ]));
+    }
+    if (matched.size === 0 && !holdsAny(features, below)) {
+      return err(failure('boundary_areas_outside', `none of the ${below.length} areas of level ${input.level + 1} lies inside this file's shapes`, [
+        { path: '/geojson', code: 'boundary_areas_outside', message: 'no area below lies inside' },
       ]));
     }
     const parents = above.length > 0 ? assignParents(features, above) : new Map<string, string | null>();
