@@ -12,7 +12,8 @@ export interface CaseListFigure {
   ratio: number;
   /** Items in the answer (the queue: the whole queue in scope). */
   items: number;
-  targetMs: number;
+  /** Only where the case-work issue sets one: My work, the overdue list, the resettlement queue. */
+  targetMs?: number;
 }
 
 export interface CaseFigures {
@@ -58,7 +59,7 @@ export async function benchCases(target: BenchTarget, http: BenchHttp, today: Da
   const todayText = today.toISOString().slice(0, 10);
   const all = list(ops.map((o) => o.operationId));
   const mine = list([first.operationId]);
-  const measures: Array<{ name: string; as: BenchSession; path: string; raw: string; params: unknown[]; count: (body: unknown) => number; targetMs: number }> = [
+  const measures: Array<{ name: string; as: BenchSession; path: string; raw: string; params: unknown[]; count: (body: unknown) => number; targetMs?: number }> = [
     {
       name: 'My work (caseworker)',
       as: caseworker.session,
@@ -107,7 +108,6 @@ export async function benchCases(target: BenchTarget, http: BenchHttp, today: Da
              order by closure_requested_at asc, id limit 200`,
       params: [],
       count: (body) => (body as { items: unknown[] }).items.length,
-      targetMs: 50,
     },
     {
       name: 'workload (supervisor)',
@@ -129,7 +129,6 @@ export async function benchCases(target: BenchTarget, http: BenchHttp, today: Da
              order by open_cases desc, open_tasks desc, s.display_name, s.id limit 500`,
       params: [first.agencyId, todayText],
       count: (body) => (body as { items: unknown[] }).items.length,
-      targetMs: 50,
     },
     {
       name: 'resettlement queue (supervisor)',

@@ -38,3 +38,16 @@ export async function compactRollups(db: Db, operationId: string): Promise<boole
     return true;
   });
 }
+
+/**
+ * Rewrites the three rollup tables with only their live rows. A compaction deletes every row
+ * of an operation and inserts the sums after them, so after millions of deltas (a bulk load,
+ * a re-score that moves everyone) the table keeps the size of the deltas: vacuum frees the
+ * space but cannot move the live rows back, and each dashboard read scans every page. At
+ * 1,000,000 persons that made the rollup read 50 ms instead of 14. VACUUM FULL holds each
+ * table's exclusive lock while it copies the folded rows (under a second there): writes that
+ * count into it wait, none fail. It cannot run inside a transaction.
+ */
+export async function repackRollups(db: Db): Promise<void> {
+  await sql`vacuum (full, analyze) population_rollup, population_domain_rollup, screening_trend_rollup`.execute(db);
+}

@@ -1,4 +1,4 @@
-import { compactRollups, rollupLedgers, type RollupLedger } from '../../db/rollup-compaction-repository';
+import { compactRollups, repackRollups, rollupLedgers, type RollupLedger } from '../../db/rollup-compaction-repository';
 import type { Db } from '../../db/transaction';
 
 /** Below this many appended rows an operation's ledgers are left as they are. */
@@ -28,5 +28,19 @@ export async function compactRollupsWhereDue(db: Db, options: { all?: boolean } 
     const due = options.all ? ledger.pending > 0 : compactionDue(ledger);
     runs.push({ ...ledger, compacted: due ? await compactRollups(db, ledger.operationId) : false });
   }
+  return runs;
+}
+
+/** A bulk write appended at least this many deltas: the folded tables are worth rewriting. */
+const REPACK_PENDING = 100_000;
+
+/**
+ * After a bulk write (a load, a re-score of everyone): fold every operation's deltas, and when
+ * there were many, rewrite the rollup tables compactly (repackRollups says why).
+ */
+export async function compactRollupsAfterBulkWrite(db: Db): Promise<CompactionRun[]> {
+  const runs = await compactRollupsWhereDue(db, { all: true });
+  const appended = runs.reduce((sum, run) => sum + (run.compacted ? run.pending : 0), 0);
+  if (appended >= REPACK_PENDING) await repackRollups(db);
   return runs;
 }

@@ -9,7 +9,7 @@ import { householdMembersOf, screenedPersonBatches, writeRescoredBatch, type Res
 import type { CopyValue } from '../../db/bulk/copy-text';
 import type { PersonRow } from '../../db/schema';
 import { boundedConcurrency } from '../bounded-concurrency';
-import { compactRollupsWhereDue } from '../population/compact-rollups';
+import { compactRollupsAfterBulkWrite } from '../population/compact-rollups';
 import { householdOf, registrationOf } from './registration-of';
 
 export interface RescoreOptions {
@@ -84,7 +84,7 @@ export async function rescoreAll(database: DatabaseHandle, options: RescoreOptio
   }
   await writes.drain();
   // Every re-scored person appended rollup deltas (their level and domains moved); fold them.
-  await compactRollupsWhereDue(database.db);
+  await compactRollupsAfterBulkWrite(database.db);
   return summary;
 }
 
