@@ -17,6 +17,9 @@ export const InstrumentSummarySchema = z.object({
 });
 export type InstrumentSummary = z.infer<typeof InstrumentSummarySchema>;
 
+/** `GET /instruments/:id?version=`: a version of the instrument, the latest when absent. */
+export const InstrumentQuerySchema = z.strictObject({ version: z.coerce.number().int().min(1).optional() });
+
 export const InstrumentListSchema = listOf(InstrumentSummarySchema);
 export type InstrumentList = z.infer<typeof InstrumentListSchema>;
 

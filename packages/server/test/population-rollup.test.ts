@@ -307,15 +307,13 @@ describe.each(databaseTargets())('population rollups on $name PostgreSQL', (targ
       await compactRollups(app.database.db, app.operationId);
     }
     // Every page of the table holds a live row: nothing left of the deleted deltas to scan.
-    const pages = async () =>
-      (
-        await sql<{ used: number; pages: number }>`
-          select count(distinct (ctid::text::point)[0])::int as used,
-                 (pg_relation_size('population_rollup') / current_setting('block_size')::int)::int as pages
-            from population_rollup`.execute(app.database.db)
-      ).rows[0]!;
     await repackRollups(app.database.db);
-    const after = await pages();
+    const after = (
+      await sql<{ used: number; pages: number }>`
+        select count(distinct (ctid::text::point)[0])::int as used,
+               (pg_relation_size('population_rollup') / current_setting('block_size')::int)::int as pages
+          from population_rollup`.execute(app.database.db)
+    ).rows[0]!;
     expect(after.used).toBeGreaterThan(0);
     expect(after.pages).toBe(after.used);
     const dead = await sql<{ n: number }>`select count(*)::int as n from population_rollup where operation_id = ${app.operationId} and not compacted`.execute(app.database.db);

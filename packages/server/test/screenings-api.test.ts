@@ -53,6 +53,11 @@ describe.each(databaseTargets())('screening API on $name PostgreSQL', (target) =
     const debt = definition.items.find((item) => item.id === 'mms_owes_journey_debt');
     expect(debt).toMatchObject({ domain: 'mixed_migration_smuggling', choices: expect.arrayContaining([{ ...debt!.choices![0]!, value: 'yes', weight: expect.any(Number) }]) });
     expect((await caseworker.request('GET', '/api/v1/instruments/nope')).status).toBe(404);
+    const badVersion = await caseworker.request('GET', '/api/v1/instruments/heightened-risk?version=one');
+    expect(badVersion.status).toBe(400);
+    expect(badVersion.contentType).toContain('application/problem+json');
+    expect(badVersion.body).toMatchObject({ code: 'validation_failed', errors: [expect.objectContaining({ path: '/version' })] });
+    expect((await caseworker.request('GET', '/api/v1/instruments/heightened-risk?version=1')).status).toBe(200);
   });
 
   it('scores, explains and keeps history; the person shows the newest level', async () => {

@@ -1,8 +1,7 @@
-import { can, err, ok, shippedInstruments, type Instrument, type Result } from '@waymark/core';
+import type { InstrumentSummary } from '@waymark/contracts';
+import { can, err, ok, shippedInstruments, type Result } from '@waymark/core';
 import { failure, type Failure } from '../../failure';
 import type { UseCaseContext } from '../context';
-
-export type InstrumentSummary = Pick<Instrument, 'id' | 'version' | 'ruleVersion' | 'title' | 'locales'> & { domains: number; items: number };
 
 /** The screening instruments this build ships, each with how much it asks. */
 export async function listInstruments(ctx: UseCaseContext): Promise<Result<{ items: InstrumentSummary[]; total: number }, Failure>> {
