@@ -79,6 +79,10 @@ describe('an operation loads its own boundaries and sets k, and the map shows th
     const geometry = broken.features[2]!.geometry;
     const ring = (geometry.type === 'Polygon' ? geometry.coordinates[0] : (geometry.coordinates as number[][][][])[0]![0]) as number[][];
     ring.pop();
+    // The governorates moved 60° east, into another country: they hold none of the districts.
+    const elsewhere = JSON.parse(adm1Text, (key, value: unknown) =>
+      key === 'coordinates' ? shiftEast(value, 60) : value,
+    ) as FeatureCollection;
     const faultAt = geometry.type === 'Polygon' ? `/features/2/geometry/coordinates/0/${ring.length - 1}` : `/features/2/geometry/coordinates/0/0/${ring.length - 1}`;
 
     const page = await browser.newPage({ viewport: { width: 1360, height: 1000 }, locale: 'en-GB' });
@@ -111,6 +115,17 @@ describe('an operation loads its own boundaries and sets k, and the map shows th
     expect(await unmatched.innerText()).toContain('none is used by a site or a person of this operation');
     expect(await unmatched.innerText()).toContain('Bent Jbail');
     expect(await page.getByTestId('boundary-problem').locator('[data-code="boundary_codes_unmatched"]').count()).toBe(1);
+
+    // 2b. Governorates of somewhere else, as the level above the loaded districts: refused.
+    await page.getByTestId('boundary-file').setInputFiles({ name: 'elsewhere_ADM1.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(elsewhere)) });
+    await page.getByTestId('boundary-level').selectOption('1');
+    await page.getByTestId('boundary-code-property').fill('shapeID');
+    await page.getByTestId('boundary-upload').click();
+    const outside = page.getByTestId('boundary-problem').locator('[data-code="boundary_areas_outside"]');
+    await outside.first().waitFor();
+    expect(await page.getByTestId('boundary-problem').innerText()).toContain('None of the areas already loaded at the level below lies inside');
+    await page.getByTestId('admin-boundaries').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'boundaries-outside-en.png'), fullPage: true });
 
     // 3. The good governorate file, keyed on its codes: loaded.
     await page.getByTestId('boundary-file').setInputFiles({ name: 'LBN_ADM1.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(adm1Text) });
@@ -184,6 +199,20 @@ describe('an operation loads its own boundaries and sets k, and the map shows th
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     await page.getByTestId('admin-disclosure').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOTS, 'boundaries-admin-ar.png'), fullPage: true });
+    await page.getByTestId('boundary-file').setInputFiles({ name: 'elsewhere_ADM1.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(elsewhere)) });
+    await page.getByTestId('boundary-level').selectOption('1');
+    await page.getByTestId('boundary-code-property').fill('shapeID');
+    await page.getByTestId('boundary-upload').click();
+    await page.getByTestId('boundary-problem').locator('[data-code="boundary_areas_outside"]').first().waitFor();
+    await page.getByTestId('admin-boundaries').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'boundaries-outside-ar.png'), fullPage: true });
     await page.close();
   });
 });
+
+/** Every position of a GeoJSON coordinates array moved east by `degrees`. */
+function shiftEast(coordinates: unknown, degrees: number): unknown {
+  if (!Array.isArray(coordinates)) return coordinates;
+  if (typeof coordinates[0] === 'number') return [coordinates[0] + degrees, ...coordinates.slice(1)];
+  return coordinates.map((inner: unknown) => shiftEast(inner, degrees));
+}

@@ -52,7 +52,9 @@ export function BoundariesPanel({ operationId }: { operationId: string }) {
   };
   const problems = isApiProblem(upload.error) ? upload.error.fieldErrors : [];
   const at = (field: string) => problems.filter((problem) => problem.path === `/${field}`);
-  const inFile = problems.filter((problem) => problem.path.startsWith('/geojson'));
+  // A fault that only restates the problem (the whole file is of somewhere else) is not listed again.
+  const problemCode = isApiProblem(upload.error) ? upload.error.code : undefined;
+  const inFile = problems.filter((problem) => problem.path.startsWith('/geojson') && problem.code !== problemCode);
   const unmatched = isApiProblem(upload.error) && upload.error.code === 'boundary_codes_unmatched';
 
   return (
