@@ -45,6 +45,13 @@ export type OperationCreate = z.infer<typeof OperationCreateSchema>;
 export const OperationCreatedSchema = OperationSchema.extend({ firstAgency: AgencySchema });
 export type OperationCreated = z.infer<typeof OperationCreatedSchema>;
 
+/**
+ * `GET|PUT /operations/{id}/security`: whether everyone working in the operation must use a
+ * second factor. Roles that read highly sensitive content need one whatever this says.
+ */
+export const OperationSecuritySchema = z.strictObject({ mfaRequired: z.boolean() });
+export type OperationSecurity = z.infer<typeof OperationSecuritySchema>;
+
 export const TeamSchema = z.object({
   id: IdSchema,
   operationId: IdSchema,

@@ -1,6 +1,7 @@
 import { startServer, StartupRefused } from '@waymark/server';
 import { Command } from 'commander';
 import { cliLogger, configOrExit } from '../environment';
+import { writeFirstAdminSecret } from '../first-admin-secret';
 
 export function serveCommand(): Command {
   return new Command('serve').description('serve the web app and the API (embedded PostgreSQL unless DATABASE_URL)').action(async () => {
@@ -13,12 +14,13 @@ export function serveCommand(): Command {
     });
     if (server.firstAdmin) {
       const { email, oneTimePassword } = server.firstAdmin;
-      // Printed once, to the terminal only (never to the log stream): it is a secret.
-      process.stdout.write(
-        oneTimePassword
-          ? `\nFirst administrator created.\n  email:    ${email}\n  password: ${oneTimePassword}\nThis password is shown once. Sign in and change it.\n\n`
-          : `\nFirst administrator created: ${email}\n\n`,
-      );
+      // The secret never goes to standard output, where the JSON logs go: only its file's path.
+      if (oneTimePassword) {
+        const path = await writeFirstAdminSecret(config.database.dataDir, { email, oneTimePassword });
+        process.stdout.write(`\nFirst administrator created: ${email}\nIts one-time password is in ${path} (readable by this account only).\nSign in, change it, then delete that file.\n\n`);
+      } else {
+        process.stdout.write(`\nFirst administrator created: ${email}\n\n`);
+      }
     }
     process.stdout.write(`Waymark is running at ${server.url} (database: ${server.database.mode})\n`);
     let stopping = false;

@@ -1,5 +1,5 @@
 import type { Actor, RecordRef } from './can';
-import type { Role } from './roles';
+import { ROLES, type Role } from './roles';
 
 /** How much harm a field could do if it reached the wrong person, lowest first. */
 export const SENSITIVITY_LEVELS = ['internal', 'personal', 'sensitive', 'highly_sensitive'] as const;
@@ -79,3 +79,21 @@ export const TOPIC_OF_DOMAIN: Readonly<Record<string, SensitiveTopic>> = {
   children_at_risk: 'child_protection',
   family_separation_isolation: 'child_protection',
 };
+
+/**
+ * Does this role ever read highly sensitive content: a topic in its clearance, or the
+ * sections of the people assigned to it (need-to-know)? Asked of `mayReadField` itself,
+ * so the answer follows the rule book when clearances change.
+ */
+export function readsHighlySensitive(role: Role): boolean {
+  const actor: Actor = { userId: 'self', role, scope: 'own', agencyId: null, teamIds: [], operationIds: [] };
+  return SENSITIVE_TOPICS.some((topic) => mayReadField(actor, { sensitivity: 'highly_sensitive', topic }, { assignedUserId: actor.userId }));
+}
+
+/**
+ * Roles that must use a second factor whatever the operation says: every role that can
+ * read highly sensitive content (SGBV, trafficking, health, child-protection notes), so a
+ * stolen password alone never opens them. Other roles need one where their operation
+ * requires it (`operations.mfa_required`).
+ */
+export const MFA_REQUIRED_ROLES: ReadonlySet<Role> = new Set<Role>(ROLES.filter(readsHighlySensitive));

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { heightenedRiskV1 } from '../instruments/heightened-risk/v1/index';
 import { can, canInOperation, inScope, type Actor, type RecordRef } from './can';
-import { mayReadField, ROLE_CLEARANCE, SENSITIVE_TOPICS, TOPIC_OF_DOMAIN } from './clearance';
+import { mayReadField, MFA_REQUIRED_ROLES, ROLE_CLEARANCE, SENSITIVE_TOPICS, TOPIC_OF_DOMAIN } from './clearance';
 import { FIELD_REGISTRY } from './fields';
 import { checkGrant } from './grant';
 import { ROLE_VERBS, ROLES, VERBS } from './roles';
@@ -93,6 +93,14 @@ describe('clearance', () => {
     expect(mayReadField(actor({ role: 'protection_officer' }), sgbv, { assignedUserId: 'someone' })).toBe(true);
     expect(mayReadField(actor({ role: 'child_protection_officer' }), sgbv, { assignedUserId: 'someone' })).toBe(false);
     expect(mayReadField(actor({ role: 'partner_caseworker' }), { sensitivity: 'highly_sensitive', topic: 'trafficking' })).toBe(true);
+  });
+
+  it('every role that can read highly sensitive content must use a second factor; the others where their operation asks', () => {
+    expect([...MFA_REQUIRED_ROLES].sort()).toEqual(['administrator', 'caseworker', 'child_protection_officer', 'partner_caseworker', 'protection_officer', 'supervisor']);
+    for (const role of ROLES) {
+      const reads = SENSITIVE_TOPICS.some((topic) => mayReadField(actor({ role }), { sensitivity: 'highly_sensitive', topic }, { assignedUserId: 'me' }));
+      expect(MFA_REQUIRED_ROLES.has(role), role).toBe(reads);
+    }
   });
 
   it('maps every highly sensitive item of the shipped instrument to a topic', () => {

@@ -154,5 +154,3 @@ export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
-/** Roles that must use a second factor whatever the operation says. */
-export const MFA_REQUIRED_ROLES: ReadonlySet<Role> = new Set<Role>(['administrator', 'supervisor']);

@@ -23,3 +23,16 @@ export async function findSite(db: Db | Tx, operationId: string, siteId: string)
     .where('id', '=', siteId)
     .executeTakeFirst();
 }
+
+/** Whether the operation asks a second factor of everyone in it; undefined if there is no such operation. */
+export async function findOperationMfaRequired(db: Db | Tx, operationId: string): Promise<boolean | undefined> {
+  return (await db.selectFrom('operations').select('mfa_required').where('id', '=', operationId).executeTakeFirst())?.mfa_required;
+}
+
+/** Sets it, returning what it was (read under a row lock, so the audit says what changed). */
+export async function setOperationMfaRequired(tx: Tx, operationId: string, mfaRequired: boolean): Promise<boolean | undefined> {
+  const row = await tx.selectFrom('operations').select('mfa_required').where('id', '=', operationId).forUpdate().executeTakeFirst();
+  if (!row) return undefined;
+  await tx.updateTable('operations').set({ mfa_required: mfaRequired }).where('id', '=', operationId).execute();
+  return row.mfa_required;
+}

@@ -32,6 +32,12 @@ function retentionRule(success: number) {
   return (actor: Actor, position: OrgPosition): number => (!has(actor, 'retention.manage') ? 403 : position === 'other_operation' ? 404 : success);
 }
 
+/** An operation's security policy: administrators of a whole operation, in their own operations. */
+function operationSecurityRule(success: number) {
+  return (actor: Actor, position: OrgPosition): number =>
+    !has(actor, 'agency.manage') ? 403 : position === 'other_operation' ? 404 : actor.scope !== 'operation' ? 403 : success;
+}
+
 /** Administration: the audit trail, retention, operations, agencies, teams and users. */
 export function administrationRoutes(world: () => World): Entries {
   return {
@@ -67,6 +73,19 @@ export function administrationRoutes(world: () => World): Entries {
         const code = w.unique();
         return { path: '/api/v1/operations', body: { code, name: `Operation ${code}`, firstAgency: { code: 'first', name: 'First agency', kind: 'ngo' } } };
       },
+    },
+    'GET /api/v1/operations/{id}/security': {
+      kind: 'org',
+      success: 200,
+      expect: operationSecurityRule(200),
+      request: async (w, _actor, position) => ({ path: `/api/v1/operations/${operationOf(w, asOrg(position))}/security` }),
+    },
+    'PUT /api/v1/operations/{id}/security': {
+      kind: 'org',
+      success: 200,
+      expect: operationSecurityRule(200),
+      // Setting it to what it is (false) leaves the world as the other entries expect it.
+      request: async (w, _actor, position) => ({ path: `/api/v1/operations/${operationOf(w, asOrg(position))}/security`, body: { mfaRequired: false } }),
     },
     'GET /api/v1/operations/{id}/agencies': {
       kind: 'org',

@@ -54,6 +54,8 @@ export const FIELD_ERROR_CODES = [
   'password_unchanged',
   // Password policy (server): a common or easily guessed password.
   'password_too_common',
+  // Password policy (server): the owner's email address as the password.
+  'password_is_email',
   // Consent decisions (core checkConsentDecision, server).
   'in_future',
   'own_consent_required',

@@ -80,7 +80,7 @@ export function sessionRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (!auth) return reply;
     const input = parse(PasswordChangeSchema, request.body);
     if (!input.ok) return sendProblem(reply, input.error);
-    const result = await changePassword(db, auth.user.id, auth.session.tokenHash, input.value);
+    const result = await changePassword(db, auth.user, auth.session.tokenHash, input.value);
     if (!result.ok) return sendProblem(reply, result.error);
     return reply.code(204).send();
   });

@@ -4,6 +4,7 @@ import { writeAudit } from '../../db/audit';
 import type { Db } from '../../db/transaction';
 import { defaultAgencyOf } from '../../db/agencies-repository';
 import { anyUserExists, firstOperationId, insertAgency, insertOperation, insertUser, lockBootstrap } from '../../db/users-repository';
+import { checkPasswordPolicy } from '../sessions/password-policy';
 import { hashPassword } from '../sessions/passwords';
 
 export interface FirstAdmin {
@@ -15,7 +16,8 @@ export interface FirstAdmin {
 /**
  * On first start with no accounts, creates the first administrator (and a first operation
  * to work in). From WAYMARK_ADMIN_EMAIL/PASSWORD when given, else a one-time password
- * that must be changed.
+ * that must be changed. A given password must be changed too unless it passes the policy
+ * every other password passes (it sits in an environment file, often one copied from docs).
  */
 export async function ensureFirstAdmin(db: Db, given: { email: string; password: string } | null): Promise<FirstAdmin | null> {
   return db.transaction().execute(async (tx) => {
@@ -37,7 +39,7 @@ export async function ensureFirstAdmin(db: Db, given: { email: string; password:
     const email = given?.email ?? 'admin@waymark.local';
     await insertUser(
       tx,
-      { id, email, display_name: 'Administrator', password_hash: await hashPassword(password), role: 'administrator', scope: 'operation', agency_id: agencyId, must_change_password: given === null },
+      { id, email, display_name: 'Administrator', password_hash: await hashPassword(password), role: 'administrator', scope: 'operation', agency_id: agencyId, must_change_password: given === null || !checkPasswordPolicy(given.password, { email }).ok },
       [operationId],
     );
     await writeAudit(tx, { actorId: null, operationId: null, action: 'user.create_first_admin', resourceType: 'user', resourceId: id });

@@ -2,16 +2,22 @@ import { err, ok, type Result } from '@waymark/core';
 import type { RecoveryCodes } from '@waymark/contracts';
 import { writeAudit } from '../../db/audit';
 import { confirmTotp, findMfaState } from '../../db/mfa-repository';
+import { deleteOtherSessions } from '../../db/sessions-repository';
+import { clearFailures } from '../../db/sign-in-throttle-repository';
 import { transact, type Db } from '../../db/transaction';
 import { failure, type Failure } from '../../failure';
 import type { AuthPolicy } from './auth-policy';
 import type { Authenticated } from './authenticate';
-import { guardSecondFactor, refuseSecondFactor } from './second-factor-guard';
+import { claimCodeAttempt, refuseSecondFactor } from './second-factor-guard';
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes';
+import { throttleKey } from './throttle-keys';
 import { verifyTotp } from './totp';
 import { openTotpSecret } from './totp-secret';
 
-/** A code from the new authenticator puts it in force and yields the recovery codes, shown this once. */
+/**
+ * A code from the new authenticator puts it in force and yields the recovery codes, shown
+ * this once. The user's other sessions end: they were opened with the password alone.
+ */
 export async function confirmMfaEnrolment(
   db: Db,
   auth: Authenticated,
@@ -21,8 +27,8 @@ export async function confirmMfaEnrolment(
   const state = await findMfaState(db, auth.user.id);
   if (!state || state.totp_confirmed_at !== null) return err(failure('mfa_already_enrolled'));
   if (state.totp_secret_sealed === null) return err(failure('not_found', 'start enrolment first'));
-  const locked = await guardSecondFactor(db, auth.user.id);
-  if (!locked.ok) return locked;
+  const claimed = await claimCodeAttempt(db, auth.user.id);
+  if (!claimed.ok) return claimed;
   const secret = openTotpSecret(context.policy.keyRing, auth.user.id, state.totp_secret_sealed);
   if (!secret.ok) return secret;
   const step = verifyTotp(secret.value, code, context.now, null);
@@ -30,6 +36,9 @@ export async function confirmMfaEnrolment(
   const codes = newRecoveryCodes();
   return transact(db, async (tx) => {
     await confirmTotp(tx, auth.user.id, step, codes.map(hashRecoveryCode));
+    await clearFailures(tx, throttleKey('mfa', auth.user.id));
+    // Every other session was opened with the password alone; this one has just shown the factor.
+    await deleteOtherSessions(tx, auth.user.id, auth.session.tokenHash);
     await writeAudit(tx, { actorId: auth.user.id, operationId: null, action: 'user.mfa_enrolled', resourceType: 'user', resourceId: auth.user.id, ip: context.ip });
     return ok({ recoveryCodes: codes });
   });

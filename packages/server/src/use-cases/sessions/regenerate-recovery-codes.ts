@@ -2,12 +2,14 @@ import { err, ok, type Result } from '@waymark/core';
 import type { RecoveryCodes } from '@waymark/contracts';
 import { writeAudit } from '../../db/audit';
 import { acceptTotpStep, findMfaState, replaceRecoveryCodes } from '../../db/mfa-repository';
+import { clearFailures } from '../../db/sign-in-throttle-repository';
 import { transact, type Db } from '../../db/transaction';
 import { failure, type Failure } from '../../failure';
 import type { AuthPolicy } from './auth-policy';
 import type { Authenticated } from './authenticate';
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes';
-import { guardSecondFactor, refuseSecondFactor } from './second-factor-guard';
+import { claimCodeAttempt, refuseSecondFactor } from './second-factor-guard';
+import { throttleKey } from './throttle-keys';
 import { verifyTotp } from './totp';
 import { openTotpSecret } from './totp-secret';
 
@@ -22,10 +24,10 @@ export async function regenerateRecoveryCodes(
   code: string,
   context: { policy: AuthPolicy; now: Date; ip: string },
 ): Promise<Result<RecoveryCodes, Failure>> {
-  const locked = await guardSecondFactor(db, auth.user.id);
-  if (!locked.ok) return locked;
   const state = await findMfaState(db, auth.user.id);
   if (!state || state.totp_secret_sealed === null || state.totp_confirmed_at === null) return err(failure('not_found', 'no second factor is enrolled'));
+  const claimed = await claimCodeAttempt(db, auth.user.id);
+  if (!claimed.ok) return claimed;
   const secret = openTotpSecret(context.policy.keyRing, auth.user.id, state.totp_secret_sealed);
   if (!secret.ok) return secret;
   const step = verifyTotp(secret.value, code, context.now, state.totp_last_step);
@@ -34,6 +36,7 @@ export async function regenerateRecoveryCodes(
   const saved = await transact(db, async (tx) => {
     if (!(await acceptTotpStep(tx, auth.user.id, step))) return ok(false);
     await replaceRecoveryCodes(tx, auth.user.id, codes.map(hashRecoveryCode));
+    await clearFailures(tx, throttleKey('mfa', auth.user.id));
     await writeAudit(tx, { actorId: auth.user.id, operationId: null, action: 'session.recovery_codes_regenerated', resourceType: 'user', resourceId: auth.user.id, ip: context.ip });
     return ok(true);
   });

@@ -3,14 +3,14 @@ import type { Session, SignIn } from '@waymark/contracts';
 import { writeAudit } from '../../db/audit';
 import { anyOperationRequiresMfa } from '../../db/mfa-repository';
 import { insertSession } from '../../db/sessions-repository';
-import { clearFailures, lockedForSeconds, recordFailure } from '../../db/sign-in-throttle-repository';
+import { claimAttempt, clearFailures } from '../../db/sign-in-throttle-repository';
 import { transact, type Db } from '../../db/transaction';
 import { findUserByEmail, operationIdsOfUser } from '../../db/users-repository';
 import { failure, type Failure } from '../../failure';
 import type { AuthPolicy } from './auth-policy';
 import { verifyPassword } from './passwords';
 import { sessionView } from './session-view';
-import { LOCK_MINUTES, MAX_FAILURES, throttleKey } from './throttle-keys';
+import { THROTTLE, throttleKey } from './throttle-keys';
 import { csrfTokenFor, hashToken, newSessionToken } from './tokens';
 
 export interface SignedIn {
@@ -34,15 +34,17 @@ type Outcome = { signedIn: SignedIn } | { lockedFor: number };
  */
 export async function signIn(db: Db, input: SignIn, context: { ip: string; policy: AuthPolicy }): Promise<Result<SignedIn, SignInRefusal>> {
   const emailKey = throttleKey('email', input.email);
+  // Counted before the password is checked, in one statement: parallel guesses queue on
+  // the count instead of all finding the email unlocked. A success clears it.
+  const claim = await claimAttempt(db, emailKey, THROTTLE);
+  const lockedFor = claim.allowed ? 0 : claim.lockedForSeconds;
   const user = await findUserByEmail(db, input.email);
   // Always verified, even when locked or unknown, so timing tells nothing either.
   const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
-  const lockedFor = await lockedForSeconds(db, emailKey);
   const result = await transact(db, async (tx): Promise<Result<Outcome, Failure>> => {
     const reason =
       lockedFor > 0 ? 'locked' : !user || !passwordOk ? 'wrong_credentials' : user.disabled_at !== null ? 'disabled' : !isRole(user.role) ? 'unknown_role' : null;
     if (reason !== null || !user || !isRole(user.role)) {
-      if (lockedFor === 0) await recordFailure(tx, emailKey, MAX_FAILURES, LOCK_MINUTES);
       await writeAudit(tx, {
         actorId: user?.id ?? null,
         operationId: null,

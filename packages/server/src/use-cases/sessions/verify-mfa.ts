@@ -9,7 +9,7 @@ import { failure, type Failure } from '../../failure';
 import type { AuthPolicy } from './auth-policy';
 import type { Authenticated } from './authenticate';
 import { hashRecoveryCode } from './recovery-codes';
-import { guardSecondFactor, refuseSecondFactor } from './second-factor-guard';
+import { claimCodeAttempt, refuseSecondFactor } from './second-factor-guard';
 import { throttleKey } from './throttle-keys';
 import { verifyTotp } from './totp';
 import { openTotpSecret } from './totp-secret';
@@ -17,7 +17,9 @@ import { openTotpSecret } from './totp-secret';
 /**
  * The second step of signing in: a TOTP code (never one already used: the accepted time
  * step only moves forward) or an unused recovery code. Success opens the same session
- * to everything the role allows.
+ * to everything the role allows. Only authenticator codes are throttled: a recovery code
+ * (80 random bits) is checked even while codes are locked, so whoever provokes the lock
+ * with a stolen password cannot keep the owner out.
  */
 export async function verifyMfa(
   db: Db,
@@ -26,12 +28,12 @@ export async function verifyMfa(
   context: { policy: AuthPolicy; now: Date; ip: string },
 ): Promise<Result<{ method: 'totp' | 'recovery_code' }, Failure>> {
   if (!auth.session.mfaPending) return err(failure('forbidden', 'this session has already completed its second factor'));
-  const locked = await guardSecondFactor(db, auth.user.id);
-  if (!locked.ok) return locked;
   const state = await findMfaState(db, auth.user.id);
   if (!state || state.totp_secret_sealed === null || state.totp_confirmed_at === null) return err(failure('invalid_mfa_code'));
   let step: number | null = null;
   if ('code' in input) {
+    const claimed = await claimCodeAttempt(db, auth.user.id);
+    if (!claimed.ok) return claimed;
     const secret = openTotpSecret(context.policy.keyRing, auth.user.id, state.totp_secret_sealed);
     if (!secret.ok) return secret;
     step = verifyTotp(secret.value, input.code, context.now, state.totp_last_step);
