@@ -130,6 +130,45 @@ describe.each(databaseTargets())('attacks on authentication on $name PostgreSQL'
     expect(locked.headers.get('retry-after')).not.toBeNull();
   });
 
+  it('parallel wrong codes: exactly five are checked before the lock, and no lock lasts more than an hour', async () => {
+    const user = await app.as('supervisor');
+    const started = await user.request('POST', '/api/v1/sessions/current/mfa');
+    const secret = base32Decode((started.body as { secret: string }).secret);
+    expect((await user.request('POST', '/api/v1/sessions/current/mfa/confirm', { code: hotp(secret, timeStep(clock)) })).status).toBe(200);
+    const { client: pending } = await app.signIn(user.session!.user.email, PASSWORD);
+    // A code wrong at every step of the drift window.
+    const near = [-1, 0, 1].map((drift) => hotp(secret, timeStep(clock) + drift));
+    const wrong = ['000000', '111111', '222222', '333333'].find((code) => !near.includes(code))!;
+    const answers = await Promise.all(Array.from({ length: 30 }, () => pending.request('POST', '/api/v1/sessions/current/mfa/verify', { code: wrong })));
+    expect(answers.filter((answer) => answer.status === 401)).toHaveLength(5);
+    expect(answers.filter((answer) => answer.status === 429)).toHaveLength(25);
+    const checked = await app.database.db.selectFrom('audit_events').select('seq').where('action', '=', 'session.mfa_failed').where('actor_id', '=', user.userId!).execute();
+    expect(checked).toHaveLength(5);
+    // The lock doubles while wrong codes keep coming (15, 30, 60 minutes), then stays at an hour.
+    for (const longest of [1800, 3600, 3600, 3600]) {
+      await app.database.pool.query('update sign_in_throttle set locked_until = now() - interval \'1 second\' where locked_until > now()');
+      for (let i = 0; i < 5; i++) await pending.request('POST', '/api/v1/sessions/current/mfa/verify', { code: wrong });
+      const locked = await pending.request('POST', '/api/v1/sessions/current/mfa/verify', { code: wrong });
+      expect(locked.status).toBe(429);
+      const retryAfter = Number(locked.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThan(longest - 60);
+      expect(retryAfter).toBeLessThanOrEqual(longest);
+    }
+  });
+
+  it('parallel wrong passwords: exactly five are checked before the email is locked', async () => {
+    // Its own app, so these failures do not spend the address's allowance the other tests share.
+    const own = await startTestApp(target, { signInThrottle: { burst: 100, refillPerMinute: 100 } });
+    try {
+      const email = (await own.as('analyst')).session!.user.email;
+      const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => own.anonymous.request('POST', '/api/v1/sessions', { email, password: `wrong-guess-in-parallel-${i}` })));
+      expect(answers.filter((answer) => answer.status === 401)).toHaveLength(5);
+      expect(answers.filter((answer) => answer.status === 429)).toHaveLength(7);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('a disabled account cannot sign in, and its open sessions are dead', async () => {
     const user = await app.as('caseworker');
     await app.database.db.updateTable('users').set({ disabled_at: new Date() }).where('id', '=', user.userId!).execute();

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createIpThrottle } from '../src/use-cases/sessions/ip-throttle';
-import { checkPasswordPolicy } from '../src/use-cases/sessions/password-policy';
+import { checkPasswordPolicy, PASSWORD_MIN_LENGTH } from '../src/use-cases/sessions/password-policy';
 import { hashRecoveryCode, newRecoveryCodes } from '../src/use-cases/sessions/recovery-codes';
 import { base32Decode, base32Encode, hotp, verifyTotp } from '../src/use-cases/sessions/totp';
 
@@ -39,6 +40,25 @@ describe('password policy', () => {
       expect(checkPasswordPolicy(password)).toMatchObject({ ok: false, error: { code: 'password_too_common' } });
     },
   );
+  it('refuses well-known passphrases, breached passwords of the allowed length, and the owner\'s email', () => {
+    for (const password of ['correcthorsebatterystaple', 'correct-horse-battery-staple', 'Correct Horse Battery Staple!', 'sleepyhollow', 'SleepyHollow2024']) {
+      expect(checkPasswordPolicy(password), password).toMatchObject({ ok: false, error: { code: 'password_too_common' } });
+    }
+    expect(checkPasswordPolicy('amira.haddad@example.org', { email: 'amira.haddad@example.org' })).toMatchObject({ ok: false, error: { code: 'password_is_email' } });
+    expect(checkPasswordPolicy('AmiraHaddad-2024', { email: 'amira.haddad@example.org' })).toMatchObject({ ok: false, error: { code: 'password_is_email' } });
+    expect(checkPasswordPolicy('AmiraHaddad-2024', { email: 'someone.else@example.org' })).toMatchObject({ ok: true });
+  });
+
+  it('ships at least 3,000 breached passwords long enough to pass the length rule (ASVS 6.2.4)', () => {
+    const lines = readFileSync(new URL('../src/use-cases/sessions/breached-passwords.txt', import.meta.url), 'utf8').split('\n');
+    const passwords = lines.slice(lines.findIndex((line) => !line.startsWith('#'))).filter((line) => line !== '');
+    expect(passwords.filter((password) => [...password].length >= PASSWORD_MIN_LENGTH).length).toBeGreaterThanOrEqual(3000);
+    // Every one of them is refused, not only listed.
+    for (const password of passwords.filter((_, i) => i % 500 === 0)) {
+      expect(checkPasswordPolicy(password), password).toMatchObject({ ok: false });
+    }
+  });
+
   it('refuses short ones and accepts long uncommon ones', () => {
     expect(checkPasswordPolicy('short')).toMatchObject({ ok: false, error: { code: 'password_too_short' } });
     for (const password of ['a-long-test-password', 'lantern-orchard-basalt', 'كلمة-سر-طويلة-جدا']) {

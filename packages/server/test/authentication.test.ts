@@ -147,16 +147,69 @@ describe.each(databaseTargets())('second factor (TOTP) on $name PostgreSQL', (ta
       await enrol(user);
       expect((await user.request('GET', '/api/v1/persons')).status).toBe(200);
     }
-    const caseworker = await app.as('caseworker');
-    expect(caseworker.session!.mfa.enrolmentRequired).toBe(false);
-    expect((await caseworker.request('GET', '/api/v1/persons')).status).toBe(200);
+    const analyst = await app.as('analyst');
+    expect(analyst.session!.mfa.enrolmentRequired).toBe(false);
+    expect((await analyst.request('GET', '/api/v1/reports/risk-by-area')).status).toBe(200);
+  });
+
+  it('every role that reads highly sensitive content is sent to enrol: no note, no subject-access file with a password alone', async () => {
+    for (const role of ['protection_officer', 'child_protection_officer', 'caseworker', 'partner_caseworker'] as const) {
+      const user = await app.as(role);
+      expect(user.session!.mfa, role).toEqual({ enrolled: false, enrolmentRequired: true, verificationPending: false, relaxed: false });
+      for (const path of [`/api/v1/persons/${SOME_ID}/protection-notes`, `/api/v1/persons/${SOME_ID}/export`, '/api/v1/persons']) {
+        const blocked = await user.request('GET', path);
+        expect(blocked.status, `${role} ${path}`).toBe(403);
+        expect(blocked.body).toMatchObject({ code: 'mfa_enrolment_required' });
+      }
+      // Led to enrol, not locked out: enrolment is open to the same session, and then the work.
+      await enrol(user);
+      expect((await user.request('GET', '/api/v1/persons')).status, role).toBe(200);
+    }
+  });
+
+  it('enrolling a second factor ends the sessions opened with the password alone', async () => {
+    const user = await app.as('supervisor');
+    const { client: elsewhere } = await app.signIn(user.session!.user.email, PASSWORD);
+    expect((await elsewhere.request('GET', '/api/v1/sessions/current')).status).toBe(200);
+    await enrol(user);
+    expect((await elsewhere.request('GET', '/api/v1/sessions/current')).status).toBe(401);
+    expect((await elsewhere.request('GET', '/api/v1/persons')).status).toBe(401);
+    // The session that showed the code stays.
+    expect((await user.request('GET', '/api/v1/persons')).status).toBe(200);
+  });
+
+  it('administrators set whether an operation requires a second factor of everyone: audited, bad input refused', async () => {
+    const admin = await app.as('administrator');
+    await enrol(admin);
+    const path = `/api/v1/operations/${app.operationId}/security`;
+    expect((await admin.request('GET', path)).body).toEqual({ mfaRequired: false });
+    const bad = await admin.request('PUT', path, { mfaRequired: 'yes' });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ errors: [expect.objectContaining({ path: '/mfaRequired' })] });
+    const extra = await admin.request('PUT', path, { mfaRequired: true, everyone: true });
+    expect(extra.status).toBe(400);
+    const analyst = await app.as('analyst');
+    expect((await analyst.request('PUT', path, { mfaRequired: false })).status).toBe(403);
+    expect((await admin.request('GET', path)).body).toEqual({ mfaRequired: false });
+    try {
+      const set = await admin.request('PUT', path, { mfaRequired: true });
+      expect(set.status).toBe(200);
+      expect(set.body).toEqual({ mfaRequired: true });
+      expect((await admin.request('GET', path)).body).toEqual({ mfaRequired: true });
+      // The analyst's open session is sent to enrol at its next request.
+      expect((await analyst.request('GET', '/api/v1/reports/risk-by-area')).body).toMatchObject({ code: 'mfa_enrolment_required' });
+      const audited = await app.database.db.selectFrom('audit_events').select(['actor_id', 'operation_id', 'details']).where('action', '=', 'operation.mfa_policy_set').execute();
+      expect(audited).toEqual([{ actor_id: admin.userId, operation_id: app.operationId, details: { mfaRequired: true, was: false } }]);
+    } finally {
+      await app.database.db.updateTable('operations').set({ mfa_required: false }).where('id', '=', app.operationId).execute();
+    }
   });
 
   it('an operation can require it of everyone', async () => {
     await app.database.db.updateTable('operations').set({ mfa_required: true }).where('id', '=', app.operationId).execute();
     try {
-      const caseworker = await app.as('caseworker');
-      expect((await caseworker.request('GET', '/api/v1/persons')).body).toMatchObject({ code: 'mfa_enrolment_required' });
+      const analyst = await app.as('analyst');
+      expect((await analyst.request('GET', '/api/v1/reports/risk-by-area')).body).toMatchObject({ code: 'mfa_enrolment_required' });
     } finally {
       await app.database.db.updateTable('operations').set({ mfa_required: false }).where('id', '=', app.operationId).execute();
     }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { throttleKey } from '../src/use-cases/sessions/throttle-keys';
 import { databaseTargets } from './database-targets';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -47,5 +48,22 @@ describe.each(databaseTargets())('resetting a lost second factor on $name Postgr
     expect(after.rows[0].n).toBe(before.rows[0].n);
     const row = await app.database.db.selectFrom('users').select('totp_secret_sealed').where('id', '=', other.userId!).executeTakeFirstOrThrow();
     expect(row.totp_secret_sealed).not.toBeNull();
+  });
+
+  it('lifts the locks someone provoked on the email and the codes: the owner gets back in', async () => {
+    const admin = await app.as('administrator');
+    const worker = await app.as('supervisor');
+    const email = worker.session!.user.email;
+    await enrol(worker.userId!);
+    for (const key of [throttleKey('mfa', worker.userId!), throttleKey('email', email)]) {
+      await app.database.pool.query(`insert into sign_in_throttle (key_hash, lockouts, locked_until) values ($1, 8, now() + interval '64 hours')`, [key]);
+    }
+    expect((await app.anonymous.request('POST', '/api/v1/sessions', { email, password: 'a-long-test-password' })).status).toBe(429);
+    const reset = await admin.request('POST', `/api/v1/users/${worker.userId}/mfa-reset`, { reason: 'Locked out by someone guessing codes; identity checked by phone.' });
+    expect(reset.status).toBe(200);
+    const left = await app.database.pool.query('select count(*)::int as n from sign_in_throttle where key_hash = any($1)', [[throttleKey('mfa', worker.userId!), throttleKey('email', email)]]);
+    expect(left.rows[0].n).toBe(0);
+    const back = await app.anonymous.request('POST', '/api/v1/sessions', { email, password: 'a-long-test-password' });
+    expect(back.status).toBe(201);
   });
 });

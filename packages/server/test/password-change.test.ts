@@ -43,4 +43,36 @@ describe.each(databaseTargets())('one-time password on $name PostgreSQL', (targe
     const signIn = await app.anonymous.request('POST', '/api/v1/sessions', { email: 'same@example.org', password: 'a-brand-new-password' });
     expect(signIn.body).toMatchObject({ user: { mustChangePassword: false } });
   });
+
+  it('refuses the one-time password however it is typed, the own email, well-known passphrases and breached passwords', async () => {
+    const user = await app.as('caseworker');
+    const email = user.session!.user.email;
+    await app.database.db.updateTable('users').set({ must_change_password: true }).where('id', '=', user.userId!).execute();
+    const attempt = (newPassword: string) => user.request('POST', '/api/v1/sessions/current/password', { currentPassword: 'a-long-test-password', newPassword });
+    const refusals: [string, string][] = [
+      // The one-time password again, in full-width letters: the same password once normalised.
+      ['ａ-ｌｏｎｇ-ｔｅｓｔ-ｐａｓｓｗｏｒｄ', 'password_unchanged'],
+      [email, 'password_is_email'],
+      [`${email.split('@')[0]}.2026`, 'password_is_email'],
+      ['correcthorsebatterystaple', 'password_too_common'],
+      ['Correct Horse Battery Staple', 'password_too_common'],
+      ['SleepyHollow', 'password_too_common'],
+    ];
+    for (const [newPassword, code] of refusals) {
+      const refused = await attempt(newPassword);
+      expect(refused.status, newPassword).toBe(400);
+      expect(refused.body, newPassword).toMatchObject({ errors: [expect.objectContaining({ path: '/newPassword', code })] });
+    }
+    expect((await user.request('GET', '/api/v1/persons')).body).toMatchObject({ code: 'password_change_required' });
+  });
+
+  it('checks and hashes the same normalised (NFKC) password: typed on another keyboard layout, it still signs in', async () => {
+    const user = await app.as('caseworker');
+    const email = user.session!.user.email;
+    // Full-width letters and an Arabic-Indic digit-free phrase: NFKC makes them plain Latin.
+    const changed = await user.request('POST', '/api/v1/sessions/current/password', { currentPassword: 'a-long-test-password', newPassword: 'ｒｉｖｅｒ ｌａｎｔｅｒｎ ｍｏｒｎｉｎｇ' });
+    expect(changed.status).toBe(204);
+    expect((await app.anonymous.request('POST', '/api/v1/sessions', { email, password: 'river lantern morning' })).status).toBe(201);
+    expect((await app.anonymous.request('POST', '/api/v1/sessions', { email, password: 'ｒｉｖｅｒ ｌａｎｔｅｒｎ ｍｏｒｎｉｎｇ' })).status).toBe(201);
+  });
 });

@@ -39,7 +39,8 @@ describe.each(databaseTargets())('regenerating recovery codes on $name PostgreSQ
   });
 
   it('refuses without an enrolled factor, with a malformed code, and with a wrong one', async () => {
-    const user = await app.as('caseworker');
+    // An analyst: a role that may work without a second factor where its operation allows.
+    const user = await app.as('analyst');
     expect((await user.request('POST', '/api/v1/sessions/current/mfa/recovery-codes', { code: '123456' })).status).toBe(404);
     const { secret } = await enrol(user);
     const malformed = await user.request('POST', '/api/v1/sessions/current/mfa/recovery-codes', { code: '12ab' });
@@ -47,5 +48,25 @@ describe.each(databaseTargets())('regenerating recovery codes on $name PostgreSQ
     expect(malformed.body).toMatchObject({ errors: [expect.objectContaining({ path: '/code' })] });
     const wrong = await user.request('POST', '/api/v1/sessions/current/mfa/recovery-codes', { code: codeAt(secret, new Date(clock.getTime() + 900_000)) });
     expect(wrong.status).toBe(401);
+  });
+
+  it('a recovery code opens the account while someone holding the password has locked its authenticator codes', async () => {
+    const user = await app.as('supervisor');
+    const { secret, recoveryCodes } = await enrol(user);
+    const email = user.session!.user.email;
+    const near = [-1, 0, 1].map((drift) => hotp(base32Decode(secret), timeStep(clock) + drift));
+    const wrong = ['000000', '111111', '222222'].find((code) => !near.includes(code))!;
+    const { client: attacker } = await app.signIn(email, 'a-long-test-password');
+    for (let i = 0; i < 5; i++) await attacker.request('POST', '/api/v1/sessions/current/mfa/verify', { code: wrong });
+    expect((await attacker.request('POST', '/api/v1/sessions/current/mfa/verify', { code: wrong })).status).toBe(429);
+    const { client: owner } = await app.signIn(email, 'a-long-test-password');
+    expect((await owner.request('POST', '/api/v1/sessions/current/mfa/verify', { code: codeAt(secret, clock) })).status).toBe(429);
+    const recovered = await owner.request('POST', '/api/v1/sessions/current/mfa/verify', { recoveryCode: recoveryCodes[0]! });
+    expect(recovered.status).toBe(200);
+    expect((await owner.request('GET', '/api/v1/persons')).status).toBe(200);
+    // Getting in lifts the lock: the owner's authenticator works again.
+    clock = new Date(clock.getTime() + 60_000);
+    const { client: later } = await app.signIn(email, 'a-long-test-password');
+    expect((await later.request('POST', '/api/v1/sessions/current/mfa/verify', { code: codeAt(secret, clock) })).status).toBe(200);
   });
 });

@@ -88,8 +88,9 @@ function isEmailOf(password: string, email: string): boolean {
   if (lower.includes(address)) return true;
   // The name before the @, with dots or digits around it: "amira.haddad2024".
   const local = compact(address.split('@')[0] ?? '');
-  const core = compact(lower).replace(/^\P{L}+|\P{L}+$/gu, '');
-  return local.length >= 3 && (compact(lower) === local || core === local);
+  const letters = (text: string) => text.replace(/^\P{L}+|\P{L}+$/gu, '');
+  const core = letters(compact(lower));
+  return (local.length >= 3 && compact(lower) === local) || (letters(local).length >= 3 && core === letters(local));
 }
 
 function isCommon(password: string): boolean {
