@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,7 @@ describe('first administrator: one-time password → own password, in the browse
   let server: ServeProcess;
   let browser: Browser;
   let admin: { email: string; oneTimePassword: string };
+  let recoveryCodes: string[] = [];
   const given = { email: process.env.WAYMARK_ADMIN_EMAIL, password: process.env.WAYMARK_ADMIN_PASSWORD };
 
   beforeAll(async () => {
@@ -30,11 +31,16 @@ describe('first administrator: one-time password → own password, in the browse
     dataDir = await mkdtemp(join(tmpdir(), 'waymark-e2e-'));
     await mkdir(SCREENSHOTS, { recursive: true });
     server = await spawnServe({ WAYMARK_DATA_DIR: dataDir });
-    const output = server.output();
-    const email = /^\s*email:\s+(\S+)\s*$/m.exec(output)?.[1];
-    const oneTimePassword = /^\s*password:\s+(\S+)\s*$/m.exec(output)?.[1];
-    expect(email, output).toBe('admin@waymark.local');
-    expect(oneTimePassword, output).toBeTruthy();
+    // The password is in a file only this account reads, never in the output (the log stream).
+    const file = join(dataDir, 'first-admin-password.txt');
+    expect(server.output()).toContain(file);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    const secret = await readFile(file, 'utf8');
+    const email = /^\s*email:\s+(\S+)\s*$/m.exec(secret)?.[1];
+    const oneTimePassword = /^\s*password:\s+(\S+)\s*$/m.exec(secret)?.[1];
+    expect(email, secret).toBe('admin@waymark.local');
+    expect(oneTimePassword, secret).toBeTruthy();
+    expect(server.output()).not.toContain(oneTimePassword!);
     admin = { email: email!, oneTimePassword: oneTimePassword! };
     browser = await launchChromium();
   });
@@ -87,10 +93,11 @@ describe('first administrator: one-time password → own password, in the browse
     expect(await page.getByTestId('mfa-uri').textContent()).toContain(`secret=${secret}`);
     await page.getByTestId('mfa-confirm-code').fill(hotp(base32Decode(secret), timeStep(new Date())));
     await page.getByTestId('mfa-confirm').click();
-    const recoveryCodes = page.getByTestId('recovery-codes').locator('li');
-    await recoveryCodes.first().waitFor();
-    expect(await recoveryCodes.count()).toBe(10);
-    const recoveryCode = await recoveryCodes.first().innerText();
+    const shown = page.getByTestId('recovery-codes').locator('li');
+    await shown.first().waitFor();
+    expect(await shown.count()).toBe(10);
+    const recoveryCode = await shown.first().innerText();
+    recoveryCodes = await shown.allInnerTexts();
     await page.screenshot({ path: join(SCREENSHOTS, 'en-mfa-recovery-codes.png'), fullPage: true });
     await page.getByTestId('mfa-done').click();
     await page.getByTestId('nav-people').waitFor();
@@ -115,6 +122,35 @@ describe('first administrator: one-time password → own password, in the browse
     await page.getByTestId('mfa-submit').click();
     await page.getByTestId('nav-people').waitFor();
     expect(await page.getByTestId('current-password').count()).toBe(0);
+    await page.close();
+  });
+
+  it('requires a second factor of everyone in the operation from the Administration page, in English and Arabic', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1400 }, locale: 'en-GB' });
+    await page.goto(server.url);
+    await page.getByTestId('lang-en').click();
+    await signIn(page, NEW_PASSWORD);
+    await page.getByTestId('mfa-use-recovery').click();
+    await page.getByTestId('mfa-code').fill(recoveryCodes[1]!);
+    await page.getByTestId('mfa-submit').click();
+    await page.getByTestId('nav-admin').click();
+    const panel = page.getByTestId('admin-security');
+    await expect.poll(() => panel.getByTestId('security-current').innerText()).toContain('only the roles that can read highly sensitive content');
+    // The roles come from the rule book: every role that reads highly sensitive content, named.
+    expect(await panel.locator('p').first().innerText()).toContain('Protection officer');
+    await page.getByTestId('security-mfa-everyone').check();
+    await page.getByTestId('security-save').click();
+    await expect.poll(() => page.getByTestId('security-saved').innerText()).toContain('everyone in this operation now needs a second factor');
+    await expect.poll(() => panel.getByTestId('security-current').innerText()).toContain('everyone working in this operation');
+    await panel.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'operation-second-factor-en.png'), fullPage: true });
+
+    await page.getByTestId('lang-ar').click();
+    await expect.poll(() => page.locator('#admin-security-heading').innerText()).toBe('العامل الثاني للتحقق');
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await page.getByTestId('security-current').innerText()).toContain('يحتاج كل من يعمل في هذه العملية');
+    await panel.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'operation-second-factor-ar.png'), fullPage: true });
     await page.close();
   });
 });

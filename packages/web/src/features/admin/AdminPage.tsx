@@ -7,6 +7,7 @@ import { BoundariesPanel } from './BoundariesPanel';
 import { DisclosurePanel } from './DisclosurePanel';
 import { actorOf } from './grantable';
 import { OrganisationPanel } from './OrganisationPanel';
+import { SecurityPanel } from './SecurityPanel';
 import { UsersPanel } from './UsersPanel';
 
 /**
@@ -40,6 +41,8 @@ export function AdminPage() {
         <>
           <UsersPanel actor={actor} operationId={operationId} />
           <OrganisationPanel actor={actor} operationId={operationId} />
+          {/* Who must use a second factor: set by administrators of a whole operation. */}
+          {can('agency.manage') && actor.scope === 'operation' && <SecurityPanel key={`security-${operationId}`} operationId={operationId} />}
           {/* The operation's map: its own boundaries and its disclosure threshold k. */}
           {can('aggregate.manage') && (
             <>

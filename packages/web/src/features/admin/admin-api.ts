@@ -3,6 +3,7 @@ import {
   AgencySchema,
   BoundaryUploadResultSchema,
   DisclosureSettingSchema,
+  OperationSecuritySchema,
   TeamListSchema,
   TeamSchema,
   UserCreatedSchema,
@@ -13,6 +14,7 @@ import {
   type BoundaryUpload,
   type BoundaryUploadResult,
   type DisclosureSetting,
+  type OperationSecurity,
   type Team,
   type TeamCreate,
   type User,
@@ -54,3 +56,10 @@ export const uploadBoundaries = (operationId: string, input: BoundaryUpload): Pr
 /** The operation's k: published cells from 1 to k − 1 are withheld (aggregate.manage). */
 export const setDisclosureThreshold = (operationId: string, input: DisclosureSetting): Promise<DisclosureSetting> =>
   request('PUT', `/operations/${operationId}/disclosure`, { body: input, schema: DisclosureSettingSchema });
+
+/** Whether the operation asks a second factor of everyone in it (operation-scope administrators). */
+export const getOperationSecurity = (operationId: string, signal?: AbortSignal): Promise<OperationSecurity> =>
+  request('GET', `/operations/${operationId}/security`, { schema: OperationSecuritySchema, signal });
+
+export const setOperationSecurity = (operationId: string, input: OperationSecurity): Promise<OperationSecurity> =>
+  request('PUT', `/operations/${operationId}/security`, { body: input, schema: OperationSecuritySchema });
