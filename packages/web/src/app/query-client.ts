@@ -17,8 +17,9 @@ export function forgetSession(): void {
 function onError(error: unknown): void {
   // An expired session anywhere sends the user back to sign in, with nothing left behind.
   if (isApiProblem(error) && error.code === 'unauthenticated') forgetSession();
-  // The account now has a one-time password (reset elsewhere): the session says so.
-  if (isApiProblem(error) && error.code === 'password_change_required') {
+  // The account now has a one-time password (reset elsewhere), or now needs a second factor
+  // (its operation began to require one): the session says so, and the app shows that step.
+  if (isApiProblem(error) && (error.code === 'password_change_required' || error.code === 'mfa_enrolment_required')) {
     void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
   }
 }
