@@ -1,4 +1,4 @@
-import { inScope, ROLES, SCOPES, type Actor, type Role, type Scope } from '@waymark/core';
+import { can, canInOperation, inScope, ROLES, SCOPES, type Actor, type Role, type Scope } from '@waymark/core';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../src/http/openapi-document';
@@ -17,6 +17,7 @@ import {
   type MatrixEntry,
   type Position,
   type World,
+  INFORMANT_CANARY,
 } from './authorisation-matrix';
 import { giveConsent } from './consent-fixtures';
 import { databaseTargets } from './database-targets';
@@ -44,6 +45,7 @@ describe.each(databaseTargets())('authorisation matrix on $name PostgreSQL', (ta
   const mine = new Map<string, HeldRecord>();
   const cases = new Map<string, HeldCase>();
   const children = new Map<string, HeldChild>();
+  const helds = new Map<string, Promise<string>>();
   let unique = 0;
 
   beforeAll(async () => {
@@ -142,6 +144,35 @@ describe.each(databaseTargets())('authorisation matrix on $name PostgreSQL', (ta
         if (!options.fresh) children.set(key, held);
         return held;
       },
+      held(kind, position, actor, options = {}) {
+        const key = `${kind}:${position === 'mine' ? actor.userId : position}`;
+        if (!options.fresh && helds.has(key)) return helds.get(key)!;
+        const made = (async () => {
+          const holder = { agency_id: position === 'other_agency' ? agencyB : app.agencyId, team_id: null, assigned_user_id: position === 'mine' ? actor.userId : position === 'colleague' ? colleagueA : workerB };
+          if (kind === 'workplace') {
+            const made = await admin.request('POST', '/api/v1/workplaces', { name: `Held ${world.unique()}`, sector: 'C_Manufacturing', adminAreaCode: 'AREA-MATRIX' });
+            expect(made.status).toBe(201);
+            const id = (made.body as { id: string }).id;
+            const report = await admin.request('POST', `/api/v1/workplaces/${id}/reports`, { sourceType: 'community_informant', reportedOn: '2026-06-01', informantName: INFORMANT_CANARY });
+            expect(report.status).toBe(201);
+            // Held, with its report and the informant, as the position's person is.
+            await app.database.db.updateTable('workplaces').set(holder).where('id', '=', id).execute();
+            await app.database.db.updateTable('workplace_reports').set(holder).where('workplace_id', '=', id).execute();
+            return id;
+          }
+          const made = await admin.request('POST', '/api/v1/programmes', { kind: 'livelihoods', capacity: 100_000, rule: { field: 'sex', op: 'in', values: ['female'] }, name: `Held ${world.unique()}` });
+          expect(made.status).toBe(201);
+          const id = (made.body as { id: string }).id;
+          // One person enrolled: the position's own, who the enrolment route enrols again (a no-op).
+          const personId = (await world.record(position, actor)).personId;
+          await admin.request('POST', `/api/v1/persons/${personId}/consents`, { purpose: 'programme_enrolment', decision: 'given', method: 'written', givenBy: 'self' });
+          expect((await admin.request('POST', `/api/v1/programmes/${id}/enrolments`, { personId })).status).toBe(201);
+          await app.database.db.updateTable('programmes').set(holder).where('id', '=', id).execute();
+          return id;
+        })();
+        if (!options.fresh) helds.set(key, made);
+        return made;
+      },
       async targetUser(position, options = {}) {
         const key = `${position}`;
         if (!options.fresh && targetUsers.has(key)) return targetUsers.get(key)!;
@@ -214,6 +245,17 @@ describe.each(databaseTargets())('authorisation matrix on $name PostgreSQL', (ta
             for (const record of [mine.get(actor.userId)!, colleagueRecord, otherRecord]) {
               if (ids.has(record.personId) !== inScope(actor, record.ref)) failures.push(`${who}: list ${ids.has(record.personId) ? 'shows' : 'hides'} ${JSON.stringify(record.ref)}`);
             }
+          }
+          continue;
+        }
+        if (entry.kind === 'held') {
+          for (const position of POSITIONS) {
+            const built = await entry.request(world, actor, position);
+            const ref = { ...(await world.record(position, actor)).ref, assignedUserId: position === 'mine' ? actor.userId : position === 'colleague' ? colleagueA : workerB };
+            const response = await send(client, method, built);
+            const reaches = entry.reach === 'operation' ? canInOperation(actor, entry.verb, app.operationId) : can(actor, entry.verb, ref);
+            check(`${who} on ${position}`, response.status, reaches ? entry.success : 403, response.body);
+            if (response.status === entry.success && entry.inspect) failures.push(...entry.inspect(actor, ref, response.body).map((problem) => `${who} on ${position}: ${problem}`));
           }
           continue;
         }

@@ -216,6 +216,8 @@ describe.each(databaseTargets())('record scope on $name PostgreSQL', (target) =>
           reported_on: '2026-06-01',
           informant_name_sealed: `envelope-${report.id}`,
           informant_key_id: 'test',
+          conditions: [],
+          indicators: [],
           agency_id: report.agencyId,
           team_id: report.teamId,
           assigned_user_id: report.assignedUserId,
