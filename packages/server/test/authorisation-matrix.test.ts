@@ -19,6 +19,8 @@ import {
   type World,
   INFORMANT_CANARY,
 } from './authorisation-matrix';
+import { LABOUR_ROUTES } from './authorisation-matrix/labour';
+import { PROGRAMME_ROUTES } from './authorisation-matrix/programmes';
 import { giveConsent } from './consent-fixtures';
 import { databaseTargets } from './database-targets';
 import { startTestApp, type Client, type TestApp } from './test-app';
@@ -47,6 +49,8 @@ describe.each(databaseTargets())('authorisation matrix on $name PostgreSQL', (ta
   const children = new Map<string, HeldChild>();
   const helds = new Map<string, Promise<string>>();
   let unique = 0;
+  /** One attacker's two accounts: a supervisor in agency A and one in agency B (agency scope each). */
+  const attacker: Acting[] = [];
 
   beforeAll(async () => {
     app = await startTestApp(target, { now: () => new Date('2026-06-15T10:00:00Z') });
@@ -98,6 +102,12 @@ describe.each(databaseTargets())('authorisation matrix on $name PostgreSQL', (ta
         mine.set(actor.userId, await makeRecord(makerA, app.agencyId, actor.userId, `Mine ${role} ${scope}`));
       }
     }
+
+    for (const agencyId of [app.agencyId, agencyB]) {
+      const client = await app.as('supervisor', undefined, { agencyId });
+      attacker.push({ client, actor: { userId: client.userId!, role: 'supervisor', scope: 'agency', agencyId, teamIds: [], operationIds: [app.operationId] } });
+    }
+    mine.set(attacker[0]!.actor.userId, await makeRecord(makerA, app.agencyId, attacker[0]!.actor.userId, 'Mine attacker'));
 
     const targetUsers = new Map<string, string>();
     world = {
@@ -292,6 +302,34 @@ describe.each(databaseTargets())('authorisation matrix on $name PostgreSQL', (ta
     },
     300_000,
   );
+
+  // Labour and programmes (issue 12 §3): the records of each position, as seen from the
+  // attacker's account in agency A, are tried with both accounts; each reaches exactly what
+  // the rule book gives that account, and no answer shows more than it may.
+  const twoAgencyRoutes = [...Object.keys(LABOUR_ROUTES), ...Object.keys(PROGRAMME_ROUTES)].filter((key) => ['held', 'record'].includes(LABOUR_ROUTES[key]?.kind ?? PROGRAMME_ROUTES[key]!.kind));
+  it.each(twoAgencyRoutes)('%s: an attacker holding accounts in two agencies reaches with each only what the rule book gives it', async (key) => {
+    const entry = matrix[key]!;
+    const method = key.split(' ')[0]!;
+    failures.length = 0;
+    if (entry.kind !== 'held' && entry.kind !== 'record') throw new Error(`${key} is not a held or record route`);
+    const owner = attacker[0]!.actor;
+    for (const position of POSITIONS) {
+      const ref = { ...(await world.record(position, owner)).ref, assignedUserId: position === 'mine' ? owner.userId : position === 'colleague' ? colleagueA : workerB };
+      for (const { actor, client } of attacker) {
+        const response = await send(client, method, await entry.request(world, owner, position));
+        const who = `attacker in ${actor.agencyId === app.agencyId ? 'A' : 'B'} on ${position}`;
+        if (entry.kind === 'held') {
+          const reaches = entry.reach === 'operation' ? canInOperation(actor, entry.verb, app.operationId) : can(actor, entry.verb, ref);
+          check(who, response.status, reaches ? entry.success : 403, response.body);
+          if (response.status === entry.success && entry.inspect) failures.push(...entry.inspect(actor, ref, response.body).map((problem) => `${who}: ${problem}`));
+        } else {
+          const expected = expectedForRecord(actor, entry.verb, ref);
+          check(who, response.status, expected === 'allow' ? entry.success : expected, response.body);
+        }
+      }
+    }
+    expect(failures.join('\n')).toBe('');
+  }, 300_000);
 
   it.each(OPERATIONS.filter((op) => op.auth === false).map((op) => routeKey(op.method, op.path)))('%s answers without a session', async (key) => {
     const entry = matrix[key]!;
