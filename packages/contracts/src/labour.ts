@@ -54,7 +54,7 @@ export const WorkplaceReportSchema = z.object({
   workplaceId: IdSchema,
   sourceType: z.string(),
   reportedOn: z.string(),
-  /** Opened only for those who record labour reports; otherwise only whether there is one. */
+  /** Opened only on need to know (core/policy mayOpenInformant); otherwise only whether there is one. */
   informantName: z.string().nullable(),
   hasInformant: z.boolean(),
   conditions: z.array(z.string()),
@@ -70,6 +70,8 @@ export type WorkplaceReport = z.infer<typeof WorkplaceReportSchema>;
 export const WorkplaceSchema = z.object({
   id: IdSchema,
   operationId: IdSchema,
+  /** The agency that holds it (recorded it): only its staff, in their scope, change or archive it. */
+  agencyId: IdSchema,
   name: z.string(),
   sector: z.string(),
   adminAreaCode: z.string(),
@@ -80,7 +82,10 @@ export const WorkplaceSchema = z.object({
   /** Distinct ILO indicators reported over all reports. */
   indicators: z.array(z.string()),
   lastReportedOn: z.string().nullable(),
+  /** Linked people this reader's scope reaches (other agencies' links are counted per area, through core/disclosure). */
   peopleLinked: z.number().int(),
+  /** May this reader change or archive it (core/policy mayChangeWorkplace)? Display only. */
+  mayChange: z.boolean(),
 });
 export type Workplace = z.infer<typeof WorkplaceSchema>;
 

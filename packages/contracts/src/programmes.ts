@@ -32,6 +32,8 @@ export type ProgrammeUpdate = z.infer<typeof ProgrammeUpdateSchema>;
 export const ProgrammeSchema = z.object({
   id: IdSchema,
   operationId: IdSchema,
+  /** The agency that runs it: only its staff, in their scope, change it or work with its people. */
+  agencyId: IdSchema,
   name: z.string(),
   kind: z.enum(PROGRAMME_KINDS),
   rule: z.unknown(),
@@ -41,9 +43,14 @@ export const ProgrammeSchema = z.object({
   endsOn: z.string().nullable(),
   status: z.string(),
   version: z.number().int(),
-  enrolled: z.number().int(),
+  /** Exact for readers whose scope holds the programme; otherwise through core/disclosure (null: withheld under k). */
+  enrolled: z.number().int().nullable(),
   sessions: z.number().int(),
   createdAt: z.string(),
+  /** May this reader rename, resize or close it (core/policy mayManageProgramme)? Display only. */
+  mayManage: z.boolean(),
+  /** May this reader work with its people: targets, enrolment, sessions (mayWorkProgramme)? Display only. */
+  mayWork: z.boolean(),
 });
 export type Programme = z.infer<typeof ProgrammeSchema>;
 
@@ -112,7 +119,8 @@ export const ProgrammeSessionSchema = z.object({
   heldOn: z.string(),
   topic: z.string(),
   adminAreaCode: z.string().nullable(),
-  attendance: z.number().int(),
+  /** Exact for readers whose scope holds the programme; otherwise through core/disclosure (null: withheld under k). */
+  attendance: z.number().int().nullable(),
 });
 export type ProgrammeSession = z.infer<typeof ProgrammeSessionSchema>;
 export const ProgrammeSessionListSchema = z.object({ items: z.array(ProgrammeSessionSchema), total: z.number().int() });

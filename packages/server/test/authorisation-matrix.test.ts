@@ -1,4 +1,4 @@
-import { inScope, ROLES, SCOPES, type Actor, type Role, type Scope } from '@waymark/core';
+import { can, canInOperation, inScope, ROLES, SCOPES, type Actor, type Role, type Scope } from '@waymark/core';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../src/http/openapi-document';
@@ -17,7 +17,10 @@ import {
   type MatrixEntry,
   type Position,
   type World,
+  INFORMANT_CANARY,
 } from './authorisation-matrix';
+import { LABOUR_ROUTES } from './authorisation-matrix/labour';
+import { PROGRAMME_ROUTES } from './authorisation-matrix/programmes';
 import { giveConsent } from './consent-fixtures';
 import { databaseTargets } from './database-targets';
 import { startTestApp, type Client, type TestApp } from './test-app';
@@ -44,7 +47,10 @@ describe.each(databaseTargets())('authorisation matrix on $name PostgreSQL', (ta
   const mine = new Map<string, HeldRecord>();
   const cases = new Map<string, HeldCase>();
   const children = new Map<string, HeldChild>();
+  const helds = new Map<string, Promise<string>>();
   let unique = 0;
+  /** One attacker's two accounts: a supervisor in agency A and one in agency B (agency scope each). */
+  const attacker: Acting[] = [];
 
   beforeAll(async () => {
     app = await startTestApp(target, { now: () => new Date('2026-06-15T10:00:00Z') });
@@ -97,6 +103,12 @@ describe.each(databaseTargets())('authorisation matrix on $name PostgreSQL', (ta
       }
     }
 
+    for (const agencyId of [app.agencyId, agencyB]) {
+      const client = await app.as('supervisor', undefined, { agencyId });
+      attacker.push({ client, actor: { userId: client.userId!, role: 'supervisor', scope: 'agency', agencyId, teamIds: [], operationIds: [app.operationId] } });
+    }
+    mine.set(attacker[0]!.actor.userId, await makeRecord(makerA, app.agencyId, attacker[0]!.actor.userId, 'Mine attacker'));
+
     const targetUsers = new Map<string, string>();
     world = {
       operationId: app.operationId,
@@ -141,6 +153,35 @@ describe.each(databaseTargets())('authorisation matrix on $name PostgreSQL', (ta
         const held = { personId, biaId: (bia.body as { id: string }).id };
         if (!options.fresh) children.set(key, held);
         return held;
+      },
+      held(kind, position, actor, options = {}) {
+        const key = `${kind}:${position === 'mine' ? actor.userId : position}`;
+        if (!options.fresh && helds.has(key)) return helds.get(key)!;
+        const made = (async () => {
+          const holder = { agency_id: position === 'other_agency' ? agencyB : app.agencyId, team_id: null, assigned_user_id: position === 'mine' ? actor.userId : position === 'colleague' ? colleagueA : workerB };
+          if (kind === 'workplace') {
+            const made = await admin.request('POST', '/api/v1/workplaces', { name: `Held ${world.unique()}`, sector: 'C_Manufacturing', adminAreaCode: 'AREA-MATRIX' });
+            expect(made.status).toBe(201);
+            const id = (made.body as { id: string }).id;
+            const report = await admin.request('POST', `/api/v1/workplaces/${id}/reports`, { sourceType: 'community_informant', reportedOn: '2026-06-01', informantName: INFORMANT_CANARY });
+            expect(report.status).toBe(201);
+            // Held, with its report and the informant, as the position's person is.
+            await app.database.db.updateTable('workplaces').set(holder).where('id', '=', id).execute();
+            await app.database.db.updateTable('workplace_reports').set(holder).where('workplace_id', '=', id).execute();
+            return id;
+          }
+          const made = await admin.request('POST', '/api/v1/programmes', { kind: 'livelihoods', capacity: 100_000, rule: { field: 'sex', op: 'in', values: ['female'] }, name: `Held ${world.unique()}` });
+          expect(made.status).toBe(201);
+          const id = (made.body as { id: string }).id;
+          // One person enrolled: the position's own, who the enrolment route enrols again (a no-op).
+          const personId = (await world.record(position, actor)).personId;
+          await admin.request('POST', `/api/v1/persons/${personId}/consents`, { purpose: 'programme_enrolment', decision: 'given', method: 'written', givenBy: 'self' });
+          expect((await admin.request('POST', `/api/v1/programmes/${id}/enrolments`, { personId })).status).toBe(201);
+          await app.database.db.updateTable('programmes').set(holder).where('id', '=', id).execute();
+          return id;
+        })();
+        if (!options.fresh) helds.set(key, made);
+        return made;
       },
       async targetUser(position, options = {}) {
         const key = `${position}`;
@@ -217,6 +258,17 @@ describe.each(databaseTargets())('authorisation matrix on $name PostgreSQL', (ta
           }
           continue;
         }
+        if (entry.kind === 'held') {
+          for (const position of POSITIONS) {
+            const built = await entry.request(world, actor, position);
+            const ref = { ...(await world.record(position, actor)).ref, assignedUserId: position === 'mine' ? actor.userId : position === 'colleague' ? colleagueA : workerB };
+            const response = await send(client, method, built);
+            const reaches = entry.reach === 'operation' ? canInOperation(actor, entry.verb, app.operationId) : can(actor, entry.verb, ref);
+            check(`${who} on ${position}`, response.status, reaches ? entry.success : 403, response.body);
+            if (response.status === entry.success && entry.inspect) failures.push(...entry.inspect(actor, ref, response.body).map((problem) => `${who} on ${position}: ${problem}`));
+          }
+          continue;
+        }
         if (entry.kind === 'org') {
           for (const position of ORG_POSITIONS) {
             const response = await send(client, method, await entry.request(world, actor, position));
@@ -250,6 +302,34 @@ describe.each(databaseTargets())('authorisation matrix on $name PostgreSQL', (ta
     },
     300_000,
   );
+
+  // Labour and programmes (issue 12 §3): the records of each position, as seen from the
+  // attacker's account in agency A, are tried with both accounts; each reaches exactly what
+  // the rule book gives that account, and no answer shows more than it may.
+  const twoAgencyRoutes = [...Object.keys(LABOUR_ROUTES), ...Object.keys(PROGRAMME_ROUTES)].filter((key) => ['held', 'record'].includes(LABOUR_ROUTES[key]?.kind ?? PROGRAMME_ROUTES[key]!.kind));
+  it.each(twoAgencyRoutes)('%s: an attacker holding accounts in two agencies reaches with each only what the rule book gives it', async (key) => {
+    const entry = matrix[key]!;
+    const method = key.split(' ')[0]!;
+    failures.length = 0;
+    if (entry.kind !== 'held' && entry.kind !== 'record') throw new Error(`${key} is not a held or record route`);
+    const owner = attacker[0]!.actor;
+    for (const position of POSITIONS) {
+      const ref = { ...(await world.record(position, owner)).ref, assignedUserId: position === 'mine' ? owner.userId : position === 'colleague' ? colleagueA : workerB };
+      for (const { actor, client } of attacker) {
+        const response = await send(client, method, await entry.request(world, owner, position));
+        const who = `attacker in ${actor.agencyId === app.agencyId ? 'A' : 'B'} on ${position}`;
+        if (entry.kind === 'held') {
+          const reaches = entry.reach === 'operation' ? canInOperation(actor, entry.verb, app.operationId) : can(actor, entry.verb, ref);
+          check(who, response.status, reaches ? entry.success : 403, response.body);
+          if (response.status === entry.success && entry.inspect) failures.push(...entry.inspect(actor, ref, response.body).map((problem) => `${who}: ${problem}`));
+        } else {
+          const expected = expectedForRecord(actor, entry.verb, ref);
+          check(who, response.status, expected === 'allow' ? entry.success : expected, response.body);
+        }
+      }
+    }
+    expect(failures.join('\n')).toBe('');
+  }, 300_000);
 
   it.each(OPERATIONS.filter((op) => op.auth === false).map((op) => routeKey(op.method, op.path)))('%s answers without a session', async (key) => {
     const entry = matrix[key]!;

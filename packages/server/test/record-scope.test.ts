@@ -1,6 +1,7 @@
-import { inScope, type Actor, type Scope } from '@waymark/core';
+import { inScope, mayOpenInformant, ROLES, SCOPES, type Actor, type Scope } from '@waymark/core';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listWorkplaceReports } from '../src/db/labour-repository';
 import { giveConsent } from './consent-fixtures';
 import { databaseTargets } from './database-targets';
 import { startTestApp, type Client, type TestApp } from './test-app';
@@ -191,5 +192,58 @@ describe.each(databaseTargets())('record scope on $name PostgreSQL', (target) =>
     const protection = await readAs(await app.as('protection_officer'));
     expect(protection.responses).toMatchObject(SGBV_ANSWERS);
     expect(protection.withheld).toEqual([]);
+  });
+  it("hands over an informant's sealed name exactly where core's mayOpenInformant says, for every role × scope × holder (SQL and core agree)", async () => {
+    const workerA = await app.as('caseworker', undefined, { teamIds: [teamA1] });
+    const workerB = await app.as('caseworker', undefined, { agencyId: agencyB, teamIds: [teamB] });
+    const workplaceId = uuidv7();
+    await app.database.db
+      .insertInto('workplaces')
+      .values({ operation_id: app.operationId, id: workplaceId, name: 'Scoped farm', sector: 'A_AgricultureForestryAndFishing', admin_area_code: 'AREA-S', agency_id: app.agencyId, updated_at: new Date() })
+      .execute();
+    const holdings: Omit<Held, 'id'>[] = [];
+    for (const teamId of [null, teamA1, teamA2]) for (const assigned of [null, workerA.userId!]) holdings.push({ agencyId: app.agencyId, teamId, assignedUserId: assigned });
+    for (const teamId of [null, teamB]) for (const assigned of [null, workerB.userId!]) holdings.push({ agencyId: agencyB, teamId, assignedUserId: assigned });
+    const reports: Held[] = holdings.map((holding) => ({ id: uuidv7(), ...holding }));
+    await app.database.db
+      .insertInto('workplace_reports')
+      .values(
+        reports.map((report) => ({
+          operation_id: app.operationId,
+          id: report.id,
+          workplace_id: workplaceId,
+          source_type: 'community_informant',
+          reported_on: '2026-06-01',
+          informant_name_sealed: `envelope-${report.id}`,
+          informant_key_id: 'test',
+          conditions: [],
+          indicators: [],
+          agency_id: report.agencyId,
+          team_id: report.teamId,
+          assigned_user_id: report.assignedUserId,
+          recorded_at: new Date(),
+        })),
+      )
+      .execute();
+    for (const role of ROLES) {
+      for (const scope of SCOPES) {
+        for (const [agencyId, teamIds, userId] of [
+          [app.agencyId, [teamA1], workerA.userId!],
+          [agencyB, [teamB], workerB.userId!],
+        ] as const) {
+          const actor: Actor = { userId, role, scope, agencyId, teamIds, operationIds: [app.operationId] };
+          const rows = await listWorkplaceReports(app.database.db, actor, app.operationId, workplaceId);
+          expect(rows.every((row) => row.has_informant)).toBe(true);
+          const handed = rows.filter((row) => row.informant_name_sealed !== null).map((row) => row.id).sort();
+          const expected = reports.filter((report) => mayOpenInformant(actor, { operationId: app.operationId, ...report })).map((report) => report.id).sort();
+          expect(handed, `${role}/${scope} in ${agencyId === app.agencyId ? 'A' : 'B'}`).toEqual(expected);
+        }
+      }
+    }
+    // The rule opens something for someone, and never across agencies.
+    const opened = (actor: Actor) => reports.filter((report) => mayOpenInformant(actor, { operationId: app.operationId, ...report }));
+    const supervisorA: Actor = { userId: workerA.userId!, role: 'supervisor', scope: 'operation', agencyId: app.agencyId, teamIds: [], operationIds: [app.operationId] };
+    expect(opened(supervisorA).map((report) => report.agencyId)).toEqual(opened(supervisorA).map(() => app.agencyId));
+    expect(opened(supervisorA)).toHaveLength(6);
   });
 });

@@ -6,3 +6,4 @@ export * from './grant';
 export * from './fields';
 export * from './console';
 export * from './task-topic';
+export * from './labour-programmes';

@@ -1,8 +1,8 @@
-import type { Actor } from '@waymark/core';
+import { ROLE_VERBS, type Actor } from '@waymark/core';
 import { sql } from 'kysely';
 import type { Insertable, Updateable } from 'kysely';
 import type { WorkplaceReportRow, WorkplaceReportsTable, WorkplaceRow, WorkplacesTable } from './labour-tables';
-import { scopeCondition } from './scope';
+import { informantCondition, scopeCondition } from './scope';
 import type { Db, Tx } from './transaction';
 
 export interface WorkplaceSummaryRow extends WorkplaceRow {
@@ -12,8 +12,17 @@ export interface WorkplaceSummaryRow extends WorkplaceRow {
   people_linked: number;
 }
 
-/** A workplace's reports and links, counted in the same query as the list (no N+1). */
-function summaries(db: Db | Tx, operationIds: readonly string[]) {
+/**
+ * A workplace's reports and links, counted in the same query as the list (no N+1). The
+ * people linked are counted only among those the reader's scope reaches (the people the
+ * detail lists): how many people another agency linked is not the reader's to know; the
+ * operation-wide count per area is published through core/disclosure (labour-by-area).
+ */
+function summaries(db: Db | Tx, actor: Actor, operationIds: readonly string[]) {
+  const linkedInScope = ROLE_VERBS[actor.role].has('person.read')
+    ? sql<number>`(select count(*)::int from workplace_people l join persons on persons.operation_id = l.operation_id and persons.id = l.person_id
+        where l.operation_id = w.operation_id and l.workplace_id = w.id and ${scopeCondition(actor, 'persons', operationIds)})`
+    : sql<number>`0`;
   return db
     .selectFrom('workplaces as w')
     .selectAll('w')
@@ -21,21 +30,21 @@ function summaries(db: Db | Tx, operationIds: readonly string[]) {
       sql<number>`(select count(*)::int from workplace_reports r where r.operation_id = w.operation_id and r.workplace_id = w.id)`.as('report_count'),
       sql<string[]>`coalesce((select array_agg(distinct i order by i) from workplace_reports r, unnest(r.indicators) i where r.operation_id = w.operation_id and r.workplace_id = w.id), '{}')`.as('indicators'),
       sql<string | null>`(select max(r.reported_on)::text from workplace_reports r where r.operation_id = w.operation_id and r.workplace_id = w.id)`.as('last_reported_on'),
-      sql<number>`(select count(*)::int from workplace_people l where l.operation_id = w.operation_id and l.workplace_id = w.id)`.as('people_linked'),
+      linkedInScope.as('people_linked'),
     ])
     .where('w.operation_id', 'in', operationIds.length > 0 ? operationIds : ['00000000-0000-0000-0000-000000000000'])
     .where('w.archived_at', 'is', null);
 }
 
-export async function listWorkplaces(db: Db, operationIds: readonly string[], filter: { adminAreaCode?: string; sector?: string }): Promise<WorkplaceSummaryRow[]> {
-  let query = summaries(db, operationIds);
+export async function listWorkplaces(db: Db, actor: Actor, operationIds: readonly string[], filter: { adminAreaCode?: string; sector?: string }): Promise<WorkplaceSummaryRow[]> {
+  let query = summaries(db, actor, operationIds);
   if (filter.adminAreaCode) query = query.where('w.admin_area_code', '=', filter.adminAreaCode);
   if (filter.sector) query = query.where('w.sector', '=', filter.sector);
   return query.orderBy('w.admin_area_code').orderBy('w.name').orderBy('w.id').limit(1000).execute();
 }
 
-export async function findWorkplace(db: Db | Tx, operationIds: readonly string[], id: string): Promise<WorkplaceSummaryRow | undefined> {
-  return summaries(db, operationIds).where('w.id', '=', id).executeTakeFirst();
+export async function findWorkplace(db: Db | Tx, actor: Actor, operationIds: readonly string[], id: string): Promise<WorkplaceSummaryRow | undefined> {
+  return summaries(db, actor, operationIds).where('w.id', '=', id).executeTakeFirst();
 }
 
 export async function lockWorkplace(tx: Tx, operationIds: readonly string[], id: string): Promise<WorkplaceRow | undefined> {
@@ -62,10 +71,25 @@ export async function insertWorkplaceReport(tx: Tx, row: Insertable<WorkplaceRep
   return tx.insertInto('workplace_reports').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function listWorkplaceReports(db: Db | Tx, operationId: string, workplaceId: string): Promise<WorkplaceReportRow[]> {
+export interface ReadableReportRow extends WorkplaceReportRow {
+  has_informant: boolean;
+}
+
+/**
+ * A workplace's reports for this reader: the sealed informant name only on the reports whose
+ * informant the reader needs to know (informantCondition, core's mayOpenInformant in SQL);
+ * on the others only whether there is one.
+ */
+export async function listWorkplaceReports(db: Db | Tx, actor: Actor, operationId: string, workplaceId: string): Promise<ReadableReportRow[]> {
   return db
     .selectFrom('workplace_reports')
-    .selectAll()
+    .select([
+      'operation_id', 'id', 'workplace_id', 'source_type', 'reported_on', 'informant_key_id', 'conditions', 'indicators', 'hours_per_week',
+      'daily_pay', 'pay_currency', 'workers_estimate', 'recorded_at', 'recorded_by', 'agency_id', 'team_id', 'assigned_user_id',
+      // Never selectAll here: the envelope leaves the database only under the condition.
+      sql<string | null>`case when ${informantCondition(actor)} then workplace_reports.informant_name_sealed end`.as('informant_name_sealed'),
+      sql<boolean>`workplace_reports.informant_name_sealed is not null`.as('has_informant'),
+    ])
     .where('operation_id', '=', operationId)
     .where('workplace_id', '=', workplaceId)
     .orderBy('reported_on', 'desc')

@@ -14,6 +14,10 @@ export interface WorkplacesTable {
   site_id: string | null;
   description: string | null;
   archived_at: Timestamp | null;
+  // Migration 0028: who holds it (read by src/db/scope.ts as persons' are).
+  agency_id: string;
+  team_id: string | null;
+  assigned_user_id: string | null;
   version: Generated<number>;
   created_at: Generated<Date>;
   created_by: string | null;
@@ -37,6 +41,10 @@ export interface WorkplaceReportsTable {
   workers_estimate: number | null;
   recorded_at: Timestamp;
   recorded_by: string | null;
+  // Migration 0028: the agency that recorded it holds it (and its informant).
+  agency_id: string;
+  team_id: string | null;
+  assigned_user_id: string | null;
 }
 
 export interface WorkplacePeopleTable {

@@ -15,6 +15,10 @@ export interface ProgrammesTable {
   starts_on: DateColumn | null;
   ends_on: DateColumn | null;
   status: Generated<string>;
+  // Migration 0028: who holds it (read by src/db/scope.ts as persons' are).
+  agency_id: string;
+  team_id: string | null;
+  assigned_user_id: string | null;
   version: Generated<number>;
   created_at: Generated<Date>;
   created_by: string | null;

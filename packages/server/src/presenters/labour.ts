@@ -1,11 +1,15 @@
+import { mayChangeWorkplace, type Actor } from '@waymark/core';
 import type { Workplace, WorkplaceReport } from '@waymark/contracts';
 import type { WorkplaceReportRow } from '../db/labour-tables';
 import type { WorkplaceSummaryRow } from '../db/labour-repository';
+import { recordRef } from '../use-cases/record-ref';
 
-export function presentWorkplace(row: WorkplaceSummaryRow): Workplace {
+/** A workplace as this reader may see it, with whether the rule book lets them change it. */
+export function presentWorkplace(row: WorkplaceSummaryRow, reader: Actor): Workplace {
   return {
     id: row.id,
     operationId: row.operation_id,
+    agencyId: row.agency_id,
     name: row.name,
     sector: row.sector,
     adminAreaCode: row.admin_area_code,
@@ -16,18 +20,22 @@ export function presentWorkplace(row: WorkplaceSummaryRow): Workplace {
     indicators: row.indicators,
     lastReportedOn: row.last_reported_on,
     peopleLinked: row.people_linked,
+    mayChange: mayChangeWorkplace(reader, recordRef(row)),
   };
 }
 
-/** The informant's name only when the caller opened it for a reader allowed to see it. */
-export function presentWorkplaceReport(row: WorkplaceReportRow, informantName: string | null): WorkplaceReport {
+/**
+ * The informant's name only when the caller opened it for a reader allowed to see it; the
+ * row tells whether there is one (a reader's list carries has_informant, not the envelope).
+ */
+export function presentWorkplaceReport(row: WorkplaceReportRow & { has_informant?: boolean }, informantName: string | null): WorkplaceReport {
   return {
     id: row.id,
     workplaceId: row.workplace_id,
     sourceType: row.source_type,
     reportedOn: row.reported_on,
     informantName,
-    hasInformant: row.informant_name_sealed !== null,
+    hasInformant: row.has_informant ?? row.informant_name_sealed !== null,
     conditions: row.conditions,
     indicators: row.indicators,
     hoursPerWeek: row.hours_per_week,

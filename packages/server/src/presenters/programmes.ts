@@ -1,11 +1,20 @@
-import { ageInYears, type ProgrammeKind } from '@waymark/core';
+import { ageInYears, can, mayManageProgramme, mayWorkProgramme, type Actor, type ProgrammeKind } from '@waymark/core';
 import type { Programme } from '@waymark/contracts';
 import type { ProgrammeSummaryRow } from '../db/programmes-repository';
+import { recordRef } from '../use-cases/record-ref';
+import { countForReader } from './held-count';
 
-export function presentProgramme(row: ProgrammeSummaryRow): Programme {
+/**
+ * A programme as this reader may see it. Its definition is the operation's; how many people
+ * it enrolled is exact for readers whose scope holds it and disclosure-protected for others
+ * (k: the operation's suppression threshold). What the reader may do with it, display only.
+ */
+export function presentProgramme(row: ProgrammeSummaryRow, reader: Actor, k: number): Programme {
+  const held = recordRef(row);
   return {
     id: row.id,
     operationId: row.operation_id,
+    agencyId: row.agency_id,
     name: row.name,
     kind: row.kind as ProgrammeKind,
     rule: row.rule,
@@ -15,9 +24,11 @@ export function presentProgramme(row: ProgrammeSummaryRow): Programme {
     endsOn: row.ends_on,
     status: row.status,
     version: row.version,
-    enrolled: row.enrolled,
+    enrolled: countForReader(row.enrolled, can(reader, 'programme.read', held), k),
     sessions: row.session_count,
     createdAt: new Date(row.created_at).toISOString(),
+    mayManage: mayManageProgramme(reader, held),
+    mayWork: mayWorkProgramme(reader, held),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Actor, Verb } from '@waymark/core';
+import type { Actor, RecordRef, Verb } from '@waymark/core';
 import type { OrgPosition, Position, World } from './world';
 
 export interface Built {
@@ -32,6 +32,20 @@ export interface OperationEntry extends Base {
   listsPeople?: boolean;
 }
 
+/**
+ * A verb on a record held like a person but seen by the whole operation (a workplace, a
+ * programme: world.held): 403 without the verb, and 403 (not 404: the reader sees it)
+ * where `reach` is 'scope' and the record is outside the actor's scope. The record sits in
+ * each position (mine, a colleague's, another agency's), held as that position's person is.
+ */
+export interface HeldEntry extends Base {
+  kind: 'held';
+  verb: Verb;
+  reach: 'scope' | 'operation';
+  /** What an allowed answer may show this reader of this record: a message per thing it should not show. */
+  inspect?(actor: Actor, record: RecordRef, body: unknown): string[];
+}
+
 /** Organisation routes: their own expectation, from the rule book. */
 export interface OrgEntry extends Base {
   kind: 'org';
@@ -52,7 +66,7 @@ export interface PublicEntry extends Base {
   kind: 'public';
 }
 
-export type MatrixEntry = RecordEntry | OperationEntry | OrgEntry | SelfEntry | PublicEntry;
+export type MatrixEntry = RecordEntry | OperationEntry | HeldEntry | OrgEntry | SelfEntry | PublicEntry;
 
 /** One route family's entries, by route key (`METHOD /path`). */
 export type Entries = Record<string, MatrixEntry>;

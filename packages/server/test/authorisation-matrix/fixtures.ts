@@ -9,3 +9,6 @@ export async function created(w: World, path: string, body: unknown): Promise<st
   if (answer.status !== 201) throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
   return (answer.body as { id: string }).id;
 }
+
+/** The informant's name on each held workplace's report: shown only on need to know. */
+export const INFORMANT_CANARY = 'CANARY-INFORMANT-NAME';

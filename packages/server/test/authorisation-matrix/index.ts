@@ -44,4 +44,4 @@ export type { HeldCase, HeldChild, HeldRecord, OrgPosition, Position, World } fr
 export { ORG_POSITIONS, POSITIONS } from './world';
 export type { MatrixEntry } from './entries';
 export { clearedForSgbv, expectedForRecord, expectedInOperation } from './expectations';
-export { SGBV_ANSWERS, SGBV_CANARY } from './fixtures';
+export { INFORMANT_CANARY, SGBV_ANSWERS, SGBV_CANARY } from './fixtures';

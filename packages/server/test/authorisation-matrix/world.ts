@@ -48,8 +48,13 @@ export interface World {
   case(position: Position, actor: Actor, options?: { fresh?: boolean }): Promise<HeldCase>;
   /** A child (born 2015, unaccompanied) held as the record is, with an open BIA; `fresh` for routes that change its history. */
   child(position: Position, actor: Actor, options?: { fresh?: boolean }): Promise<HeldChild>;
+  /**
+   * A workplace (with one report whose informant is sealed, recorded by the holder) or a
+   * programme, held as the position's record is; `fresh` for routes that archive it.
+   */
+  held(kind: 'workplace' | 'programme', position: Position, actor: Actor, options?: { fresh?: boolean }): Promise<string>;
   /** The current version of a row, for routes that name the version they read. */
-  version(table: 'persons' | 'households' | 'protection_notes' | 'cases' | 'case_tasks', id: string): Promise<number>;
+  version(table: 'persons' | 'households' | 'protection_notes' | 'cases' | 'case_tasks' | 'workplaces' | 'programmes', id: string): Promise<number>;
   /** An enabled worker of the record's agency other than the actor, to assign to. */
   assigneeFor(position: Position): string;
   unique(): string;

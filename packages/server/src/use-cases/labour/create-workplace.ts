@@ -7,6 +7,7 @@ import { transact } from '../../db/transaction';
 import { failure, type Failure } from '../../failure';
 import { presentWorkplace } from '../../presenters/labour';
 import type { UseCaseContext } from '../context';
+import { holderFor } from '../holder';
 import { resolveOperation } from '../resolve-operation';
 
 export async function createWorkplace(ctx: UseCaseContext, input: WorkplaceCreate): Promise<Result<Workplace, Failure>> {
@@ -15,9 +16,13 @@ export async function createWorkplace(ctx: UseCaseContext, input: WorkplaceCreat
   const now = ctx.now();
   const id = uuidv7();
   return transact(ctx.db, async (tx) => {
+    // Held like a person the actor registers: the actor's agency, team and the actor.
+    const holder = await holderFor(ctx, tx, operation.value);
+    if (!holder.ok) return holder;
     await insertWorkplace(tx, {
       operation_id: operation.value,
       id,
+      ...holder.value,
       name: input.name,
       sector: input.sector,
       admin_area_code: input.adminAreaCode,
@@ -28,7 +33,7 @@ export async function createWorkplace(ctx: UseCaseContext, input: WorkplaceCreat
       updated_at: now,
     });
     await writeAudit(tx, { actorId: ctx.actor.userId, operationId: operation.value, action: 'labour.workplace_create', resourceType: 'workplace', resourceId: id, details: { sector: input.sector }, at: now });
-    const row = await findWorkplace(tx, [operation.value], id);
-    return row ? ok(presentWorkplace(row)) : err(failure('not_found'));
+    const row = await findWorkplace(tx, ctx.actor, [operation.value], id);
+    return row ? ok(presentWorkplace(row, ctx.actor)) : err(failure('not_found'));
   });
 }

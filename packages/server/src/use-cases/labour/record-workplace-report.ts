@@ -8,13 +8,16 @@ import { transact } from '../../db/transaction';
 import { failure, invalid, type Failure } from '../../failure';
 import { presentWorkplaceReport } from '../../presenters/labour';
 import type { UseCaseContext } from '../context';
+import { holderFor } from '../holder';
 import { sealInformant } from './informant-sealing';
 import { operationsFor } from './workplace-operations';
 
 /**
  * What one source reported about a workplace: conditions, ILO indicators, hours and pay.
- * The informant's name is sealed before it reaches the database; the audit row holds
- * codes and counts only.
+ * Any agency of the operation may add what it learned to the shared map; the report is held
+ * by the recorder's agency, team and the recorder, and so is its informant (need to know:
+ * core/policy mayOpenInformant). The informant's name is sealed before it reaches the
+ * database; the audit row holds codes and counts only.
  */
 export async function recordWorkplaceReport(ctx: UseCaseContext, ring: KeyRing | undefined, workplaceId: string, input: WorkplaceReportCreate): Promise<Result<WorkplaceReport, Failure>> {
   const operations = operationsFor(ctx, 'labour.record');
@@ -28,12 +31,15 @@ export async function recordWorkplaceReport(ctx: UseCaseContext, ring: KeyRing |
   return transact(ctx.db, async (tx) => {
     const workplace = await lockWorkplace(tx, operations.value, workplaceId);
     if (!workplace) return err(failure('not_found'));
+    const holder = await holderFor(ctx, tx, workplace.operation_id);
+    if (!holder.ok) return holder;
     const id = uuidv7();
     const place = { operation_id: workplace.operation_id, id, workplace_id: workplace.id };
     const informant = input.informantName ? sealInformant(ring, place, input.informantName) : ok(null);
     if (!informant.ok) return informant;
     const row = await insertWorkplaceReport(tx, {
       ...place,
+      ...holder.value,
       source_type: input.sourceType,
       reported_on: input.reportedOn,
       informant_name_sealed: informant.value?.sealed ?? null,

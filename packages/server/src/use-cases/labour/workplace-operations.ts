@@ -3,9 +3,9 @@ import { failure, type Failure } from '../../failure';
 import type { UseCaseContext } from '../context';
 
 /**
- * Workplaces belong to an operation, not to an agency: everyone in the operation with the
- * verb works with the same map of where refugees work. 403 without the verb; the
- * operations the actor may use it in.
+ * Workplaces are read operation-wide (the shared map): everyone in the operation with the
+ * verb sees the same map of where refugees work; changing one is its holder's (core/policy
+ * labour-programmes.ts). 403 without the verb; else the operations the actor may use it in.
  */
 export function operationsFor(ctx: UseCaseContext, verb: Verb, requested?: string): Result<string[], Failure> {
   if (!can(ctx.actor, verb)) return err(failure('forbidden'));

@@ -7,6 +7,8 @@ import { transact } from '../../db/transaction';
 import { failure, invalid, type Failure } from '../../failure';
 import { presentProgramme } from '../../presenters/programmes';
 import type { UseCaseContext } from '../context';
+import { holderFor } from '../holder';
+import { suppressionThresholdOf } from '../population/disclosure-threshold';
 import { resolveOperation } from '../resolve-operation';
 
 /**
@@ -26,9 +28,13 @@ export async function createProgramme(ctx: UseCaseContext, input: ProgrammeCreat
   const now = ctx.now();
   const id = uuidv7();
   return transact(ctx.db, async (tx) => {
+    // Run by the actor's agency (and team), the actor as its assigned worker.
+    const holder = await holderFor(ctx, tx, operation.value);
+    if (!holder.ok) return holder;
     await insertProgramme(tx, {
       operation_id: operation.value,
       id,
+      ...holder.value,
       name: input.name,
       kind: input.kind,
       rule: JSON.stringify(rule.value),
@@ -42,6 +48,6 @@ export async function createProgramme(ctx: UseCaseContext, input: ProgrammeCreat
     });
     await writeAudit(tx, { actorId: ctx.actor.userId, operationId: operation.value, action: 'programme.create', resourceType: 'programme', resourceId: id, details: { kind: input.kind, capacity: input.capacity, areas: input.adminAreaCodes.length }, at: now });
     const row = await findProgramme(tx, [operation.value], id);
-    return row ? ok(presentProgramme(row)) : err(failure('not_found'));
+    return row ? ok(presentProgramme(row, ctx.actor, await suppressionThresholdOf(tx, operation.value))) : err(failure('not_found'));
   });
 }

@@ -1,4 +1,4 @@
-import { can, err, ok, type Result } from '@waymark/core';
+import { can, err, mayWorkProgramme, ok, type Result } from '@waymark/core';
 import type { Enrolment, EnrolmentCreate } from '@waymark/contracts';
 import { writeAudit } from '../../db/audit';
 import { findPersonForUpdate } from '../../db/persons-repository';
@@ -10,10 +10,10 @@ import { auditConsentRefusal, isConsentRefusal, requireConsent } from '../consen
 import type { UseCaseContext } from '../context';
 import { refuseIfAnonymised } from '../persons/refuse-if-anonymised';
 import { recordRef } from '../record-ref';
-import { operationsFor } from './programme-operations';
+import { NOT_YOUR_PROGRAMME, operationsFor } from './programme-operations';
 
 /**
- * Enrols a person in a programme: the person in my scope, with their consent to programme
+ * Enrols a person in a programme run by my agency, in my scope (403 otherwise): the person in my scope, with their consent to programme
  * enrolment in force (409 consent_required otherwise, unless an override with a reason by
  * someone allowed to), the programme active and not full. Enrolling twice is not an error
  * and does not count twice.
@@ -25,6 +25,7 @@ export async function enrolPerson(ctx: UseCaseContext, programmeId: string, inpu
   const result = await transact(ctx.db, async (tx): Promise<Result<Enrolment, Failure>> => {
     const programme = await lockProgramme(tx, operations.value, programmeId);
     if (!programme) return err(failure('not_found'));
+    if (!mayWorkProgramme(ctx.actor, recordRef(programme))) return err(failure('forbidden', NOT_YOUR_PROGRAMME));
     const person = await findPersonForUpdate(tx, ctx.actor, input.personId);
     if (!person || person.operation_id !== programme.operation_id) return err(failure('not_found'));
     if (!can(ctx.actor, 'programme.enrol', recordRef(person))) return err(failure('forbidden'));

@@ -4,11 +4,11 @@ import { listEnrolments as listRows } from '../../db/programmes-repository';
 import type { Failure } from '../../failure';
 import { ageOf } from '../../presenters/programmes';
 import type { UseCaseContext } from '../context';
-import { programmeFor } from './programme-operations';
+import { workedProgrammeFor } from './programme-operations';
 
-/** The people enrolled that I may see (record scope in SQL), with sessions attended. */
+/** The people enrolled that I may see (record scope in SQL), with sessions attended: the holding agency's work. */
 export async function listEnrolments(ctx: UseCaseContext, programmeId: string): Promise<Result<EnrolmentList, Failure>> {
-  const found = await programmeFor(ctx.db, ctx, 'programme.enrol', programmeId);
+  const found = await workedProgrammeFor(ctx.db, ctx, programmeId);
   if (!found.ok) return found;
   const now = ctx.now();
   const rows = await listRows(ctx.db, ctx.actor, found.value);

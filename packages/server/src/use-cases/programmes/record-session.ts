@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '@waymark/core';
+import { err, mayWorkProgramme, ok, type Result } from '@waymark/core';
 import type { ProgrammeSession, SessionCreate } from '@waymark/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../db/audit';
@@ -6,11 +6,13 @@ import { anonymisedAmong, enrolledInScope, insertAttendance, insertSession, lock
 import { transact } from '../../db/transaction';
 import { failure, invalid, type Failure } from '../../failure';
 import type { UseCaseContext } from '../context';
-import { operationsFor } from './programme-operations';
+import { recordRef } from '../record-ref';
+import { NOT_YOUR_PROGRAMME, operationsFor } from './programme-operations';
 
 /**
  * Records a session and who attended. Every attendee must be enrolled and in my scope; one
  * who is not is a problem at their place in the list (/attendees/2) and nothing is written.
+ * Only the agency that runs the programme records its sessions (403 for the others).
  */
 export async function recordSession(ctx: UseCaseContext, programmeId: string, input: SessionCreate): Promise<Result<ProgrammeSession, Failure>> {
   const operations = operationsFor(ctx, 'programme.enrol');
@@ -20,6 +22,7 @@ export async function recordSession(ctx: UseCaseContext, programmeId: string, in
   return transact(ctx.db, async (tx) => {
     const programme = await lockProgramme(tx, operations.value, programmeId);
     if (!programme) return err(failure('not_found'));
+    if (!mayWorkProgramme(ctx.actor, recordRef(programme))) return err(failure('forbidden', NOT_YOUR_PROGRAMME));
     const enrolled = await enrolledInScope(tx, ctx.actor, programme, input.attendees);
     const problems = input.attendees.flatMap((personId, i) => (enrolled.has(personId) ? [] : [{ code: 'not_enrolled', path: ['attendees', i], message: 'only enrolled people attend' }]));
     if (problems.length > 0) return err(invalid(problems));

@@ -5,14 +5,14 @@ import { targetList as targetRows } from '../../db/programmes-repository';
 import type { Failure } from '../../failure';
 import { ageOf } from '../../presenters/programmes';
 import type { UseCaseContext } from '../context';
-import { programmeFor } from './programme-operations';
+import { workedProgrammeFor } from './programme-operations';
 
 /**
  * The people a programme's rule selects, in my scope, highest risk first (paged). Being on
  * the list says a person was found at risk, so the read is audited (ids and counts only).
  */
 export async function getTargetList(ctx: UseCaseContext, id: string, query: TargetListQuery): Promise<Result<TargetList, Failure>> {
-  const found = await programmeFor(ctx.db, ctx, 'programme.enrol', id);
+  const found = await workedProgrammeFor(ctx.db, ctx, id);
   if (!found.ok) return found;
   const now = ctx.now();
   const { rows, total, totalIsExact } = await targetRows(ctx.db, ctx.actor, found.value, now, query);

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '@waymark/core';
+import { err, mayManageProgramme, ok, type Result } from '@waymark/core';
 import type { Programme, ProgrammeUpdate } from '@waymark/contracts';
 import { writeAudit } from '../../db/audit';
 import { countEnrolled, findProgramme, lockProgramme, updateProgramme as updateRow } from '../../db/programmes-repository';
@@ -6,12 +6,15 @@ import { transact } from '../../db/transaction';
 import { failure, invalid, type Failure } from '../../failure';
 import { presentProgramme } from '../../presenters/programmes';
 import type { UseCaseContext } from '../context';
-import { operationsFor } from './programme-operations';
+import { suppressionThresholdOf } from '../population/disclosure-threshold';
+import { recordRef } from '../record-ref';
+import { NOT_YOUR_PROGRAMME, operationsFor } from './programme-operations';
 
 /**
  * Renames, resizes or closes a programme, naming the version read (stale: 409). The
  * capacity cannot fall below the people already enrolled; a closed programme takes no new
  * enrolments. The targeting rule is not changed here: coverage keeps meaning what it meant.
+ * Only the agency that runs it, in scope (core/policy mayManageProgramme): 403 for others.
  */
 export async function updateProgramme(ctx: UseCaseContext, id: string, input: ProgrammeUpdate): Promise<Result<Programme, Failure>> {
   const operations = operationsFor(ctx, 'programme.manage');
@@ -20,6 +23,7 @@ export async function updateProgramme(ctx: UseCaseContext, id: string, input: Pr
   return transact(ctx.db, async (tx) => {
     const current = await lockProgramme(tx, operations.value, id);
     if (!current) return err(failure('not_found'));
+    if (!mayManageProgramme(ctx.actor, recordRef(current))) return err(failure('forbidden', NOT_YOUR_PROGRAMME));
     if (current.version !== input.version) return err(failure('version_conflict'));
     if (input.capacity !== undefined && input.capacity < (await countEnrolled(tx, current))) {
       return err(invalid([{ code: 'below_enrolled', path: ['capacity'], message: 'at least the people already enrolled' }]));
@@ -45,6 +49,6 @@ export async function updateProgramme(ctx: UseCaseContext, id: string, input: Pr
       at: now,
     });
     const row = await findProgramme(tx, [current.operation_id], id);
-    return row ? ok(presentProgramme(row)) : err(failure('not_found'));
+    return row ? ok(presentProgramme(row, ctx.actor, await suppressionThresholdOf(tx, current.operation_id))) : err(failure('not_found'));
   });
 }

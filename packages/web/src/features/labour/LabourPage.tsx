@@ -135,6 +135,7 @@ function WorkplaceDetail({ id, mayRecord }: { id: string; mayRecord: boolean }) 
           <li key={report.id} data-testid="report-row">
             <strong>{formatDate(report.reportedOn, language)}</strong> · {labelIn(LABOUR_SOURCE_TYPES, report.sourceType, language)}
             {report.informantName && <> · {t('labour.informant')}: {report.informantName}</>}
+            {report.hasInformant && !report.informantName && <> · <span className="muted" data-testid="informant-withheld">{t('labour.informantWithheld')}</span></>}
             {report.conditions.length > 0 && <div>{t('labour.conditions')}: {report.conditions.map((c) => labelIn(WORKING_CONDITIONS, c, language)).join(' · ')}</div>}
             {report.indicators.length > 0 && <div>{t('labour.indicators')}: {report.indicators.map((c) => labelIn(ILO_FORCED_LABOUR_INDICATORS, c, language)).join(' · ')}</div>}
             {report.hoursPerWeek !== null && <div>{t('labour.hoursShown', { hours: formatNumber(report.hoursPerWeek, language) })}</div>}

@@ -34,11 +34,12 @@ export function ProgrammePage({ programmeId }: { programmeId: string }) {
       <p><Link to={{ name: 'programmes' }}>{t('programmes.back')}</Link></p>
       <h1 id="programme-heading" tabIndex={-1}>{p.name}</h1>
       <p>
-        {t(`programmes.kind.${p.kind}`)} · {t('programmes.enrolledOf', { enrolled: formatNumber(p.enrolled, language), capacity: formatNumber(p.capacity, language) })}
+        {t(`programmes.kind.${p.kind}`)} · {t('programmes.enrolledOf', { enrolled: p.enrolled === null ? t('reports.suppressed') : formatNumber(p.enrolled, language), capacity: formatNumber(p.capacity, language) })}
         {p.adminAreaCodes.length > 0 && <> · {t('programmes.inAreas', { areas: p.adminAreaCodes.map((code) => nameOf(code)).join(language === 'ar' ? '، ' : ', ') })}</>}
       </p>
       {p.status === 'closed' && <p className="problem" data-testid="programme-closed">{t('programmes.closedNote')}</p>}
-      {can('programme.manage') && (
+      {/* What the rule book lets this reader do with this programme (its holder's agency, in scope). */}
+      {p.mayManage && (
         <div className="button-row">
           <button type="button" className="secondary" data-testid="programme-status" disabled={status.isPending} onClick={() => status.mutate(p.status === 'closed' ? 'active' : 'closed')}>
             {t(p.status === 'closed' ? 'programmes.reopen' : 'programmes.close')}
@@ -47,8 +48,9 @@ export function ProgrammePage({ programmeId }: { programmeId: string }) {
       )}
       {status.isError && <ProblemMessage error={status.error} />}
       <p className="card" data-testid="programme-rule"><strong>{t('programmes.rule.heading')}:</strong> {describeRule(p.rule, t, language)}</p>
-      {can('programme.enrol') && <TargetList programmeId={programmeId} nameOf={nameOf} />}
-      <SessionsPanel programmeId={programmeId} mayRecord={can('programme.enrol')} />
+      {p.mayWork && <TargetList programmeId={programmeId} nameOf={nameOf} />}
+      {!p.mayWork && can('programme.enrol') && <p className="muted" data-testid="programme-held-elsewhere">{t('programmes.heldElsewhere')}</p>}
+      <SessionsPanel programmeId={programmeId} mayRecord={p.mayWork} />
       <section className="card" aria-labelledby="coverage-heading">
         <h2 id="coverage-heading">{t('programmes.coverageHeading')}</h2>
         <p className="muted">{t('programmes.coverageIntro', { k: coverage.data?.suppressionThreshold ?? 5 })}</p>

@@ -43,7 +43,7 @@ export function ProgrammesPage() {
               <tr key={programme.id} data-testid="programme-row">
                 <th scope="row"><Link to={{ name: 'programme', programmeId: programme.id }}>{programme.name}</Link></th>
                 <td data-label={t('programmes.kindLabel')}>{t(`programmes.kind.${programme.kind}`)}</td>
-                <td data-label={t('programmes.enrolled')}>{formatNumber(programme.enrolled, language)}</td>
+                <td data-label={t('programmes.enrolled')}>{programme.enrolled === null ? t('reports.suppressed') : formatNumber(programme.enrolled, language)}</td>
                 <td data-label={t('programmes.capacity')}>{formatNumber(programme.capacity, language)}</td>
                 <td data-label={t('programmes.sessions')}>{formatNumber(programme.sessions, language)}</td>
               </tr>

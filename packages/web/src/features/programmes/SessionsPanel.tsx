@@ -75,7 +75,7 @@ export function SessionsPanel({ programmeId, mayRecord }: { programmeId: string;
         <ul className="plain-list" data-testid="session-list">
           {sessions.data.items.map((session) => (
             <li key={session.id} data-testid="session-row">
-              {formatDate(session.heldOn, language)}: {session.topic} — {t('programmes.attendedBy', { n: formatNumber(session.attendance, language) })}
+              {formatDate(session.heldOn, language)}: {session.topic} — {t('programmes.attendedBy', { n: session.attendance === null ? t('reports.suppressed') : formatNumber(session.attendance, language) })}
             </li>
           ))}
         </ul>
