@@ -185,7 +185,7 @@ describe('the attacker, against every view at both area levels with every filter
         found.push(...pinned(await intervalAttack(2 * width, joint, [...afterTargets, ...newcomerTargets])));
         expect(found, JSON.stringify(found.slice(0, 5))).toEqual([]);
       }),
-      { numRuns: Number(process.env.ATTACKER_RUNS ?? 4) },
+      { numRuns: Number((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.ATTACKER_RUNS ?? 4) },
     );
   }, 600_000);
 
