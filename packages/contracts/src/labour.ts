@@ -1,6 +1,7 @@
 import { ILO_FORCED_LABOUR_INDICATORS, LABOUR_SECTOR_CODES, LABOUR_SOURCE_TYPE_CODES, WORKING_CONDITION_CODES } from '@waymark/core';
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema, text } from './common';
+import { DisclosureMethodSchema } from './population';
 
 const Version = z.number().int().min(1);
 const SectorSchema = z.enum(LABOUR_SECTOR_CODES as [string, ...string[]]);
@@ -117,6 +118,8 @@ export const DisclosedTableSchema = z.object({
   columns: z.array(z.object({ key: z.string(), label: z.string(), hxl: z.string() })),
   rows: z.array(z.array(z.union([z.string(), z.number(), z.null()]))),
   suppressionThreshold: z.number().int(),
+  /** The cell-key method and its parameters, where the table was published by it. */
+  disclosure: DisclosureMethodSchema.optional(),
   operationId: IdSchema.nullable(),
 });
 export type DisclosedTable = z.infer<typeof DisclosedTableSchema>;

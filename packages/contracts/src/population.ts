@@ -39,15 +39,30 @@ export type AggregateQuery = z.infer<typeof AggregateQuerySchema>;
 const Count = z.number().int().nullable();
 
 /**
- * A table as core/disclosure published it: null is "withheld" (under k, or hidden so a
- * small one cannot be worked out), never 0. Rows that were too small are counted in their
- * parent's row (`rolledUp` names them).
+ * How an aggregate was published (core/disclosure/cell-key.ts): the method and its
+ * parameters travel with every table and every export (About sheet).
+ */
+export const DisclosureMethodSchema = z.object({
+  method: z.literal('cell-key'),
+  threshold: z.number().int(),
+  maxPerturbation: z.number().int(),
+  distribution: z.literal('uniform'),
+  bias: z.literal(0),
+});
+
+/**
+ * A table as core/disclosure published it by the cell-key method: every number is within
+ * `disclosure.maxPerturbation` of the truth, the same for the same people wherever shown;
+ * null is "fewer than k" (after perturbation; nobody included), never 0. Totals are
+ * perturbed as counts of their own, so a table need not add up exactly. `rolledUp` stays
+ * empty (no row is merged into another any more).
  */
 export const AggregateTableSchema = z.object({
   view: z.enum(AGGREGATE_VIEW_KEYS),
   by: z.union([z.enum(AGGREGATE_DIMENSIONS), z.literal('month')]),
   operationId: IdSchema,
   suppressionThreshold: z.number().int(),
+  disclosure: DisclosureMethodSchema,
   columns: z.array(z.object({ key: z.string(), kind: z.enum(['risk_level', 'domain', 'domain_level']) })),
   rows: z.array(
     z.object({

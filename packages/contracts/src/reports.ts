@@ -1,5 +1,6 @@
 import { RISK_LEVELS } from '@waymark/core';
 import { z } from 'zod';
+import { DisclosureMethodSchema } from './population';
 import { IdSchema } from './common';
 
 export const RiskByAreaQuerySchema = z.strictObject({
@@ -12,6 +13,8 @@ export const RiskByAreaQuerySchema = z.strictObject({
  */
 export const RiskByAreaSchema = z.object({
   suppressionThreshold: z.number().int(),
+  /** The cell-key method and its parameters (the same as the map's). */
+  disclosure: DisclosureMethodSchema,
   areas: z.array(
     z.object({
       adminAreaCode: z.string().nullable(),

@@ -115,37 +115,84 @@ describe.each(databaseTargets())('population map API on $name PostgreSQL', (targ
     expect((await analyst.request('POST', `/api/v1/operations/${app.operationId}/boundaries`, { level: 2, codeProperty: 'pcode', source: 'x', geojson: ADM2 })).status).toBe(403);
   });
 
-  it('counts people by governorate and risk level, through core/disclosure', async () => {
+  /** Shown by the cell-key method: within D = 2 of the truth and at least k, or withheld; a count under k never as it is. */
+  const near = (shown: number | null | undefined, truth: number, k = 5) => {
+    if (shown === null || shown === undefined) return expect(truth, 'withheld only when the perturbed count is under k').toBeLessThanOrEqual(k + 1);
+    expect(Math.abs(shown - truth), `${shown} for ${truth}`).toBeLessThanOrEqual(2);
+    expect(shown).toBeGreaterThanOrEqual(k);
+  };
+
+  it('counts people by governorate and risk level, by the cell-key method, and says so', async () => {
     const table = await aggregates(analyst, 'view=risk_level&by=area&level=1');
     expect(table.columns.map((c) => c.key)).toEqual(['low', 'medium', 'high', 'critical', 'unscreened']);
+    expect((table as unknown as { disclosure: unknown }).disclosure).toEqual({ method: 'cell-key', threshold: 5, maxPerturbation: 2, distribution: 'uniform', bias: 0 });
     const north = table.rows.find((r) => r.key === 'G-N')!;
     const south = table.rows.find((r) => r.key === 'G-S')!;
-    expect(north).toMatchObject({ name: 'North', total: 15, drill: 'area' });
-    expect(south).toMatchObject({ name: 'South', total: 9, cells: [0, 0, 0, 0, 9] });
-    // Six screened in North: each at some level; unscreened 9.
-    expect(north.cells[4]).toBe(9);
-    expect(table.grandTotal).toBe(24);
+    expect(north).toMatchObject({ name: 'North', drill: 'area' });
+    near(north.total, 15);
+    near(north.cells[4], 9);
+    // Nobody at a level is withheld like any small count: a shown 0 would close a subtraction.
+    expect(south.cells.slice(0, 4)).toEqual([null, null, null, null]);
+    near(south.total, 9);
+    // South's 9 are the same people in its total and its unscreened cell: the same number.
+    expect(south.cells[4]).toBe(south.total);
+    near(table.grandTotal, 24);
   });
 
-  it('rolls a district with fewer than k people into its governorate, and never shows a small cell', async () => {
+  it('never rolls rows together, and never shows a small count as it is', async () => {
     const table = await aggregates(analyst, 'view=risk_level&by=area&area=G-N');
-    // D-N2 has 3 people: counted under G-N, named as rolled up.
-    expect(table.rows.map((r) => r.key).sort()).toEqual(['D-N1', 'G-N']);
-    const rolled = table.rows.find((r) => r.key === 'G-N')!;
-    expect(rolled.rolledUp).toEqual(['D-N2']);
-    expect(rolled.total).toBeNull();
-    for (const row of table.rows) for (const cell of row.cells) if (cell !== null) expect(cell === 0 || cell >= table.suppressionThreshold).toBe(true);
+    // D-N2 has 3 people: its own row, withheld or moved up to at least k, never 3.
+    expect(table.rows.map((r) => r.key).sort()).toEqual(['D-N1', 'D-N2']);
+    expect(table.rows.every((r) => r.rolledUp.length === 0)).toBe(true);
+    const small = table.rows.find((r) => r.key === 'D-N2')!;
+    expect(small.total).not.toBe(3);
+    near(small.total, 3);
+    for (const row of table.rows) for (const cell of row.cells) if (cell !== null) expect(cell).toBeGreaterThanOrEqual(table.suppressionThreshold);
+  });
+
+  it('shows the same people as the same number at both levels, in every view, in the report and in every export', async () => {
+    // South has one district: G-S (level 1) and D-S1 (level 2) are the same 9 people.
+    const level1 = await aggregates(analyst, 'view=risk_level&by=area&level=1');
+    const level2 = await aggregates(analyst, 'view=risk_level&by=area&level=2');
+    const south = level1.rows.find((r) => r.key === 'G-S')!.total;
+    expect(level2.rows.find((r) => r.key === 'D-S1')!.total).toBe(south);
+    // The 9 men are all of South, all men, all children under 5: each view's cell is them.
+    expect((await aggregates(analyst, 'view=risk_level&by=sex')).rows.find((r) => r.key === 'male')!.total).toBe(south);
+    expect((await aggregates(analyst, 'view=risk_level&by=age_bracket')).rows.find((r) => r.key === '0-4')!.total).toBe(south);
+    expect((await aggregates(analyst, 'view=risk_level&by=sex&area=G-S')).grandTotal).toBe(south);
+    expect((await aggregates(analyst, 'view=risk_level&by=area&level=1&sex=male')).rows.find((r) => r.key === 'G-S')!.total).toBe(south);
+    // The report and the exports of both.
+    const report = await analyst.request('GET', `/api/v1/reports/risk-by-area?operationId=${app.operationId}`);
+    const area = (report.body as { areas: Array<{ adminAreaCode: string; total: number | null }> }).areas.find((a) => a.adminAreaCode === 'D-S1')!;
+    expect(area.total).toBe(south);
+    for (const format of ['csv', 'hxl', 'xlsx'] as const) {
+      const file = await analyst.request('GET', `/api/v1/exports/population?operationId=${app.operationId}&view=risk_level&by=area&level=2&format=${format}`);
+      expect(file.status).toBe(200);
+    }
+    const csv = await analyst.request('GET', `/api/v1/exports/population?operationId=${app.operationId}&view=risk_level&by=area&level=2&format=csv`);
+    const line = String(csv.body).split('\n').find((l) => l.startsWith('D-S1,'))!;
+    expect(line.split(',')[2]).toBe(String(south));
+    const reportCsv = await analyst.request('GET', `/api/v1/exports/risk-by-area?operationId=${app.operationId}&format=csv`);
+    expect(String(reportCsv.body).split('\n').find((l) => l.startsWith('D-S1,'))!.split(',')[1]).toBe(String(south));
+    // And the next day (asked again): the same.
+    expect((await aggregates(analyst, 'view=risk_level&by=area&level=1')).rows.find((r) => r.key === 'G-S')!.total).toBe(south);
   });
 
   it('disaggregates by sex and age bracket, and filters', async () => {
     const bySex = await aggregates(analyst, 'view=risk_level&by=sex');
-    expect(bySex.rows.map((r) => [r.key, r.total])).toEqual([['female', 15], ['male', 9], ['other', 0], ['unknown', 0]]);
+    expect(bySex.rows.map((r) => r.key)).toEqual(['female', 'male', 'other', 'unknown']);
+    near(bySex.rows[0]!.total, 15);
+    near(bySex.rows[1]!.total, 9);
+    expect([bySex.rows[2]!.total, bySex.rows[3]!.total]).toEqual([null, null]);
     const byAge = await aggregates(analyst, 'view=risk_level&by=age_bracket');
-    expect(byAge.rows.map((r) => [r.key, r.total])).toEqual([['0-4', 9], ['5-11', 0], ['12-17', 0], ['18-59', 15], ['60+', 0]]);
+    expect(byAge.rows.map((r) => r.key)).toEqual(['0-4', '5-11', '12-17', '18-59', '60+']);
+    near(byAge.rows[0]!.total, 9);
+    near(byAge.rows[3]!.total, 15);
     const children = await aggregates(analyst, 'view=risk_level&by=sex&ageBracket=0-4');
-    expect(children.rows.map((r) => [r.key, r.total])).toEqual([['female', 0], ['male', 9], ['other', 0], ['unknown', 0]]);
+    expect(children.rows[0]!.total).toBeNull();
+    near(children.rows[1]!.total, 9);
     const south = await aggregates(analyst, 'view=risk_level&by=sex&area=G-S');
-    expect(south.grandTotal).toBe(9);
+    near(south.grandTotal, 9);
   });
 
   it('gives risk domains and trends, and one domain by level', async () => {
@@ -154,7 +201,7 @@ describe.each(databaseTargets())('population map API on $name PostgreSQL', (targ
     expect(domains.rows.every((r) => r.total === null)).toBe(true);
     const trend = await aggregates(analyst, 'view=trend');
     expect(trend.rows.map((r) => r.key)).toEqual([new Date().toISOString().slice(0, 7)]);
-    expect(trend.rows[0]!.total).toBe(6);
+    near(trend.rows[0]!.total, 6);
     const one = await aggregates(analyst, 'view=risk_domain&by=sex&domain=economic_survival');
     expect(one.columns.map((c) => c.key)).toEqual(['medium', 'high', 'critical']);
     const unknown = await analyst.request('GET', `/api/v1/population/aggregates?operationId=${app.operationId}&view=risk_domain&domain=nope`);
@@ -170,8 +217,10 @@ describe.each(databaseTargets())('population map API on $name PostgreSQL', (targ
     expect((await admin.request('PUT', `/api/v1/operations/${app.operationId}/disclosure`, { minCellCount: 11 })).status).toBe(200);
     const table = await aggregates(analyst, 'view=risk_level&by=area&level=1');
     expect(table.suppressionThreshold).toBe(11);
-    // South's 9 people are under 11 now: hidden, never shown as 0.
-    expect(table.rows.find((r) => r.key === 'G-S')!.total).toBeNull();
+    // South's 9 people are under 11 now: withheld, or moved up to at least 11; never 9.
+    const south = table.rows.find((r) => r.key === 'G-S')!.total;
+    expect(south).not.toBe(9);
+    near(south, 9, 11);
     expect((await admin.request('PUT', `/api/v1/operations/${app.operationId}/disclosure`, { minCellCount: 5 })).status).toBe(200);
   });
 

@@ -138,7 +138,8 @@ describe.each(databaseTargets())('population rollups on $name PostgreSQL', (targ
             const v = personValues(p.facts);
             const id = uuidv7();
             const s = p.screening ? screening(id, p.screening) : null;
-            personRows.push([app.operationId, id, 'B', 'T', v.sex, v.date_of_birth, v.birth_year === null ? null : String(v.birth_year), v.site_id, v.admin_area_code, v.setting, v.legal_status, v.care_situation, s?.risk_level ?? null, s?.id ?? null, agency]);
+            const recordKey = crypto.getRandomValues(new Uint32Array(1))[0]!;
+            personRows.push([app.operationId, id, 'B', 'T', v.sex, v.date_of_birth, v.birth_year === null ? null : String(v.birth_year), v.site_id, v.admin_area_code, v.setting, v.legal_status, v.care_situation, s?.risk_level ?? null, s?.id ?? null, agency, String(recordKey)]);
             if (s) screeningRows.push([app.operationId, s.id, id, 'heightened-risk', '1', 'test', '{}', JSON.stringify(s.outcome), s.risk_level, s.screened_at.toISOString()]);
             deltas.add({
               operationId: app.operationId,
@@ -151,10 +152,11 @@ describe.each(databaseTargets())('population rollups on $name PostgreSQL', (targ
               legalStatus: v.legal_status,
               careSituation: v.care_situation,
               riskLevel: s?.risk_level ?? null,
+              recordKey,
               screening: s ? { domains: s.outcome.domains, riskLevel: s.risk_level, screenedAt: s.screened_at } : null,
             });
           }
-          await copyRows(client, 'persons', ['operation_id', 'id', 'given_name', 'family_name', 'sex', 'date_of_birth', 'birth_year', 'site_id', 'admin_area_code', 'setting', 'legal_status', 'care_situation', 'risk_level', 'latest_screening_id', 'agency_id'], personRows);
+          await copyRows(client, 'persons', ['operation_id', 'id', 'given_name', 'family_name', 'sex', 'date_of_birth', 'birth_year', 'site_id', 'admin_area_code', 'setting', 'legal_status', 'care_situation', 'risk_level', 'latest_screening_id', 'agency_id', 'record_key'], personRows);
           await copyRows(client, 'screenings', ['operation_id', 'id', 'person_id', 'instrument_id', 'instrument_version', 'rule_version', 'responses', 'outcome', 'risk_level', 'screened_at'], screeningRows);
           if (a.kind === 'loader') await copyRollupDeltas(client, deltas.text());
           await client.query('commit');
@@ -215,28 +217,28 @@ describe.each(databaseTargets())('population rollups on $name PostgreSQL', (targ
     const db = app.database.db;
     const sorted = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
     const people = await sql`
-      select site_id, admin_area_code, setting, sex, birth_year, legal_status, care_situation, risk_level, sum(n)::int as n
+      select site_id, admin_area_code, setting, sex, birth_year, legal_status, care_situation, risk_level, sum(n)::int as n, sum(key_sum)::text as key_sum
         from population_rollup where operation_id = ${operationId} group by 1, 2, 3, 4, 5, 6, 7, 8 having sum(n) <> 0`.execute(db);
     const rawPeople = await sql`
-      select site_id, admin_area_code, setting, sex, extract(year from birth_date_effective)::int as birth_year, legal_status, care_situation, risk_level, count(*)::int as n
+      select site_id, admin_area_code, setting, sex, extract(year from birth_date_effective)::int as birth_year, legal_status, care_situation, risk_level, count(*)::int as n, sum(record_key)::text as key_sum
         from persons where operation_id = ${operationId} group by 1, 2, 3, 4, 5, 6, 7, 8`.execute(db);
     expect(sorted(people.rows)).toEqual(sorted(rawPeople.rows));
     const domains = await sql`
-      select site_id, admin_area_code, sex, birth_year, legal_status, care_situation, domain, level, sum(n)::int as n
+      select site_id, admin_area_code, sex, birth_year, legal_status, care_situation, domain, level, sum(n)::int as n, sum(key_sum)::text as key_sum
         from population_domain_rollup where operation_id = ${operationId} group by 1, 2, 3, 4, 5, 6, 7, 8 having sum(n) <> 0`.execute(db);
     const rawDomains = await sql`
       select p.site_id, p.admin_area_code, p.sex, extract(year from p.birth_date_effective)::int as birth_year, p.legal_status, p.care_situation,
-             d ->> 'domain' as domain, d ->> 'level' as level, count(*)::int as n
+             d ->> 'domain' as domain, d ->> 'level' as level, count(*)::int as n, sum(p.record_key)::text as key_sum
         from persons p join screenings s on s.operation_id = p.operation_id and s.id = p.latest_screening_id
         cross join jsonb_array_elements(s.outcome -> 'domains') d
        where p.operation_id = ${operationId} and d ->> 'level' <> 'low' group by 1, 2, 3, 4, 5, 6, 7, 8`.execute(db);
     expect(sorted(domains.rows)).toEqual(sorted(rawDomains.rows));
     const trends = await sql`
-      select month::text, site_id, admin_area_code, setting, sex, birth_year, legal_status, care_situation, risk_level, sum(n)::int as n
+      select month::text, site_id, admin_area_code, setting, sex, birth_year, legal_status, care_situation, risk_level, sum(n)::int as n, sum(key_sum)::text as key_sum
         from screening_trend_rollup where operation_id = ${operationId} group by 1, 2, 3, 4, 5, 6, 7, 8, 9 having sum(n) <> 0`.execute(db);
     const rawTrends = await sql`
       select date_trunc('month', s.screened_at at time zone 'UTC')::date::text as month, p.site_id, p.admin_area_code, p.setting, p.sex,
-             extract(year from p.birth_date_effective)::int as birth_year, p.legal_status, p.care_situation, s.risk_level, count(*)::int as n
+             extract(year from p.birth_date_effective)::int as birth_year, p.legal_status, p.care_situation, s.risk_level, count(*)::int as n, sum(p.record_key)::text as key_sum
         from screenings s join persons p on p.operation_id = s.operation_id and p.id = s.person_id
        where s.operation_id = ${operationId} and s.rescored_from is null group by 1, 2, 3, 4, 5, 6, 7, 8, 9`.execute(db);
     expect(sorted(trends.rows)).toEqual(sorted(rawTrends.rows));

@@ -178,10 +178,20 @@ describe.each(databaseTargets())('prevention programmes on $name PostgreSQL', (t
       table: { columns: { key: string; hxl: string }[]; rows: unknown[][] };
     };
     // In need: 12 in scope and 1 of the other agency (coverage is of everyone, not my scope).
-    expect(body.areas).toEqual([{ adminAreaCode: 'AREA-A', inNeed: 13, targeted: 6, reached: 5, coverage: 5 / 13, gap: true }]);
-    expect(body.rows).toEqual([{ adminAreaCode: 'AREA-A', sex: 'female', ageBracket: '18-59', inNeed: 13, targeted: 6, reached: 5 }]);
+    // By the cell-key method: each within 2 of the truth and at least k, or withheld (5 + e may fall under 5).
+    const near = (shown: number | null, truth: number) => (shown === null ? expect(truth).toBeLessThanOrEqual(6) : expect(Math.abs(shown - truth)).toBeLessThanOrEqual(2));
+    const [area] = body.areas;
+    expect(body.areas).toHaveLength(1);
+    expect(area!.adminAreaCode).toBe('AREA-A');
+    near(area!.inNeed, 13);
+    near(area!.targeted, 6);
+    near(area!.reached, 5);
+    if (area!.reached !== null) expect(area!.coverage).toBe(area!.reached / area!.inNeed!);
+    // One group: the area's people and the row's people are the same, so are the numbers.
+    expect(body.rows).toEqual([{ adminAreaCode: 'AREA-A', sex: 'female', ageBracket: '18-59', inNeed: area!.inNeed, targeted: area!.targeted, reached: area!.reached }]);
     expect(body.table.columns.map((c) => c.key)).toEqual(['adminAreaCode', 'sex', 'ageBracket', 'inNeed', 'targeted', 'reached']);
-    expect(body.table.rows).toEqual([['AREA-A', 'female', '18-59', 13, 6, 5]]);
+    expect(body.table.rows).toEqual([['AREA-A', 'female', '18-59', area!.inNeed, area!.targeted, area!.reached]]);
+    expect((body as unknown as { table: { disclosure: unknown } }).table.disclosure).toMatchObject({ method: 'cell-key', maxPerturbation: 2 });
   });
 
   it("publishes coverage under the operation's own k, not the default", async () => {
@@ -191,8 +201,9 @@ describe.each(databaseTargets())('prevention programmes on $name PostgreSQL', (t
       const analyst = await app.as('analyst');
       const body = (await analyst.request('GET', `/api/v1/programmes/${programmeId}/coverage`)).body as { suppressionThreshold: number; rows: { reached: number | null }[] };
       expect(body.suppressionThreshold).toBe(6);
-      // 5 reached is shown under k = 5 and withheld under k = 6.
-      expect(body.rows[0]!.reached).toBeNull();
+      // 5 reached is under k = 6: withheld, or moved up to at least 6; never 5.
+      const reached = body.rows[0]!.reached;
+      expect(reached === null || reached >= 6).toBe(true);
     } finally {
       expect((await admin.request('PUT', `/api/v1/operations/${app.operationId}/disclosure`, { minCellCount: 5 })).status).toBe(200);
     }
@@ -251,12 +262,13 @@ describe.each(databaseTargets())('prevention programmes on $name PostgreSQL', (t
     expect(full.status).toBe(409);
     expect(full.body).toMatchObject({ code: 'capacity_reached' });
     const coverage = (await supervisor.request('GET', `/api/v1/programmes/${id}/coverage`)).body as { areas: { adminAreaCode: string; inNeed: number | null; targeted: number | null }[] };
-    // AREA-B has one person in need: withheld, never shown as 1.
+    // AREA-B has one person in need: withheld, never shown as 1 (1 + D is under k).
     const areaB = coverage.areas.find((a) => a.adminAreaCode === 'AREA-B')!;
     expect(areaB.inNeed).toBeNull();
-    // …and AREA-A's 13 is withheld too: shown beside the published total of 14, it would give
-    // AREA-B's 1 away (secondary suppression).
+    // One enrolled: withheld too. AREA-A's 13 may be shown: beside a total of 14 it is 13 ± 2
+    // against 14 ± 2, and no subtraction of perturbed counts pins a 1 (cell-key.test.ts).
     const areaA = coverage.areas.find((a) => a.adminAreaCode === 'AREA-A')!;
-    expect(areaA).toMatchObject({ inNeed: null, targeted: null });
+    expect(areaA.targeted).toBeNull();
+    expect(areaA.inNeed === null || Math.abs(areaA.inNeed - 13) <= 2).toBe(true);
   });
 });

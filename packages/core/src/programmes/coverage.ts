@@ -1,4 +1,5 @@
-import { protectTable } from '../disclosure/protect-table';
+import { publishKeyedTable, type KeyedCount } from '../disclosure/cell-key';
+import type { PublishedTable } from '../disclosure/table';
 import { AGE_BRACKETS, SEXES, type AgeBracket, type Sex } from '../registration/vocabulary';
 
 /** Estimated in need (matches the targeting rule), targeted (enrolled), reached (attended). */
@@ -13,6 +14,8 @@ export interface CoverageCount {
   inNeed: number;
   targeted: number;
   reached: number;
+  /** Sum of the record keys of the people counted in each measure (the cell-key method). */
+  keys: Record<CoverageMeasure, number>;
 }
 
 export interface PublishedCoverageRow {
@@ -48,10 +51,10 @@ const GROUPS: readonly { sex: Sex; ageBracket: AgeBracket }[] = SEXES.flatMap((s
 
 /**
  * Coverage as it may be shown: each measure is its own area × (sex, age bracket) table,
- * protected by core/disclosure with area totals, group totals and the grand total
- * published, so the map's per-area numbers and the table's cells are the same protected
- * figures. The measures are not summed with each other (a person is in several), so
- * their tables are protected one by one.
+ * published by the cell-key method (core/disclosure/cell-key.ts) with area totals, group
+ * totals and the grand total, each a count of its own: the same people reached give the
+ * same number wherever they are counted, a programme that reached 3 shows "fewer than k"
+ * (or at least k, never 3), and nobody is withheld like any small count.
  */
 export function publishCoverage(counts: readonly CoverageCount[], k: number, gapThreshold = 0.5): PublishedCoverage {
   const areaCodes = [...new Set(counts.map((count) => count.adminAreaCode))].sort((a, b) => (a ?? '').localeCompare(b ?? ''));
@@ -59,15 +62,18 @@ export function publishCoverage(counts: readonly CoverageCount[], k: number, gap
   const groupIndex = new Map(GROUPS.map((group, j) => [`${group.sex}|${group.ageBracket}`, j]));
   const published = Object.fromEntries(
     COVERAGE_MEASURES.map((measure) => {
-      const cells = areaCodes.map(() => new Array<number>(GROUPS.length).fill(0));
+      const cells: KeyedCount[][] = areaCodes.map(() => GROUPS.map(() => ({ n: 0, keySum: 0 })));
       for (const count of counts) {
         const j = groupIndex.get(`${count.sex}|${count.ageBracket}`);
         if (j === undefined) continue;
-        cells[areaIndex.get(count.adminAreaCode)!]![j]! += count[measure];
+        const cell = cells[areaIndex.get(count.adminAreaCode)!]![j]!;
+        cell.n += count[measure];
+        cell.keySum += count.keys[measure];
       }
-      return [measure, { raw: cells, table: protectTable({ cells }, { k, rowTotals: true, columnTotals: true, grandTotal: true }) }];
+      const raw = cells.map((row) => row.map((cell) => cell.n));
+      return [measure, { raw, table: publishKeyedTable({ cells }, { k, rowTotals: true, columnTotals: true, grandTotal: true }) }];
     }),
-  ) as Record<CoverageMeasure, { raw: number[][]; table: ReturnType<typeof protectTable> }>;
+  ) as Record<CoverageMeasure, { raw: number[][]; table: PublishedTable }>;
 
   const areas = areaCodes.map((adminAreaCode, i): PublishedCoverageArea => {
     const [inNeed, targeted, reached] = COVERAGE_MEASURES.map((measure) => published[measure].table.rowTotals![i] ?? null) as [number | null, number | null, number | null];
@@ -88,7 +94,7 @@ export function publishCoverage(counts: readonly CoverageCount[], k: number, gap
       });
     }),
   );
-  const sum = (f: (t: ReturnType<typeof protectTable>) => number) => COVERAGE_MEASURES.reduce((a, m) => a + f(published[m].table), 0);
+  const sum = (f: (t: PublishedTable) => number) => COVERAGE_MEASURES.reduce((a, m) => a + f(published[m].table), 0);
   return {
     k,
     gapThreshold,

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Timestamp, DateColumn, GeneratedAlways } from './column-types';
 
 /** People and households, each held by an agency, a team and a worker; joined into Database in schema.ts. */
@@ -29,6 +29,8 @@ export interface HouseholdsTable extends HeldBy {
 export interface PersonsTable extends HeldBy {
   operation_id: string;
   id: string;
+  /** The cell-key method's record key (migration 0026): random, permanent, never shown. */
+  record_key: ColumnType<string, number | string | undefined, never>;
   household_id: string | null;
   site_id: string | null;
   given_name: string;

@@ -50,17 +50,28 @@ export interface GroupedCount {
   key: string | null;
   column: string | null;
   n: number;
+  /** The sum of the counted people's record keys, modulo 2^32 (the cell-key method). */
+  keySum: number;
 }
+
+/** sum(key_sum) reduced modulo 2^32 in SQL, so it leaves PostgreSQL as a safe integer. */
+const keySum = () => sql<string>`coalesce(sum(key_sum) % 4294967296, 0)`.as('key_sum');
+const counted = (row: { key: string | null; column: string | null; n: string; key_sum: string }): GroupedCount => ({
+  key: row.key,
+  column: row.column,
+  n: Number(row.n),
+  keySum: Number(row.key_sum),
+});
 
 /** People by a dimension and current risk level (null = not screened), from the rollup. */
 export async function countPeopleByLevel(db: Db | Tx, filter: RollupFilter, group: RollupGroup): Promise<GroupedCount[]> {
   const rows = await narrowed(
-    db.selectFrom('population_rollup').select([sql<string | null>`${sql.ref(group)}::text`.as('key'), 'risk_level as column', sql<string>`sum(n)`.as('n')]),
+    db.selectFrom('population_rollup').select([sql<string | null>`${sql.ref(group)}::text`.as('key'), 'risk_level as column', sql<string>`sum(n)`.as('n'), keySum()]),
     filter,
   )
     .groupBy([group, 'risk_level'])
     .execute();
-  return rows.map((row) => ({ key: row.key, column: row.column, n: Number(row.n) }));
+  return rows.map(counted);
 }
 
 /** People by a dimension and risk domain (at medium or above), or one domain by level. */
@@ -68,23 +79,23 @@ export async function countPeopleByDomain(db: Db | Tx, filter: RollupFilter, gro
   let query = narrowed(
     db
       .selectFrom('population_domain_rollup')
-      .select([sql<string | null>`${sql.ref(group)}::text`.as('key'), sql<string>`${sql.ref(domain === null ? 'domain' : 'level')}`.as('column'), sql<string>`sum(n)`.as('n')]),
+      .select([sql<string | null>`${sql.ref(group)}::text`.as('key'), sql<string>`${sql.ref(domain === null ? 'domain' : 'level')}`.as('column'), sql<string>`sum(n)`.as('n'), keySum()]),
     filter,
   );
   if (domain !== null) query = query.where('domain', '=', domain);
   const rows = await query.groupBy([group, domain === null ? 'domain' : 'level']).execute();
-  return rows.map((row) => ({ key: row.key, column: row.column, n: Number(row.n) }));
+  return rows.map(counted);
 }
 
 /** Original screenings per month (YYYY-MM) and the level they found. */
 export async function countScreeningsByMonth(db: Db | Tx, filter: RollupFilter): Promise<GroupedCount[]> {
   const rows = await narrowed(
-    db.selectFrom('screening_trend_rollup').select([sql<string>`to_char(month, 'YYYY-MM')`.as('key'), 'risk_level as column', sql<string>`sum(n)`.as('n')]),
+    db.selectFrom('screening_trend_rollup').select([sql<string>`to_char(month, 'YYYY-MM')`.as('key'), 'risk_level as column', sql<string>`sum(n)`.as('n'), keySum()]),
     filter,
   )
     .groupBy(['month', 'risk_level'])
     .execute();
-  return rows.map((row) => ({ key: row.key, column: row.column, n: Number(row.n) }));
+  return rows.map(counted);
 }
 
 /**
@@ -94,11 +105,11 @@ export async function countScreeningsByMonth(db: Db | Tx, filter: RollupFilter):
 export async function scanPeopleByAreaAndLevel(db: Db | Tx, operationId: string): Promise<GroupedCount[]> {
   const rows = await db
     .selectFrom('persons')
-    .select(['admin_area_code as key', 'risk_level as column', (eb) => eb.fn.countAll<string>().as('n')])
+    .select(['admin_area_code as key', 'risk_level as column', (eb) => eb.fn.countAll<string>().as('n'), sql<string>`coalesce(sum(record_key) % 4294967296, 0)`.as('key_sum')])
     .where('operation_id', '=', operationId)
     .groupBy(['admin_area_code', 'risk_level'])
     .execute();
-  return rows.map((row) => ({ key: row.key, column: row.column, n: Number(row.n) }));
+  return rows.map(counted);
 }
 
 /** The operation's suppression threshold (k), or null for the default. */

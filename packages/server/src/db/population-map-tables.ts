@@ -35,6 +35,8 @@ interface PersonDimensions {
   legal_status: string | null;
   care_situation: string | null;
   n: Count;
+  /** Sum of the counted people's record keys (migration 0026), beside the count. */
+  key_sum: ColumnType<string, number | string | undefined, number | string>;
   /** False for a delta a write appended, true for a row a compaction folded (migration 0023). */
   compacted: Generated<boolean>;
 }

@@ -203,6 +203,10 @@ export interface CoverageCountRow {
   in_need: number;
   targeted: number;
   reached: number;
+  /** Sums of the counted people's record keys, modulo 2^32, per measure (the cell-key method). */
+  in_need_keys: number;
+  targeted_keys: number;
+  reached_keys: number;
 }
 
 /**
@@ -214,7 +218,17 @@ export async function countCoverage(db: Db, programme: ProgrammeRow, today: Date
   const y = today.getUTCFullYear();
   const day = today.toISOString().slice(0, 10);
   const inNeed = selected(db, programme, today).select(['persons.id', sql<number>`1`.as('in_need')]);
-  const result = await sql<{ admin_area_code: string | null; sex: string; age: number; in_need: string; targeted: string; reached: string }>`
+  const result = await sql<{
+    admin_area_code: string | null;
+    sex: string;
+    age: number;
+    in_need: string;
+    targeted: string;
+    reached: string;
+    in_need_keys: string;
+    targeted_keys: string;
+    reached_keys: string;
+  }>`
     with need as (${inNeed}),
     enrolled as (
       select e.person_id, exists (select 1 from programme_attendance a where a.operation_id = e.operation_id and a.programme_id = e.programme_id and a.person_id = e.person_id) as attended
@@ -228,8 +242,20 @@ export async function countCoverage(db: Db, programme: ProgrammeRow, today: Date
       (case when p.date_of_birth is not null then extract(year from age(${day}::date, p.date_of_birth))::int else ${y} - p.birth_year end) as age,
       count(*) filter (where people.in_need) as in_need,
       count(*) filter (where people.targeted) as targeted,
-      count(*) filter (where people.reached) as reached
+      count(*) filter (where people.reached) as reached,
+      coalesce(sum(p.record_key) filter (where people.in_need) % 4294967296, 0) as in_need_keys,
+      coalesce(sum(p.record_key) filter (where people.targeted) % 4294967296, 0) as targeted_keys,
+      coalesce(sum(p.record_key) filter (where people.reached) % 4294967296, 0) as reached_keys
     from people join persons p on p.operation_id = ${programme.operation_id}::uuid and p.id = people.id
     group by 1, 2, 3`.execute(db);
-  return result.rows.map((row) => ({ ...row, age: Number(row.age), in_need: Number(row.in_need), targeted: Number(row.targeted), reached: Number(row.reached) }));
+  return result.rows.map((row) => ({
+    ...row,
+    age: Number(row.age),
+    in_need: Number(row.in_need),
+    targeted: Number(row.targeted),
+    reached: Number(row.reached),
+    in_need_keys: Number(row.in_need_keys),
+    targeted_keys: Number(row.targeted_keys),
+    reached_keys: Number(row.reached_keys),
+  }));
 }

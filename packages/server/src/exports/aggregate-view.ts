@@ -1,4 +1,4 @@
-import type { Result, Verb } from '@waymark/core';
+import type { DisclosureMethod, Result, Verb } from '@waymark/core';
 import type { z } from 'zod';
 import type { Failure } from '../failure';
 import type { UseCaseContext } from '../use-cases/context';
@@ -26,6 +26,12 @@ export interface ExportTable {
   footer?: readonly ExportCell[];
   /** The k the table was published with: every non-zero count shown is at least this. */
   suppressionThreshold: number;
+  /**
+   * How the counts were published when by the cell-key method (and with which parameters):
+   * written into the About sheet and the `Waymark-Disclosure` header of every format.
+   * Absent for a table still published by per-table suppression.
+   */
+  disclosure?: DisclosureMethod;
   /** The operation the numbers come from, when there is exactly one (audited there). */
   operationId: string | null;
 }

@@ -19,6 +19,8 @@ export interface PreparedExport {
   filename: string;
   contentType: string;
   rowCount: number;
+  /** The disclosure method and its parameters in one line, for the response header. */
+  disclosure: string;
   write(out: Writable, onRow?: (written: number) => void): Promise<void>;
 }
 
@@ -105,9 +107,17 @@ function prepared(view: AggregateView, format: ExportFormat, table: ExportTable,
     filename: `waymark-${view.id}-${at.toISOString().slice(0, 10)}.${EXTENSIONS[format]}`,
     contentType: CONTENT_TYPES[format],
     rowCount: table.rows.length,
+    disclosure: disclosureLine(table),
     write: (out, onRow) =>
       format === 'xlsx'
         ? writeXlsx(table, out, { title: view.title, generatedAt: at, parameters }, onRow)
         : writeCsv(table, out, { hxl: format === 'hxl', ...(onRow ? { onRow } : {}) }),
   };
+}
+
+/** `cell-key; k=5; D=2; uniform; unbiased`, or `suppression; k=5` for a table not yet on the cell key. */
+export function disclosureLine(table: ExportTable): string {
+  const method = table.disclosure;
+  if (!method) return `suppression; k=${table.suppressionThreshold}`;
+  return `${method.method}; k=${method.threshold}; D=${method.maxPerturbation}; ${method.distribution}; unbiased`;
 }

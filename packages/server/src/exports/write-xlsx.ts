@@ -60,10 +60,24 @@ export async function writeXlsx(table: ExportTable, out: Writable, about: XlsxAb
   line('Generated', about.generatedAt.toISOString());
   for (const [name, value] of Object.entries(about.parameters)) line(`Parameter ${name}`, value);
   line('Suppression threshold (k)', String(table.suppressionThreshold));
-  line(
-    'Empty shaded cells',
-    `Withheld: fewer than ${table.suppressionThreshold} people, or a count from which such a number could be worked out.`,
-  );
+  const method = table.disclosure;
+  if (method) {
+    line('Disclosure method', 'Cell-key perturbation (as the ABS TableBuilder and the 2021/2022 censuses of England and Wales and Germany)');
+    line(
+      'How counts were published',
+      `Each person has a permanent random key; a count's key is the sum of its people's keys. Each count is moved by at most ${method.maxPerturbation} ` +
+        `either way (each of −${method.maxPerturbation}…+${method.maxPerturbation} equally likely, so unbiased), read from that key: the same people give the same number in every table, export and day.`,
+    );
+    line('Maximum perturbation (D)', String(method.maxPerturbation));
+    line('Error bound', `|shown − true| ≤ ${method.maxPerturbation}: within 10% at 20, 5% from 40, 1% from 200.`);
+    line('Totals', 'Perturbed as counts of their own: rows and columns need not add up exactly to their totals.');
+    line('Empty shaded cells', `Fewer than ${method.threshold} after perturbation (nobody included): never shown as a number.`);
+  } else {
+    line(
+      'Empty shaded cells',
+      `Withheld: fewer than ${table.suppressionThreshold} people, or a count from which such a number could be worked out.`,
+    );
+  }
   line('HXL hashtags', table.columns.map((column) => `${column.label}: ${column.hxl}`).join('; '));
   notes.commit();
   await workbook.commit();

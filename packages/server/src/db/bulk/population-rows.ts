@@ -10,7 +10,7 @@ export const PERSON_COLUMNS = [
   'operation_id', 'id', 'household_id', 'site_id', 'given_name', 'family_name', 'other_names', 'original_script_name',
   'sex', 'date_of_birth', 'birth_year', 'birth_year_estimated', 'nationality', 'languages', 'setting', 'admin_area_code',
   'legal_status', 'documents', 'arrival_date', 'relationship_to_head', 'care_situation', 'risk_level',
-  'latest_screening_id', 'screened_at', 'agency_id', 'created_by', 'updated_by',
+  'latest_screening_id', 'screened_at', 'agency_id', 'created_by', 'updated_by', 'record_key',
 ] as const;
 
 export const SCREENING_COLUMNS = [
@@ -58,14 +58,20 @@ export function personRow(
     p.languages, p.setting ?? generated.household.setting, p.adminAreaCode ?? generated.household.adminAreaCode,
     p.legalStatus, p.documents, p.arrivalDate, p.relationshipToHead, p.careSituation,
     screening?.outcome.riskLevel ?? null, screening?.id ?? null, screening ? screenedAt : null, placed.agencyId, actorId, actorId,
+    randomRecordKey(),
   ];
+}
+
+/** A person's cell-key record key (migration 0026): uniform in [0, 2^32), from the platform's strong source. */
+function randomRecordKey(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0]!;
 }
 
 const column = (name: (typeof PERSON_COLUMNS)[number]) => PERSON_COLUMNS.indexOf(name);
 const COUNTED = {
   operationId: column('operation_id'), siteId: column('site_id'), adminAreaCode: column('admin_area_code'), setting: column('setting'),
   sex: column('sex'), dateOfBirth: column('date_of_birth'), birthYear: column('birth_year'), legalStatus: column('legal_status'),
-  careSituation: column('care_situation'), riskLevel: column('risk_level'),
+  careSituation: column('care_situation'), riskLevel: column('risk_level'), recordKey: column('record_key'),
 };
 const text = (value: CopyValue | undefined) => (value === null || value === undefined ? null : String(value));
 
@@ -83,6 +89,7 @@ export function countedPerson(row: readonly CopyValue[], screening: CountedScree
     legalStatus: text(row[COUNTED.legalStatus]),
     careSituation: text(row[COUNTED.careSituation]),
     riskLevel: text(row[COUNTED.riskLevel]),
+    recordKey: Number(row[COUNTED.recordKey]),
     screening,
   };
 }

@@ -19,6 +19,8 @@ export interface CountedPerson {
   careSituation: string | null;
   /** The person's current level; null when not screened. */
   riskLevel: string | null;
+  /** The person's cell-key record key, as written in their row. */
+  recordKey: number;
   /** The person's current screening, when it is an original one written with them. */
   screening: CountedScreening | null;
 }
@@ -33,13 +35,13 @@ export interface CountedScreening {
 const COUNTED_DOMAIN_LEVELS = new Set(['medium', 'high', 'critical']);
 
 export const PEOPLE_DELTA_COLUMNS = [
-  'operation_id', 'site_id', 'admin_area_code', 'setting', 'sex', 'birth_year', 'legal_status', 'care_situation', 'risk_level', 'n',
+  'operation_id', 'site_id', 'admin_area_code', 'setting', 'sex', 'birth_year', 'legal_status', 'care_situation', 'risk_level', 'n', 'key_sum',
 ] as const;
 export const DOMAIN_DELTA_COLUMNS = [
-  'operation_id', 'site_id', 'admin_area_code', 'setting', 'sex', 'birth_year', 'legal_status', 'care_situation', 'domain', 'level', 'n',
+  'operation_id', 'site_id', 'admin_area_code', 'setting', 'sex', 'birth_year', 'legal_status', 'care_situation', 'domain', 'level', 'n', 'key_sum',
 ] as const;
 export const TREND_DELTA_COLUMNS = [
-  'operation_id', 'month', 'site_id', 'admin_area_code', 'setting', 'sex', 'birth_year', 'legal_status', 'care_situation', 'risk_level', 'n',
+  'operation_id', 'month', 'site_id', 'admin_area_code', 'setting', 'sex', 'birth_year', 'legal_status', 'care_situation', 'risk_level', 'n', 'key_sum',
 ] as const;
 
 /** One string per key: NUL never occurs in stored text (PostgreSQL refuses it), so it marks null. */
@@ -49,17 +51,20 @@ function keyId(key: readonly CopyValue[]): string {
   return id;
 }
 
-/** Counts keyed by their dimension values. */
+/** Counts and record-key sums keyed by their dimension values. */
 class Tally {
-  private readonly counts = new Map<string, { key: CopyValue[]; n: number }>();
-  add(key: CopyValue[]): void {
+  private readonly counts = new Map<string, { key: CopyValue[]; n: number; keySum: number }>();
+  add(key: CopyValue[], recordKey: number): void {
     const id = keyId(key);
     const entry = this.counts.get(id);
-    if (entry) entry.n++;
-    else this.counts.set(id, { key, n: 1 });
+    if (entry) {
+      entry.n++;
+      // A sum of keys under 2^32 stays exact in a double for far more people than a batch holds.
+      entry.keySum += recordKey;
+    } else this.counts.set(id, { key, n: 1, keySum: recordKey });
   }
   rows(): CopyValue[][] {
-    return [...this.counts.values()].map(({ key, n }) => [...key, n]);
+    return [...this.counts.values()].map(({ key, n, keySum }) => [...key, n, keySum]);
   }
 }
 
@@ -89,11 +94,11 @@ export class RollupDeltas {
       person.operationId, person.siteId, person.adminAreaCode, person.setting, person.sex,
       countedBirthYear(person), person.legalStatus, person.careSituation,
     ];
-    this.people.add([...dims, person.riskLevel]);
+    this.people.add([...dims, person.riskLevel], person.recordKey);
     const screening = person.screening;
     if (!screening) return;
-    for (const d of screening.domains) if (COUNTED_DOMAIN_LEVELS.has(d.level)) this.domains.add([...dims, d.domain, d.level]);
-    this.trend.add([person.operationId, utcMonth(screening.screenedAt), ...dims.slice(1), screening.riskLevel]);
+    for (const d of screening.domains) if (COUNTED_DOMAIN_LEVELS.has(d.level)) this.domains.add([...dims, d.domain, d.level], person.recordKey);
+    this.trend.add([person.operationId, utcMonth(screening.screenedAt), ...dims.slice(1), screening.riskLevel], person.recordKey);
   }
 
   /** COPY text of each rollup's deltas. */

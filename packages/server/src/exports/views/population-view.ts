@@ -74,6 +74,6 @@ export const populationView = defineView({
     const footer: ExportCell[] | undefined = table.columnTotals
       ? ['All', ...(ownColumns.length === 2 ? [''] : []), ...(hasTotal ? [table.grandTotal] : []), ...table.columnTotals, '']
       : undefined;
-    return ok({ columns, rows, ...(footer ? { footer } : {}), suppressionThreshold: table.suppressionThreshold, operationId: table.operationId });
+    return ok({ columns, rows, ...(footer ? { footer } : {}), suppressionThreshold: table.suppressionThreshold, disclosure: table.disclosure, operationId: table.operationId });
   },
 });

@@ -23,6 +23,7 @@ function byArea(coverage: Coverage): ExportTable {
     ],
     rows: coverage.areas.map((area) => [area.adminAreaCode, area.inNeed, area.targeted, area.reached, area.coverage === null ? null : Math.round(area.coverage * 100), yesNo(area.gap)]),
     suppressionThreshold: coverage.suppressionThreshold,
+    ...(coverage.table.disclosure ? { disclosure: coverage.table.disclosure } : {}),
     operationId: coverage.table.operationId,
   };
 }

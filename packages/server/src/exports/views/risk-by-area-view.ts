@@ -20,7 +20,7 @@ export const riskByAreaView = defineView({
   async produce(ctx, params) {
     const report = await riskByArea(ctx, params.operationId);
     if (!report.ok) return report;
-    const { areas, suppressionThreshold } = report.value;
+    const { areas, suppressionThreshold, disclosure } = report.value;
     const columns: ExportColumn[] = [
       { key: 'adminAreaCode', label: 'Admin area code', hxl: areaCodeHashtag(areas.map((area) => area.adminAreaCode)) },
       { key: 'total', label: 'People registered', hxl: '#population+ind+total' },
@@ -31,6 +31,7 @@ export const riskByAreaView = defineView({
       columns,
       rows: areas.map((area) => [area.adminAreaCode, area.total, ...RISK_LEVELS.map((level) => area.byLevel[level] ?? null), area.byLevel.unscreened ?? null]),
       suppressionThreshold,
+      disclosure,
       operationId: params.operationId ?? (ctx.actor.operationIds.length === 1 ? ctx.actor.operationIds[0]! : null),
     });
   },

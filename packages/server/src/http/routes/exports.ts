@@ -23,6 +23,8 @@ export function exportRoutes(app: FastifyInstance, deps: AppDeps): void {
     return reply
       .header('content-disposition', `attachment; filename="${value.filename}"`)
       .header(EXPORT_ROWS_HEADER, String(value.rowCount))
+      // CSV and HXL have no About sheet: the method and its parameters travel in a header.
+      .header('waymark-disclosure', value.disclosure)
       .header('cache-control', 'no-store')
       .type(value.contentType)
       .send(body);

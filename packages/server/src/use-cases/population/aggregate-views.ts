@@ -8,12 +8,15 @@ import {
   err,
   heightenedRiskV1,
   LEGAL_STATUSES,
+  disclosureMethod,
+  NOBODY,
   ok,
-  protectTable,
+  publishKeyedTable,
   RISK_LEVELS,
-  rollUpSmallAreas,
   SETTINGS,
   SEXES,
+  addKeyed,
+  type KeyedCount,
   type PublishOptions,
   type Result,
 } from '@waymark/core';
@@ -33,8 +36,11 @@ import { suppressionThresholdOf } from './disclosure-threshold';
 
 /**
  * The population map's aggregate views. Each is a function from a query to a table that
- * core/disclosure has already protected (k from the operation, default 5; small areas and
- * sites rolled up into their parent first), with column metadata:
+ * core/disclosure has already published by the cell-key method (k from the operation,
+ * default 5): every cell and total is the count of a set of people, perturbed by the sum
+ * of their record keys, so the same people show the same number in every view, at every
+ * level and in every export. No rows are rolled up: an area's row is always that area's
+ * people. Column metadata:
  *
  * - `riskLevelView`: people by the query's dimension × current risk level
  *   (columns `low`, `medium`, `high`, `critical`, `unscreened`; row, column and grand totals);
@@ -91,12 +97,13 @@ export async function screeningTrendView(ctx: UseCaseContext, query: AggregateQu
   const columns: Column[] = RISK_LEVELS.map((key) => ({ key, kind: 'risk_level' }));
   const months = [...new Set(counts.map((c) => c.key ?? ''))].sort();
   const cells = months.map((month) => columns.map((column) => sumOf(counts, (c) => c.key === month && c.column === column.key)));
-  const published = protectTable({ cells }, { k: frame.value.k, rowTotals: true, columnTotals: false, grandTotal: false });
+  const published = publishKeyedTable({ cells }, { k: frame.value.k, rowTotals: true, columnTotals: false, grandTotal: false });
   return ok({
     view: 'trend',
     by: 'month',
     operationId: frame.value.operationId,
     suppressionThreshold: frame.value.k,
+    disclosure: disclosureMethod(frame.value.k),
     columns,
     rows: months.map((month, i) => ({ key: month, name: null, drill: null, rolledUp: [], cells: published.cells[i]!, total: published.rowTotals![i]! })),
     columnTotals: null,
@@ -158,7 +165,8 @@ function descendantsOf(tree: readonly AdminAreaRecord[], code: string): string[]
 const groupOf = (by: AggregateQuery['by']): RollupGroup =>
   (({ area: 'admin_area_code', site: 'site_id', age_bracket: 'birth_year', setting: 'setting', sex: 'sex', legal_status: 'legal_status', care_situation: 'care_situation' }) as const)[by];
 
-const sumOf = (counts: readonly GroupedCount[], match: (c: GroupedCount) => boolean) => counts.reduce((sum, c) => (match(c) ? sum + c.n : sum), 0);
+const sumOf = (counts: readonly GroupedCount[], match: (c: GroupedCount) => boolean): KeyedCount =>
+  counts.reduce((sum, c) => (match(c) ? addKeyed(sum, c) : sum), NOBODY);
 
 const UNKNOWN = 'unknown';
 
@@ -237,41 +245,29 @@ function tabulate(frame: Frame, query: AggregateQuery, counts: readonly GroupedC
   const plan = planRows(frame, query, counts);
   const index = new Map(plan.rows.map((row, i) => [row.key, i]));
   const columnIndex = new Map(columns.map((column, j) => [column.key, j]));
-  const cells = plan.rows.map(() => columns.map(() => 0));
+  const cells: KeyedCount[][] = plan.rows.map(() => columns.map(() => NOBODY));
   for (const count of counts) {
     const i = index.get(plan.rowOf(count.key));
     const j = columnIndex.get(count.column ?? '');
-    if (i !== undefined && j !== undefined) cells[i]![j]! += count.n;
+    if (i !== undefined && j !== undefined) cells[i]![j] = addKeyed(cells[i]![j]!, count);
   }
-  // Areas and sites with fewer than k people are counted in their parent's row instead
-  // (before suppression, so the parent's row is protected with them in it).
-  const rolls = query.by === 'area' || query.by === 'site';
-  const rolled = rolls
-    ? rollUpSmallAreas(
-        plan.rows.map((row, i) => ({ code: row.key, parent: row.parent, counts: cells[i]! })),
-        frame.k,
-      )
-    : plan.rows.map((row, i) => ({ code: row.key, counts: cells[i]!, rolledUp: [] as string[] }));
-  const byKey = new Map(plan.rows.map((row) => [row.key, row]));
   const names = new Map(frame.tree.map((area) => [area.code, area.name]));
-  const published = protectTable({ cells: rolled.map((row) => row.counts) }, { k: frame.k, ...margins });
+  const published = publishKeyedTable({ cells }, { k: frame.k, ...margins });
   return {
     view: query.view,
     by: query.by,
     operationId: frame.operationId,
     suppressionThreshold: frame.k,
+    disclosure: disclosureMethod(frame.k),
     columns,
-    rows: rolled.map((row, i) => {
-      const planned = byKey.get(row.code);
-      return {
-        key: row.code,
-        name: planned?.name ?? names.get(row.code) ?? null,
-        drill: planned?.drill ?? null,
-        rolledUp: row.rolledUp,
-        cells: published.cells[i]!,
-        total: published.rowTotals ? published.rowTotals[i]! : null,
-      };
-    }),
+    rows: plan.rows.map((row, i) => ({
+      key: row.key,
+      name: row.name ?? names.get(row.key) ?? null,
+      drill: row.drill,
+      rolledUp: [],
+      cells: published.cells[i]!,
+      total: published.rowTotals ? published.rowTotals[i]! : null,
+    })),
     columnTotals: published.columnTotals,
     grandTotal: published.grandTotal ?? null,
     suppressed: published.suppressed,

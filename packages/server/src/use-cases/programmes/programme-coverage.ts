@@ -1,4 +1,4 @@
-import { ageBracket, ok, publishCoverage, type AgeBracket, type CoverageCount, type Result, type Sex } from '@waymark/core';
+import { ageBracket, disclosureMethod, ok, publishCoverage, type AgeBracket, type CoverageCount, type Result, type Sex } from '@waymark/core';
 import type { DisclosedTable, Coverage } from '@waymark/contracts';
 import { countCoverage } from '../../db/programmes-repository';
 import type { Failure } from '../../failure';
@@ -24,10 +24,21 @@ export async function programmeCoverage(ctx: UseCaseContext, programmeId: string
   for (const row of rows) {
     const bracket: AgeBracket = ageBracket(Math.max(0, row.age));
     const key = `${row.admin_area_code ?? ''}|${row.sex}|${bracket}`;
-    const count = merged.get(key) ?? { adminAreaCode: row.admin_area_code, sex: row.sex as Sex, ageBracket: bracket, inNeed: 0, targeted: 0, reached: 0 };
+    const count = merged.get(key) ?? {
+      adminAreaCode: row.admin_area_code,
+      sex: row.sex as Sex,
+      ageBracket: bracket,
+      inNeed: 0,
+      targeted: 0,
+      reached: 0,
+      keys: { inNeed: 0, targeted: 0, reached: 0 },
+    };
     count.inNeed += row.in_need;
     count.targeted += row.targeted;
     count.reached += row.reached;
+    count.keys.inNeed += row.in_need_keys;
+    count.keys.targeted += row.targeted_keys;
+    count.keys.reached += row.reached_keys;
     merged.set(key, count);
   }
   const published = publishCoverage([...merged.values()], await suppressionThresholdOf(ctx.db, found.value.operation_id), COVERAGE_GAP_THRESHOLD);
@@ -43,6 +54,7 @@ export async function programmeCoverage(ctx: UseCaseContext, programmeId: string
     ],
     rows: published.rows.map((row) => [row.adminAreaCode, row.sex, row.ageBracket, row.inNeed, row.targeted, row.reached]),
     suppressionThreshold: published.k,
+    disclosure: disclosureMethod(published.k),
     operationId: found.value.operation_id,
   };
   return ok({

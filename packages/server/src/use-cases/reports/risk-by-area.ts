@@ -1,4 +1,4 @@
-import { can, canInOperation, err, ok, protectTable, RISK_LEVELS, type Result } from '@waymark/core';
+import { addKeyed, can, canInOperation, disclosureMethod, err, NOBODY, ok, publishKeyedTable, RISK_LEVELS, type KeyedCount, type Result } from '@waymark/core';
 import type { RiskByArea } from '@waymark/contracts';
 import { countByAreaAndLevel } from '../../db/reports-repository';
 import { failure, type Failure } from '../../failure';
@@ -16,21 +16,23 @@ export async function riskByArea(ctx: UseCaseContext, operationId: string | unde
   const rows = await countByAreaAndLevel(ctx.db, scope);
   // Below k a count could point at identifiable people: it is withheld (core/disclosure).
   const k = await suppressionThresholdOfAll(ctx.db, scope);
-  const areas = new Map<string | null, Record<Level, number>>();
+  const areas = new Map<string | null, Record<Level, KeyedCount>>();
   for (const row of rows) {
-    const counts = areas.get(row.admin_area_code) ?? { low: 0, medium: 0, high: 0, critical: 0, unscreened: 0 };
-    counts[(row.risk_level ?? 'unscreened') as Level] += row.n;
+    const counts = areas.get(row.admin_area_code) ?? { low: NOBODY, medium: NOBODY, high: NOBODY, critical: NOBODY, unscreened: NOBODY };
+    const level = (row.risk_level ?? 'unscreened') as Level;
+    counts[level] = addKeyed(counts[level], row);
     areas.set(row.admin_area_code, counts);
   }
-  // Every aggregate leaves through core/disclosure: small cells hidden, and enough others
-  // that no hidden one can be worked out from an area's shown total.
+  // Every aggregate leaves through core/disclosure by the cell-key method: an area's row
+  // here is the same people, so the same numbers, as its row on the map and in exports.
   const entries = [...areas];
-  const published = protectTable(
+  const published = publishKeyedTable(
     { cells: entries.map(([, counts]) => LEVELS.map((level) => counts[level])) },
     { k, rowTotals: true, columnTotals: false, grandTotal: false },
   );
   return ok({
     suppressionThreshold: k,
+    disclosure: disclosureMethod(k),
     areas: entries.map(([adminAreaCode], index) => ({
       adminAreaCode,
       total: published.rowTotals![index]!,
