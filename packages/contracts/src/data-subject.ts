@@ -126,6 +126,26 @@ export const RetentionPolicyUpdateSchema = z.strictObject({
 });
 export type RetentionPolicyUpdate = z.infer<typeof RetentionPolicyUpdateSchema>;
 
+/** Every kind of activity retention's "inactive" rule looks at (server/src/db/retention-repository.ts). */
+export const RETENTION_ACTIVITY_KINDS = [
+  'record',
+  'screening',
+  'protection_note',
+  'consent',
+  'programme_enrolment',
+  'programme_attendance',
+  'workplace_link',
+  'case',
+  'case_task',
+  'trafficking_assessment',
+  'durable_solutions',
+  'resettlement',
+  'solution_step',
+  'best_interests_assessment',
+  'best_interests_determination',
+  'care_arrangement',
+] as const;
+
 /** What a retention run would do (or did): counts and ids, never names. */
 export const RetentionReportSchema = z.object({
   operationId: IdSchema,
@@ -136,5 +156,17 @@ export const RetentionReportSchema = z.object({
   byReason: z.array(z.object({ reason: z.enum(['inactive']), count: z.number().int(), oldestLastActivity: z.string().nullable() })),
   /** The first ids (at most 1000) for a reviewer to check; the counts are exact. */
   personIds: z.array(IdSchema),
+  /**
+   * The same people, each with why: the rule, and the latest activity of any kind the rule
+   * looked at (a record change, a case, a task, a best-interests step…) and when it was.
+   */
+  candidates: z.array(
+    z.object({
+      personId: IdSchema,
+      reason: z.enum(['inactive']),
+      lastActivity: z.string(),
+      lastActivityKind: z.enum(RETENTION_ACTIVITY_KINDS),
+    }),
+  ),
 });
 export type RetentionReport = z.infer<typeof RetentionReportSchema>;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /**
  * The one definition of what an audit entry's hash covers, used by the writer and the
@@ -74,4 +74,17 @@ export function canonicalJson(value: unknown): string {
  */
 export function storedDetails(details: Record<string, unknown> | undefined): unknown {
   return JSON.parse(JSON.stringify(details ?? {})) as unknown;
+}
+
+/** Marks a reason held as a commitment (migration 0030); older entries hold their words. */
+export const REASON_COMMITMENT_PREFIX = 'sha256:';
+
+/**
+ * What the chain keeps of a reason: a commitment to its words under a random nonce. The
+ * words and the nonce go to `audit_reasons`, which erasure may delete; the chain still
+ * verifies, and holding the words and the nonce proves them.
+ */
+export function commitToReason(reason: string, nonce: Buffer = randomBytes(16)): { nonce: Buffer; commitment: string } {
+  const digest = createHash('sha256').update(nonce).update(reason, 'utf8').digest('hex');
+  return { nonce, commitment: `${REASON_COMMITMENT_PREFIX}${digest}` };
 }

@@ -197,9 +197,11 @@ describe.each(databaseTargets())('protection cases on $name PostgreSQL', (target
     await move(caseworker, 'reopen', 'A new incident was reported.');
     expect(current).toMatchObject({ status: 'assessment', closureRequest: null, closedAt: null });
 
-    // The reason is audited with the step, never in its details.
+    // The reason is audited with the step, never in its details: its words beside the chain
+    // (audit_reasons, migration 0030), where erasure can reach them.
     const reasons = await app.database.pool.query<{ reason: string | null; details: Record<string, unknown> }>(
-      `select reason, details from audit_events where action = 'case.transition' and resource_id = $1 order by id`,
+      `select r.reason, e.details from audit_events e left join audit_reasons r on r.chain = e.chain and r.seq = e.seq
+        where e.action = 'case.transition' and e.resource_id = $1 order by e.id`,
       [current.id],
     );
     expect(reasons.rows.map((r) => r.details.event)).toContain('approve_closure');

@@ -35,11 +35,13 @@ describe.each(databaseTargets())('consent API on $name PostgreSQL', (target) => 
     Number((await app.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   const audits = (action: string, personId: string) =>
     app.database.db
-      .selectFrom('audit_events')
-      .select(['action', 'details', 'reason', 'outcome', 'actor_id'])
-      .where('action', '=', action)
-      .where('resource_id', '=', personId)
-      .orderBy('seq')
+      .selectFrom('audit_events as e')
+      // A reason's words sit beside the chain (audit_reasons, migration 0030).
+      .leftJoin('audit_reasons as r', (join) => join.onRef('r.chain', '=', 'e.chain').onRef('r.seq', '=', 'e.seq'))
+      .select(['e.action', 'e.details', 'r.reason', 'e.outcome', 'e.actor_id'])
+      .where('e.action', '=', action)
+      .where('e.resource_id', '=', personId)
+      .orderBy('e.seq')
       .execute();
 
   it('records a grant, shows it in force, and audits it with ids and codes only', async () => {

@@ -27,7 +27,13 @@ describe.each(databaseTargets())('resetting a lost second factor on $name Postgr
     const codes = await app.database.pool.query('select count(*)::int as n from recovery_codes where user_id = $1', [worker.userId]);
     expect(codes.rows[0].n).toBe(0);
     expect((await worker.request('GET', '/api/v1/sessions/current')).status).toBe(401);
-    const audited = await app.database.db.selectFrom('audit_events').select(['reason', 'actor_id', 'details']).where('action', '=', 'user.mfa_reset').executeTakeFirstOrThrow();
+    // A reason's words sit beside the chain (audit_reasons, migration 0030).
+    const audited = await app.database.db
+      .selectFrom('audit_events as e')
+      .leftJoin('audit_reasons as r', (join) => join.onRef('r.chain', '=', 'e.chain').onRef('r.seq', '=', 'e.seq'))
+      .select(['r.reason', 'e.actor_id', 'e.details'])
+      .where('e.action', '=', 'user.mfa_reset')
+      .executeTakeFirstOrThrow();
     expect(audited).toMatchObject({ reason, actor_id: admin.userId, details: { sessionsEnded: 1 } });
   });
 

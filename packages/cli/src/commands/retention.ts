@@ -31,7 +31,7 @@ export function retentionCommand(): Command {
         } else if (result.operations.length === 0) {
           process.stdout.write('No operation has a retention rule switched on.\n');
         } else {
-          // Counts only: the ids are in --json for a reviewer, and names never.
+          // Counts, and on a dry run the candidates' ids with their reasons; names never.
           for (const op of result.operations) {
             const oldest = op.byReason[0]?.oldestLastActivity ?? null;
             process.stdout.write(
@@ -39,6 +39,8 @@ export function retentionCommand(): Command {
                 ? `${op.code}: ${op.total} would be anonymised (inactive)${oldest ? `, oldest last activity ${oldest}` : ''}.\n`
                 : `${op.code}: ${op.anonymised} anonymised (inactive).\n`,
             );
+            // Each candidate with why (record ids only, never names), so a reviewer can check before a run.
+            if (options.dryRun) for (const candidate of op.candidates) process.stdout.write(`  ${candidate.personId} ${candidate.reason}: last ${candidate.lastActivityKind} ${candidate.lastActivity}\n`);
           }
         }
       } finally {

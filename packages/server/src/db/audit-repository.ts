@@ -1,5 +1,5 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
-import type { ChainedEntry } from '../audit-hash';
+import { REASON_COMMITMENT_PREFIX, type ChainedEntry } from '../audit-hash';
 import type { Db } from './transaction';
 
 export interface StoredChainEntry extends ChainedEntry {
@@ -108,7 +108,13 @@ export async function searchAuditEvents(db: Db, search: AuditSearch): Promise<Au
   const operationIds = [...search.operationIds];
   const rows = await db
     .selectFrom('audit_events')
-    .select(['id', 'chain', 'seq', 'hash', 'at', 'operation_id', 'actor_id', 'action', 'resource_type', 'resource_id', 'details', 'ip', 'reason', 'outcome'])
+    .select(['id', 'chain', 'seq', 'hash', 'at', 'operation_id', 'actor_id', 'action', 'resource_type', 'resource_id', 'details', 'ip', 'outcome'])
+    // The words of a reason, from beside the trail (migration 0030); null once erased.
+    .select(
+      sql<string | null>`case when starts_with(audit_events.reason, ${REASON_COMMITMENT_PREFIX})
+        then (select r.reason from audit_reasons r where r.chain = audit_events.chain and r.seq = audit_events.seq)
+        else audit_events.reason end`.as('reason'),
+    )
     .where(({ eb, or, and, exists, selectFrom }) => {
       const conditions: Expression<SqlBool>[] = [
         search.operationId

@@ -4,6 +4,7 @@ import type { Timestamp, Json, GeneratedAlways } from './column-types';
 /** The hash-chained audit trail (written by audit.ts only); joined into Database in schema.ts. */
 export interface AuditTables {
   audit_events: AuditEventsTable;
+  audit_reasons: AuditReasonsTable;
 }
 
 export interface AuditEventsTable {
@@ -23,4 +24,14 @@ export interface AuditEventsTable {
   ip: string | null;
   reason: string | null;
   outcome: Generated<string>;
+}
+
+/** Migration 0030: an entry's reason in words, outside the append-only trail, so erasure can delete it. */
+export interface AuditReasonsTable {
+  chain: string;
+  seq: number;
+  operation_id: string | null;
+  resource_id: string | null;
+  nonce: Buffer;
+  reason: string;
 }

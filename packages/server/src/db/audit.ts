@@ -1,6 +1,6 @@
 import { CompiledQuery } from 'kysely';
 import type pg from 'pg';
-import { chainOf, hashEntry, storedDetails, type ChainedEntry } from '../audit-hash';
+import { chainOf, commitToReason, hashEntry, storedDetails, type ChainedEntry } from '../audit-hash';
 import { currentOrigin } from '../request-origin';
 import type { Tx } from './transaction';
 
@@ -14,7 +14,10 @@ export interface AuditEvent {
   details?: Record<string, string | number | boolean | null>;
   /** The client's address, when the event came from a request. */
   ip?: string | null;
-  /** Why, where the action requires a reason. */
+  /**
+   * Why, where the action requires a reason. The words go to `audit_reasons`, outside the
+   * append-only trail, so that erasure can reach them; the chain holds a commitment.
+   */
   reason?: string | null;
   /** A refusal is audited too; the default is 'allowed'. */
   outcome?: 'allowed' | 'refused';
@@ -48,6 +51,7 @@ async function appendToChain(run: Run, event: AuditEvent): Promise<void> {
   const [head] = await run('select seq, hash from audit_events where chain = $1 order by seq desc limit 1', [chain]);
   // Milliseconds only: what timestamptz keeps of a JS Date exactly.
   const at = event.at ?? new Date();
+  const reason = event.reason === undefined || event.reason === null ? null : commitToReason(event.reason);
   const entry: ChainedEntry = {
     chain,
     seq: head ? Number(head.seq) + 1 : 1,
@@ -60,7 +64,7 @@ async function appendToChain(run: Run, event: AuditEvent): Promise<void> {
     resourceId: lower(event.resourceId),
     details: storedDetails(event.details),
     ip: event.ip ?? currentOrigin()?.ip ?? null,
-    reason: event.reason ?? null,
+    reason: reason?.commitment ?? null,
     outcome: event.outcome ?? 'allowed',
   };
   await run(
@@ -83,4 +87,14 @@ async function appendToChain(run: Run, event: AuditEvent): Promise<void> {
       entry.outcome,
     ],
   );
+  if (reason && event.reason) {
+    await run('insert into audit_reasons (chain, seq, operation_id, resource_id, nonce, reason) values ($1, $2, $3, $4, $5, $6)', [
+      entry.chain,
+      entry.seq,
+      entry.operationId,
+      entry.resourceId,
+      reason.nonce,
+      event.reason,
+    ]);
+  }
 }

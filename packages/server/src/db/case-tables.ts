@@ -27,6 +27,8 @@ export interface CasesTable {
   closure_requested_reason: string | null;
   closed_at: Timestamp | null;
   closed_by: string | null;
+  /** Migration 0030: closed by the erasure of its person (no request, perhaps no actor). */
+  erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   version: Generated<number>;
   created_at: Timestamp;
   created_by: string | null;

@@ -182,7 +182,8 @@ export async function overdueChildItems(db: Db, actor: Actor, today: string, lim
     select due.kind, due.id, due.child_id, due.due_date
     from due
     cross join lateral (
-      select 1 from persons where persons.operation_id = due.operation_id and persons.id = due.child_id and ${scope} limit 1
+      -- An erased child's open BIA or review is no one's work any more: it leaves the list.
+      select 1 from persons where persons.operation_id = due.operation_id and persons.id = due.child_id and persons.anonymised_at is null and ${scope} limit 1
     ) held
     limit ${limit}`.execute(db);
   return result.rows;

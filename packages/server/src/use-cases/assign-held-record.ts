@@ -4,6 +4,7 @@ import { transact, type Tx } from '../db/transaction';
 import { failure, type Failure } from '../failure';
 import { checkNewHolder } from './check-new-holder';
 import type { UseCaseContext } from './context';
+import { refuseIfErased } from './erased-records';
 import { recordRef } from './record-ref';
 
 interface HeldRow {
@@ -12,6 +13,9 @@ interface HeldRow {
   team_id: string | null;
   assigned_user_id: string | null;
   version: number;
+  /** A person's or a case's mark of erasure: nothing new is recorded on either. */
+  anonymised_at?: Date | string | null;
+  erased_at?: Date | string | null;
 }
 
 interface NewHolder {
@@ -50,6 +54,8 @@ export async function assignHeldRecord<Row extends HeldRow, Answer>(
     const current = await kind.findForUpdate(tx, ctx.actor, id);
     if (!current) return err(failure('not_found'));
     if (!can(ctx.actor, kind.verb, recordRef(current))) return err(failure('forbidden'));
+    const live = refuseIfErased(kind.verb, current);
+    if (!live.ok) return live;
     if (current.version !== input.version) {
       return err(failure('version_conflict', `the ${kind.nameInConflict} is at version ${current.version}; reload and reapply your change`));
     }

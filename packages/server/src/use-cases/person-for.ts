@@ -3,6 +3,7 @@ import { findPerson, findPersonForUpdate } from '../db/persons-repository';
 import type { PersonRow } from '../db/schema';
 import type { Tx } from '../db/transaction';
 import { failure, type Failure } from '../failure';
+import { refuseIfErased } from './erased-records';
 import { recordRef } from './record-ref';
 
 /**
@@ -14,5 +15,7 @@ export async function personFor(tx: Tx, actor: Actor, id: string, verb: Verb, op
   const row = options.forUpdate ? await findPersonForUpdate(tx, actor, id) : await findPerson(tx, actor, id);
   if (!row) return err(failure('not_found'));
   if (!can(actor, verb, recordRef(row))) return err(failure('forbidden'));
+  const live = refuseIfErased(verb, row);
+  if (!live.ok) return live;
   return ok(row);
 }

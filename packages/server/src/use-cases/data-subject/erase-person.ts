@@ -1,6 +1,6 @@
 import { can, err, ok, type Result } from '@waymark/core';
 import type { ErasureRequest, Person } from '@waymark/contracts';
-import { anonymisePersonRows } from '../../db/anonymise-repository';
+import { anonymisePersonRows, forgetAuditReasonsAbout } from '../../db/anonymise-repository';
 import { writeAudit } from '../../db/audit';
 import { transact } from '../../db/transaction';
 import { failure, type Failure } from '../../failure';
@@ -12,7 +12,7 @@ import { personFor } from '../person-for';
  * Erasure on the person's request, as anonymisation: the row stays (so aggregates and the
  * audit trail, which holds ids only, stay true) and everything identifying goes. Asking
  * again answers the anonymised record and changes nothing; the request is audited either
- * way, with its reason, in the same transaction.
+ * way in the same transaction, its reason as a commitment only (docs/DATA-PROTECTION.md).
  */
 export async function erasePerson(ctx: UseCaseContext, id: string, request: ErasureRequest): Promise<Result<Person, Failure>> {
   if (!can(ctx.actor, 'person.erase')) return err(failure('forbidden'));
@@ -30,9 +30,12 @@ export async function erasePerson(ctx: UseCaseContext, id: string, request: Eras
       resourceId: id,
       reason: request.reason,
       details: erased
-        ? { mode: request.mode, screenings: erased.counts.screenings, protectionNotes: erased.counts.protectionNotes, workplaceLinks: erased.counts.workplaceLinks, version: erased.row.version }
+        ? { mode: request.mode, screenings: erased.counts.screenings, protectionNotes: erased.counts.protectionNotes, workplaceLinks: erased.counts.workplaceLinks, cases: erased.counts.cases, auditReasons: erased.counts.auditReasons, version: erased.row.version }
         : { mode: request.mode, alreadyAnonymised: true },
     });
+    // The request's own words are about the person (often naming them): the trail keeps
+    // who, when and how, and the commitment to the words; the words themselves go now.
+    await forgetAuditReasonsAbout(tx, current.operation_id, id);
     return ok(presentPerson(erased?.row ?? current, now));
   });
 }

@@ -19,13 +19,19 @@ export function inactivityCutoff(days: number, asOf: Date): Date {
 export async function reportRetention(db: Db, operationId: string, policy: OperationRetentionRow | undefined, asOf: Date, dryRun: boolean): Promise<RetentionReport> {
   const days = policy?.anonymise_inactive_after_days ?? null;
   const base = { operationId, policyId: policy?.id ?? null, dryRun, asOf: asOf.toISOString() };
-  if (days === null) return { ...base, total: 0, byReason: [], personIds: [] };
-  const inactive = await summariseInactive(db, operationId, inactivityCutoff(days, asOf), REPORT_ID_LIMIT);
+  if (days === null) return { ...base, total: 0, byReason: [], personIds: [], candidates: [] };
+  const inactive = await summariseInactive(db, operationId, inactivityCutoff(days, asOf), asOf, REPORT_ID_LIMIT);
   return {
     ...base,
     total: inactive.count,
     byReason: [{ reason: 'inactive', count: inactive.count, oldestLastActivity: inactive.oldestLastActivity?.toISOString() ?? null }],
-    personIds: inactive.ids,
+    personIds: inactive.candidates.map((candidate) => candidate.personId),
+    candidates: inactive.candidates.map((candidate) => ({
+      personId: candidate.personId,
+      reason: 'inactive' as const,
+      lastActivity: candidate.lastActivity.toISOString(),
+      lastActivityKind: candidate.lastActivityKind,
+    })),
   };
 }
 

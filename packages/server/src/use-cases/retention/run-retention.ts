@@ -69,7 +69,7 @@ async function anonymiseInactive(db: Db, operationId: string, policyId: string, 
   let total = 0;
   for (;;) {
     const done = await db.transaction().execute(async (tx) => {
-      const batch = await lockInactiveBatch(tx, operationId, cutoff, batchSize);
+      const batch = await lockInactiveBatch(tx, operationId, cutoff, at, batchSize);
       for (const person of batch) {
         const { counts } = await anonymisePersonRows(tx, person, null, at);
         await writeAudit(tx, {

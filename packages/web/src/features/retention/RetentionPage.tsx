@@ -79,11 +79,19 @@ function RetentionPolicyCard({ operationId }: { operationId: string }) {
               {reason.oldestLastActivity && ` · ${t('retention.oldest', { date: formatDateTime(reason.oldestLastActivity, language) })}`}
             </p>
           ))}
-          {report.personIds.length > 0 && (
+          {report.candidates.length > 0 && (
             <details>
-              <summary>{t('retention.ids', { count: report.personIds.length })}</summary>
-              <ul className="plain-list mono">
-                {report.personIds.map((id) => <li key={id}>{id}</li>)}
+              <summary>{t('retention.ids', { count: report.candidates.length })}</summary>
+              <ul className="plain-list" data-testid="retention-candidates">
+                {report.candidates.map((candidate) => (
+                  <li key={candidate.personId}>
+                    <span className="mono">{candidate.personId}</span>
+                    {' · '}
+                    {t(`retention.reason.${candidate.reason}`)}
+                    {' · '}
+                    {t('retention.lastActivity', { kind: t(`retention.activity.${candidate.lastActivityKind}`), date: formatDateTime(candidate.lastActivity, language) })}
+                  </li>
+                ))}
               </ul>
             </details>
           )}
