@@ -37,7 +37,7 @@ export async function createUser(ctx: UseCaseContext, input: UserCreate): Promis
     // is the same whoever holds it and says only that this address cannot be used, never
     // that an account exists (it may be in an operation the caller cannot see).
     if (await emailTaken(tx, input.email)) {
-      return err(failure('conflict', 'this email cannot be used for a new account', [{ path: '/email', code: 'taken', message: 'this email cannot be used for a new account' }]));
+      return err(failure('conflict', 'this email cannot be used', [{ path: '/email', code: 'taken', message: 'this email cannot be used' }]));
     }
     const id = uuidv7();
     await insertUser(
