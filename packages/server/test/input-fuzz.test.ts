@@ -140,7 +140,7 @@ describe.each(databaseTargets())('fuzzing every write route and list filter on $
         successes += success ? 1 : 0;
         changes += changed ? 1 : 0;
       }),
-      { numRuns: 6, seed: 20261207, endOnFailure: true },
+      { numRuns: 10, seed: 20261207, endOnFailure: true },
     );
     expect(changes).toBe(successes);
   });
