@@ -150,7 +150,7 @@ describe.each(databaseTargets())('fuzzing every write route and list filter on $
     const filters = arbitrary({ ...schema, required: [] }, pool);
     await fc.assert(
       fc.asyncProperty(filters, async (filters) => {
-        const query = new URLSearchParams(Object.entries(filters as Record<string, unknown>).map(([key, value]) => [key, Array.isArray(value) ? value.join(',') : String(value)]));
+        const query = new URLSearchParams(Object.entries(filters as Record<string, unknown>).map(([key, value]): [string, string] => [key, Array.isArray(value) ? value.join(',') : String(value)]));
         const before = await snapshot();
         const response = await clientFor(op.path).request('GET', `${pathFor(op.path)}?${query.toString()}`);
         expect(response.status, `${query.toString()} ${JSON.stringify(response.body)}`).toBeLessThan(500);

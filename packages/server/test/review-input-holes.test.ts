@@ -54,10 +54,12 @@ describe.each(databaseTargets())('the review’s input holes on $name PostgreSQL
         features: features.map((feature, i) => ({ type: 'Feature', properties: { pcode: feature.code, label: feature.name }, geometry: square(35 + i, 33) })),
       });
       const formulaCodes = await administrator.request('POST', `/api/v1/operations/${app.operationId}/boundaries`, {
-        level: 2, codeProperty: 'pcode', nameProperty: 'label', source: 'test', geojson: collection(FORMULAS.map((code) => ({ code, name: 'x' }))),
+        level: 2, codeProperty: 'pcode', nameProperty: 'label', source: 'test', geojson: collection([{ code: 'F-1', name: 'x' }, ...FORMULAS.map((code) => ({ code, name: 'x' }))]),
       });
       expect(formulaCodes.status).toBe(400);
-      expect((formulaCodes.body as { errors: unknown[] }).errors[0]).toMatchObject({ path: '/geojson/features/0/properties/pcode', code: 'invalid_area_code' });
+      expect((formulaCodes.body as { errors: unknown[] }).errors).toEqual(
+        FORMULAS.map((_code, i) => expect.objectContaining({ path: `/geojson/features/${i + 1}/properties/pcode`, code: 'invalid_area_code' })),
+      );
       const upload = await administrator.request('POST', `/api/v1/operations/${app.operationId}/boundaries`, {
         level: 2, codeProperty: 'pcode', nameProperty: 'label', source: 'test', geojson: collection(codes.map((code, i) => ({ code, name: FORMULAS[i]! }))),
       });

@@ -81,6 +81,19 @@ export function readBoundaries(input: unknown, codeProperty: string, namePropert
   return problems.length > 0 ? err(problems.slice(0, MAX_PROBLEMS)) : ok(features);
 }
 
+/**
+ * Whether any feature carries an area code in `codeProperty`. When none does, the file is
+ * keyed on the wrong property (names, say), which deserves that answer rather than one
+ * fault per feature.
+ */
+export function anyAreaCode(input: unknown, codeProperty: string): boolean {
+  if (!isObject(input) || !Array.isArray(input.features)) return false;
+  return input.features.some((feature: unknown) => {
+    const code = isObject(feature) && isObject(feature.properties) ? feature.properties[codeProperty] : undefined;
+    return typeof code === 'string' && isAreaCode(code);
+  });
+}
+
 function readGeometry(geometry: Record<string, unknown>, at: string, problems: BoundaryProblem[]): AreaGeometry | null {
   const coordinates = geometry.coordinates;
   if (geometry.type === 'Polygon') {
