@@ -82,15 +82,15 @@ export function readBoundaries(input: unknown, codeProperty: string, namePropert
 }
 
 /**
- * Whether any feature carries an area code in `codeProperty`. When none does, the file is
- * keyed on the wrong property (names, say), which deserves that answer rather than one
- * fault per feature.
+ * The values of `codeProperty` that are area codes. When none of them is anyone's, the file
+ * is keyed on the wrong property (names, say), which deserves that answer rather than one
+ * fault per name that is not a code.
  */
-export function anyAreaCode(input: unknown, codeProperty: string): boolean {
-  if (!isObject(input) || !Array.isArray(input.features)) return false;
-  return input.features.some((feature: unknown) => {
+export function areaCodesIn(input: unknown, codeProperty: string): string[] {
+  if (!isObject(input) || !Array.isArray(input.features)) return [];
+  return input.features.flatMap((feature: unknown) => {
     const code = isObject(feature) && isObject(feature.properties) ? feature.properties[codeProperty] : undefined;
-    return typeof code === 'string' && isAreaCode(code);
+    return typeof code === 'string' && isAreaCode(code) ? [code] : [];
   });
 }
 

@@ -1,4 +1,4 @@
-import { anyAreaCode, assignParents, can, canInOperation, err, holdsAny, ok, readBoundaries, type Result } from '@waymark/core';
+import { areaCodesIn, assignParents, can, canInOperation, err, holdsAny, ok, readBoundaries, type Result } from '@waymark/core';
 import type { BoundaryUpload, BoundaryUploadResult } from '@waymark/contracts';
 import { areaCodesInUse, listShapesOfLevel, replaceAdminAreasOfLevel, setParents } from '../../db/admin-areas-repository';
 import { writeAudit } from '../../db/audit';
@@ -19,8 +19,9 @@ export async function uploadBoundaries(ctx: UseCaseContext, operationId: string,
   if (!can(ctx.actor, 'aggregate.manage')) return err(failure('forbidden'));
   if (!canInOperation(ctx.actor, 'aggregate.manage', operationId)) return err(failure('not_found'));
   const read = readBoundaries(input.geojson, input.codeProperty, input.nameProperty);
-  if (!read.ok && read.error.every((problem) => problem.code === 'invalid_area_code') && !anyAreaCode(input.geojson, input.codeProperty)) {
-    return err(unmatched(input.codeProperty, read.error.length));
+  if (!read.ok && read.error.every((problem) => problem.code === 'invalid_area_code')) {
+    const codes = areaCodesIn(input.geojson, input.codeProperty);
+    if (codes.length === 0 || (await areaCodesInUse(ctx.db, operationId, codes)).size === 0) return err(unmatched(input.codeProperty, read.error.length + codes.length));
   }
   if (!read.ok) {
     return err(
