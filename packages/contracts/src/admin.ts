@@ -1,6 +1,6 @@
 import { ROLES, SCOPES } from '@waymark/core';
 import { z } from 'zod';
-import { IdSchema, listOf, PageQuerySchema, text } from './common';
+import { freeText, IdSchema, listOf, PageQuerySchema, text } from './common';
 
 /** The kinds the agencies table accepts (migration 0006's check constraint). */
 export const AGENCY_KINDS = ['unhcr', 'un_agency', 'ngo', 'government', 'anti_trafficking', 'other'] as const;
@@ -115,7 +115,7 @@ export const UserUpdateSchema = z.strictObject({
 export type UserUpdate = z.infer<typeof UserUpdateSchema>;
 
 /** `POST /users/{id}/mfa-reset`: forget a lost second factor; the reason goes to the audit trail. */
-export const SecondFactorResetSchema = z.strictObject({ reason: z.string().trim().min(10).max(1000) });
+export const SecondFactorResetSchema = z.strictObject({ reason: freeText(1000).min(10) });
 export type SecondFactorReset = z.infer<typeof SecondFactorResetSchema>;
 
 /** `PUT /persons/{id}/assignment`: who works the case; never someone of another agency. */

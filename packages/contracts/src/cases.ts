@@ -1,15 +1,15 @@
 import { CASE_EVENTS, CASE_PRIORITIES, CASE_STATUSES, CASE_TASK_KINDS, CASE_TASK_STATUSES, SENSITIVE_TOPICS } from '@waymark/core';
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema } from './common';
+import { freeText, IdSchema, IsoDateSchema, text } from './common';
 
 export const CASE_TEXT_MAX = 2000;
-const Line = z.string().trim().min(1).max(CASE_TEXT_MAX);
+const Line = freeText(CASE_TEXT_MAX).min(1);
 const Lines = z.array(Line).max(50);
 const Version = z.number().int().min(1);
 
 const NewTaskFields = {
   kind: z.enum(CASE_TASK_KINDS),
-  title: z.string().trim().min(1).max(500),
+  title: text(500).min(1),
   /** A worker of the case's agency; omitted: the case's assigned worker. */
   ownerUserId: IdSchema.nullable().optional(),
   dueDate: IsoDateSchema.nullable().optional(),
@@ -38,7 +38,7 @@ export type CaseCreate = z.infer<typeof CaseCreateSchema>;
 
 export const CaseTransitionSchema = z.strictObject({
   event: z.enum(CASE_EVENTS),
-  reason: z.string().trim().max(CASE_TEXT_MAX).nullable().optional(),
+  reason: freeText(CASE_TEXT_MAX).nullable().optional(),
   version: Version,
 });
 export type CaseTransition = z.infer<typeof CaseTransitionSchema>;

@@ -8,11 +8,11 @@ import {
   CHILD_OVERDUE_KINDS,
 } from '@waymark/core';
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema } from './common';
+import { freeText, IdSchema, IsoDateSchema, text } from './common';
 
 const Version = z.number().int().min(1);
 /** The child's reasons or the why-not-heard note: short, highly sensitive, withheld without clearance. */
-const ViewsText = z.string().max(2000);
+const ViewsText = freeText(2000);
 
 /** `POST /persons/{id}/bia`: the urgency is a person's choice; the suggestion is shown beside it. */
 export const BiaCreateSchema = z.strictObject({
@@ -45,7 +45,7 @@ export const BiaSchema = z.object({
 export type Bia = z.infer<typeof BiaSchema>;
 
 const PanelMember = z.strictObject({
-  memberId: z.string().max(100),
+  memberId: text(100),
   role: z.enum(BID_PANEL_ROLES).nullable(),
   confidentialityUndertakingSigned: z.boolean(),
 });
@@ -101,7 +101,7 @@ export const CareArrangementCreateSchema = z.strictObject({
   kind: z.enum(CARE_ARRANGEMENT_TYPES),
   carer: z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('person'), personId: IdSchema }),
-    z.strictObject({ kind: z.literal('carer_record'), carerId: z.string().trim().min(1).max(200) }),
+    z.strictObject({ kind: z.literal('carer_record'), carerId: text(200).min(1) }),
   ]),
   startDate: IsoDateSchema,
   endDate: IsoDateSchema.nullable().optional(),

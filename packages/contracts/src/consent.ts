@@ -7,7 +7,7 @@ import {
   CONSENT_PURPOSES,
 } from '@waymark/core';
 import { z } from 'zod';
-import { IdSchema } from './common';
+import { freeText, IdSchema } from './common';
 
 /**
  * `POST /persons/:id/consents`: one decision (grant, refusal or withdrawal). Which fields a
@@ -72,6 +72,6 @@ export type ConsentOverview = z.infer<typeof ConsentOverviewSchema>;
 
 /** Acting without consent: only with consent.override, and always with a written reason. */
 export const ConsentOverrideSchema = z.strictObject({
-  reason: z.string().trim().min(10).max(1000),
+  reason: freeText(1000).min(10),
 });
 export type ConsentOverride = z.infer<typeof ConsentOverrideSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema } from './common';
+import { freeText, IdSchema } from './common';
 import { PersonSchema } from './persons';
 import { ProtectionNoteSchema } from './protection-notes';
 import { CaseSchema, CaseTaskSchema } from './cases';
@@ -103,7 +103,7 @@ export type PersonExport = z.infer<typeof PersonExportSchema>;
 
 /** `POST /persons/:id/erasure`: anonymise on the person's request. */
 export const ErasureRequestSchema = z.strictObject({
-  reason: z.string().trim().min(10).max(1000),
+  reason: freeText(1000).min(10),
   mode: z.literal('anonymise'),
 });
 export type ErasureRequest = z.infer<typeof ErasureRequestSchema>;

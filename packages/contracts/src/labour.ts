@@ -1,11 +1,11 @@
 import { ILO_FORCED_LABOUR_INDICATORS, LABOUR_SECTOR_CODES, LABOUR_SOURCE_TYPE_CODES, WORKING_CONDITION_CODES } from '@waymark/core';
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, text } from './common';
+import { areaCode, freeText, IdSchema, IsoDateSchema, text } from './common';
 import { DisclosureMethodSchema } from './population';
 
 const Version = z.number().int().min(1);
 const SectorSchema = z.enum(LABOUR_SECTOR_CODES as [string, ...string[]]);
-const AreaCode = text(80).min(1);
+const AreaCode = areaCode(80).min(1);
 const ILO_CODES = ILO_FORCED_LABOUR_INDICATORS.map((indicator) => indicator.code) as [string, ...string[]];
 const unique = <T>(items: readonly T[]) => new Set(items).size === items.length;
 
@@ -15,7 +15,7 @@ export const WorkplaceCreateSchema = z.strictObject({
   sector: SectorSchema,
   adminAreaCode: AreaCode,
   siteId: IdSchema.nullable().optional(),
-  description: text(1000).nullable().optional(),
+  description: freeText(1000).nullable().optional(),
 });
 export type WorkplaceCreate = z.infer<typeof WorkplaceCreateSchema>;
 
@@ -24,7 +24,7 @@ export const WorkplaceUpdateSchema = z.strictObject({
   sector: SectorSchema.optional(),
   adminAreaCode: AreaCode.optional(),
   siteId: IdSchema.nullable().optional(),
-  description: text(1000).nullable().optional(),
+  description: freeText(1000).nullable().optional(),
   version: Version,
 });
 export type WorkplaceUpdate = z.infer<typeof WorkplaceUpdateSchema>;

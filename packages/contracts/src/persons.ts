@@ -9,7 +9,7 @@ import {
   SEXES,
 } from '@waymark/core';
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, listOf, PageQuerySchema, text } from './common';
+import { areaCode, IdSchema, IsoDateSchema, listOf, PageQuerySchema, text } from './common';
 
 const personFields = {
   givenName: text(200).min(1),
@@ -24,7 +24,7 @@ const personFields = {
   languages: z.array(z.string().regex(/^[a-z]{2,3}$/, 'ISO 639 code, e.g. ar')).max(10).default([]),
   siteId: IdSchema.nullable().default(null),
   setting: z.enum(SETTINGS).nullable().default(null),
-  adminAreaCode: text(40).min(1).nullable().default(null),
+  adminAreaCode: areaCode(40).min(1).nullable().default(null),
   legalStatus: z.enum(LEGAL_STATUSES).nullable().default(null),
   documents: z.array(z.enum(DOCUMENT_TYPES)).max(10).default([]),
   arrivalDate: IsoDateSchema.nullable().default(null),
@@ -113,7 +113,7 @@ export const PersonListQuerySchema = z.strictObject({
   operationId: IdSchema.optional(),
   siteId: IdSchema.optional(),
   // The map's drill-down: people of one admin area (the code the person carries).
-  adminAreaCode: text(120).min(1).regex(/^[^\u0000-\u001f\u007f]+$/).optional(),
+  adminAreaCode: areaCode(120).min(1).optional(),
   setting: csv(SETTINGS).optional(),
   sex: csv(SEXES).optional(),
   ageBracket: csv(AGE_BRACKETS).optional(),

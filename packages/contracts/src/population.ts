@@ -1,6 +1,6 @@
 import { AGE_BRACKETS, CARE_SITUATIONS, LEGAL_STATUSES, SETTINGS, SEXES } from '@waymark/core';
 import { z } from 'zod';
-import { IdSchema, text } from './common';
+import { areaCode, IdSchema, text } from './common';
 
 /** The aggregate views of the population map (server: use-cases/population/aggregate-views.ts). */
 export const AGGREGATE_VIEW_KEYS = ['risk_level', 'risk_domain', 'trend'] as const;
@@ -10,8 +10,7 @@ export type AggregateViewKey = (typeof AGGREGATE_VIEW_KEYS)[number];
 export const AGGREGATE_DIMENSIONS = ['area', 'site', 'setting', 'sex', 'age_bracket', 'legal_status', 'care_situation'] as const;
 export type AggregateDimension = (typeof AGGREGATE_DIMENSIONS)[number];
 
-/** Text that PostgreSQL can hold and a person can read: no NUL or other control characters. */
-const plain = (max: number) => text(max).min(1).regex(/^[^\u0000-\u001f\u007f]+$/, 'control_character');
+const plain = (max: number) => text(max).min(1);
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((value) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value), z.array(z.enum(values)).min(1));
@@ -23,7 +22,7 @@ export const AggregateQuerySchema = z.strictObject({
   /** Admin level of the area rows (1 = governorate…). */
   level: z.coerce.number().int().min(1).max(5).default(1),
   /** Only people in this admin area (any level) … */
-  area: plain(120).optional(),
+  area: areaCode(120).min(1).optional(),
   /** … or at this site. */
   siteId: IdSchema.optional(),
   sex: csv(SEXES).optional(),

@@ -114,6 +114,9 @@ function zodCode(issue: z.core.$ZodIssue): string {
       return 'too_big';
     case 'invalid_format':
       return 'invalid_format';
+    case 'custom':
+      // The contracts' own checks (common.ts: control_character, bidi_control, invalid_area_code) name their code.
+      return typeof issue.params?.code === 'string' ? issue.params.code : 'invalid';
     default:
       return 'invalid';
   }

@@ -1,6 +1,6 @@
 import { PROGRAMME_KINDS } from '@waymark/core';
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, PageQuerySchema, text } from './common';
+import { areaCode, freeText, IdSchema, IsoDateSchema, PageQuerySchema, text } from './common';
 import { DisclosedTableSchema } from './labour';
 
 /**
@@ -12,7 +12,7 @@ export const ProgrammeCreateSchema = z.strictObject({
   name: text(200).min(1),
   kind: z.enum(PROGRAMME_KINDS),
   rule: z.unknown(),
-  adminAreaCodes: z.array(text(80).min(1)).max(100).default([]),
+  adminAreaCodes: z.array(areaCode(80).min(1)).max(100).default([]),
   capacity: z.number().int().min(1).max(1_000_000),
   startsOn: IsoDateSchema.nullable().optional(),
   endsOn: IsoDateSchema.nullable().optional(),
@@ -85,7 +85,7 @@ export type TargetList = z.infer<typeof TargetListSchema>;
 
 export const EnrolmentCreateSchema = z.strictObject({
   personId: IdSchema,
-  consentOverride: z.strictObject({ reason: text(2000).min(1) }).optional(),
+  consentOverride: z.strictObject({ reason: freeText(2000).min(1) }).optional(),
 });
 export type EnrolmentCreate = z.infer<typeof EnrolmentCreateSchema>;
 
@@ -107,7 +107,7 @@ export type EnrolmentList = z.infer<typeof EnrolmentListSchema>;
 export const SessionCreateSchema = z.strictObject({
   heldOn: IsoDateSchema,
   topic: text(200).min(1),
-  adminAreaCode: text(80).min(1).nullable().optional(),
+  adminAreaCode: areaCode(80).min(1).nullable().optional(),
   /** Enrolled people who attended (in the recorder's scope). */
   attendees: z.array(IdSchema).max(1000).refine((ids) => new Set(ids).size === ids.length, 'each person once').default([]),
 });

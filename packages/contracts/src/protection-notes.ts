@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema } from './common';
+import { freeText, IdSchema } from './common';
 
 /** The highly sensitive sections of a person's file; each is sealed at rest. */
 export const PROTECTION_NOTE_TOPICS = ['sgbv', 'trafficking', 'health', 'child_protection'] as const;
@@ -7,7 +7,7 @@ export type ProtectionNoteTopic = (typeof PROTECTION_NOTE_TOPICS)[number];
 
 export const PROTECTION_NOTE_MAX_CHARS = 20_000;
 
-const BodySchema = z.string().trim().min(1).max(PROTECTION_NOTE_MAX_CHARS);
+const BodySchema = freeText(PROTECTION_NOTE_MAX_CHARS).min(1);
 
 /** `POST /persons/:id/protection-notes`. */
 export const ProtectionNoteCreateSchema = z.strictObject({

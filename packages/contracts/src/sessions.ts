@@ -54,11 +54,10 @@ export const SessionSchema = z.object({
 });
 export type Session = z.infer<typeof SessionSchema>;
 
+/** Public: that the server and its database answer, nothing an attacker could match to a vulnerability. */
 export const HealthSchema = z.object({
   status: z.literal('ok'),
   database: z.enum(['embedded', 'server']),
-  postgresVersion: z.string(),
-  version: z.string(),
 });
 export type Health = z.infer<typeof HealthSchema>;
 

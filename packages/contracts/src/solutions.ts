@@ -9,7 +9,7 @@ import {
   type SubmissionCategory,
 } from '@waymark/core';
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema } from './common';
+import { freeText, IdSchema, IsoDateSchema, text } from './common';
 
 const Version = z.number().int().min(1);
 const Category = z.enum(SUBMISSION_CATEGORY_CODES as [SubmissionCategory, ...SubmissionCategory[]]);
@@ -25,8 +25,8 @@ const SolutionInput = z.strictObject({
     .strictObject({
       level: z.enum(SOLUTION_RISK_LEVELS),
       // Codes are checked by core (unknown_risk_reason at the index).
-      reasons: z.array(z.string().min(1).max(64)).max(20),
-      note: z.string().trim().max(2000).nullable().optional(),
+      reasons: z.array(text(64).min(1)).max(20),
+      note: freeText(2000).nullable().optional(),
     })
     .nullable(),
 });

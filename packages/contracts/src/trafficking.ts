@@ -1,20 +1,20 @@
 import { z } from 'zod';
-import { IdSchema } from './common';
+import { IdSchema, text } from './common';
 
 /**
  * Codes arrive as strings and core/trafficking checks them against its vocabularies, so an
  * unknown code is reported with its own path (`/acts/0`, unknown_code) like every other rule.
  */
-const Code = z.string().max(64);
+const Code = text(64);
 const Codes = z.array(Code).max(60);
-const Day = z.string().max(32).nullable().default(null);
+const Day = text(32).nullable().default(null);
 
 /** `POST /cases/{id}/trafficking-assessments`: codes only; evidence stays in the case notes. */
 export const TraffickingAssessmentCreateSchema = z.strictObject({
   acts: Codes.default([]),
   means: Codes.default([]),
   purposes: Codes.default([]),
-  iloIndicators: z.array(z.strictObject({ code: Code, evidenceNoteId: z.string().max(128) })).max(60).default([]),
+  iloIndicators: z.array(z.strictObject({ code: Code, evidenceNoteId: text(128) })).max(60).default([]),
   stageReached: Code.nullable().default(null),
   exploitationTypes: Codes.default([]),
   controlMethods: Codes.default([]),

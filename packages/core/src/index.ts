@@ -14,3 +14,4 @@ export * from './targeting/index';
 export * from './labour/index';
 export * from './programmes/index';
 export * from './trafficking/index';
+export * from './text/index';

@@ -23,13 +23,13 @@ describe.skipIf(server.length === 0)('waymark serve with DATABASE_URL', () => {
   });
 
   it('uses the server, migrated, and says so on /health', async () => {
-    const health = (await (await fetch(`${serve.url}/api/v1/health`)).json()) as { database: string; postgresVersion: string };
-    expect(health.database).toBe('server');
+    const health = (await (await fetch(`${serve.url}/api/v1/health`)).json()) as { database: string };
+    expect(health).toEqual({ status: 'ok', database: 'server' });
     const { rows } = await database.pool.query<{ server_version: string; n: string }>(
       'select current_setting($1) as server_version, (select count(*) from schema_migrations) as n',
       ['server_version'],
     );
-    expect(health.postgresVersion).toBe(rows[0]!.server_version);
+    expect(rows[0]!.server_version).not.toBe('');
     expect(Number(rows[0]!.n)).toBeGreaterThanOrEqual(4);
     expect(serve.output()).toContain('(database: server)');
   });

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../result';
+import { isAreaCode } from '../text/characters';
 
 /** Longitude, latitude (GeoJSON order). */
 export type Position = readonly [number, number];
@@ -22,13 +23,14 @@ export interface BoundaryProblem {
     | 'ring_not_closed'
     | 'ring_too_short'
     | 'missing_code'
+    | 'invalid_area_code'
     | 'duplicate_code'
     | 'no_features';
 }
 
 const MAX_PROBLEMS = 20;
-const CONTROL = /[\u0000-\u001f\u007f]/;
-const CONTROL_ALL = /[\u0000-\u001f\u007f]/g;
+/** Stripped from a file's area names: controls, and bidirectional formatting that could make a name show as another. */
+const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
@@ -54,9 +56,14 @@ export function readBoundaries(input: unknown, codeProperty: string, namePropert
     }
     const properties = isObject(feature.properties) ? feature.properties : {};
     const code = properties[codeProperty];
-    // PostgreSQL text cannot hold NUL, and a code with control characters is not one anyone typed.
-    if (typeof code !== 'string' || code.trim() === '' || code.length > 120 || CONTROL.test(code)) {
+    if (typeof code !== 'string' || code.trim() === '') {
       problems.push({ path: `${at}/properties/${escapePointer(codeProperty)}`, code: 'missing_code' });
+      return;
+    }
+    // A code is a key typed into filters and written into exports: the strict pattern keeps
+    // out NUL (which PostgreSQL cannot hold), bidirectional tricks and spreadsheet formulas.
+    if (!isAreaCode(code)) {
+      problems.push({ path: `${at}/properties/${escapePointer(codeProperty)}`, code: 'invalid_area_code' });
       return;
     }
     if (seen.has(code)) {
@@ -67,11 +74,24 @@ export function readBoundaries(input: unknown, codeProperty: string, namePropert
     const geometry = readGeometry(feature.geometry, `${at}/geometry`, problems);
     if (!geometry) return;
     const rawName = properties[nameProperty];
-    const cleaned = typeof rawName === 'string' ? rawName.replace(CONTROL_ALL, '').trim() : '';
+    const cleaned = typeof rawName === 'string' ? rawName.replace(UNSHOWABLE, '').normalize('NFC').trim() : '';
     const name = cleaned !== '' ? cleaned.slice(0, 200) : code;
     features.push({ code, name, geometry });
   });
   return problems.length > 0 ? err(problems.slice(0, MAX_PROBLEMS)) : ok(features);
+}
+
+/**
+ * The values of `codeProperty` that are area codes. When none of them is anyone's, the file
+ * is keyed on the wrong property (names, say), which deserves that answer rather than one
+ * fault per name that is not a code.
+ */
+export function areaCodesIn(input: unknown, codeProperty: string): string[] {
+  if (!isObject(input) || !Array.isArray(input.features)) return [];
+  return input.features.flatMap((feature: unknown) => {
+    const code = isObject(feature) && isObject(feature.properties) ? feature.properties[codeProperty] : undefined;
+    return typeof code === 'string' && isAreaCode(code) ? [code] : [];
+  });
 }
 
 function readGeometry(geometry: Record<string, unknown>, at: string, problems: BoundaryProblem[]): AreaGeometry | null {

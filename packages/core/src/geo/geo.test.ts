@@ -15,14 +15,17 @@ describe('reading a boundary file', () => {
     expect(read.ok && read.value.map((f) => [f.code, f.name, f.geometry.type])).toEqual([['A', 'Area A', 'Polygon'], ['B', 'Area B', 'MultiPolygon']]);
   });
 
-  it.each([
+  it.each<[string, unknown, string, string]>([
     ['not a collection', { type: 'Feature' }, '', 'not_feature_collection'],
     ['no features', { type: 'FeatureCollection', features: [] }, '/features', 'no_features'],
     ['a point', { type: 'FeatureCollection', features: [feature('A', { type: 'Point', coordinates: [1, 2] })] }, '/features/0/geometry/type', 'unsupported_geometry'],
     ['an open ring', { type: 'FeatureCollection', features: [feature('A', { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1]]] })] }, '/features/0/geometry/coordinates/0/3', 'ring_not_closed'],
     ['a latitude of 95', { type: 'FeatureCollection', features: [feature('A', { type: 'Polygon', coordinates: [[[0, 0], [1, 95], [1, 1], [0, 0]]] })] }, '/features/0/geometry/coordinates/0/1', 'invalid_coordinates'],
     ['no code', { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: square(0, 0, 1) }] }, '/features/0/properties/pcode', 'missing_code'],
-    ['a code with a NUL in it', { type: 'FeatureCollection', features: [feature('A\u0000', square(0, 0, 1))] }, '/features/0/properties/pcode', 'missing_code'],
+    ['a code with a NUL in it', { type: 'FeatureCollection', features: [feature('A\u0000', square(0, 0, 1))] }, '/features/0/properties/pcode', 'invalid_area_code'],
+    ...['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(1+1)', 'A\u202EB', 'A B'].map(
+      (code) => [`the code ${JSON.stringify(code)}`, { type: 'FeatureCollection', features: [feature(code, square(0, 0, 1))] }, '/features/0/properties/pcode', 'invalid_area_code'] as [string, unknown, string, string],
+    ),
     ['a repeated code', { type: 'FeatureCollection', features: [feature('A', square(0, 0, 1)), feature('A', square(1, 1, 1))] }, '/features/1/properties/pcode', 'duplicate_code'],
   ])('refuses %s, saying where', (_name, input, path, code) => {
     const read = readBoundaries(input, 'pcode');

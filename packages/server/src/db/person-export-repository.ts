@@ -39,13 +39,15 @@ export const EXPORT_AUDIT_LIMIT = 5000;
 
 /**
  * The audit entries about this person: those on the person, and those on records that
- * are theirs (screenings, protection notes, consents), by id through the resource index.
+ * are theirs (screenings, protection notes, consents), by id through the resource index;
+ * only in the person's operation, so a record elsewhere under the same id never joins in.
  */
-export async function listAuditAboutPerson(db: Db | Tx, personId: string, relatedIds: readonly string[]): Promise<PersonAuditRow[]> {
+export async function listAuditAboutPerson(db: Db | Tx, operationId: string, personId: string, relatedIds: readonly string[]): Promise<PersonAuditRow[]> {
   return db
     .selectFrom('audit_events as e')
     .leftJoin('users as u', 'u.id', 'e.actor_id')
     .select(['e.at', 'e.action', 'e.resource_type', 'e.actor_id', 'e.outcome', 'e.details', 'u.role as actor_role'])
+    .where('e.operation_id', '=', operationId)
     .where((eb) =>
       eb.or([
         eb.and([eb('e.resource_type', '=', 'person'), eb('e.resource_id', '=', personId)]),

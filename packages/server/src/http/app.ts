@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { failure } from '../failure';
 import type { AppDeps } from './deps';
 import { auditRefusal } from './audit-refusal';
+import { isApiRequest, mayBeCached } from './api-route';
 import { runWithOrigin } from '../request-origin';
 import { agencyRoutes } from './routes/agencies';
 import { assignmentRoutes } from './routes/assignments';
@@ -73,8 +74,9 @@ export async function buildApp(deps: AppDeps, logger: Logger | false): Promise<F
     reply.header('cross-origin-opener-policy', 'same-origin');
     // Behind TLS only: HSTS on plain HTTP is ignored, and on loopback would pin localhost.
     if (deps.secureCookies) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
-    // Personal data must not linger in shared caches or the browser's HTTP cache.
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    // Personal data must not linger in shared caches or the browser's HTTP cache: decided on
+    // the matched route, so an encoded or oddly slashed path to the API is no-store too.
+    if (!mayBeCached(request)) reply.header('cache-control', 'no-store');
     return payload;
   });
 
@@ -131,7 +133,7 @@ export async function buildApp(deps: AppDeps, logger: Logger | false): Promise<F
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
+    if (isApiRequest(request) || !hasWeb || request.method !== 'GET') {
       return sendProblem(reply, failure('not_found'));
     }
     // Client-side routes: every other GET is the single-page app.

@@ -141,7 +141,7 @@ interface Operation {
 
 /** Every route, documented from the same zod contracts that validate it. */
 export const OPERATIONS: Operation[] = [
-  { method: 'get', path: '/api/v1/health', summary: 'Liveness, database mode and PostgreSQL version', response: HealthSchema, auth: false },
+  { method: 'get', path: '/api/v1/health', summary: 'Liveness and database mode (no versions: the route is public)', response: HealthSchema, auth: false },
   { method: 'get', path: '/api/v1/openapi.json', summary: 'This document', auth: false },
   { method: 'post', path: '/api/v1/sessions', summary: 'Sign in (sets the session cookie)', body: SignInSchema, response: SessionSchema, status: 201, auth: false },
   { method: 'get', path: '/api/v1/sessions/current', summary: 'The signed-in user, operations and abilities', response: SessionSchema },

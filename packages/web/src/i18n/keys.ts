@@ -134,6 +134,10 @@ export const FIELD_ERROR_CODES = [
   'boundary_codes_unmatched',
   'boundary_areas_outside',
   'unknown_domain',
+  // Text rules (core/text, contracts common.ts): names, codes and notes.
+  'control_character',
+  'bidi_control',
+  'invalid_area_code',
 ] as const;
 
 const KNOWN_FIELD_ERRORS: ReadonlySet<string> = new Set(FIELD_ERROR_CODES);

@@ -33,8 +33,11 @@ export async function createUser(ctx: UseCaseContext, input: UserCreate): Promis
     }
     const teams = await checkTeams(tx, agency.id, operationIds, input.teamIds);
     if (!teams.ok) return err(failure('validation_failed', undefined, teams.errors));
+    // Emails are unique across the installation, so a taken one must be refused; the answer
+    // is the same whoever holds it and says only that this address cannot be used, never
+    // that an account exists (it may be in an operation the caller cannot see).
     if (await emailTaken(tx, input.email)) {
-      return err(failure('conflict', undefined, [{ path: '/email', code: 'taken', message: 'an account with this email exists' }]));
+      return err(failure('conflict', 'this email cannot be used', [{ path: '/email', code: 'taken', message: 'this email cannot be used' }]));
     }
     const id = uuidv7();
     await insertUser(

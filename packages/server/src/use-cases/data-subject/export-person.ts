@@ -100,7 +100,7 @@ export async function exportPerson(
 
     const consentRows = await listConsentsOfPerson(tx, person.operation_id, person.id);
     const household = person.household_id ? await findHouseholdOf(tx, person.operation_id, person.household_id) : undefined;
-    const audit = await listAuditAboutPerson(tx, person.id, [
+    const audit = await listAuditAboutPerson(tx, person.operation_id, person.id, [
       ...screeningRows.map((row) => row.id),
       ...noteRows.map((row) => row.id),
       ...consentRows.map((row) => row.id),

@@ -2,11 +2,12 @@ import { checkHouseholdHead, checkPersonDates, err, ok, type Result } from '@way
 import type { Household, HouseholdCreate } from '@waymark/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../db/audit';
+import { anyIdTaken } from '../../db/client-ids-repository';
 import { insertHousehold } from '../../db/households-repository';
 import { personColumns } from '../../db/person-columns';
 import { insertPersons } from '../../db/persons-repository';
 import { transact } from '../../db/transaction';
-import { invalid, type Failure } from '../../failure';
+import { failure, invalid, type Failure } from '../../failure';
 import { presentHousehold } from '../../presenters/household';
 import type { UseCaseContext } from '../context';
 import { checkPlacement } from '../persons/check-placement';
@@ -35,6 +36,9 @@ export async function registerHousehold(ctx: UseCaseContext, input: HouseholdCre
     if (!placement.ok) return placement;
     const holder = await holderFor(ctx, tx, operationId);
     if (!holder.ok) return holder;
+    const chosenIds = [input.id, ...input.members.map((member) => member.id)].filter((id): id is string => id !== undefined);
+    // Ids chosen on a device are unique across the installation (see register-person).
+    if (await anyIdTaken(tx, chosenIds)) return err(failure('duplicate_id'));
     const householdId = input.id ?? uuidv7();
     const memberIds = input.members.map((member) => member.id ?? uuidv7());
     const headIndex = input.members.findIndex((member) => member.relationshipToHead === 'head');

@@ -2,11 +2,12 @@ import { checkPersonDates, err, ok, type Result } from '@waymark/core';
 import type { Person, PersonCreate } from '@waymark/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../db/audit';
+import { anyIdTaken } from '../../db/client-ids-repository';
 import { findHousehold, updateHouseholdAtVersion } from '../../db/households-repository';
 import { personColumns } from '../../db/person-columns';
 import { insertPersons } from '../../db/persons-repository';
 import { transact } from '../../db/transaction';
-import { invalid, type Failure } from '../../failure';
+import { failure, invalid, type Failure } from '../../failure';
 import { presentPerson } from '../../presenters/person';
 import type { UseCaseContext } from '../context';
 import { resolveOperation } from '../resolve-operation';
@@ -26,6 +27,9 @@ export async function registerPerson(ctx: UseCaseContext, input: PersonCreate): 
     const holder = await holderFor(ctx, tx, operationId);
     if (!holder.ok) return holder;
     if (!placement.ok) return placement;
+    // An id chosen on a device must not be anyone's in any operation; the answer is the same
+    // whoever holds it, so it confirms nothing about a record the caller may not see.
+    if (input.id !== undefined && (await anyIdTaken(tx, [input.id]))) return err(failure('duplicate_id'));
     const id = input.id ?? uuidv7();
     if (input.householdId !== null && input.relationshipToHead === 'head') {
       const household = await findHousehold(tx, [operationId], input.householdId);

@@ -1,4 +1,4 @@
-import { assignParents, can, canInOperation, err, holdsAny, ok, readBoundaries, type Result } from '@waymark/core';
+import { areaCodesIn, assignParents, can, canInOperation, err, holdsAny, ok, readBoundaries, type Result } from '@waymark/core';
 import type { BoundaryUpload, BoundaryUploadResult } from '@waymark/contracts';
 import { areaCodesInUse, listShapesOfLevel, replaceAdminAreasOfLevel, setParents } from '../../db/admin-areas-repository';
 import { writeAudit } from '../../db/audit';
@@ -19,6 +19,10 @@ export async function uploadBoundaries(ctx: UseCaseContext, operationId: string,
   if (!can(ctx.actor, 'aggregate.manage')) return err(failure('forbidden'));
   if (!canInOperation(ctx.actor, 'aggregate.manage', operationId)) return err(failure('not_found'));
   const read = readBoundaries(input.geojson, input.codeProperty, input.nameProperty);
+  if (!read.ok && read.error.every((problem) => problem.code === 'invalid_area_code')) {
+    const codes = areaCodesIn(input.geojson, input.codeProperty);
+    if (codes.length === 0 || (await areaCodesInUse(ctx.db, operationId, codes)).size === 0) return err(unmatched(input.codeProperty, read.error.length + codes.length));
+  }
   if (!read.ok) {
     return err(
       failure(
@@ -35,11 +39,7 @@ export async function uploadBoundaries(ctx: UseCaseContext, operationId: string,
       input.level > 1 ? listShapesOfLevel(tx, operationId, input.level - 1) : Promise.resolve([]),
       listShapesOfLevel(tx, operationId, input.level + 1),
     ]);
-    if (matched.size === 0 && below.length === 0) {
-      return err(failure('boundary_codes_unmatched', `none of the ${features.length} codes in "${input.codeProperty}" is used by a site or a person of this operation`, [
-        { path: '/codeProperty', code: 'boundary_codes_unmatched', message: 'no code matches' },
-      ]));
-    }
+    if (matched.size === 0 && below.length === 0) return err(unmatched(input.codeProperty, features.length));
     if (matched.size === 0 && !holdsAny(features, below)) {
       return err(failure('boundary_areas_outside', `none of the ${below.length} areas of level ${input.level + 1} lies inside this file's shapes`, [
         { path: '/geojson', code: 'boundary_areas_outside', message: 'no area below lies inside' },
@@ -67,3 +67,9 @@ export async function uploadBoundaries(ctx: UseCaseContext, operationId: string,
     return ok({ level: input.level, areas: features.length, matched: matched.size, reparented: reparented.size });
   });
 }
+
+/** A file none of whose codes is anyone's (or is a code at all): keyed on the wrong property, most likely. */
+const unmatched = (codeProperty: string, count: number): Failure =>
+  failure('boundary_codes_unmatched', `none of the ${count} codes in "${codeProperty}" is used by a site or a person of this operation`, [
+    { path: '/codeProperty', code: 'boundary_codes_unmatched', message: 'no code matches' },
+  ]);
