@@ -1,6 +1,6 @@
 import { auditActorId, generateKey, migrate, newKeyId, openDatabase, rotateKeys, type RotationSummary } from '@waymark/server';
 import { Command, InvalidArgumentError } from 'commander';
-import { actingAs } from '../acting';
+import { actingAs, inEveryOperationOrExit } from '../acting';
 import { configOrExit } from '../environment';
 import { keyRingOrExit } from '../key-ring';
 import { progressBar } from '../progress';
@@ -39,6 +39,8 @@ export function keysCommand(): Command {
       try {
         await migrate(database.pool);
         const actor = await actingAs(database, 'keys rotate');
+        if (actor === null) throw new Error('keys rotate needs an actor: its rule names a verb');
+        await inEveryOperationOrExit(database, actor, 'keys rotate');
         let bar: ReturnType<typeof progressBar> | undefined;
         const summary = await rotateKeys(database.db, ring, {
           batchSize: options.batchSize,
