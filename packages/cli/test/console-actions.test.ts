@@ -12,6 +12,8 @@ import { databaseTargets, freshDatabase } from '../../server/test/database-targe
 const WAYMARK = fileURLToPath(new URL('../bin/waymark.mjs', import.meta.url));
 const keyA = randomBytes(32).toString('base64');
 const keyB = randomBytes(32).toString('base64');
+/** Each test runs several whole CLI processes: the default minute is too tight on a loaded machine. */
+const SPAWNS_TIMEOUT = 240_000;
 const RING_A = JSON.stringify({ active: 'kA-1', keys: { 'kA-1': keyA } });
 
 function waymark(url: string, keys: string, ...args: string[]) {
@@ -68,7 +70,7 @@ describe.each(databaseTargets())('console actions are the acting user\'s, on $na
     expect(after[operations[0]!]).toBe((before[operations[0]!] ?? 0) + screenedHere);
     for (const other of operations.slice(1)) expect(after[other]).toBe(before[other]);
     expect(await auditActors('screening.rescore_batch')).toEqual(expect.arrayContaining([users.supervisor.id]));
-  });
+  }, SPAWNS_TIMEOUT);
 
   it('audits a backup under the acting user, and refuses one to a user who is not in every operation', async () => {
     const file = join(dir, 'all.backup');
@@ -81,7 +83,7 @@ describe.each(databaseTargets())('console actions are the acting user\'s, on $na
     expect(refused.stderr).toContain('not allowed');
     await expect(stat(join(dir, 'local.backup'))).rejects.toThrow();
     expect((await query<{ actor_id: string }>(`select actor_id from audit_events where action = 'console.refused' and outcome = 'refused'`)).map((r) => r.actor_id)).toContain(users.localAdmin.id);
-  });
+  }, SPAWNS_TIMEOUT);
 
   it('audit verify is audited, and shows an auditor only the chains of the auditor\'s operations', async () => {
     // An event in every operation's chain, so each has a head to show or withhold.
@@ -97,7 +99,7 @@ describe.each(databaseTargets())('console actions are the acting user\'s, on $na
     expect(await auditActors('audit.verify')).toEqual([users.auditor.id]);
     const all = waymark(database.url, RING_A, '--as', users.admin.email, 'audit', 'verify', '--json');
     expect((JSON.parse(all.stdout) as { heads: Array<{ chain: string }> }).heads.map((head) => head.chain)).toEqual(expect.arrayContaining(['global', ...operations]));
-  });
+  }, SPAWNS_TIMEOUT);
 
   it('seed and keys rotate batches carry the acting user', async () => {
     const seeded = waymark(database.url, RING_A, '--as', users.admin.email, 'seed', '--demo', '5', '--seed', '9');
@@ -109,7 +111,7 @@ describe.each(databaseTargets())('console actions are the acting user\'s, on $na
     const actors = await auditActors('keys.rotate_batch');
     expect(actors.length).toBeGreaterThan(0);
     expect(new Set(actors)).toEqual(new Set([users.admin.id]));
-  });
+  }, SPAWNS_TIMEOUT);
 
   it('refuses to serve, seed or re-score without the keys that sealed the data, naming them, without a stack trace', async () => {
     const persons = (await query<{ n: number }>('select count(*)::int as n from persons'))[0]!.n;
@@ -121,5 +123,5 @@ describe.each(databaseTargets())('console actions are the acting user\'s, on $na
       expect(run.stderr).not.toMatch(/\n\s+at /);
     }
     expect((await query<{ n: number }>('select count(*)::int as n from persons'))[0]!.n).toBe(persons);
-  });
+  }, SPAWNS_TIMEOUT);
 });
