@@ -1,4 +1,4 @@
-import { rescoreAll } from '@waymark/server';
+import { consoleOperatorActor, rescoreAll } from '@waymark/server';
 import type { BenchTarget } from '../targets';
 import { timed } from '../timing';
 
@@ -15,7 +15,8 @@ export interface RescoreFigures {
  * same three person columns on the same rows.
  */
 export async function benchRescore(target: BenchTarget, now: Date): Promise<RescoreFigures> {
-  const ours = await timed(() => rescoreAll(target.database, { actorId: null, now, keyRing: target.keyRing }));
+  const actor = await consoleOperatorActor(target.database.db);
+  const ours = await timed(() => rescoreAll(target.database, { actor, actorId: null, now, keyRing: target.keyRing }));
   await target.database.pool.query('vacuum analyze persons');
   const raw = await timed(() =>
     target.database.pool.query(

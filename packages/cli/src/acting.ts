@@ -1,4 +1,4 @@
-import { consoleActor, type DatabaseHandle } from '@waymark/server';
+import { consoleActor, operationsBeyond, recordConsoleAction, type DatabaseHandle } from '@waymark/server';
 import type { Actor } from '@waymark/core';
 
 let asEmail: string | undefined;
@@ -22,6 +22,20 @@ export async function actingAs(database: DatabaseHandle, command: string): Promi
         ? `the role of ${asEmail ?? 'the console'} does not include ${result.error.verb}`
         : `"${command}" has no entry in the rule book`;
   process.stderr.write(`waymark ${command}: not allowed: ${why}.\n`);
+  await database.close();
+  process.exit(3);
+}
+
+/**
+ * For commands that reach every operation at once (a backup is a copy of everyone; a restore
+ * or a key rotation rewrites everyone's data): refused, audited, exit 3, when the acting user
+ * is not in every operation. The API has no such route; the rule is the rule book's scope.
+ */
+export async function inEveryOperationOrExit(database: DatabaseHandle, actor: Actor, command: string): Promise<void> {
+  const beyond = await operationsBeyond(database.db, actor);
+  if (beyond.length === 0) return;
+  await recordConsoleAction(database.db, actor, { action: 'console.refused', resourceType: 'command', outcome: 'refused', details: { command, operationsBeyond: beyond.length } });
+  process.stderr.write(`waymark ${command}: not allowed: it reaches every operation, and ${asEmail ?? 'this user'} is not in ${beyond.length} of them (refusal audited).\n`);
   await database.close();
   process.exit(3);
 }

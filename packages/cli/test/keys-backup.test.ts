@@ -70,7 +70,8 @@ describe.each(databaseTargets())('waymark keys, backup and restore on $name Post
     expect(again.status, again.stdout + again.stderr).toBe(1);
     expect(again.stderr).toContain('Nothing was restored');
     expect(again.stderr).toContain('not empty');
-  });
+    // Four whole CLI processes (seed, backup, two restores): a minute is too tight on a loaded machine.
+  }, 240_000);
 
   it('keys rotate reports counts and is a no-op when everything is under the active key', () => {
     const run = waymark({ DATABASE_URL: source.url, WAYMARK_KEYS: keys }, 'keys', 'rotate');

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import type { Config } from './config';
 import { openDatabase, type DatabaseHandle } from './db/connect';
 import { migrate } from './db/migrate';
-import { loadKeyRing } from './crypto/load-key-ring';
+import { discardGeneratedKeyFile, loadKeyRing } from './crypto/load-key-ring';
+import { missingKeysMessage, missingSealingKeys } from './use-cases/keys/missing-sealing-keys';
 import { buildApp } from './http/app';
 import { ensureFirstAdmin, type FirstAdmin } from './use-cases/admin/ensure-first-admin';
 import { startRollupCompaction } from './use-cases/population/rollup-compaction-scheduler';
@@ -33,6 +34,12 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   try {
     const applied = await migrate(database.pool);
     if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.version) }, 'migrations applied');
+    // A missing key file must not be met with a new key: refuse, and say which ids are needed.
+    const missing = await missingSealingKeys(database.db, keyRing.value);
+    if (missing.length > 0) {
+      await discardGeneratedKeyFile(keyRing.value);
+      throw new StartupRefused(missingKeysMessage(missing, keyRing.value));
+    }
     const firstAdmin = await ensureFirstAdmin(database.db, config.admin);
     const app = await buildApp(
       { database, now: () => new Date(), secureCookies: config.secureCookies, mfaRequired: config.mfaRequired, sessionLimits: config.sessions, keyRing: keyRing.value, webDir: config.webDir, version: WAYMARK_VERSION },

@@ -1,11 +1,15 @@
 import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config';
-import { generateKey, parseKeyRing, type KeyRing } from '../src/crypto/key-ring';
-import { GENERATED_KEY_FILE, loadKeyRing } from '../src/crypto/load-key-ring';
+import { generateKey, newKeyId, parseKeyRing, type KeyRing } from '../src/crypto/key-ring';
+import { discardGeneratedKeyFile, GENERATED_KEY_FILE, loadKeyRing } from '../src/crypto/load-key-ring';
 import { keyIdOf, open, reseal, seal } from '../src/crypto/seal';
+import type { DatabaseHandle } from '../src/db/connect';
+import { createLogger } from '../src/logger';
+import { startServer, StartupRefused } from '../src/serve';
+import { databaseTargets, freshDatabase } from './database-targets';
 
 const ringOf = (active: string, ...ids: string[]): KeyRing => ({ active, keys: new Map(ids.map((id) => [id, generateKey()])) });
 const AAD = 'protection_notes:body_sealed:op-1:note-1:person-1:sgbv';
@@ -132,7 +136,80 @@ describe('key ring', () => {
     const file = join(dir, GENERATED_KEY_FILE);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     const second = await loadKeyRing(config);
-    expect(first.ok && second.ok && first.value.keys.get('k1')!.equals(second.value.keys.get('k1')!)).toBe(true);
-    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ active: 'k1' });
+    if (!first.ok || !second.ok) throw new Error('no ring');
+    expect(second.value.active).toBe(first.value.active);
+    expect(first.value.keys.get(first.value.active)!.equals(second.value.keys.get(first.value.active)!)).toBe(true);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ active: first.value.active });
+  });
+
+  it('never gives a replacement key the id of the key it replaces: a lost key file is not met with a new "k1"', async () => {
+    const dir = await tempDir();
+    const config = configFrom({ WAYMARK_DATA_DIR: dir });
+    const first = await loadKeyRing(config);
+    await rm(join(dir, GENERATED_KEY_FILE));
+    const replacement = await loadKeyRing(config);
+    if (!first.ok || !replacement.ok) throw new Error('no ring');
+    expect(first.value.active).toMatch(/^k\d{8}-[0-9a-f]{8}$/);
+    expect(replacement.value.active).not.toBe(first.value.active);
+    expect(new Set(Array.from({ length: 200 }, () => newKeyId())).size).toBe(200);
+  });
+
+  it('takes back a key file it generated when the database turns out to need other keys, and only that one', async () => {
+    const dir = await tempDir();
+    const config = configFrom({ WAYMARK_DATA_DIR: dir });
+    const generated = await loadKeyRing(config);
+    if (!generated.ok) throw new Error('no ring');
+    await discardGeneratedKeyFile(generated.value);
+    await expect(stat(join(dir, GENERATED_KEY_FILE))).rejects.toThrow();
+    // A key file that was already there is the operator's: never removed.
+    const kept = await loadKeyRing(config);
+    const again = await loadKeyRing(config);
+    if (!kept.ok || !again.ok) throw new Error('no ring');
+    await discardGeneratedKeyFile(again.value);
+    expect((await stat(join(dir, GENERATED_KEY_FILE))).isFile()).toBe(true);
+  });
+});
+
+describe.each(databaseTargets())('a database holding sealed values refuses to start without their keys, on $name PostgreSQL', (target) => {
+  let database: DatabaseHandle;
+  let dataDir: string;
+  const lost = { id: newKeyId(), key: generateKey() };
+  const replacement = { id: newKeyId(), key: generateKey() };
+  const ringJson = (active: string, keys: Record<string, Buffer>) =>
+    JSON.stringify({ active, keys: Object.fromEntries(Object.entries(keys).map(([id, key]) => [id, key.toString('base64')])) });
+  const start = (keys: string) => {
+    const config = loadConfig({ DATABASE_URL: database.url, WAYMARK_KEYS: keys, PORT: '0', WAYMARK_DATA_DIR: dataDir, WAYMARK_LOG_LEVEL: 'silent' });
+    if (!config.ok) throw new Error(config.problems.join('; '));
+    return startServer(config.config, createLogger('silent'));
+  };
+
+  beforeAll(async () => {
+    database = await freshDatabase(target);
+    dataDir = await mkdtemp(join(tmpdir(), 'waymark-keys-start-'));
+    // An administrator enrolled in a second factor under the key that is about to be lost.
+    const ring: KeyRing = { active: lost.id, keys: new Map([[lost.id, lost.key]]) };
+    await database.pool.query(
+      `insert into users (id, email, display_name, role, password_hash, totp_secret_sealed) values ($1, 'admin@example.org', 'Admin', 'administrator', 'x', $2)`,
+      ['0190a000-0000-7000-8000-0000000000a1', seal(ring, 'JBSWY3DPEHPK3PXP', 'users:totp_secret_sealed:0190a000-0000-7000-8000-0000000000a1')],
+    );
+  });
+  afterAll(async () => {
+    await database.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('names the missing key id, instead of sealing anything new under a replacement key', async () => {
+    const refused = start(ringJson(replacement.id, { [replacement.id]: replacement.key }));
+    await expect(refused).rejects.toBeInstanceOf(StartupRefused);
+    await expect(refused).rejects.toThrow(new RegExp(`sealed with key ${lost.id}, which the key ring \\(${replacement.id}\\) does not have`));
+  });
+
+  it('starts with the ring that holds the key, a new active key beside it', async () => {
+    const server = await start(ringJson(replacement.id, { [lost.id]: lost.key, [replacement.id]: replacement.key }));
+    try {
+      expect((await fetch(`${server.url}/api/v1/health`)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
   });
 });

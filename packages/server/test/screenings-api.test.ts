@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consoleOperatorActor } from '../src/use-cases/console/console-actor';
 import { rescoreAll } from '../src/use-cases/screenings/rescore-all';
 import { giveConsent } from './consent-fixtures';
 import { databaseTargets } from './database-targets';
@@ -132,7 +133,7 @@ describe.each(databaseTargets())('screening API on $name PostgreSQL', (target) =
     const personId = await register({ givenName: 'Yonas', familyName: 'Tesfaye', sex: 'male', birthYear: 1993 });
     const answers = { mms_used_smuggler: 'yes', ci_threatened_or_attacked: 'yes' };
     const original = (await screen(personId, answers)).body as ScreeningBody;
-    await rescoreAll(app.database, { actorId: null, now: new Date('2026-06-16T10:00:00Z'), keyRing: liveKeyRing });
+    await rescoreAll(app.database, { actor: await consoleOperatorActor(app.database.db), actorId: null, now: new Date('2026-06-16T10:00:00Z'), keyRing: liveKeyRing });
     const history = (await caseworker.request('GET', `/api/v1/persons/${personId}/screenings`)).body as {
       items: (ScreeningBody & { rescoredFrom: string | null; responses: unknown })[];
     };

@@ -5,6 +5,7 @@ import { generateKey } from '../src/crypto/key-ring';
 import { openScreeningAnswers, sealScreeningAnswers } from '../src/crypto/screening-answers';
 import { rotateKeys } from '../src/use-cases/keys/rotate-keys';
 import { seedPopulation } from '../src/use-cases/population/seed-population';
+import { consoleOperatorActor } from '../src/use-cases/console/console-actor';
 import { rescoreAll } from '../src/use-cases/screenings/rescore-all';
 import { giveConsent } from './consent-fixtures';
 import { databaseTargets } from './database-targets';
@@ -119,7 +120,7 @@ describe.each(databaseTargets())('sealed screening answers on $name PostgreSQL',
     const today = new Date('2026-06-15T00:00:00Z');
     await seedPopulation(app.database, { persons: 150, seed: 3, today, screen: true, keyRing: liveKeyRing });
     expect(await clearSensitive()).toBe(0);
-    await rescoreAll(app.database, { actorId: null, now: today, keyRing: liveKeyRing });
+    await rescoreAll(app.database, { actor: await consoleOperatorActor(app.database.db), actorId: null, now: today, keyRing: liveKeyRing });
     expect(await clearSensitive()).toBe(0);
 
     const { rows } = await sql<{ operation_id: string; id: string; person_id: string; responses: Record<string, unknown> | null; outcome: StoredOutcome; sealed_answers: string | null; rescored_from: string | null }>`

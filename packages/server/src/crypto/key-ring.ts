@@ -48,6 +48,15 @@ export function serialiseKeyRing(ring: KeyRing): string {
   return JSON.stringify({ active: ring.active, keys }, null, 2) + '\n';
 }
 
+/**
+ * A key id no other ring will have: the day it was made and 32 random bits. A lost key file
+ * replaced by a new one never reuses the old id, so values sealed under the lost key are
+ * named as missing (and refused at start) instead of failing as tampered under a namesake.
+ */
+export function newKeyId(now: Date = new Date()): string {
+  return `k${now.toISOString().slice(0, 10).replaceAll('-', '')}-${randomBytes(4).toString('hex')}`;
+}
+
 /** A fresh random key: what `waymark keys generate` prints and first start writes. */
 export function generateKey(): Buffer {
   return randomBytes(KEY_BYTES);

@@ -1,9 +1,9 @@
-import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { err, ok, type Result } from '@waymark/core';
 import type { Config } from '../config';
 import { isMissingFile } from '../db/embedded/credentials';
-import { generateKey, parseKeyRing, serialiseKeyRing, type KeyRing } from './key-ring';
+import { generateKey, newKeyId, parseKeyRing, serialiseKeyRing, type KeyRing } from './key-ring';
 
 export const GENERATED_KEY_FILE = 'encryption-keys.json';
 
@@ -50,14 +50,36 @@ async function loadOrCreateEmbeddedKeyFile(dataDir: string): Promise<Result<KeyR
   } catch (error) {
     if (!isMissingFile(error)) throw error;
   }
-  const ring: KeyRing = { active: 'k1', keys: new Map([['k1', generateKey()]]) };
+  const id = newKeyId();
+  const ring: KeyRing = { active: id, keys: new Map([[id, generateKey()]]) };
   await mkdir(dataDir, { recursive: true });
   // 'wx': never overwrite a key file another process wrote a moment ago.
-  await writeFile(file, serialiseKeyRing(ring), { mode: 0o600, flag: 'wx' }).catch((error: unknown) => {
-    if ((error as { code?: string }).code !== 'EEXIST') throw error;
-  });
+  const written = await writeFile(file, serialiseKeyRing(ring), { mode: 0o600, flag: 'wx' }).then(
+    () => true,
+    (error: unknown) => {
+      if ((error as { code?: string }).code !== 'EEXIST') throw error;
+      return false;
+    },
+  );
   await chmod(file, 0o600);
-  return readKeyFile(file, 'the embedded key file');
+  const loaded = await readKeyFile(file, 'the embedded key file');
+  if (written && loaded.ok) generatedNow.set(loaded.value, file);
+  return loaded;
+}
+
+/** Rings this process generated (embedded first start), with the file it wrote. */
+const generatedNow = new WeakMap<KeyRing, string>();
+
+/**
+ * Removes the key file this process generated a moment ago, when the database turns out to
+ * hold values sealed with other keys (the real key file is missing): the operator restores
+ * the real file, and no stray new key is left beside it to be confused with it.
+ */
+export async function discardGeneratedKeyFile(ring: KeyRing): Promise<void> {
+  const file = generatedNow.get(ring);
+  if (file === undefined) return;
+  generatedNow.delete(ring);
+  await rm(file, { force: true });
 }
 
 function prefixed(name: string, result: Result<KeyRing, string>): Result<KeyRing, string> {

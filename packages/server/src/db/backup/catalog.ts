@@ -12,12 +12,14 @@ export interface TableInfo {
  * Waymark's tables in the current schema, parents before children (foreign keys), so a
  * restore never inserts a row before the row it points at. Deferrable keys (a household's
  * head, a person of that household) are checked at commit and do not order the tables.
- * schema_migrations is left out: the target is migrated by the same migrations.
+ * schema_migrations is left out: the target is migrated by the same migrations. So is
+ * sealed_key_ids (migration 0031): the target's triggers record the key ids of the sealed
+ * values as they are restored.
  */
 export async function listTables(client: Client): Promise<TableInfo[]> {
   const { rows: tables } = await client.query<{ name: string }>(
     `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = current_schema() and c.relkind in ('r', 'p') and c.relname <> 'schema_migrations'
+      where n.nspname = current_schema() and c.relkind in ('r', 'p') and c.relname not in ('schema_migrations', 'sealed_key_ids')
       order by c.relname`,
   );
   const { rows: edges } = await client.query<{ child: string; parent: string }>(

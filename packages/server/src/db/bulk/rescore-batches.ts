@@ -1,4 +1,7 @@
+import type { Actor } from '@waymark/core';
+import { sql, type RawBuilder } from 'kysely';
 import { writeAuditWithClient } from '../audit';
+import { scopeCondition } from '../scope';
 import type { DatabaseHandle } from '../connect';
 import type { PersonRow } from '../schema';
 import { copyRows } from './copy-rows';
@@ -21,31 +24,25 @@ export interface MemberFacts {
 }
 
 /**
- * Every screened person with the answers of their latest screening, in primary-key order
+ * Every screened person the actor's operations and scope reach, with the answers of their latest screening, in primary-key order
  * (keyset paging: each batch is one index range, however large the table).
  */
-export async function* screenedPersonBatches(database: DatabaseHandle, batchSize: number): AsyncGenerator<ScreenedPerson[]> {
+export async function* screenedPersonBatches(database: DatabaseHandle, batchSize: number, actor: Actor): AsyncGenerator<ScreenedPerson[]> {
   let after: { operationId: string; id: string } | null = null;
   for (;;) {
-    const params: unknown[] = [batchSize];
-    let where = '';
-    if (after) {
-      params.push(after.operationId, after.id);
-      where = 'where (p.operation_id, p.id) > ($2, $3)';
-    }
-    const { rows } = await database.pool.query<PersonRow & { s_id: string; s_responses: Record<string, unknown>; s_sealed: string | null }>(
-      `select p.*,
-              case when s.responses is null then s.rescored_from else s.id end as s_id,
-              coalesce(s.responses, source.responses) as s_responses,
-              case when s.responses is null then source.sealed_answers else s.sealed_answers end as s_sealed
-         from persons p
-         join screenings s on s.operation_id = p.operation_id and s.id = p.latest_screening_id
-         left join screenings source on source.operation_id = s.operation_id and source.id = s.rescored_from
-         ${where}
-        order by p.operation_id, p.id
-        limit $1`,
-      params,
-    );
+    // The acting user's operations and scope, as the API's lists apply them (db/scope.ts).
+    const page: RawBuilder<boolean> = after ? sql<boolean>`(persons.operation_id, persons.id) > (${after.operationId}::uuid, ${after.id}::uuid)` : sql<boolean>`true`;
+    const { rows } = await sql<PersonRow & { s_id: string; s_responses: Record<string, unknown>; s_sealed: string | null }>`
+      select persons.*,
+             case when s.responses is null then s.rescored_from else s.id end as s_id,
+             coalesce(s.responses, source.responses) as s_responses,
+             case when s.responses is null then source.sealed_answers else s.sealed_answers end as s_sealed
+        from persons
+        join screenings s on s.operation_id = persons.operation_id and s.id = persons.latest_screening_id
+        left join screenings source on source.operation_id = s.operation_id and source.id = s.rescored_from
+       where ${scopeCondition(actor, 'persons')} and ${page}
+       order by persons.operation_id, persons.id
+       limit ${batchSize}`.execute(database.db);
     if (rows.length === 0) return;
     yield rows.map(({ s_id, s_responses, s_sealed, ...person }) => ({
       person: person as PersonRow,
@@ -124,7 +121,7 @@ export async function writeRescoredBatch(
   }
 }
 
-export async function countScreenedPersons(database: DatabaseHandle): Promise<number> {
-  const { rows } = await database.pool.query<{ n: number }>('select count(*) as n from persons where latest_screening_id is not null');
+export async function countScreenedPersons(database: DatabaseHandle, actor: Actor): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*) as n from persons where latest_screening_id is not null and ${scopeCondition(actor, 'persons')}`.execute(database.db);
   return Number(rows[0]?.n ?? 0);
 }

@@ -38,7 +38,7 @@ const BATCH = 2_000;
  * the rest of it is not judged (every later link would look broken too), but its head is
  * still reported.
  */
-export async function verifyAuditChain(db: Db, options: { batchSize?: number } = {}): Promise<ChainVerification> {
+export async function verifyAuditChain(db: Db, options: { batchSize?: number; visible?: (chain: string) => boolean } = {}): Promise<ChainVerification> {
   const heads: ChainHead[] = [];
   const breaks: ChainBreak[] = [];
   let entries = 0;
@@ -49,6 +49,8 @@ export async function verifyAuditChain(db: Db, options: { batchSize?: number } =
 
   for await (const batch of chainEntryBatches(db, options.batchSize ?? BATCH)) {
     for (const entry of batch) {
+      // Chains of operations the reader is not in are neither judged nor shown, not even their heads.
+      if (options.visible && !options.visible(entry.chain)) continue;
       entries += 1;
       if (entry.chain !== chain) {
         chain = entry.chain;

@@ -41,3 +41,8 @@ export async function consoleActor(db: Db, command: string, asEmail: string | un
 export function auditActorId(actor: Actor | null): string | null {
   return actor === null || actor.userId === consoleOperator([]).userId ? null : actor.userId;
 }
+
+/** The console operator of this installation: every operation, no user (bulk jobs, benchmarks). */
+export async function consoleOperatorActor(db: Db): Promise<Actor> {
+  return consoleOperator(await allOperationIds(db));
+}

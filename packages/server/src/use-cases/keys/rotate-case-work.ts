@@ -3,7 +3,6 @@ import { bidViewsAad, openAssessment, sealAssessment } from '../../crypto/case-w
 import { keyIdOf, open, seal } from '../../crypto/seal';
 import { writeAudit } from '../../db/audit';
 import {
-  countCaseWorkByKey,
   lockAssessmentsToSeal,
   lockBidsToSeal,
   writeBidViews,
@@ -11,14 +10,9 @@ import {
   type RowKey,
 } from '../../db/case-work-seal-repository';
 import type { Db, Tx } from '../../db/transaction';
+import { emptyPass, type ColumnPass, type PassContext } from './column-pass';
 
-export interface CaseWorkRotation {
-  /** Values re-sealed under the active key. */
-  resealed: number;
-  /** Values written before migration 0018 in clear, sealed now. */
-  sealedFromClear: number;
-  unknownKey: number;
-  tampered: number;
+export interface CaseWorkRotation extends ColumnPass {
   /** Values under each key after the run (`clear`: none should remain). */
   remainingByKey: Record<string, number>;
 }
@@ -32,7 +26,8 @@ async function pass<R extends { operation_id: string; id: string }>(
   handle: (tx: Tx, row: R) => Promise<Outcome>,
   resourceType: string,
   ring: KeyRing,
-  summary: CaseWorkRotation,
+  summary: ColumnPass,
+  actorId: string | null,
 ): Promise<void> {
   let key: RowKey | null = null;
   for (;;) {
@@ -45,7 +40,7 @@ async function pass<R extends { operation_id: string; id: string }>(
         else summary[outcome]++;
       }
       if (counts.resealed + counts.sealedFromClear > 0) {
-        await writeAudit(tx, { actorId: null, operationId: null, action: 'keys.rotate_batch', resourceType, resourceId: null, details: { ...counts, keyId: ring.active } });
+        await writeAudit(tx, { actorId, operationId: null, action: 'keys.rotate_batch', resourceType, resourceId: null, details: { ...counts, keyId: ring.active } });
       }
       summary.resealed += counts.resealed;
       summary.sealedFromClear += counts.sealedFromClear;
@@ -58,16 +53,15 @@ async function pass<R extends { operation_id: string; id: string }>(
 }
 
 /**
- * The case work's sealed text (migration 0018) under the active key: a child's words in
- * BIDs and trafficking assessments' input and findings. Values from before 0018, still in
- * clear, are sealed by the same pass. Values that will not open stay as they are and are
- * counted. Running it again when done changes nothing.
+ * A child's words in BIDs (migration 0018) under the active key. Values from before 0018,
+ * still in clear, are sealed by the same pass. Values that will not open stay as they are
+ * and are counted. Running it again when done changes nothing.
  */
-export async function rotateCaseWork(db: Db, ring: KeyRing, batchSize = 500): Promise<CaseWorkRotation> {
-  const summary: CaseWorkRotation = { resealed: 0, sealedFromClear: 0, unknownKey: 0, tampered: 0, remainingByKey: {} };
+export async function rotateBidViews(db: Db, ring: KeyRing, context: PassContext): Promise<ColumnPass> {
+  const summary = emptyPass();
   await pass(
     db,
-    (tx, key) => lockBidsToSeal(tx, ring.active, key, batchSize),
+    (tx, key) => lockBidsToSeal(tx, ring.active, key, context.batchSize),
     async (tx, row) => {
       const stored = row.child_views_text!;
       if (keyIdOf(stored) === undefined) {
@@ -82,10 +76,17 @@ export async function rotateCaseWork(db: Db, ring: KeyRing, batchSize = 500): Pr
     'best_interests_determination',
     ring,
     summary,
+    context.actorId,
   );
+  return summary;
+}
+
+/** Trafficking assessments' input and findings (migration 0018), as rotateBidViews. */
+export async function rotateAssessments(db: Db, ring: KeyRing, context: PassContext): Promise<ColumnPass> {
+  const summary = emptyPass();
   await pass(
     db,
-    (tx, key) => lockAssessmentsToSeal(tx, ring.active, key, batchSize),
+    (tx, key) => lockAssessmentsToSeal(tx, ring.active, key, context.batchSize),
     async (tx, row) => {
       const opened = openAssessment(ring, row);
       if (!opened.ok) return opened.error.code === 'encryption_unavailable' ? 'unknownKey' : 'tampered';
@@ -96,8 +97,8 @@ export async function rotateCaseWork(db: Db, ring: KeyRing, batchSize = 500): Pr
     'trafficking_assessment',
     ring,
     summary,
+    context.actorId,
   );
-  summary.remainingByKey = Object.fromEntries(await countCaseWorkByKey(db));
   return summary;
 }
 

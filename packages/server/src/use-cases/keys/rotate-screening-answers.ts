@@ -3,16 +3,11 @@ import type { KeyRing } from '../../crypto/key-ring';
 import { screeningAnswersAad, sealScreeningAnswers } from '../../crypto/screening-answers';
 import { open, sealerFor } from '../../crypto/seal';
 import { writeAudit } from '../../db/audit';
-import { countSealedScreeningsByKey, lockScreeningsToSeal, writeSealedScreenings, type ScreeningKey, type SealedScreeningUpdate } from '../../db/screening-seal-repository';
+import { lockScreeningsToSeal, writeSealedScreenings, type ScreeningKey, type SealedScreeningUpdate } from '../../db/screening-seal-repository';
 import type { Db } from '../../db/transaction';
+import { emptyPass, type ColumnPass, type PassContext } from './column-pass';
 
-export interface ScreeningAnswersRotation {
-  /** Sealed parts re-sealed under the active key. */
-  resealed: number;
-  /** Screenings written before sealing existed whose highly sensitive answers were in clear, now sealed. */
-  sealedFromClear: number;
-  unknownKey: number;
-  tampered: number;
+export interface ScreeningAnswersRotation extends ColumnPass {
   /** Sealed parts under each key after the run. */
   remainingByKey: Record<string, number>;
 }
@@ -25,10 +20,11 @@ export interface ScreeningAnswersRotation {
  * `responses`/`outcome` into `sealed_answers`. A run stopped half-way resumes from the
  * start and finds only what is left; running it again when done changes nothing.
  */
-export async function rotateScreeningAnswers(db: Db, ring: KeyRing, batchSize = 1_000): Promise<ScreeningAnswersRotation> {
+export async function rotateScreeningAnswers(db: Db, ring: KeyRing, context: PassContext): Promise<ColumnPass> {
+  const batchSize = context.batchSize;
   const sensitive = [...new Set(shippedInstruments.flatMap((instrument) => [...highlySensitiveItemIds(instrument)]))];
   const sealer = sealerFor(ring);
-  const summary: ScreeningAnswersRotation = { resealed: 0, sealedFromClear: 0, unknownKey: 0, tampered: 0, remainingByKey: {} };
+  const summary = emptyPass();
   let after: ScreeningKey | null = null;
   for (;;) {
     const batch = await db.transaction().execute(async (tx) => {
@@ -65,7 +61,7 @@ export async function rotateScreeningAnswers(db: Db, ring: KeyRing, batchSize = 
       await writeSealedScreenings(tx, updates);
       if (updates.length > 0) {
         await writeAudit(tx, {
-          actorId: null,
+          actorId: context.actorId,
           operationId: null,
           action: 'keys.rotate_batch',
           resourceType: 'screening',
@@ -81,7 +77,6 @@ export async function rotateScreeningAnswers(db: Db, ring: KeyRing, batchSize = 
     if (!batch.last) break;
     after = batch.last;
   }
-  summary.remainingByKey = Object.fromEntries(await countSealedScreeningsByKey(db));
   return summary;
 }
 

@@ -7,7 +7,7 @@ import { failure, type Failure } from '../../failure';
 type ReportPlace = Pick<WorkplaceReportRow, 'operation_id' | 'id' | 'workplace_id'>;
 
 /** Bound to its report and workplace: a copy moved to another row does not open. */
-const informantAad = (report: ReportPlace) => `workplace_reports:informant_name_sealed:${report.operation_id}:${report.id}:${report.workplace_id}`;
+export const informantAad = (report: ReportPlace) => `workplace_reports:informant_name_sealed:${report.operation_id}:${report.id}:${report.workplace_id}`;
 
 export function sealInformant(ring: KeyRing | undefined, report: ReportPlace, name: string): Result<{ sealed: string; keyId: string }, Failure> {
   if (!ring) return err(failure('encryption_unavailable', 'this server has no encryption key ring: record the report without the informant name'));

@@ -31,6 +31,8 @@ export interface SeedOptions {
    */
   keyRing?: KeyRing;
   onProgress?: (persons: number) => void;
+  /** Who loads it (`waymark --as`): the rows and their audit entries carry it; null for the console operator. */
+  actorId?: string | null;
 }
 
 /**
@@ -56,7 +58,7 @@ export async function loadGeneratedPopulation(
   // The demo's sites carry real district ids: the map needs their shapes.
   await loadShippedBoundaries(database, ids.operations);
   const loaded = await loadPopulation(database, households, ids, {
-    actorId: null,
+    actorId: options.actorId ?? null,
     screenedAt: options.today,
     batchPersons: 20_000,
     onProgress: options.onProgress,

@@ -47,7 +47,7 @@ export async function runRetention(db: Db, options: RetentionRunOptions): Promis
         operations.push({ ...report, code: policy.code, anonymised: 0 });
         continue;
       }
-      const anonymised = await anonymiseInactive(db, policy.operation_id, policy.id, inactivityCutoff(policy.anonymise_inactive_after_days, asOf), asOf, options.batchSize ?? 200);
+      const anonymised = await anonymiseInactive(db, auditActorId(actor), policy.operation_id, policy.id, inactivityCutoff(policy.anonymise_inactive_after_days, asOf), asOf, options.batchSize ?? 200);
       await db.transaction().execute((tx) =>
         writeAudit(tx, {
           actorId: auditActorId(actor),
@@ -65,7 +65,7 @@ export async function runRetention(db: Db, options: RetentionRunOptions): Promis
   return outcome.ran ? { ran: true, operations: outcome.value } : { ran: false, operations: [] };
 }
 
-async function anonymiseInactive(db: Db, operationId: string, policyId: string, cutoff: Date, at: Date, batchSize: number): Promise<number> {
+async function anonymiseInactive(db: Db, actorId: string | null, operationId: string, policyId: string, cutoff: Date, at: Date, batchSize: number): Promise<number> {
   let total = 0;
   for (;;) {
     const done = await db.transaction().execute(async (tx) => {
@@ -73,7 +73,8 @@ async function anonymiseInactive(db: Db, operationId: string, policyId: string, 
       for (const person of batch) {
         const { counts } = await anonymisePersonRows(tx, person, null, at);
         await writeAudit(tx, {
-          actorId: null,
+          // The user who ran it (`waymark --as`); null for the daily schedule and the console operator.
+          actorId,
           operationId,
           action: 'retention.anonymise',
           resourceType: 'person',

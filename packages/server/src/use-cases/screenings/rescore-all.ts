@@ -1,4 +1,4 @@
-import { assessScreening, findInstrument, mergeSensitiveResponses, subjectFromRegistration, type Instrument, type ResponseValue } from '@waymark/core';
+import { assessScreening, type Actor, findInstrument, mergeSensitiveResponses, subjectFromRegistration, type Instrument, type ResponseValue } from '@waymark/core';
 import { v7 as uuidv7 } from 'uuid';
 import type { KeyRing } from '../../crypto/key-ring';
 import { openScreeningAnswers } from '../../crypto/screening-answers';
@@ -13,6 +13,8 @@ import { compactRollupsAfterBulkWrite } from '../population/compact-rollups';
 import { householdOf, registrationOf } from './registration-of';
 
 export interface RescoreOptions {
+  /** Whose re-score it is: only the people this actor's operations and scope reach are re-scored (as the API would). */
+  actor: Actor;
   actorId: string | null;
   now: Date;
   /**
@@ -37,7 +39,7 @@ export interface RescoreSummary {
 }
 
 /**
- * `screen --all`: re-scores every screened person's latest answers with the current
+ * `screen --all`: re-scores the latest answers of every screened person the actor may reach with the current
  * version of the instrument, appending a new screening (history is kept) that points
  * back to the one whose answers it reused.
  */
@@ -48,7 +50,7 @@ export async function rescoreAll(database: DatabaseHandle, options: RescoreOptio
   // One imported key for the whole run; sealing is synchronous, one AES-GCM call a row.
   const sealing = { sealer: options.keyRing ? sealerFor(options.keyRing) : undefined, instrument };
   const writes = boundedConcurrency(2);
-  for await (const batch of screenedPersonBatches(database, options.batchSize ?? 5_000)) {
+  for await (const batch of screenedPersonBatches(database, options.batchSize ?? 5_000, options.actor)) {
     const households = await householdMembersOf(database, batch.map((b) => b.person));
     const rows: CopyValue[][] = [];
     const people: RescoredPerson[] = [];
