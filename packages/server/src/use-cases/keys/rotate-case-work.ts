@@ -1,12 +1,14 @@
 import type { KeyRing } from '../../crypto/key-ring';
-import { bidViewsAad, openAssessment, sealAssessment } from '../../crypto/case-work-sealing';
+import { bidViewsAad, openAssessment, openTaskWords, sealAssessment, sealTaskWords } from '../../crypto/case-work-sealing';
 import { keyIdOf, open, seal } from '../../crypto/seal';
 import { writeAudit } from '../../db/audit';
 import {
   countCaseWorkByKey,
   lockAssessmentsToSeal,
   lockBidsToSeal,
+  lockTopicTasksToSeal,
   writeBidViews,
+  writeTaskWords,
   writeSealedAssessment,
   type RowKey,
 } from '../../db/case-work-seal-repository';
@@ -59,7 +61,8 @@ async function pass<R extends { operation_id: string; id: string }>(
 
 /**
  * The case work's sealed text (migration 0018) under the active key: a child's words in
- * BIDs and trafficking assessments' input and findings. Values from before 0018, still in
+ * BIDs and trafficking assessments' input and findings; and the titles of tasks with a
+ * highly sensitive topic (migration 0025). Values from before 0018, still in
  * clear, are sealed by the same pass. Values that will not open stay as they are and are
  * counted. Running it again when done changes nothing.
  */
@@ -94,6 +97,19 @@ export async function rotateCaseWork(db: Db, ring: KeyRing, batchSize = 500): Pr
       return row.sealed === null ? 'sealedFromClear' : 'resealed';
     },
     'trafficking_assessment',
+    ring,
+    summary,
+  );
+  await pass(
+    db,
+    (tx, key) => lockTopicTasksToSeal(tx, ring.active, key, batchSize),
+    async (tx, row) => {
+      const opened = openTaskWords(ring, row);
+      if (!opened.ok) return opened.error === 'unknown_key' ? 'unknownKey' : 'tampered';
+      await writeTaskWords(tx, { operationId: row.operation_id, id: row.id }, sealTaskWords(ring, row, opened.value));
+      return keyIdOf(row.title) === undefined ? 'sealedFromClear' : 'resealed';
+    },
+    'case_task',
     ring,
     summary,
   );
