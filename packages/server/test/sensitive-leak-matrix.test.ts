@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { highlySensitiveItemIds, mayReadField, ROLES, TOPIC_OF_DOMAIN, type Actor, type Role } from '@waymark/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +17,7 @@ import { pdfText } from './pdf-text';
 import { startTestApp, type Client, type TestApp } from './test-app';
 
 const NOW = new Date('2026-06-15T10:00:00Z');
+const execFileAsync = promisify(execFile);
 const WAYMARK = fileURLToPath(new URL('../../cli/bin/waymark.mjs', import.meta.url));
 
 interface Reader {
@@ -165,8 +167,12 @@ describe.each(databaseTargets())('leak matrix of highly sensitive answers on $na
       const reads = readsOf(op, withCase, around);
       let answered = false;
       for (const read of reads) {
-        const { status } = await fetchText(read.url.includes('/exports/') || read.url.includes('/audit-events') ? admin.client : supervisor, read.url);
-        if (status >= 200 && status < 300) answered = true;
+        for (const client of [admin.client, supervisor]) {
+          const { status } = await fetchText(client, read.url);
+          if (status >= 200 && status < 300) answered = true;
+          if (answered) break;
+        }
+        if (answered) break;
       }
       if (!answered) unread.push(`${routeKey(op.method, op.path)} (${reads.length} reads)`);
     }
@@ -206,20 +212,25 @@ describe.each(databaseTargets())('leak matrix of highly sensitive answers on $na
     expect([...new Set(leaks)].slice(0, 40)).toEqual([]);
   }, 300_000);
 
-  it('waymark export writes none of it, for any view', () => {
+  it('waymark export writes none of it, for any view', async () => {
     const analyst = readers.find((reader) => reader.actor.role === 'analyst')!;
     const forbidden = screened.flatMap((woman) => woman.forbidden);
     const dir = mkdtempSync(join(tmpdir(), 'waymark-leak-'));
     try {
-      for (const view of AGGREGATE_VIEWS) {
-        const out = join(dir, `${view.id}.csv`);
-        const run = spawnSync(process.execPath, [WAYMARK, 'export', view.id, '--format', 'csv', '--operation', 'test', '--out', out, '--as', analyst.email], {
-          env: { ...process.env, DATABASE_URL: app.database.url, WAYMARK_LOG_LEVEL: 'warn' },
-          encoding: 'utf8',
-          timeout: 120_000,
-        });
-        const written = run.status === 0 ? readFileSync(out, 'utf8') : '';
-        expect(leaksIn(`${run.stdout}\n${run.stderr}\n${written}`, forbidden).map((found) => `${view.id}: ${found.what}`)).toEqual([]);
+      const runs = await Promise.all(
+        AGGREGATE_VIEWS.map(async (view) => {
+          const out = join(dir, `${view.id}.csv`);
+          const run = await execFileAsync(process.execPath, [WAYMARK, 'export', view.id, '--format', 'csv', '--operation', 'test', '--out', out, '--as', analyst.email], {
+            env: { ...process.env, DATABASE_URL: app.database.url, WAYMARK_LOG_LEVEL: 'warn' },
+            encoding: 'utf8',
+            timeout: 180_000,
+          });
+          return { view: view.id, text: `${run.stdout}\n${run.stderr}\n${readFileSync(out, 'utf8')}` };
+        }),
+      );
+      for (const { view, text } of runs) {
+        expect(text.length, view).toBeGreaterThan(0);
+        expect(leaksIn(text, forbidden).map((found) => `${view}: ${found.what}`)).toEqual([]);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -228,9 +239,14 @@ describe.each(databaseTargets())('leak matrix of highly sensitive answers on $na
 
   it('a dump of the database holds none of it in clear, and no aggregate counts a domain only highly sensitive answers raise', async () => {
     const forbidden = screened.flatMap((woman) => woman.forbidden);
+    // Every table that holds people's data (each keeps operation_id in its key), the audit trail and rollups included.
     const { rows: tables } = await sql<{ name: string }>`
-      select quote_ident(table_name) as name from information_schema.tables
-       where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`.execute(app.database.db);
+      select quote_ident(t.table_name) as name from information_schema.tables t
+       where t.table_schema = 'public' and t.table_type = 'BASE TABLE'
+         and exists (select 1 from information_schema.columns c
+                      where c.table_schema = t.table_schema and c.table_name = t.table_name and c.column_name = 'operation_id')
+       order by 1`.execute(app.database.db);
+    expect(tables.map((table) => table.name)).toEqual(expect.arrayContaining(['screenings', 'case_tasks', 'audit_events', 'persons']));
     const leaks: string[] = [];
     for (const { name } of tables) {
       const { rows } = await sql<{ row: string }>`select to_jsonb(t)::text as row from ${sql.raw(name)} t`.execute(app.database.db);
