@@ -107,5 +107,5 @@ describe('splitSensitive / mergeSensitive', () => {
     }
     expect(sealed).toBeGreaterThan(0);
     expect(people).toBe(2_000);
-  });
+  }, 30_000);
 });

@@ -1,7 +1,7 @@
 import type { Instrument, Item } from '../instruments/instrument';
 import type { FollowUp } from './outcome';
 import type { StoredOutcome, StoredSignal } from './stored-outcome';
-import { hiddenItemIds, withholdItems } from './withhold';
+import { hiddenItemIds, withholdHidden } from './withhold';
 
 /**
  * What a screening holds about its highly sensitive items (the SGBV section, one conflict
@@ -100,7 +100,7 @@ export function splitSensitive(
       any = true;
     }
   });
-  const view = withholdItems(instrument, stored, responses, isNotHighlySensitive, answers);
+  const view = withholdHidden(instrument, stored, responses, sensitive, answers);
   if (view.stored.overrides.length !== stored.overrides.length) any = true;
   if (!any) return { clear: { responses, stored }, sealed: null };
 

@@ -1,4 +1,4 @@
-import { referencedItems } from '../instruments/condition';
+import { referencedItems, type Condition } from '../instruments/condition';
 import type { Instrument, Item } from '../instruments/instrument';
 import { indexOf } from './instrument-index';
 import { evaluateKnown } from './known-condition';
@@ -55,7 +55,39 @@ export function withholdItems<R extends Record<string, unknown>>(
   mayRead: (item: Item) => boolean,
   answers: Record<string, unknown> | null = responses,
 ): Withheld<R> {
-  const hidden = hiddenItemIds(instrument, mayRead);
+  return withholdHidden(instrument, stored, responses, hiddenItemIds(instrument, mayRead), answers);
+}
+
+/** The domains holding hidden items, sorted; once per hidden set (the sealing one is cached). */
+const domainsCache = new WeakMap<ReadonlySet<string>, string[]>();
+function domainsOf(instrument: Instrument, hidden: ReadonlySet<string>): string[] {
+  let domains = domainsCache.get(hidden);
+  if (!domains) {
+    domains = [...new Set(instrument.items.filter((item) => hidden.has(item.id)).map((item) => item.domain))].sort();
+    domainsCache.set(hidden, domains);
+  }
+  return domains;
+}
+
+/** Rule items referenced by each override, once per override (instruments are immutable). */
+const referenced = new WeakMap<object, string[]>();
+const itemsOfRule = (when: Condition): string[] => {
+  let ids = referenced.get(when);
+  if (!ids) {
+    ids = referencedItems(when);
+    referenced.set(when, ids);
+  }
+  return ids;
+};
+
+/** As withholdItems, with the hidden items already worked out (a bulk split reuses one set). */
+export function withholdHidden<R extends Record<string, unknown>>(
+  instrument: Instrument,
+  stored: StoredOutcome,
+  responses: R | null,
+  hidden: ReadonlySet<string>,
+  answers: Record<string, unknown> | null = responses,
+): Withheld<R> {
   if (hidden.size === 0) return { stored, responses, withheld: [] };
   const index = indexOf(instrument);
 
@@ -80,15 +112,16 @@ export function withholdItems<R extends Record<string, unknown>>(
   }
   const compounding = domainsChanged ? compound(domains.map((domain) => domain.level), instrument.compounding) : stored.compounding;
 
-  const visibleAnswers = new Map(Object.entries(answers ?? {}).filter(([itemId]) => !hidden.has(itemId)));
+  let visibleAnswers: Map<string, unknown> | undefined;
   const overrides = stored.overrides.filter((id) => {
     const override = instrument.overrides.find((candidate) => candidate.id === id);
     if (!override) return false;
-    if (!referencedItems(override.when).some((itemId) => hidden.has(itemId))) return true;
+    if (!itemsOfRule(override.when).some((itemId) => hidden.has(itemId))) return true;
+    visibleAnswers ??= new Map(Object.entries(answers ?? {}).filter(([itemId]) => !hidden.has(itemId)));
     return evaluateKnown(override.when, visibleAnswers, hidden) === true;
   });
 
-  const withheldDomains = [...new Set(instrument.items.filter((item) => hidden.has(item.id)).map((item) => item.domain))].sort();
+  const withheldDomains = domainsOf(instrument, hidden);
   return {
     stored: {
       ...stored,

@@ -45,7 +45,7 @@ export function sealScreeningAnswers(
 }
 
 /** Sealed parts are padded to a multiple of this many characters before sealing. */
-export const SEALED_PART_BLOCK = 512;
+export const SEALED_PART_BLOCK = 256;
 
 /**
  * Spaces to the next block (JSON ignores them): the length of a ciphertext is in clear,
