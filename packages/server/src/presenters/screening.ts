@@ -1,6 +1,7 @@
 import {
   expandOutcome,
   findInstrument,
+  hiddenItemIds,
   mayReadField,
   rolesCleared,
   mergeSensitive,
@@ -65,8 +66,9 @@ export function presentScreening(row: StoredScreening, reader: Reader, ring: Key
   // format 2 still names what they raised; withholding them again takes it out.
   const mayRead = unavailable ? (item: Item) => cleared(item) && item.sensitivity !== 'highly_sensitive' : cleared;
   const visible = withholdItems(instrument, whole.stored, whole.responses as Screening['responses'] | null, mayRead);
+  const hidden = hiddenItemIds(instrument, mayRead);
   const withheld: Screening['withheld'] = visible.withheld.map(({ domain }) => {
-    const items = instrument.items.filter((item) => item.domain === domain && !mayRead(item));
+    const items = instrument.items.filter((item) => item.domain === domain && hidden.has(item.id));
     const item = items.find((candidate) => candidate.sensitivity === 'highly_sensitive') ?? items[0]!;
     const field = classification(item);
     const section = { domain, topic: field.topic ?? null, readableBy: rolesCleared(field) };
