@@ -11,7 +11,7 @@ import { AGGREGATE_VIEWS } from '../src/exports/registry';
 import { giveConsent } from './consent-fixtures';
 import { databaseTargets } from './database-targets';
 import { derivedStrings, itemStrings, leaksIn, type Forbidden, type ScreeningView } from './leak-matrix/forbidden';
-import { readRoutes, readsOf, routeKey, type Read, type Subject, type Surroundings } from './leak-matrix/reads';
+import { readRoutes, readsOf, routeKey, viewParams, type Read, type Subject, type Surroundings } from './leak-matrix/reads';
 import { scenarios, type Scenario } from './leak-matrix/scenarios';
 import { pdfText } from './pdf-text';
 import { startTestApp, type Client, type TestApp } from './test-app';
@@ -220,7 +220,9 @@ describe.each(databaseTargets())('leak matrix of highly sensitive answers on $na
       const runs = await Promise.all(
         AGGREGATE_VIEWS.map(async (view) => {
           const out = join(dir, `${view.id}.csv`);
-          const run = await execFileAsync(process.execPath, [WAYMARK, 'export', view.id, '--format', 'csv', '--operation', 'test', '--out', out, '--as', analyst.email], {
+          const { operationId, ...own } = viewParams(view.id, around);
+          const args = [...(operationId ? ['--operation', 'test'] : []), ...Object.entries(own).flatMap(([name, value]) => ['--param', `${name}=${value}`])];
+          const run = await execFileAsync(process.execPath, [WAYMARK, 'export', view.id, '--format', 'csv', ...args, '--out', out, '--as', analyst.email], {
             env: { ...process.env, DATABASE_URL: app.database.url, WAYMARK_LOG_LEVEL: 'warn' },
             encoding: 'utf8',
             timeout: 180_000,

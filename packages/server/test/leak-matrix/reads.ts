@@ -57,7 +57,18 @@ const QUERY_FIELDS: Record<string, (subject: Subject | null, around: Surrounding
   agencyId: (_s, a) => a.agencyId,
   resourceId: (s) => s?.personId,
   personId: (s) => s?.personId,
+  programmeId: (_s, a) => a.programmeIds[0],
 };
+
+/** An aggregate view's own parameters, filled as a read of its export route fills them (for `waymark export`). */
+export function viewParams(viewId: string, around: Surroundings): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const key of Object.keys(findView(viewId)!.params.shape)) {
+    const fill = QUERY_FIELDS[key]?.(null, around);
+    if (fill !== undefined) params[key] = fill;
+  }
+  return params;
+}
 
 export const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
 
