@@ -93,3 +93,16 @@ export function leaksIn(text: string, forbidden: readonly Forbidden[]): Forbidde
     return flat.includes(squash(needle)) || flat.includes(squash(escaped));
   });
 }
+
+/** One entry per string (the same label is forbidden for many women): fewer searches, the same answer. */
+export function distinct(forbidden: readonly Forbidden[]): Forbidden[] {
+  const seen = new Map<string, Forbidden>();
+  for (const entry of forbidden) if (!seen.has(entry.text)) seen.set(entry.text, entry);
+  return [...seen.values()];
+}
+
+/** LIKE patterns finding each string as written or JSON-escaped (as `to_jsonb(row)::text` writes it). */
+export function likePatterns(forbidden: readonly Forbidden[]): string[] {
+  const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return [...new Set(forbidden.flatMap(({ text }) => [like(text), like(JSON.stringify(text).slice(1, -1))]))];
+}
