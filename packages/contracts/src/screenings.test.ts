@@ -42,7 +42,7 @@ describe('screening contracts', () => {
       screenedBy: null,
       responses: { cr_approached_with_offers: 'yes' },
       rescoredFrom: null,
-      withheld: [{ domain: 'sgbv_coercion', answers: 2 }],
+      withheld: [{ domain: 'sgbv_coercion', topic: 'sgbv', readableBy: ['administrator', 'supervisor', 'protection_officer'] }],
     };
     expect(ScreeningSchema.parse(screening)).toEqual(screening);
   });

@@ -2,6 +2,8 @@ import {
   DOMAIN_LEVELS,
   LocalizedTextSchema,
   RISK_LEVELS,
+  ROLES,
+  SENSITIVE_TOPICS,
   STRENGTHS,
   SUBJECT_FACTS,
   URGENCIES,
@@ -89,17 +91,22 @@ export const ScreeningSchema = ScreeningOutcomeSchema.extend({
   /** Set when this screening re-scored an earlier one's answers under newer rules. */
   rescoredFrom: IdSchema.nullable(),
   /**
-   * Highly sensitive sections this reader may not read: that they exist and how many
-   * answers were withheld, never the answers or the signals they gave.
+   * Sections holding items this reader may not read (highly sensitive ones: SGBV, the
+   * armed-group question), listed whatever was answered: that they exist and who may read
+   * them, never what they hold. Everything derived from their answers (overrides, levels,
+   * scores, actions, explanation lines) is left out of this screening as if they had not
+   * been asked; `riskLevel` stays as scored, so the reader can act and knows whom to ask.
    */
   withheld: z.array(
     z.object({
       domain: z.string(),
-      answers: z.number().int().min(0),
+      /** The need-to-know topic of the section (null: an ordinary sensitivity level the role lacks). */
+      topic: z.enum(SENSITIVE_TOPICS).nullable(),
+      /** Roles that read it on every record in their scope; the person's assigned worker reads it too. */
+      readableBy: z.array(z.enum(ROLES)),
       /**
        * Absent when the reader's clearance does not reach the section. `encryption_unavailable`:
-       * the section is sealed and will not open (its key is not configured, or it was altered);
-       * `answers` is then 0 as the count is inside the seal.
+       * the section is sealed and will not open (its key is not configured, or it was altered).
        */
       reason: z.literal('encryption_unavailable').optional(),
     }),

@@ -167,7 +167,7 @@ describe.each(databaseTargets())('record scope on $name PostgreSQL', (target) =>
 
     const readAs = async (client: Client) =>
       ((await client.request('GET', `/api/v1/persons/${personId}/screenings`)).body as {
-        items: { riskLevel: string; responses: Record<string, unknown>; withheld: { domain: string; answers: number }[]; domains: { domain: string; level: string; signals: { itemId?: string }[] }[]; explanation: Record<string, string[]> }[];
+        items: { riskLevel: string; responses: Record<string, unknown>; withheld: { domain: string; topic: string | null }[]; domains: { domain: string; level: string; signals: { itemId?: string }[] }[]; explanation: Record<string, string[]> }[];
       }).items[0]!;
 
     const mine = await readAs(assigned);
@@ -179,10 +179,14 @@ describe.each(databaseTargets())('record scope on $name PostgreSQL', (target) =>
     for (const view of [colleague, childProtection]) {
       expect(view.riskLevel).toBe(mine.riskLevel);
       expect(view.responses).toEqual({ mms_used_smuggler: 'yes' });
-      expect(view.withheld).toEqual([{ domain: 'sgbv_coercion', answers: 2 }]);
+      // Every section the reader may not read is listed, answered or not; the SGBV domain is as if not asked.
+      expect(view.withheld.map((section) => [section.domain, section.topic])).toEqual([
+        ['conflict_insecurity', 'trafficking'],
+        ['sgbv_coercion', 'sgbv'],
+      ]);
       const sgbv = view.domains.find((domain) => domain.domain === 'sgbv_coercion')!;
-      expect(sgbv.level).toBe(mine.domains.find((domain) => domain.domain === 'sgbv_coercion')!.level);
-      expect(sgbv.signals).toEqual([]);
+      expect(mine.domains.find((domain) => domain.domain === 'sgbv_coercion')!.level).not.toBe('low');
+      expect(sgbv).toMatchObject({ level: 'low', score: 0, signals: [] });
       const text = JSON.stringify(view);
       for (const [item, answer] of Object.entries(SGBV_ANSWERS)) {
         expect(text).not.toContain(item);

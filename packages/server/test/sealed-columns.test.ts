@@ -44,7 +44,8 @@ describe.each(databaseTargets())('every sealed column is known to rotation and t
         where p.proname = 'record_sealed_key_ids'
         group by 1`,
     );
-    const watched = new Map(rows.map((row) => [row.name.replace(/\\000$/, ''), [...row.events].sort()]));
+    // The first trigger argument is the column; a second, where present, limits the rows.
+    const watched = new Map(rows.map((row) => [row.name.replace(/\\000.*$/, ''), [...row.events].sort()]));
     for (const column of await listSealedColumns(database.db)) {
       expect(watched.get(sealedColumnName(column)), `select watch_sealed_column('${column.table}', '${column.column}')`).toEqual(['insert', 'update']);
     }

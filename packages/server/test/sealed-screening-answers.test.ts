@@ -85,8 +85,8 @@ describe.each(databaseTargets())('sealed screening answers on $name PostgreSQL',
     const [colleague] = await history(await app.as('caseworker'), personId);
     expect(colleague!.responses).toEqual(CLEAR_ANSWERS);
     expect(colleague!.withheld).toEqual([
-      { domain: 'conflict_insecurity', answers: 1 },
-      { domain: 'sgbv_coercion', answers: 3 },
+      { domain: 'conflict_insecurity', topic: 'trafficking', readableBy: ['administrator', 'supervisor', 'protection_officer', 'partner_caseworker'] },
+      { domain: 'sgbv_coercion', topic: 'sgbv', readableBy: ['administrator', 'supervisor', 'protection_officer'] },
     ]);
     for (const item of SENSITIVE_ITEMS) expect(JSON.stringify(colleague)).not.toContain(item);
     const [protection] = await history(await app.as('protection_officer'), personId);
@@ -103,8 +103,8 @@ describe.each(databaseTargets())('sealed screening answers on $name PostgreSQL',
     const [copied] = await history(assigned, second.personId);
     expect(copied!.responses).toEqual(CLEAR_ANSWERS);
     expect(copied!.withheld).toEqual([
-      { domain: 'conflict_insecurity', answers: 0, reason: 'encryption_unavailable' },
-      { domain: 'sgbv_coercion', answers: 0, reason: 'encryption_unavailable' },
+      { domain: 'conflict_insecurity', topic: 'trafficking', readableBy: ['administrator', 'supervisor', 'protection_officer', 'partner_caseworker'], reason: 'encryption_unavailable' },
+      { domain: 'sgbv_coercion', topic: 'sgbv', readableBy: ['administrator', 'supervisor', 'protection_officer'], reason: 'encryption_unavailable' },
     ]);
     expect(JSON.stringify(copied)).not.toContain('sg_');
     // The original still opens; the subject-access export says why the section is missing.
@@ -131,7 +131,7 @@ describe.each(databaseTargets())('sealed screening answers on $name PostgreSQL',
     const whole = (row: (typeof rows)[number]) => {
       const part = openScreeningAnswers(liveKeyRing, row, row.sealed_answers);
       expect(part.ok).toBe(true);
-      return mergeSensitive({ responses: row.responses, stored: row.outcome }, part.ok ? part.value : null);
+      return mergeSensitive(findInstrument('heightened-risk', 1)!, { responses: row.responses, stored: row.outcome }, part.ok ? part.value : null);
     };
     const rescored = rows.filter((row) => row.rescored_from !== null);
     expect(rescored.length).toBe(150);
@@ -153,7 +153,7 @@ describe.each(databaseTargets())('sealed screening answers on $name PostgreSQL',
     const row = await app.database.db.selectFrom('screenings').selectAll().where('id', '=', screening.id).executeTakeFirstOrThrow();
     const part = openScreeningAnswers(liveKeyRing, row, row.sealed_answers);
     if (!part.ok) throw new Error('did not open');
-    const legacy = mergeSensitive({ responses: row.responses, stored: row.outcome as StoredOutcome }, part.value);
+    const legacy = mergeSensitive(findInstrument('heightened-risk', 1)!, { responses: row.responses, stored: row.outcome as StoredOutcome }, part.value);
     await app.database.db
       .updateTable('screenings')
       .set({ responses: JSON.stringify(legacy.responses), outcome: JSON.stringify(legacy.stored), sealed_answers: null })

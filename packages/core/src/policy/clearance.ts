@@ -50,14 +50,17 @@ export interface Classification {
  * need-to-know of being the person's assigned worker.
  */
 export function mayReadField(actor: Actor, field: Classification, record?: Pick<RecordRef, 'assignedUserId'>): boolean {
-  if (field.sensitivity !== 'highly_sensitive') {
-    return sensitivityRank(field.sensitivity) <= sensitivityRank(ROLE_CLEARANCE[actor.role].level);
-  }
-  if (ROLE_CLEARANCE[actor.role].level === 'internal') return false;
-  const topic = field.topic;
-  if (topic === undefined) return false;
-  if (ROLE_CLEARANCE[actor.role].topics.has(topic)) return true;
+  if (roleReads(actor.role, field)) return true;
+  if (field.sensitivity !== 'highly_sensitive' || ROLE_CLEARANCE[actor.role].level === 'internal' || field.topic === undefined) return false;
   return record?.assignedUserId !== undefined && record.assignedUserId !== null && record.assignedUserId === actor.userId;
+}
+
+/** What the role reads on every record in its scope, need-to-know aside. */
+function roleReads(role: Role, field: Classification): boolean {
+  const clearance = ROLE_CLEARANCE[role];
+  if (field.sensitivity !== 'highly_sensitive') return sensitivityRank(field.sensitivity) <= sensitivityRank(clearance.level);
+  if (clearance.level === 'internal' || field.topic === undefined) return false;
+  return clearance.topics.has(field.topic);
 }
 
 /**
@@ -97,3 +100,12 @@ export function readsHighlySensitive(role: Role): boolean {
  * requires it (`operations.mfa_required`).
  */
 export const MFA_REQUIRED_ROLES: ReadonlySet<Role> = new Set<Role>(ROLES.filter(readsHighlySensitive));
+
+/**
+ * Roles that read fields of this classification on every record in their scope (the
+ * person's assigned worker reads highly sensitive ones too): what a reader who may not is
+ * told, so they know whom to ask.
+ */
+export function rolesCleared(field: Classification): Role[] {
+  return (Object.keys(ROLE_CLEARANCE) as Role[]).filter((role) => roleReads(role, field));
+}

@@ -9,11 +9,12 @@ export interface Answers {
   get(itemId: string): Answer | undefined;
 }
 
-type Value = Answer | boolean | null | undefined | readonly string[];
-type Test = (value: Value) => boolean;
+export type Value = Answer | boolean | null | undefined | readonly string[];
+export type Test = (value: Value) => boolean;
 export type CompiledCondition = (answers: Answers, subject: ScreeningSubject) => boolean;
 
-function test(comparison: Comparison): Test {
+/** One comparison as a test of a value (an answer or a fact). */
+export function comparisonTest(comparison: Comparison): Test {
   if ('equals' in comparison) {
     const expected = comparison.equals;
     return (value) => value === expected;
@@ -54,7 +55,7 @@ function compile(condition: Condition): CompiledCondition {
     const inner = compile(condition.not);
     return (answers, subject) => !inner(answers, subject);
   }
-  const check = test(condition);
+  const check = comparisonTest(condition);
   if ('item' in condition) {
     const item = condition.item;
     return (answers) => check(answers.get(item));

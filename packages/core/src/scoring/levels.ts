@@ -16,7 +16,9 @@ interface Tally {
   score: number;
 }
 
-function tally(signals: Signal[]): Tally {
+type Weighed = Pick<Signal, 'strength' | 'weight'>;
+
+function tally(signals: readonly Weighed[]): Tally {
   const strong = signals.filter((s) => s.strength === 'strong').length;
   const medium = strong + signals.filter((s) => s.strength === 'medium').length;
   const score = signals.reduce((sum, s) => sum + s.weight, 0);
@@ -32,7 +34,7 @@ function holds(rule: LevelRule, t: Tally): boolean {
   );
 }
 
-export function domainLevel(rules: LevelRules, signals: Signal[]): { level: DomainLevel; score: number } {
+export function domainLevel(rules: LevelRules, signals: readonly Weighed[]): { level: DomainLevel; score: number } {
   const t = tally(signals);
   const level: DomainLevel = rules.high.some((r) => holds(r, t))
     ? 'high'

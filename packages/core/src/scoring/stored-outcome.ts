@@ -22,6 +22,12 @@ export interface StoredOutcome {
   overrides: string[];
   compounding: ScreeningOutcome['compounding'];
   followUps: ScreeningOutcome['followUps'];
+  /**
+   * Set on the clear part of a split screening (split-sensitive.ts) whose sealed part is of
+   * this format: 2 means the clear part is the screening as if its highly sensitive items had
+   * not been asked. Absent on a screening with nothing sealed, and on format-1 clear parts.
+   */
+  sealedFormat?: 2;
 }
 
 export type StoredSignal = DistributiveOmit<Signal, 'why'>;

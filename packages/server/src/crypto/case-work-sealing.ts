@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '@waymark/core';
-import type { BestInterestsDeterminationRow, TraffickingAssessmentRow } from '../db/schema';
+import type { BestInterestsDeterminationRow, CaseTaskRow, TraffickingAssessmentRow } from '../db/schema';
 import { failure, type Failure } from '../failure';
 import type { KeyRing } from './key-ring';
 import { keyIdOf, open, seal } from './seal';
@@ -59,4 +59,38 @@ export function openAssessment(ring: KeyRing | undefined, row: TraffickingAssess
   if (!opened.ok) return err(unopened(opened.error));
   const parts = JSON.parse(opened.value) as AssessmentParts;
   return ok({ ...row, input: parts.input, findings: parts.findings });
+}
+
+type TaskPlace = Pick<CaseTaskRow, 'operation_id' | 'id' | 'case_id'>;
+
+export function taskTitleAad(row: TaskPlace): string {
+  return `case_tasks:title:${row.operation_id}:${row.id}:${row.case_id}`;
+}
+
+/** What a task copied from a screening's highly sensitive action says: its title and the action's id. */
+export interface TaskWords {
+  title: string;
+  createdFrom: string | null;
+}
+
+/**
+ * A task with a highly sensitive topic (migration 0025) holds its title and the action it
+ * came from ("Urgent medical care (post-rape care within 72 hours)", `urgent_medical_care`)
+ * sealed in `title`, bound to its row and case; `created_from` stays null.
+ */
+export function sealTaskWords(ring: KeyRing, row: TaskPlace, words: TaskWords): string {
+  return seal(ring, JSON.stringify(words), taskTitleAad(row));
+}
+
+/**
+ * The task's title and origin in clear: opened, or as a row from before sealing (or of no
+ * topic) holds them. An envelope that will not open is a failure, for the presenter to
+ * show as withheld.
+ */
+export function openTaskWords(ring: KeyRing | undefined, row: CaseTaskRow): Result<TaskWords, 'unknown_key' | 'tampered'> {
+  // Only a task with a topic is ever sealed: another's title is what someone typed, whatever it looks like.
+  if (row.topic === null || keyIdOf(row.title) === undefined) return ok({ title: row.title, createdFrom: row.created_from });
+  if (!ring) return err('unknown_key');
+  const opened = open(ring, row.title, taskTitleAad(row));
+  return opened.ok ? ok(JSON.parse(opened.value) as TaskWords) : opened;
 }

@@ -25,8 +25,10 @@ export interface StoredScreeningAnswers {
 }
 
 /**
- * What a screening row stores: the clear part as JSON columns, the highly sensitive part
- * sealed. No sealer is needed (and none is asked for) when there is nothing to seal.
+ * What a screening row stores: the clear part as JSON columns (the screening as if its
+ * highly sensitive items had not been asked), and the highly sensitive part with every
+ * decision it changed, sealed. No sealer is needed (and none is asked for) when there is
+ * nothing to seal. `answers`: the answers scored, when `responses` is null (reused).
  */
 export function sealScreeningAnswers(
   sealer: Sealer | undefined,
@@ -34,11 +36,24 @@ export function sealScreeningAnswers(
   place: ScreeningPlace,
   responses: Record<string, unknown> | null,
   outcome: StoredOutcome,
+  answers: Record<string, unknown> | null = responses,
 ): Result<StoredScreeningAnswers, 'encryption_unavailable'> {
-  const split = splitSensitive(instrument, responses, outcome);
+  const split = splitSensitive(instrument, responses, outcome, answers);
   if (!split.sealed) return ok({ responses, outcome, sealed_answers: null });
   if (!sealer) return err('encryption_unavailable');
-  return ok({ responses: split.clear.responses, outcome: split.clear.stored, sealed_answers: sealer(JSON.stringify(split.sealed), screeningAnswersAad(place)) });
+  return ok({ responses: split.clear.responses, outcome: split.clear.stored, sealed_answers: sealer(padded(JSON.stringify(split.sealed)), screeningAnswersAad(place)) });
+}
+
+/** Sealed parts are padded to a multiple of this many characters before sealing. */
+export const SEALED_PART_BLOCK = 256;
+
+/**
+ * Spaces to the next block (JSON ignores them): the length of a ciphertext is in clear,
+ * and a disclosure adds signals, an override and their levels to the sealed part; padded,
+ * its length says no more than which block it ends in.
+ */
+function padded(json: string): string {
+  return json.padEnd(Math.ceil(json.length / SEALED_PART_BLOCK) * SEALED_PART_BLOCK, ' ');
 }
 
 /** The sealed part of a screening, or null when it has none. */

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { BestInterestsDeterminationRow, TraffickingAssessmentRow } from './schema';
+import type { BestInterestsDeterminationRow, CaseTaskRow, TraffickingAssessmentRow } from './schema';
 import type { Db, Tx } from './transaction';
 
 export interface RowKey {
@@ -48,7 +48,25 @@ export async function writeSealedAssessment(tx: Tx, key: RowKey, sealed: string)
     .execute();
 }
 
-/** Sealed values per key id, both tables together; clear values count under `clear`. */
+/**
+ * As lockBidsToSeal, for tasks with a highly sensitive topic (migration 0025): a title sealed
+ * under another key, or still in clear.
+ */
+export async function lockTopicTasksToSeal(tx: Tx, activeKeyId: string, key: RowKey | null, limit: number): Promise<CaseTaskRow[]> {
+  const { rows } = await sql<CaseTaskRow>`
+    select * from case_tasks
+     where topic is not null and ${after(key)} and title not like ${`v1:${activeKeyId}:%`}
+     order by operation_id, id
+     limit ${limit}
+       for update skip locked`.execute(tx);
+  return rows;
+}
+
+export async function writeTaskWords(tx: Tx, key: RowKey, sealed: string): Promise<void> {
+  await tx.updateTable('case_tasks').set({ title: sealed, created_from: null }).where('operation_id', '=', key.operationId).where('id', '=', key.id).execute();
+}
+
+/** Sealed values per key id, all three tables together; clear values count under `clear`. */
 export async function countCaseWorkByKey(db: Db): Promise<Map<string, number>> {
   const { rows } = await sql<{ key_id: string; n: string }>`
     select key_id, count(*) as n from (
@@ -56,6 +74,8 @@ export async function countCaseWorkByKey(db: Db): Promise<Map<string, number>> {
         from best_interests_determinations where child_views_text is not null
       union all
       select coalesce(split_part(sealed, ':', 2), 'clear') from trafficking_assessments
+      union all
+      select case when title like 'v1:%' then split_part(title, ':', 2) else 'clear' end from case_tasks where topic is not null
     ) sealed group by key_id order by key_id`.execute(db);
   return new Map(rows.map((row) => [row.key_id, Number(row.n)]));
 }

@@ -20,7 +20,9 @@ export interface ScreeningKey {
 /**
  * The next screenings, in primary-key order after `after`, whose highly sensitive part is
  * sealed under another key than the active one, or not sealed at all (written before
- * migration 0012: `sensitiveItemIds` appear in the answers or the outcome). Keyset paging
+ * migration 0012: `sensitiveItemIds` appear in the answers or the outcome), or sealed in
+ * format 1 (before migration 0025: the overrides, levels and scores the answers raised are
+ * still in the clear outcome, which then lacks `sealedFormat`). Keyset paging
  * makes a run one pass over the table however large; rows another transaction holds are
  * skipped (a later run takes them).
  */
@@ -37,7 +39,7 @@ export async function lockScreeningsToSeal(
       from screenings
      where anonymised_at is null
        and (${after === null} or (operation_id, id) > (${after?.operationId ?? null}::uuid, ${after?.id ?? null}::uuid))
-       and ((sealed_answers is not null and sealed_answers not like ${`v1:${activeKeyId}:%`})
+       and ((sealed_answers is not null and (sealed_answers not like ${`v1:${activeKeyId}:%`} or not (outcome ? 'sealedFormat')))
             or (sealed_answers is null
                 and (responses ?| ${[...sensitiveItemIds]}::text[] or outcome::text like any (${patterns}::text[]))))
      order by operation_id, id

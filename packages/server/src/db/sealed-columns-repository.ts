@@ -9,6 +9,17 @@ export interface SealedColumn {
 
 export const sealedColumnName = (column: SealedColumn): string => `${column.table}.${column.column}`;
 
+/**
+ * Columns sealed only in some rows, and which: `case_tasks.title` holds clear titles a
+ * worker typed beside the sealed titles of tasks copied from a highly sensitive action
+ * (migrations 0025, 0033). A typed title that happens to look like an envelope must never
+ * be read as one, or it would name a key the server then refuses to start without.
+ */
+const SEALED_ROWS: Readonly<Record<string, ReturnType<typeof sql>>> = {
+  'case_tasks.title': sql`topic is not null`,
+};
+const sealedRows = (column: SealedColumn) => SEALED_ROWS[sealedColumnName(column)] ?? sql`true`;
+
 /** Every column whose comment begins with "sealed": the schema, not a list in code, says which. */
 export async function listSealedColumns(db: Db | Tx): Promise<SealedColumn[]> {
   const { rows } = await sql<SealedColumn>`
@@ -31,7 +42,7 @@ export async function countSealedValuesByKey(db: Db | Tx, column: SealedColumn):
   const { rows } = await sql<{ key_id: string; n: number }>`
     select case when ${value} like 'v1:%' then split_part(${value}, ':', 2) else 'clear' end as key_id, count(*)::int as n
       from ${sql.table(column.table)}
-     where ${value} is not null
+     where ${value} is not null and ${sealedRows(column)}
      group by 1`.execute(db);
   return new Map(rows.map((row) => [row.key_id, row.n]));
 }

@@ -59,7 +59,7 @@ export async function renderPersonExportPdf(document: PersonExport): Promise<Buf
     if (levels.length > 0) line(`Domains: ${levels.join(', ')}`, 9);
     const answers = Object.entries(screening.responses);
     if (answers.length > 0) line(`Answers: ${answers.map(([item, value]) => `${item} = ${show(value)}`).join('; ')}`, 9);
-    for (const withheld of screening.withheld) line(`Withheld: ${withheld.domain} (${withheld.answers} answers)`, 9);
+    for (const withheld of screening.withheld) line(`Withheld: ${withheld.domain}${withheld.reason ? ' (encryption unavailable)' : ` (readable by ${withheld.readableBy.join(', ')} and the assigned worker)`}`, 9);
   }
 
   heading(`Protection notes (${document.protectionNotes.length})`);

@@ -13,6 +13,8 @@ import {
   type CaseTaskStatus,
 } from '@waymark/core';
 import type { Case, CaseDetail, CaseTask, CaseTimelineEntry } from '@waymark/contracts';
+import { openTaskWords } from '../crypto/case-work-sealing';
+import type { KeyRing } from '../crypto/key-ring';
 import type { CaseAuditRow, MyWorkRow } from '../db/cases-repository';
 import type { CaseRow, CaseTaskRow } from '../db/schema';
 import { caseStateOf } from '../use-cases/cases/case-state';
@@ -23,6 +25,8 @@ const iso = (value: Date | null) => (value === null ? null : value.toISOString()
 export interface CaseTaskReader {
   actor: Actor;
   record: Pick<RecordRef, 'assignedUserId'>;
+  /** Opens the sealed title of a task with a topic, for a reader cleared for it. */
+  ring?: KeyRing | undefined;
 }
 
 /**
@@ -33,19 +37,22 @@ export interface CaseTaskReader {
  */
 export function presentCaseTask(row: CaseTaskRow, today: string, reader: CaseTaskReader): CaseTask {
   const topic = row.topic as SensitiveTopic | null;
-  const restricted = topic !== null && !mayReadField(reader.actor, { sensitivity: 'highly_sensitive', topic }, reader.record);
+  const cleared = topic === null || mayReadField(reader.actor, { sensitivity: 'highly_sensitive', topic }, reader.record);
+  // Sealed (migration 0025): opened only for a cleared reader; one that will not open is withheld from everyone.
+  const words = cleared ? openTaskWords(reader.ring, row) : undefined;
+  const restricted = !words?.ok;
   return {
     id: row.id,
     caseId: row.case_id,
     kind: row.kind as CaseTaskKind,
-    title: restricted ? '' : row.title,
+    title: words?.ok ? words.value.title : '',
     ownerUserId: row.owner_user_id,
     dueDate: row.due_date,
     status: row.status as CaseTaskStatus,
     overdue: row.done_at === null && isOverdue({ dueDate: row.due_date }, today),
     doneAt: iso(row.done_at),
     // Where it came from names the screening's action as plainly as the title does.
-    createdFrom: restricted ? null : row.created_from,
+    createdFrom: words?.ok ? words.value.createdFrom : null,
     topic,
     restricted,
     version: row.version,
@@ -53,9 +60,9 @@ export function presentCaseTask(row: CaseTaskRow, today: string, reader: CaseTas
   };
 }
 
-export function presentCase(row: CaseRow, tasks: readonly CaseTaskRow[], today: string, actor: Actor): Case {
+export function presentCase(row: CaseRow, tasks: readonly CaseTaskRow[], today: string, actor: Actor, ring?: KeyRing): Case {
   const state = caseStateOf(row);
-  const reader: CaseTaskReader = { actor, record: { assignedUserId: row.assigned_user_id } };
+  const reader: CaseTaskReader = { actor, record: { assignedUserId: row.assigned_user_id }, ring };
   return {
     id: row.id,
     personId: row.person_id,
@@ -99,7 +106,7 @@ function scalarDetails(details: Record<string, unknown>): Detail {
  * The case's story, oldest first: everything audited about it (opening, steps, assignment,
  * plan and task changes), and each open task's due date still ahead.
  */
-export function presentCaseDetail(row: CaseRow, tasks: readonly CaseTaskRow[], audit: readonly CaseAuditRow[], today: string, actor: Actor): CaseDetail {
+export function presentCaseDetail(row: CaseRow, tasks: readonly CaseTaskRow[], audit: readonly CaseAuditRow[], today: string, actor: Actor, ring?: KeyRing): CaseDetail {
   const entries: CaseTimelineEntry[] = audit.map((entry) => {
     const details = scalarDetails(entry.details);
     const taskId = typeof details.taskId === 'string' ? details.taskId : null;
@@ -110,10 +117,10 @@ export function presentCaseDetail(row: CaseRow, tasks: readonly CaseTaskRow[], a
     entries.push({ at: `${task.due_date}T00:00:00.000Z`, kind: 'task.due', actorId: null, taskId: task.id, details: { kind: task.kind, overdue: task.due_date < today } });
   }
   entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  const reader: CaseTaskReader = { actor, record: { assignedUserId: row.assigned_user_id } };
-  return { ...presentCase(row, tasks, today, actor), tasks: tasks.map((task) => presentCaseTask(task, today, reader)), timeline: entries };
+  const reader: CaseTaskReader = { actor, record: { assignedUserId: row.assigned_user_id }, ring };
+  return { ...presentCase(row, tasks, today, actor, ring), tasks: tasks.map((task) => presentCaseTask(task, today, reader)), timeline: entries };
 }
 
-export function presentMyWorkItem(row: MyWorkRow, today: string, actor: Actor) {
-  return { ...presentCaseTask(row, today, { actor, record: { assignedUserId: row.case_assigned_user_id } }), casePriority: row.case_priority as CasePriority, caseStatus: row.case_status as CaseStatus };
+export function presentMyWorkItem(row: MyWorkRow, today: string, actor: Actor, ring?: KeyRing) {
+  return { ...presentCaseTask(row, today, { actor, record: { assignedUserId: row.case_assigned_user_id }, ring }), casePriority: row.case_priority as CasePriority, caseStatus: row.case_status as CaseStatus };
 }

@@ -1,13 +1,15 @@
 import {
   expandOutcome,
   findInstrument,
-  highlySensitiveDomains,
+  hiddenItemIds,
   mayReadField,
+  rolesCleared,
   mergeSensitive,
   mergeSensitiveResponses,
   TOPIC_OF_DOMAIN,
   withholdItems,
   type Actor,
+  type Classification,
   type Item,
   type RecordRef,
   type StoredOutcome,
@@ -31,20 +33,23 @@ export type StoredScreening = ScreeningRow & { answersSource?: { id: string; sea
 
 /**
  * A stored screening with its explanation put back from the instrument version that scored
- * it, as this reader may see it: answers to highly sensitive items outside the reader's
- * clearance are withheld, and the screening says which sections were.
+ * it, as this reader may see it: for items outside the reader's clearance, the screening as
+ * if they had not been asked (core withholdItems: their answers, and the overrides, levels,
+ * scores, actions and explanation lines they raised, are gone), with the overall level as
+ * scored and the sections withheld listed with whom they are for.
  *
  * The highly sensitive part is sealed (src/crypto/screening-answers.ts). It is opened here,
- * in memory, for every reader: for a cleared one to show it, for any other only to count
- * what is withheld (withholdItems drops it before anything is returned). A part that will
- * not open (its key is not in the ring, or it was altered) leaves the screening readable,
- * with the highly sensitive sections listed as withheld for `encryption_unavailable`.
+ * in memory, for every reader: for a cleared one to show it, for any other only to work out
+ * their view of it. A part that will not open (its key is not in the ring, or it was
+ * altered) leaves the clear part readable as every uncleared reader sees it, with the
+ * highly sensitive sections listed as withheld for `encryption_unavailable`.
  */
 export function presentScreening(row: StoredScreening, reader: Reader, ring: KeyRing | undefined): Screening {
   const instrument = findInstrument(row.instrument_id, row.instrument_version);
   if (!instrument) throw new Error(`screening ${row.id} was scored with ${row.instrument_id} v${row.instrument_version}, which this release does not ship`);
-  const mayRead = (item: Item) =>
-    mayReadField(reader.actor, item.sensitivity === 'highly_sensitive' ? { sensitivity: 'highly_sensitive', topic: TOPIC_OF_DOMAIN[item.domain] } : { sensitivity: item.sensitivity }, reader.person);
+  const classification = (item: Item): Classification =>
+    item.sensitivity === 'highly_sensitive' ? { sensitivity: 'highly_sensitive', topic: TOPIC_OF_DOMAIN[item.domain] ?? 'sgbv' } : { sensitivity: item.sensitivity };
+  const cleared = (item: Item) => mayReadField(reader.actor, classification(item), reader.person);
 
   const clear = { responses: row.responses as Record<string, unknown> | null, stored: row.outcome as StoredOutcome };
   const own = openScreeningAnswers(ring, row, row.sealed_answers ?? null);
@@ -54,21 +59,21 @@ export function presentScreening(row: StoredScreening, reader: Reader, ring: Key
   const unavailable = !own.ok || (source !== null && !source.ok);
   let whole = clear;
   if (!unavailable) {
-    whole = mergeSensitive(clear, own.value);
+    whole = mergeSensitive(instrument, clear, own.value);
     if (source?.ok && source.value) whole = { ...whole, responses: mergeSensitiveResponses(whole.responses, source.value.responses) };
   }
-
+  // Sealed and unopened: nobody reads a highly sensitive item here. A clear part sealed before
+  // format 2 still names what they raised; withholding them again takes it out.
+  const mayRead = unavailable ? (item: Item) => cleared(item) && item.sensitivity !== 'highly_sensitive' : cleared;
   const visible = withholdItems(instrument, whole.stored, whole.responses as Screening['responses'] | null, mayRead);
-  let withheld: Screening['withheld'] = visible.withheld;
-  if (unavailable) {
-    const listed = new Set(withheld.map((section) => section.domain));
-    withheld = [
-      ...withheld,
-      ...highlySensitiveDomains(instrument)
-        .filter((domain) => !listed.has(domain))
-        .map((domain) => ({ domain, answers: 0, reason: 'encryption_unavailable' as const })),
-    ].sort((a, b) => a.domain.localeCompare(b.domain));
-  }
+  const hidden = hiddenItemIds(instrument, mayRead);
+  const withheld: Screening['withheld'] = visible.withheld.map(({ domain }) => {
+    const items = instrument.items.filter((item) => item.domain === domain && hidden.has(item.id));
+    const item = items.find((candidate) => candidate.sensitivity === 'highly_sensitive') ?? items[0]!;
+    const field = classification(item);
+    const section = { domain, topic: field.topic ?? null, readableBy: rolesCleared(field) };
+    return unavailable && item.sensitivity === 'highly_sensitive' && cleared(item) ? { ...section, reason: 'encryption_unavailable' as const } : section;
+  });
   return {
     id: row.id,
     personId: row.person_id,

@@ -1,3 +1,4 @@
+import type { KeyRing } from '../crypto/key-ring';
 import { can, err, ok, type Actor, type Result } from '@waymark/core';
 import { writeAudit } from '../db/audit';
 import { transact, type Tx } from '../db/transaction';
@@ -34,7 +35,7 @@ export interface AssignableRecord<Row extends HeldRow, Answer> {
   nameInConflict: string;
   findForUpdate(tx: Tx, actor: Actor, id: string): Promise<Row | undefined>;
   updateAtVersion(tx: Tx, key: { operationId: string; id: string; version: number }, changes: NewHolder): Promise<Row | undefined>;
-  present(tx: Tx, row: Row, now: Date, actor: Actor): Answer | Promise<Answer>;
+  present(tx: Tx, row: Row, now: Date, actor: Actor, ring: KeyRing | undefined): Answer | Promise<Answer>;
 }
 
 /**
@@ -77,6 +78,6 @@ export async function assignHeldRecord<Row extends HeldRow, Answer>(
       details: { from: current.assigned_user_id, to: input.assignedUserId, teamId, version: updated.version },
       at: now,
     });
-    return ok(await kind.present(tx, updated, now, ctx.actor));
+    return ok(await kind.present(tx, updated, now, ctx.actor, ctx.keyRing));
   });
 }

@@ -37,6 +37,8 @@ export interface MemberScreening {
   outcome: Assessment;
   /** Null when the answers are those of `rescoredFrom`, unchanged. */
   responses: Record<string, unknown> | null;
+  /** The answers scored, when `responses` is null: what the clear part's override rules are judged on. */
+  answers?: Record<string, unknown>;
 }
 
 export function householdRow(placed: PlacedHousehold, generated: GeneratedHousehold, actorId: string | null): CopyValue[] {
@@ -120,7 +122,7 @@ export function screeningRecord(
   rescoredFrom: string | null = null,
 ): ScreeningRecord {
   const { outcome } = screening;
-  const stored = sealScreeningAnswers(sealing.sealer, sealing.instrument, { operation_id: operationId, id: screening.id, person_id: personId }, screening.responses, compactOutcome(outcome));
+  const stored = sealScreeningAnswers(sealing.sealer, sealing.instrument, { operation_id: operationId, id: screening.id, person_id: personId }, screening.responses, compactOutcome(outcome), screening.answers ?? screening.responses);
   // Bulk loads never write highly sensitive answers in clear: no key ring, no load.
   if (!stored.ok) throw new Error('screenings with highly sensitive answers need an encryption key ring (keyRing)');
   const { responses, outcome: clearOutcome, sealed_answers } = stored.value;

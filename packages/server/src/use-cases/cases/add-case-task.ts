@@ -51,6 +51,6 @@ export async function addCaseTask(ctx: UseCaseContext, caseId: string, input: Ca
       details: { taskId: row!.id, kind: row!.kind, ownerUserId: row!.owner_user_id, dueDate: row!.due_date },
       at: now,
     });
-    return ok(presentCaseTask(row!, dayOf(now), { actor: ctx.actor, record: { assignedUserId: current.assigned_user_id } }));
+    return ok(presentCaseTask(row!, dayOf(now), { actor: ctx.actor, record: { assignedUserId: current.assigned_user_id }, ring: ctx.keyRing }));
   });
 }

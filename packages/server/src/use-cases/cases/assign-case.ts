@@ -13,7 +13,7 @@ const CASES: AssignableRecord<CaseRow, CaseDetail> = {
   nameInConflict: 'case',
   findForUpdate: findCaseForUpdate,
   updateAtVersion: updateCaseAtVersion,
-  present: (tx, row, now, actor) => caseDetail(tx, row, dayOf(now), actor),
+  present: (tx, row, now, actor, ring) => caseDetail(tx, row, dayOf(now), actor, ring),
 };
 
 /**

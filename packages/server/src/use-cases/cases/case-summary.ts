@@ -47,7 +47,7 @@ export async function caseSummaryPdf(ctx: UseCaseContext, caseId: string): Promi
     const ref = recordRef(row);
     if (!can(ctx.actor, 'case.read', ref)) return err(failure('forbidden'));
     const tasks = await listTasksOfCase(tx, row.operation_id, row.id);
-    const reader = { actor: ctx.actor, record: ref };
+    const reader = { actor: ctx.actor, record: ref, ring: ctx.keyRing };
     const presentedTasks = tasks.map((task) => presentCaseTask(task, today, reader));
 
     let assessments: TraffickingAssessmentRecord[] = [];
@@ -78,7 +78,7 @@ export async function caseSummaryPdf(ctx: UseCaseContext, caseId: string): Promi
       generatedAt: now.toISOString(),
       generatedBy: ctx.actor.userId,
       generatedByRole: ctx.actor.role,
-      printed: { ...presentCase(row, tasks, today, ctx.actor), tasks: presentedTasks, traffickingAssessments: assessments },
+      printed: { ...presentCase(row, tasks, today, ctx.actor, ctx.keyRing), tasks: presentedTasks, traffickingAssessments: assessments },
       person,
       traffickingShown,
       bestInterests,

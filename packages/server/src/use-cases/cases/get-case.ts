@@ -15,7 +15,7 @@ export async function getCase(ctx: UseCaseContext, id: string): Promise<Result<C
     const found = await caseFor(tx, ctx.actor, id, 'case.read');
     if (!found.ok) return found;
     const row = found.value;
-    const detail = await caseDetail(tx, row, dayOf(now), ctx.actor);
+    const detail = await caseDetail(tx, row, dayOf(now), ctx.actor, ctx.keyRing);
     await writeAudit(tx, { actorId: ctx.actor.userId, operationId: row.operation_id, action: 'case.view', resourceType: 'case', resourceId: row.id, at: now });
     return ok(detail);
   });

@@ -16,6 +16,6 @@ export async function myWork(ctx: UseCaseContext): Promise<Result<MyWork, Failur
   if (!can(ctx.actor, 'case.read')) return err(failure('forbidden'));
   const today = dayOf(ctx.now());
   const rows = await listMyWork(ctx.db, ctx.actor, MY_WORK_LIMIT);
-  const items = rows.map((row) => presentMyWorkItem(row, today, ctx.actor));
+  const items = rows.map((row) => presentMyWorkItem(row, today, ctx.actor, ctx.keyRing));
   return ok({ items, overdue: rows.filter((row) => isOverdue({ dueDate: row.due_date }, today)).length });
 }

@@ -1,6 +1,7 @@
 import { addDays, can, checkDueDate, dayOf, err, findInstrument, ok, screeningProposesCase, topicOfRecommendedAction, type CasePriority, type Result } from '@waymark/core';
 import type { CaseCreate, CaseDetail } from '@waymark/contracts';
 import { v7 as uuidv7 } from 'uuid';
+import { sealTaskWords } from '../../crypto/case-work-sealing';
 import type { KeyRing } from '../../crypto/key-ring';
 import { writeAudit } from '../../db/audit';
 import { findScreening, insertCase, insertCaseTasks, type NewCaseTaskRow } from '../../db/cases-repository';
@@ -92,15 +93,18 @@ export async function openCase(ctx: UseCaseContext, keyRing: KeyRing | undefined
       // The title says what a highly sensitive section answered: it keeps that section's topic.
       // An instrument no longer shipped cannot say: the task is held under the SGBV topic, the most closely read (fails safe).
       const topic = instrument ? topicOfRecommendedAction(instrument, action) : 'sgbv';
+      const place = { operation_id: holder.operation_id, id: uuidv7(), case_id: id };
+      // Such a title is sealed at rest like the answer it repeats, with the action's id.
+      const ring = keyRing ?? ctx.keyRing;
+      if (topic !== null && !ring) return err(failure('encryption_unavailable', 'this server has no encryption key ring'));
+      const words = { title: title.slice(0, 500), createdFrom: action.id };
       tasks.push({
-        operation_id: holder.operation_id,
-        id: uuidv7(),
-        case_id: id,
+        ...place,
         kind: 'action',
-        title: title.slice(0, 500),
+        title: topic !== null && ring ? sealTaskWords(ring, place, words) : words.title,
         owner_user_id: holder.assigned_user_id,
         due_date: addDays(today, URGENCY_DAYS[action.urgency] ?? 30),
-        created_from: action.id,
+        created_from: topic !== null ? null : action.id,
         topic,
         created_by: ctx.actor.userId,
         updated_by: ctx.actor.userId,
@@ -131,7 +135,7 @@ export async function openCase(ctx: UseCaseContext, keyRing: KeyRing | undefined
       details: { personId: row.person_id, householdId: row.household_id, screeningId: row.opened_from_screening_id, priority, tasks: tasks.length },
       at: now,
     });
-    return ok(await caseDetail(tx, row, today, ctx.actor));
+    return ok(await caseDetail(tx, row, today, ctx.actor, keyRing ?? ctx.keyRing));
   });
   if (!result.ok && isConsentRefusal(result.error)) await auditConsentRefusal(ctx, result.error, 'case.create');
   return result;

@@ -61,7 +61,7 @@ export async function referralFormPdf(ctx: UseCaseContext, taskId: string, agenc
     if (!task || !parent || parent.operation_id !== task.operation_id || task.kind !== 'referral') return err(failure('not_found'));
     const ref = recordRef(parent);
     if (!can(ctx.actor, 'case.read', ref)) return err(failure('forbidden'));
-    const presented = presentCaseTask(task, today, { actor: ctx.actor, record: ref });
+    const presented = presentCaseTask(task, today, { actor: ctx.actor, record: ref, ring: ctx.keyRing });
     if (presented.restricted) return err(failure('forbidden', "the referral's reason is outside the reader's clearance"));
     const agency = await findAgency(tx, [parent.operation_id], agencyId);
     if (!agency) return err(invalidAgency());

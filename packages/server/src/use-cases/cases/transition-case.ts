@@ -46,6 +46,6 @@ export async function transitionCaseUseCase(ctx: UseCaseContext, id: string, inp
       reason: input.reason?.trim() ? input.reason.trim() : null,
       at: now,
     });
-    return ok(await caseDetail(tx, updated, dayOf(now), ctx.actor));
+    return ok(await caseDetail(tx, updated, dayOf(now), ctx.actor, ctx.keyRing));
   });
 }

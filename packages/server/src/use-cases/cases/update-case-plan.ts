@@ -36,6 +36,6 @@ export async function updateCasePlan(ctx: UseCaseContext, id: string, input: Cas
       details: { goals: plan.goals.length, strengths: plan.strengths.length, skills: plan.skills.length, wishes: plan.wishes.length, version: updated.version },
       at: now,
     });
-    return ok(await caseDetail(tx, updated, dayOf(now), ctx.actor));
+    return ok(await caseDetail(tx, updated, dayOf(now), ctx.actor, ctx.keyRing));
   });
 }

@@ -60,6 +60,6 @@ export async function updateCaseTask(ctx: UseCaseContext, id: string, input: Cas
       },
       at: now,
     });
-    return ok(presentCaseTask(updated, dayOf(now), { actor: ctx.actor, record: { assignedUserId: parent.assigned_user_id } }));
+    return ok(presentCaseTask(updated, dayOf(now), { actor: ctx.actor, record: { assignedUserId: parent.assigned_user_id }, ring: ctx.keyRing }));
   });
 }

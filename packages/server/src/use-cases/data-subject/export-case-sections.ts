@@ -42,7 +42,7 @@ export async function casesSection(
   const ids: string[] = [];
   for (const row of rows) {
     const tasks = await listTasksOfCase(tx, operationId, row.id);
-    const reader = { actor: ctx.actor, record: recordRef(row) };
+    const reader = { actor: ctx.actor, record: recordRef(row), ring: keyRing };
     const assessments: TraffickingAssessmentRecord[] = [];
     for (const assessment of await listTraffickingAssessments(tx, operationId, row.id)) {
       if (!mayReadTraffickingFindings(reader)) {
@@ -58,7 +58,7 @@ export async function casesSection(
     const presentedTasks = tasks.map((task) => presentCaseTask(task, today, reader));
     for (const task of presentedTasks) if (task.restricted) tally(withheld, 'case.task.title', 'clearance');
     ids.push(row.id, ...tasks.map((task) => task.id));
-    cases.push({ ...presentCase(row, tasks, today, ctx.actor), tasks: presentedTasks, traffickingAssessments: assessments });
+    cases.push({ ...presentCase(row, tasks, today, ctx.actor, keyRing), tasks: presentedTasks, traffickingAssessments: assessments });
   }
   return ok({ cases, withheld, ids });
 }

@@ -60,7 +60,7 @@ export async function exportPerson(
       for (const section of screening.withheld) {
         const reason = section.reason ?? 'clearance';
         const seen = hiddenAnswers.get(`${section.domain}:${reason}`);
-        hiddenAnswers.set(`${section.domain}:${reason}`, { domain: section.domain, count: (seen?.count ?? 0) + Math.max(section.answers, 1), reason });
+        hiddenAnswers.set(`${section.domain}:${reason}`, { domain: section.domain, count: (seen?.count ?? 0) + 1, reason });
       }
     }
     for (const [, hidden] of [...hiddenAnswers].sort()) withheld.push({ section: `screening.${hidden.domain}`, count: hidden.count, reason: hidden.reason });

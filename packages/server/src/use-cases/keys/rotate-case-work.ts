@@ -1,11 +1,13 @@
 import type { KeyRing } from '../../crypto/key-ring';
-import { bidViewsAad, openAssessment, sealAssessment } from '../../crypto/case-work-sealing';
+import { bidViewsAad, openAssessment, openTaskWords, sealAssessment, sealTaskWords } from '../../crypto/case-work-sealing';
 import { keyIdOf, open, seal } from '../../crypto/seal';
 import { writeAudit } from '../../db/audit';
 import {
   lockAssessmentsToSeal,
   lockBidsToSeal,
+  lockTopicTasksToSeal,
   writeBidViews,
+  writeTaskWords,
   writeSealedAssessment,
   type RowKey,
 } from '../../db/case-work-seal-repository';
@@ -102,3 +104,27 @@ export async function rotateAssessments(db: Db, ring: KeyRing, context: PassCont
   return summary;
 }
 
+
+/**
+ * Titles of tasks copied from a highly sensitive action (migration 0025), sealed in place
+ * in `case_tasks.title`; titles from before 0025, still in clear, are sealed by the same
+ * pass. Only rows with a topic are sealed (migration 0033 declares the column so).
+ */
+export async function rotateTopicTaskTitles(db: Db, ring: KeyRing, context: PassContext): Promise<ColumnPass> {
+  const summary = emptyPass();
+  await pass(
+    db,
+    (tx, key) => lockTopicTasksToSeal(tx, ring.active, key, context.batchSize),
+    async (tx, row) => {
+      const opened = openTaskWords(ring, row);
+      if (!opened.ok) return opened.error === 'unknown_key' ? 'unknownKey' : 'tampered';
+      await writeTaskWords(tx, { operationId: row.operation_id, id: row.id }, sealTaskWords(ring, row, opened.value));
+      return keyIdOf(row.title) === undefined ? 'sealedFromClear' : 'resealed';
+    },
+    'case_task',
+    ring,
+    summary,
+    context.actorId,
+  );
+  return summary;
+}

@@ -129,6 +129,7 @@ export async function rotateKeys(db: Db, ring: KeyRing, options: RotationOptions
   const plain = ({ resealed, sealedFromClear, unknownKey, tampered }: ColumnPass): ColumnPass => ({ resealed, sealedFromClear, unknownKey, tampered });
   const bids = column('best_interests_determinations.child_views_text');
   const assessments = column('trafficking_assessments.sealed');
+  const taskTitles = column('case_tasks.title');
   const totp = column('users.totp_secret_sealed');
   return {
     activeKeyId: ring.active,
@@ -140,10 +141,10 @@ export async function rotateKeys(db: Db, ring: KeyRing, options: RotationOptions
     secondFactors: { resealed: totp.resealed, unopenable: totp.unknownKey + totp.tampered },
     screeningAnswers: { ...plain(column('screenings.sealed_answers')), remainingByKey: column('screenings.sealed_answers').valuesByKey },
     caseWork: {
-      resealed: bids.resealed + assessments.resealed,
-      sealedFromClear: bids.sealedFromClear + assessments.sealedFromClear,
-      unknownKey: bids.unknownKey + assessments.unknownKey,
-      tampered: bids.tampered + assessments.tampered,
+      resealed: bids.resealed + assessments.resealed + taskTitles.resealed,
+      sealedFromClear: bids.sealedFromClear + assessments.sealedFromClear + taskTitles.sealedFromClear,
+      unknownKey: bids.unknownKey + assessments.unknownKey + taskTitles.unknownKey,
+      tampered: bids.tampered + assessments.tampered + taskTitles.tampered,
       remainingByKey: Object.fromEntries(await countCaseWorkByKey(db)),
     },
     columns: outcomes,

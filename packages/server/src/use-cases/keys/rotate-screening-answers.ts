@@ -1,6 +1,6 @@
-import { findInstrument, highlySensitiveItemIds, shippedInstruments, type StoredOutcome } from '@waymark/core';
+import { findInstrument, highlySensitiveItemIds, mergeSensitive, shippedInstruments, type SealedPart, type StoredOutcome } from '@waymark/core';
 import type { KeyRing } from '../../crypto/key-ring';
-import { screeningAnswersAad, sealScreeningAnswers } from '../../crypto/screening-answers';
+import { screeningAnswersAad, sealScreeningAnswers, type StoredScreeningAnswers } from '../../crypto/screening-answers';
 import { open, sealerFor } from '../../crypto/seal';
 import { writeAudit } from '../../db/audit';
 import { lockScreeningsToSeal, writeSealedScreenings, type ScreeningKey, type SealedScreeningUpdate } from '../../db/screening-seal-repository';
@@ -17,7 +17,9 @@ export interface ScreeningAnswersRotation extends ColumnPass {
  * table in primary-key order, a batch per short transaction (`for update skip locked`).
  * The same pass seals what a database from before 0012 still holds in clear: answers to
  * highly sensitive items, and the signals and follow-ups naming them, move out of
- * `responses`/`outcome` into `sealed_answers`. A run stopped half-way resumes from the
+ * `responses`/`outcome` into `sealed_answers`, and splits again what was sealed in format 1
+ * (before migration 0025), so the overrides, levels and scores that highly sensitive answers
+ * raised leave the clear outcome too. A run stopped half-way resumes from the
  * start and finds only what is left; running it again when done changes nothing.
  */
 export async function rotateScreeningAnswers(db: Db, ring: KeyRing, context: PassContext): Promise<ColumnPass> {
@@ -40,6 +42,18 @@ export async function rotateScreeningAnswers(db: Db, ring: KeyRing, context: Pas
             else summary.tampered++;
             continue;
           }
+          const instrument = findInstrument(row.instrument_id, row.instrument_version);
+          const outcome = row.outcome as StoredOutcome;
+          if (outcome.sealedFormat === undefined && instrument) {
+            // Format 1: split again, so what the answers raised leaves the clear outcome too.
+            const whole = mergeSensitive(instrument, { responses: row.responses, stored: outcome }, JSON.parse(opened.value) as SealedPart);
+            const stored = sealScreeningAnswers(sealer, instrument, row, whole.responses, whole.stored);
+            if (stored.ok && stored.value.sealed_answers !== null) {
+              updates.push(splitOf(row, stored.value));
+              resealed++;
+              continue;
+            }
+          }
           updates.push({ ...clearOf(row), sealed_answers: sealer(opened.value, screeningAnswersAad(row)) });
           resealed++;
           continue;
@@ -49,13 +63,7 @@ export async function rotateScreeningAnswers(db: Db, ring: KeyRing, context: Pas
         const stored = sealScreeningAnswers(sealer, instrument, row, row.responses, row.outcome as StoredOutcome);
         // The text search is coarse (an item id anywhere in the JSON): only a real split is written.
         if (!stored.ok || stored.value.sealed_answers === null) continue;
-        updates.push({
-          operation_id: row.operation_id,
-          id: row.id,
-          responses: stored.value.responses === null ? null : JSON.stringify(stored.value.responses),
-          outcome: JSON.stringify(stored.value.outcome),
-          sealed_answers: stored.value.sealed_answers,
-        });
+        updates.push(splitOf(row, stored.value));
         sealedFromClear++;
       }
       await writeSealedScreenings(tx, updates);
@@ -78,6 +86,16 @@ export async function rotateScreeningAnswers(db: Db, ring: KeyRing, context: Pas
     after = batch.last;
   }
   return summary;
+}
+
+function splitOf(row: { operation_id: string; id: string }, stored: StoredScreeningAnswers): SealedScreeningUpdate {
+  return {
+    operation_id: row.operation_id,
+    id: row.id,
+    responses: stored.responses === null ? null : JSON.stringify(stored.responses),
+    outcome: JSON.stringify(stored.outcome),
+    sealed_answers: stored.sealed_answers!,
+  };
 }
 
 function clearOf(row: { operation_id: string; id: string; responses: Record<string, unknown> | null; outcome: unknown }) {

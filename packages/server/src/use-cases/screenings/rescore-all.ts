@@ -69,7 +69,7 @@ export async function rescoreAll(database: DatabaseHandle, options: RescoreOptio
       // Answers reused unchanged are not copied, in clear or sealed: the new row points at the
       // screening holding them. Its own signals naming highly sensitive items are sealed under its id.
       const changed = scored.dropped > 0 ? scored.responses : null;
-      rows.push(screeningRow(person.operation_id, person.id, { id, outcome: scored.outcome, responses: changed }, options.now, options.actorId, sealing, answersScreeningId));
+      rows.push(screeningRow(person.operation_id, person.id, { id, outcome: scored.outcome, responses: changed, answers: scored.responses }, options.now, options.actorId, sealing, answersScreeningId));
     }
     if (rows.length === 0) continue;
     // Score the next batch while this one is written: Node's thread and PostgreSQL's

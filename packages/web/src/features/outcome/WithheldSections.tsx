@@ -6,7 +6,7 @@ import { useLanguage } from '../../i18n/use-language';
 
 /**
  * Says that a highly sensitive section exists and was withheld from this reader (or could
- * not be opened: its encryption key is unavailable), never what it holds.
+ * not be opened: its encryption key is unavailable), and who may read it, never what it holds.
  */
 export function WithheldSections({ screening, instrument }: { screening: Screening; instrument: Instrument | undefined }) {
   const { t } = useTranslation();
@@ -21,7 +21,7 @@ export function WithheldSections({ screening, instrument }: { screening: Screeni
           <li key={section.domain} className="notice">
             {section.reason === 'encryption_unavailable'
               ? t('outcome.withheldSealed', { domain: name })
-              : t('outcome.withheld', { domain: name, count: section.answers })}
+              : t('outcome.withheld', { domain: name, roles: section.readableBy.map((role) => t(`role.${role}`)).join(', ') })}
           </li>
         );
       })}
