@@ -18,11 +18,12 @@ describe.each(databaseTargets())('every sealed column is known to rotation and t
 
   it('declares in the schema every column that looks like it holds secrets', async () => {
     const declared = new Set((await listSealedColumns(database.db)).map(sealedColumnName));
-    // bytea named *hash is a one-way hash (tokens, codes, the audit chain), never a sealed value.
+    // bytea named *hash is a one-way hash (tokens, codes, the audit chain), and *nonce the salt of an
+    // audit reason's commitment (migration 0030), deleted with the words: never a sealed value.
     const { rows } = await database.pool.query<{ name: string }>(
       `select table_name || '.' || column_name as name from information_schema.columns
         where table_schema = current_schema()
-          and ((data_type = 'bytea' and column_name !~ 'hash$') or column_name ~ '(seal|secret|cipher|encrypt)')
+          and ((data_type = 'bytea' and column_name !~ '(hash|nonce)$') or column_name ~ '(seal|secret|cipher|encrypt)')
         order by 1`,
     );
     const undeclared = rows.map((row) => row.name).filter((name) => !declared.has(name));
