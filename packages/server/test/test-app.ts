@@ -62,11 +62,13 @@ export interface TestAppOptions {
   mfaRequired?: boolean;
   signInThrottle?: AppDeps['signInThrottle'];
   sessionLimits?: AppDeps['sessionLimits'];
+  /** A database already prepared (e.g. migrated step by step); a fresh copy of the template otherwise. */
+  database?: DatabaseHandle;
 }
 
 /** The real HTTP server on a fresh database, listening on a free port. */
 export async function startTestApp(target: DatabaseTarget, options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await freshDatabase(target);
+  const database = options.database ?? (await freshDatabase(target));
   const operationId = uuidv7();
   await database.db.insertInto('operations').values({ id: operationId, code: 'test', name: 'Test operation' }).execute();
   let agencies = 0;
