@@ -13,25 +13,25 @@ export interface TreeArea {
  * cycle once made the map's aggregates spin for ever, so a step that does not go up a level,
  * or comes back to an area already seen, ends the walk.
  */
-export interface AreaTree {
-  area(code: string): TreeArea | undefined;
+export interface AreaTree<T extends TreeArea = TreeArea> {
+  area(code: string): T | undefined;
   /** The area itself if at `level` or above, else its ancestor at `level`, or the highest one reached. */
   ancestorAt(code: string, level: number): string;
   /** Every area under this one, at any depth (not the area itself). */
   descendantsOf(code: string): string[];
-  childrenOf(code: string): readonly TreeArea[];
+  childrenOf(code: string): readonly T[];
 }
 
-export function areaTree(areas: readonly TreeArea[]): AreaTree {
+export function areaTree<T extends TreeArea>(areas: readonly T[]): AreaTree<T> {
   const byCode = new Map(areas.map((area) => [area.code, area]));
-  const children = new Map<string, TreeArea[]>();
+  const children = new Map<string, T[]>();
   for (const area of areas) {
     if (area.parentCode === null || area.parentCode === area.code) continue;
     const siblings = children.get(area.parentCode);
     if (siblings) siblings.push(area);
     else children.set(area.parentCode, [area]);
   }
-  const parentOf = (area: TreeArea): TreeArea | undefined => {
+  const parentOf = (area: T): T | undefined => {
     const parent = area.parentCode === null ? undefined : byCode.get(area.parentCode);
     return parent !== undefined && parent.level < area.level ? parent : undefined;
   };

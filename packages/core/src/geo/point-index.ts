@@ -75,7 +75,7 @@ export function prepareArea(geometry: AreaGeometry): PreparedArea {
         if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) {
           const ring = edgeRing[edge]!;
           if (parity[ring] === 0) touched.push(ring);
-          parity[ring] ^= 1;
+          parity[ring] = parity[ring]! ^ 1;
         }
       }
       // Inside: some polygon's outer ring holds the point and none of its holes does.
