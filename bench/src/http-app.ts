@@ -1,4 +1,4 @@
-import { buildApp, ensureFirstAdmin } from '@waymark/server';
+import { buildApp, ensureFirstAdmin, UNLIMITED, type RateLimits } from '@waymark/server';
 import type { AddressInfo } from 'node:net';
 import type { BenchTarget } from './targets';
 
@@ -51,11 +51,12 @@ async function signIn(base: string, credentials: { email: string; password: stri
 
 /**
  * The real HTTP server on the target database, signed in as the bench administrator.
- * A benchmark install, like an evaluation one, runs without a second factor.
+ * A benchmark install, like an evaluation one, runs without a second factor. Without rate
+ * limits unless told: the bench times reads, many of them from one user.
  */
-export async function startBenchHttp(target: BenchTarget): Promise<BenchHttp> {
+export async function startBenchHttp(target: BenchTarget, rateLimits: RateLimits = UNLIMITED): Promise<BenchHttp> {
   const app = await buildApp(
-    { database: target.database, now: () => new Date(), secureCookies: false, webDir: undefined, version: 'bench', mfaRequired: false, keyRing: target.keyRing },
+    { database: target.database, now: () => new Date(), secureCookies: false, webDir: undefined, version: 'bench', mfaRequired: false, keyRing: target.keyRing, rateLimits },
     false,
   );
   await app.listen({ port: 0, host: '127.0.0.1' });
