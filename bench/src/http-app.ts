@@ -10,11 +10,15 @@ export async function createBenchAdmin(target: BenchTarget): Promise<void> {
 }
 
 export interface BenchSession {
+  /** The session's cookies, for clients of its own (the hammer's worker thread). */
+  cookie: string;
   get(path: string): Promise<{ status: number; ms: number; body: unknown }>;
   send(method: string, path: string, body: unknown): Promise<{ status: number; body: unknown }>;
 }
 
 export interface BenchHttp extends BenchSession {
+  /** Where the server listens. */
+  url: string;
   /** An agency-scoped caseworker of the operation's first agency, created through the API. */
   caseworker(operationId: string): Promise<BenchSession>;
   /** A user of any role and scope held by an agency, created through the API and signed in. */
@@ -32,6 +36,7 @@ async function signIn(base: string, credentials: { email: string; password: stri
   const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   return {
+    cookie,
     async get(path) {
       const started = process.hrtime.bigint();
       const answer = await fetch(base + path, { headers: { cookie } });
@@ -64,6 +69,7 @@ export async function startBenchHttp(target: BenchTarget, rateLimits: RateLimits
   const admin = await signIn(base, BENCH_ADMIN);
   return {
     ...admin,
+    url: base,
     async caseworker(operationId) {
       const agencies = (await admin.get(`/api/v1/operations/${operationId}/agencies`)).body as { items: { id: string; code: string }[] };
       const agency = agencies.items.find((candidate) => candidate.code === 'unhcr') ?? agencies.items[0]!;
