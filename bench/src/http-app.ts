@@ -1,4 +1,4 @@
-import { buildApp, ensureFirstAdmin } from '@waymark/server';
+import { buildApp, ensureFirstAdmin, UNLIMITED, type RateLimits } from '@waymark/server';
 import type { AddressInfo } from 'node:net';
 import type { BenchTarget } from './targets';
 
@@ -10,11 +10,15 @@ export async function createBenchAdmin(target: BenchTarget): Promise<void> {
 }
 
 export interface BenchSession {
+  /** The session's cookies, for clients of its own (the hammer's worker thread). */
+  cookie: string;
   get(path: string): Promise<{ status: number; ms: number; body: unknown }>;
   send(method: string, path: string, body: unknown): Promise<{ status: number; body: unknown }>;
 }
 
 export interface BenchHttp extends BenchSession {
+  /** Where the server listens. */
+  url: string;
   /** An agency-scoped caseworker of the operation's first agency, created through the API. */
   caseworker(operationId: string): Promise<BenchSession>;
   /** A user of any role and scope held by an agency, created through the API and signed in. */
@@ -32,6 +36,7 @@ async function signIn(base: string, credentials: { email: string; password: stri
   const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   return {
+    cookie,
     async get(path) {
       const started = process.hrtime.bigint();
       const answer = await fetch(base + path, { headers: { cookie } });
@@ -51,11 +56,12 @@ async function signIn(base: string, credentials: { email: string; password: stri
 
 /**
  * The real HTTP server on the target database, signed in as the bench administrator.
- * A benchmark install, like an evaluation one, runs without a second factor.
+ * A benchmark install, like an evaluation one, runs without a second factor. Without rate
+ * limits unless told: the bench times reads, many of them from one user.
  */
-export async function startBenchHttp(target: BenchTarget): Promise<BenchHttp> {
+export async function startBenchHttp(target: BenchTarget, rateLimits: RateLimits = UNLIMITED): Promise<BenchHttp> {
   const app = await buildApp(
-    { database: target.database, now: () => new Date(), secureCookies: false, webDir: undefined, version: 'bench', mfaRequired: false, keyRing: target.keyRing },
+    { database: target.database, now: () => new Date(), secureCookies: false, webDir: undefined, version: 'bench', mfaRequired: false, keyRing: target.keyRing, rateLimits },
     false,
   );
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -63,6 +69,7 @@ export async function startBenchHttp(target: BenchTarget): Promise<BenchHttp> {
   const admin = await signIn(base, BENCH_ADMIN);
   return {
     ...admin,
+    url: base,
     async caseworker(operationId) {
       const agencies = (await admin.get(`/api/v1/operations/${operationId}/agencies`)).body as { items: { id: string; code: string }[] };
       const agency = agencies.items.find((candidate) => candidate.code === 'unhcr') ?? agencies.items[0]!;

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createBenchAdmin, startBenchHttp } from './http-app';
 import { benchCases, type CaseFigures } from './phases/case-lists';
 import { benchLoad, type LoadFigures } from './phases/load';
+import { benchHammer, type HammerFigures } from './phases/one-user-hammer';
 import { benchProgrammes, type ProgrammeFigures } from './phases/programmes';
 import { benchPopulationMap, type PopulationMapFigures } from './phases/population-map';
 import { benchAggregate, benchList, type AggregateFigures, type ListFigures } from './phases/queries';
@@ -16,15 +17,18 @@ export interface TargetResult {
   target: 'embedded' | 'server';
   postgresVersion: string;
   load: LoadFigures;
-  rescore: RescoreFigures;
-  list: ListFigures;
-  aggregate: AggregateFigures;
+  /** Absent when only the hammer step ran (--hammer-only). */
+  rescore?: RescoreFigures;
+  list?: ListFigures;
+  aggregate?: AggregateFigures;
   /** Case work: 10% of persons with an open case, and the caseworkers' and supervisors' lists. */
   cases?: CaseFigures;
   /** A programme from the issue's example rule: its target list and coverage. */
   programmes?: ProgrammeFigures;
   /** The population map's dashboard vs the raw scan, and a new screening's time to show. */
   populationMap?: PopulationMapFigures;
+  /** One user hammering one route with 16 connections, under the default rate limits, while health is sampled. */
+  hammer?: HammerFigures;
 }
 
 const count = (value: string) => {
@@ -38,9 +42,10 @@ const program = new Command('bench')
   .option('--persons <n>', 'synthetic persons to generate and load', count, 100_000)
   .option('--seed <n>', 'generator seed', count, 20_261_125)
   .option('--only <target>', 'embedded or server')
+  .option('--hammer-only', 'after the load, only the one-user hammer step (rate limits, health p99)')
   .parse();
 
-const options = program.opts<{ persons: number; seed: number; only?: string }>();
+const options = program.opts<{ persons: number; seed: number; only?: string; hammerOnly?: boolean }>();
 const serverUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const today = new Date();
@@ -57,6 +62,12 @@ for (const [name, make] of makers) {
     await createBenchAdmin(target);
     log('  bulk load…');
     const load = await benchLoad(target, options.persons, options.seed, today, log);
+    if (options.hammerOnly) {
+      const { rows: lbn } = await target.database.pool.query<{ id: string }>(`select id from operations where code = 'LBN'`);
+      log('  one user hammering, 16 connections…');
+      results.push({ target: target.name, postgresVersion: target.postgresVersion, load, hammer: await benchHammer(target, lbn[0]!.id) });
+      continue;
+    }
     log('  screen --all…');
     const rescore = await benchRescore(target, today);
     const http = await startBenchHttp(target);
@@ -75,7 +86,9 @@ for (const [name, make] of makers) {
       const programmes = await benchProgrammes(target, http, operationId, today, { session: caseworker, agencyId: agency.rows[0]!.id });
       log('  population map dashboard and freshness…');
       const populationMap = await benchPopulationMap(target, http, operationId);
-      results.push({ target: target.name, postgresVersion: target.postgresVersion, load, rescore, list, aggregate, cases, programmes, populationMap });
+      log('  one user hammering, 16 connections…');
+      const hammer = await benchHammer(target, operationId);
+      results.push({ target: target.name, postgresVersion: target.postgresVersion, load, rescore, list, aggregate, cases, programmes, populationMap, hammer });
     } finally {
       await http.close();
     }
@@ -86,7 +99,7 @@ for (const [name, make] of makers) {
 
 const report = {
   at: today.toISOString(),
-  command: `npm run bench -- --persons ${options.persons}`,
+  command: `npm run bench -- --persons ${options.persons}${options.only ? ` --only ${options.only}` : ''}${options.hammerOnly ? ' --hammer-only' : ''}`,
   persons: options.persons,
   seed: options.seed,
   node: process.version,

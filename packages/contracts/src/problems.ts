@@ -62,6 +62,9 @@ export const PROBLEM_CODES = [
   'child_decision_required',
   // Programmes: enrolment past the capacity the programme was defined with.
   'capacity_reached',
+  // A boundary file holding codes that are areas of another level already (issue 20 §1: the
+  // same file at level 1 and then 2 made areas their own parents).
+  'boundary_level_clash',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

@@ -8,6 +8,7 @@ export { seedPopulation, loadGeneratedPopulation } from './use-cases/population/
 export { rescoreAll } from './use-cases/screenings/rescore-all';
 export { countScreenedPersons } from './db/bulk/rescore-batches';
 export { buildApp } from './http/app';
+export { DEFAULT_RATE_LIMITS, UNLIMITED, type RateLimits } from './http/rate-limits/rate-limits';
 export { ensureFirstAdmin } from './use-cases/admin/ensure-first-admin';
 export { CONSENT_COLUMNS, HOUSEHOLD_COLUMNS, PERSON_COLUMNS, SCREENING_COLUMNS } from './db/bulk/population-rows';
 export { discardGeneratedKeyFile, loadKeyRing } from './crypto/load-key-ring';

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { v7 as uuidv7 } from 'uuid';
 import type { DatabaseHandle } from '../src/db/connect';
 import { buildApp } from '../src/http/app';
+import { UNLIMITED } from '../src/http/rate-limits/rate-limits';
 import type { AppDeps } from '../src/http/deps';
 import { hashPassword } from '../src/use-cases/sessions/passwords';
 import { freshDatabase, type DatabaseTarget } from './database-targets';
@@ -62,11 +63,15 @@ export interface TestAppOptions {
   mfaRequired?: boolean;
   signInThrottle?: AppDeps['signInThrottle'];
   sessionLimits?: AppDeps['sessionLimits'];
+  /** Off unless a test of the limits sets them: other tests make thousands of requests from one address. */
+  rateLimits?: AppDeps['rateLimits'];
+  /** A database already prepared (e.g. migrated step by step); a fresh copy of the template otherwise. */
+  database?: DatabaseHandle;
 }
 
 /** The real HTTP server on a fresh database, listening on a free port. */
 export async function startTestApp(target: DatabaseTarget, options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await freshDatabase(target);
+  const database = options.database ?? (await freshDatabase(target));
   const operationId = uuidv7();
   await database.db.insertInto('operations').values({ id: operationId, code: 'test', name: 'Test operation' }).execute();
   let agencies = 0;
@@ -114,6 +119,7 @@ export async function startTestApp(target: DatabaseTarget, options: TestAppOptio
       mfaRequired: options.mfaRequired ?? false,
       ...(options.signInThrottle ? { signInThrottle: options.signInThrottle } : {}),
       ...(options.sessionLimits ? { sessionLimits: options.sessionLimits } : {}),
+      rateLimits: options.rateLimits ?? UNLIMITED,
     },
     false,
   );

@@ -26,8 +26,13 @@ function matchesCondition(condition: Condition, profile: Profile, parentOf: (cod
       return condition.op === 'gte' ? difference >= 0 : difference <= 0;
     }
     case 'within': {
-      // An area is within itself and within every area above it.
-      for (let code: string | null = String(value); code !== null; code = parentOf(code)) if (code === condition.value) return true;
+      // An area is within itself and within every area above it. The walk stops at an area
+      // already seen: parents come from stored boundaries, and a loop there must not hang us.
+      const seen = new Set<string>();
+      for (let code: string | null = String(value); code !== null && !seen.has(code); code = parentOf(code)) {
+        if (code === condition.value) return true;
+        seen.add(code);
+      }
       return false;
     }
   }

@@ -10,7 +10,8 @@ export interface AdminAreaRecord {
 }
 
 export interface NewAdminArea extends AdminAreaRecord {
-  geometry: AreaGeometry;
+  /** The shape, or its GeoJSON text as a worker thread wrote it (boundary-work). */
+  geometry: AreaGeometry | string;
 }
 
 /** Every area of an operation, without shapes (small: for grouping and drilling down). */
@@ -41,13 +42,42 @@ export async function listShapesOfLevel(db: Db | Tx, operationId: string, level:
   return rows.map((row) => ({ code: row.code, geometry: row.geometry as AreaGeometry }));
 }
 
-/** Replaces one level's areas of an operation (the caller holds the transaction). */
+// Any constant works: it only has to be the same for every Waymark process.
+const BOUNDARY_UPLOAD_LOCK = 7_302_929;
+
+/**
+ * Serialises boundary uploads of one operation until the transaction ends: each reads the
+ * levels around its own and the codes in use, and a concurrent upload must not change them.
+ */
+export async function lockBoundariesOf(tx: Tx, operationId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${BOUNDARY_UPLOAD_LOCK}, hashtext(${operationId}))`.execute(tx);
+}
+
+/** Shapes of one level as their JSON text, unparsed: a worker thread reads them (boundary-work). */
+export async function listShapeTextsOfLevel(db: Db | Tx, operationId: string, level: number): Promise<Array<{ code: string; geometry: string }>> {
+  const rows = await sql<{ code: string; geometry: string }>`
+    select code, geometry::text as geometry from admin_areas where operation_id = ${operationId} and level = ${level}`.execute(db);
+  return rows.rows;
+}
+
+/** Of these codes, those an area of another level of the operation already has, with that level. */
+export async function codesAtOtherLevels(db: Db | Tx, operationId: string, level: number, codes: readonly string[]): Promise<Array<{ code: string; level: number }>> {
+  if (codes.length === 0) return [];
+  const rows = await sql<{ code: string; level: number }>`
+    select a.code, a.level from admin_areas a join unnest(${codes}::text[]) as c(code) on a.code = c.code
+     where a.operation_id = ${operationId} and a.level <> ${level}
+     order by a.code`.execute(db);
+  return rows.rows;
+}
+
+/**
+ * Replaces one level's areas of an operation (the caller holds the transaction). Each parent
+ * must be an area one level up (migration 0029's foreign key); the areas one level down lose
+ * their parents with the old rows, for the caller to decide again (setParents). A code of
+ * another level is the caller's to refuse first: the primary key would fail here.
+ */
 export async function replaceAdminAreasOfLevel(tx: Tx, operationId: string, level: number, areas: readonly NewAdminArea[], source: string, actorId: string | null): Promise<void> {
   await tx.deleteFrom('admin_areas').where('operation_id', '=', operationId).where('level', '=', level).execute();
-  // A code may not stand at two levels: the upload's codes replace any elsewhere too.
-  if (areas.length > 0) {
-    await tx.deleteFrom('admin_areas').where('operation_id', '=', operationId).where('code', 'in', areas.map((a) => a.code)).execute();
-  }
   for (let i = 0; i < areas.length; i += 500) {
     await tx
       .insertInto('admin_areas')
@@ -58,7 +88,7 @@ export async function replaceAdminAreasOfLevel(tx: Tx, operationId: string, leve
           level,
           name: area.name,
           parent_code: area.parentCode,
-          geometry: JSON.stringify(area.geometry),
+          geometry: typeof area.geometry === 'string' ? area.geometry : JSON.stringify(area.geometry),
           source,
           loaded_by: actorId,
         })),
@@ -67,6 +97,7 @@ export async function replaceAdminAreasOfLevel(tx: Tx, operationId: string, leve
   }
 }
 
+/** Sets the parents of areas (each parent one level above its child, or null). */
 export async function setParents(tx: Tx, operationId: string, parents: ReadonlyMap<string, string | null>): Promise<void> {
   const entries = [...parents];
   if (entries.length === 0) return;

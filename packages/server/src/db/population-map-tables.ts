@@ -11,6 +11,8 @@ export interface AdminAreasTable {
   level: number;
   name: string;
   parent_code: string | null;
+  /** level − 1 whenever parent_code is set, kept by a trigger (migration 0029: the foreign key to the parent names its level). */
+  parent_level: Generated<number | null>;
   /** A GeoJSON geometry (Polygon or MultiPolygon), written as JSON text. */
   geometry: ColumnType<unknown, string, string>;
   source: string;

@@ -9,6 +9,7 @@ import type { AppDeps } from './deps';
 import { auditRefusal } from './audit-refusal';
 import { isApiRequest, mayBeCached } from './api-route';
 import { runWithOrigin } from '../request-origin';
+import { DEFAULT_RATE_LIMITS, registerRateLimits } from './rate-limits/rate-limits';
 import { agencyRoutes } from './routes/agencies';
 import { assignmentRoutes } from './routes/assignments';
 import { caseRoutes } from './routes/cases';
@@ -48,6 +49,8 @@ export async function buildApp(deps: AppDeps, logger: Logger | false): Promise<F
   await app.register(fastifyCookie);
 
   app.addHook('onRequest', (request, _reply, done) => runWithOrigin({ ip: request.ip, actorId: null }, done));
+  // Per user and per address, before anything costs the server (issue 20 §1).
+  await registerRateLimits(app, deps.rateLimits ?? DEFAULT_RATE_LIMITS);
   // Before the answer leaves, so a refusal is on the trail by the time the client sees it.
   app.addHook('onSend', async (request, reply, payload) => {
     await auditRefusal(deps.database.db, request, reply.statusCode);

@@ -2,6 +2,7 @@ import type { KeyRing } from '../crypto/key-ring';
 import type { SessionLimits } from '../use-cases/sessions/auth-policy';
 import type { DatabaseHandle } from '../db/connect';
 import type { IpThrottleOptions } from '../use-cases/sessions/ip-throttle';
+import type { RateLimits } from './rate-limits/rate-limits';
 import { currentOrigin } from '../request-origin';
 import type { UseCaseContext } from '../use-cases/context';
 import type { Authenticated } from '../use-cases/sessions/authenticate';
@@ -23,6 +24,8 @@ export interface AppDeps {
   sessionLimits?: SessionLimits;
   /** Failed sign-ins allowed per client address; DEFAULT_IP_THROTTLE unless given. */
   signInThrottle?: IpThrottleOptions;
+  /** Requests allowed per user and per address (http/rate-limits); DEFAULT_RATE_LIMITS unless given. */
+  rateLimits?: RateLimits;
 }
 
 export function contextFor(deps: AppDeps, auth: Authenticated): UseCaseContext {

@@ -127,6 +127,7 @@ import {
   WorkplaceUpdateSchema,
 } from '@waymark/contracts';
 import { z } from 'zod';
+import { rateLimitExtension, rateLimitResponse } from './rate-limits/openapi-rate-limits';
 
 interface Operation {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -270,8 +271,10 @@ export function buildOpenApiDocument(version: string) {
         [String(op.status ?? 200)]: op.response
           ? { description: 'OK', content: { 'application/json': { schema: jsonSchema(op.response, 'output') } } }
           : { description: 'OK' },
+        ...rateLimitResponse(op.method, op.path, problem),
         '4XX': problem,
       },
+      ...rateLimitExtension(op.method, op.path),
     };
   }
   return {

@@ -41,6 +41,7 @@ const STATUS: Record<ProblemCode, number> = {
   other_solutions_not_considered: 409,
   child_decision_required: 409,
   capacity_reached: 409,
+  boundary_level_clash: 409,
 };
 
 // Titles are for people reading raw responses; clients translate `code`.
@@ -82,6 +83,7 @@ const TITLES: Record<ProblemCode, string> = {
   other_solutions_not_considered: 'Assess voluntary repatriation and local integration before resettlement',
   child_decision_required: 'A child this step would leave behind needs their own best-interests decision on it first',
   capacity_reached: 'The programme is full',
+  boundary_level_clash: 'Areas of the file are loaded at another level already',
 };
 
 export function problemOf(failure: Failure): Problem {

@@ -1,6 +1,7 @@
 import {
   AGE_BRACKETS,
   ageBracket,
+  areaTree,
   bracketRange,
   can,
   canInOperation,
@@ -17,6 +18,7 @@ import {
   SEXES,
   addKeyed,
   type KeyedCount,
+  type AreaTree,
   type PublishOptions,
   type Result,
 } from '@waymark/core';
@@ -61,6 +63,8 @@ interface Frame {
   operationId: string;
   k: number;
   tree: AdminAreaRecord[];
+  /** The same areas indexed, every walk bounded (a cycle in old data cannot hang a request). */
+  areas: AreaTree<AdminAreaRecord>;
   sites: Array<{ id: string; name: string; admin_area_code: string | null }>;
   filter: RollupFilter;
   year: number;
@@ -147,19 +151,9 @@ async function frameFor(ctx: UseCaseContext, query: AggregateQuery): Promise<Res
       return { from: range.max === null ? null : year - range.max, to: year - range.min };
     }),
   };
-  if (query.area !== undefined) filter.areaCodes = [query.area, ...descendantsOf(tree, query.area)];
-  return ok({ operationId: query.operationId, k, tree, sites, filter, year });
-}
-
-function descendantsOf(tree: readonly AdminAreaRecord[], code: string): string[] {
-  const found: string[] = [];
-  let frontier = [code];
-  while (frontier.length > 0) {
-    const next = tree.filter((area) => area.parentCode !== null && frontier.includes(area.parentCode)).map((area) => area.code);
-    found.push(...next);
-    frontier = next;
-  }
-  return found;
+  const areas = areaTree(tree);
+  if (query.area !== undefined) filter.areaCodes = [query.area, ...areas.descendantsOf(query.area)];
+  return ok({ operationId: query.operationId, k, tree, areas, sites, filter, year });
 }
 
 const groupOf = (by: AggregateQuery['by']): RollupGroup =>
@@ -179,9 +173,9 @@ interface RowPlan {
 
 /** Rows of a table in display order, each count's row key, and what each row rolls up into. */
 function planRows(frame: Frame, query: AggregateQuery, counts: readonly GroupedCount[]): { rows: RowPlan[]; rowOf: (key: string | null) => string } {
-  const byCode = new Map(frame.tree.map((area) => [area.code, area]));
+  const { areas } = frame;
   const hasSites = (code: string) => {
-    const codes = new Set([code, ...descendantsOf(frame.tree, code)]);
+    const codes = new Set([code, ...areas.descendantsOf(code)]);
     return frame.sites.some((site) => site.admin_area_code !== null && codes.has(site.admin_area_code));
   };
   const vocabulary = (values: readonly string[], rowOf: (key: string | null) => string = (key) => key ?? UNKNOWN) => {
@@ -212,22 +206,16 @@ function planRows(frame: Frame, query: AggregateQuery, counts: readonly GroupedC
       return { rows, rowOf: (key) => key ?? UNKNOWN };
     }
     case 'area': {
-      const level = query.area !== undefined ? (byCode.get(query.area)?.level ?? query.level - 1) + 1 : query.level;
+      const level = query.area !== undefined ? (areas.area(query.area)?.level ?? query.level - 1) + 1 : query.level;
       // A person's area (usually the finest level) counts under its ancestor at `level`.
-      const ancestorAt = (code: string | null): string => {
-        if (code === null) return UNKNOWN;
-        let area = byCode.get(code);
-        if (!area) return code;
-        while (area.level > level && area.parentCode !== null && byCode.has(area.parentCode)) area = byCode.get(area.parentCode)!;
-        return area.code;
-      };
+      const ancestorAt = (code: string | null): string => (code === null ? UNKNOWN : areas.ancestorAt(code, level));
       const keys = new Set(counts.map((c) => ancestorAt(c.key)));
       // Areas of the level with nobody are rows too: a map shows them as 0, not as unknown.
       for (const area of frame.tree) if (area.level === level && (query.area === undefined || area.parentCode === query.area)) keys.add(area.code);
       const rows = [...keys]
         .map((key) => {
-          const area = byCode.get(key);
-          const children = frame.tree.some((child) => child.parentCode === key);
+          const area = areas.area(key);
+          const children = areas.childrenOf(key).length > 0;
           return {
             key,
             name: area?.name ?? null,

@@ -1,0 +1,39 @@
+import { DEFAULT_RATE_LIMITS } from './rate-limits';
+import { documentedCostOf } from './route-costs';
+
+/**
+ * What the OpenAPI document says of each operation's limits (issue 20 §1): a 429 answer with
+ * Retry-After, and `x-rate-limit` with the numbers, as this server applies them by default.
+ */
+export function rateLimitExtension(method: string, path: string): Record<string, unknown> {
+  const { cost, only } = documentedCostOf(method, path);
+  if (cost === 'exempt') return { 'x-rate-limit': { cost: 'exempt' } };
+  const allowance = DEFAULT_RATE_LIMITS[cost];
+  return {
+    'x-rate-limit': {
+      cost,
+      ...(only ? { appliesTo: only } : {}),
+      windowSeconds: DEFAULT_RATE_LIMITS.windowSeconds,
+      perUser: allowance.perUser,
+      perAddress: allowance.perAddress,
+      inFlightPerUser: allowance.inFlightPerUser,
+    },
+  };
+}
+
+export function rateLimitResponse(method: string, path: string, problem: { content: unknown }): Record<string, unknown> {
+  const { cost, only } = documentedCostOf(method, path);
+  if (cost === 'exempt') return {};
+  const allowance = DEFAULT_RATE_LIMITS[cost];
+  const window = DEFAULT_RATE_LIMITS.windowSeconds;
+  const which = only ? ` (${only}; other requests count as ordinary)` : '';
+  return {
+    '429': {
+      description:
+        `rate_limited: more than ${allowance.perUser} ${cost} requests a user or ${allowance.perAddress} an address in ${window} s${which}, ` +
+        `or more than ${allowance.inFlightPerUser} of them from one user at once. Nothing was done; retry after Retry-After seconds.`,
+      headers: { 'Retry-After': { description: 'Seconds until the request may be made again', schema: { type: 'integer', minimum: 1 } } },
+      content: problem.content,
+    },
+  };
+}

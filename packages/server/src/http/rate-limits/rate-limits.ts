@@ -1,0 +1,126 @@
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
+import { failure } from '../../failure';
+import { currentOrigin, type RequestOrigin } from '../../request-origin';
+import { SESSION_COOKIE } from '../auth';
+import { sendProblem } from '../problem';
+import { costOf, type RouteCost } from './route-costs';
+
+/** How much one user, and one address, may ask of a kind of route per window. */
+export interface Allowance {
+  perUser: number;
+  perAddress: number;
+  /** Requests of this kind one user may have in flight at once; more are refused at once. */
+  inFlightPerUser: number;
+}
+
+export interface RateLimits {
+  windowSeconds: number;
+  ordinary: Allowance;
+  expensive: Allowance;
+  upload: Allowance;
+}
+
+/**
+ * Far above what a person clicking through the web app asks (a page is a handful of
+ * requests, a browser sends at most six at once), far below what a script can: a user at the
+ * limit of expensive routes gets a PDF or a short search every three seconds. An address holds
+ * a few users' worth, since an office may sit behind one address; and an address is all we
+ * know before sign-in.
+ */
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  windowSeconds: 60,
+  ordinary: { perUser: 300, perAddress: 1_200, inFlightPerUser: 8 },
+  expensive: { perUser: 20, perAddress: 60, inFlightPerUser: 2 },
+  upload: { perUser: 4, perAddress: 10, inFlightPerUser: 1 },
+};
+
+const NO_LIMIT: Allowance = { perUser: Number.MAX_SAFE_INTEGER, perAddress: Number.MAX_SAFE_INTEGER, inFlightPerUser: Number.MAX_SAFE_INTEGER };
+/** For tests and benchmarks that measure something else with many requests from one address. */
+export const UNLIMITED: RateLimits = { windowSeconds: 60, ordinary: NO_LIMIT, expensive: NO_LIMIT, upload: NO_LIMIT };
+
+type Limited = Exclude<RouteCost, 'exempt'>;
+type Check = (request: FastifyRequest) => Promise<{ isExceeded?: boolean; ttlInSeconds?: number }>;
+
+/** Users we have seen signed in on a session, by a hash of its token (not the token itself). */
+const SESSIONS_REMEMBERED = 10_000;
+const RATE = Symbol('waymark.rate');
+interface RateState {
+  cost: Limited;
+  userKey: string;
+  origin: RequestOrigin | undefined;
+  tokenHash: string | null;
+}
+type Rated = FastifyRequest & { [RATE]?: RateState };
+
+/**
+ * Limits every /api request per user and per address (issue 20 §1), counted by
+ * @fastify/rate-limit's store in fixed windows, with a cap on each user's requests in flight.
+ * A refusal is a 429 problem (`rate_limited`) with Retry-After, sent before the body is read
+ * or the database asked: refusing must cost next to nothing, or refusals become the load.
+ *
+ * "A user" is the user signed in on the session cookie. The check runs before authentication
+ * (which needs the database), so a session is known by its token until a request on it has
+ * been answered for its user; from then on every session of that user shares one allowance.
+ * Requests without a session count against their address only.
+ *
+ * Register after the hook that sets the request origin, and before the routes.
+ */
+export async function registerRateLimits(app: FastifyInstance, limits: RateLimits): Promise<void> {
+  await app.register(fastifyRateLimit, { global: false });
+  const window = limits.windowSeconds * 1000;
+  const checks = {} as Record<Limited, { user: Check; address: Check }>;
+  for (const cost of ['ordinary', 'expensive', 'upload'] as const) {
+    const allowance = limits[cost];
+    checks[cost] = {
+      user: app.createRateLimit({ max: allowance.perUser, timeWindow: window, keyGenerator: (request) => (request as Rated)[RATE]!.userKey }) as Check,
+      address: app.createRateLimit({ max: allowance.perAddress, timeWindow: window, keyGenerator: (request) => request.ip }) as Check,
+    };
+  }
+  const userOfSession = new Map<string, string>();
+  const inFlight = new Map<string, number>();
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) return;
+    const cost = costOf(request.method, request.routeOptions.url, request.query);
+    if (cost === 'exempt') return;
+    const token = request.cookies[SESSION_COOKIE];
+    const tokenHash = token ? createHash('sha256').update(token).digest('base64url') : null;
+    const userId = tokenHash === null ? undefined : userOfSession.get(tokenHash);
+    const userKey = userId !== undefined ? `user:${userId}` : `session:${tokenHash}`;
+    const state: RateState = { cost, userKey, origin: currentOrigin(), tokenHash };
+    (request as Rated)[RATE] = state;
+
+    // Without a session there is no user to count: the address is all we know.
+    const counted = await Promise.all(tokenHash === null ? [checks[cost].address(request)] : [checks[cost].user(request), checks[cost].address(request)]);
+    const exceeded = counted.filter((check) => check.isExceeded);
+    if (exceeded.length > 0) return refuse(reply, Math.max(...exceeded.map((check) => check.ttlInSeconds ?? limits.windowSeconds)), 'too many requests in this window');
+    if (tokenHash === null) return;
+
+    const flightKey = `${cost}:${userKey}`;
+    const flying = inFlight.get(flightKey) ?? 0;
+    if (flying >= limits[cost].inFlightPerUser) return refuse(reply, 1, 'too many requests of this kind at once');
+    inFlight.set(flightKey, flying + 1);
+    // 'close' comes once whether the answer was sent or the client went away.
+    reply.raw.once('close', () => {
+      const left = (inFlight.get(flightKey) ?? 1) - 1;
+      if (left > 0) inFlight.set(flightKey, left);
+      else inFlight.delete(flightKey);
+    });
+  });
+
+  // The use case named the session's user (request-origin): its next requests count as theirs.
+  app.addHook('onResponse', async (request) => {
+    const state = (request as Rated)[RATE];
+    const actorId = state?.origin?.actorId;
+    if (!state || state.tokenHash === null || !actorId || userOfSession.get(state.tokenHash) === actorId) return;
+    if (userOfSession.size >= SESSIONS_REMEMBERED) userOfSession.delete(userOfSession.keys().next().value!);
+    userOfSession.set(state.tokenHash, actorId);
+  });
+}
+
+function refuse(reply: FastifyReply, retryAfterSeconds: number, detail: string): FastifyReply {
+  reply.header('retry-after', String(Math.max(1, retryAfterSeconds)));
+  return sendProblem(reply, failure('rate_limited', detail));
+}

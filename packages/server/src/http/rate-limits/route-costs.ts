@@ -1,0 +1,55 @@
+/**
+ * What a request costs the server, by route. One user once held health's p99 at 1.25 s with
+ * two-letter name searches and 1.09 s with subject-access PDFs, and wrote 7,300 audit rows in
+ * three minutes (issue 20 §1): the costly routes get a tighter allowance than the rest.
+ *
+ * - `expensive`: reads that scan many rows or build a document (PDF, CSV, XLSX), the password
+ *   hashes of signing in, and the map's shapes;
+ * - `upload`: boundary files (up to 16 MB, parsed on a worker thread, one at a time);
+ * - `ordinary`: everything else under /api;
+ * - `exempt`: health, which monitoring must always reach (it costs a ping).
+ */
+export type RouteCost = 'ordinary' | 'expensive' | 'upload' | 'exempt';
+
+interface Costly {
+  cost: Exclude<RouteCost, 'ordinary'>;
+  /** When only some requests of the route cost this much; said in the OpenAPI document. */
+  only?: { when: (query: unknown) => boolean; description: string };
+}
+
+/** A name search shorter than a trigram cannot use the name index: it reads every person in scope. */
+const SHORT_NAME = 3;
+const shortNameSearch = (query: unknown) =>
+  typeof query === 'object' && query !== null && 'name' in query && typeof query.name === 'string' && query.name.trim().length < SHORT_NAME;
+
+/** By Fastify route pattern (`:id`), method first. */
+const COSTLY: Record<string, Costly> = {
+  'GET /api/v1/health': { cost: 'exempt' },
+  'POST /api/v1/sessions': { cost: 'expensive' },
+  'POST /api/v1/sessions/current/password': { cost: 'expensive' },
+  'GET /api/v1/persons': { cost: 'expensive', only: { when: shortNameSearch, description: `name searches shorter than ${SHORT_NAME} characters` } },
+  'GET /api/v1/persons/:id/export': { cost: 'expensive' },
+  'GET /api/v1/cases/:id/summary.pdf': { cost: 'expensive' },
+  'GET /api/v1/case-tasks/:id/referral.pdf': { cost: 'expensive' },
+  'GET /api/v1/exports/:view': { cost: 'expensive' },
+  'GET /api/v1/audit-events': { cost: 'expensive' },
+  'GET /api/v1/operations/:id/retention/dry-run': { cost: 'expensive' },
+  'GET /api/v1/programmes/:id/targets': { cost: 'expensive' },
+  'GET /api/v1/programmes/:id/coverage': { cost: 'expensive' },
+  'GET /api/v1/population/areas': { cost: 'expensive' },
+  'POST /api/v1/operations/:id/boundaries': { cost: 'upload' },
+};
+
+/** The cost of a request, from its method, matched route pattern and parsed query. */
+export function costOf(method: string, route: string | undefined, query: unknown): RouteCost {
+  const costly = route === undefined ? undefined : COSTLY[`${method} ${route}`];
+  if (!costly) return 'ordinary';
+  return costly.only === undefined || costly.only.when(query) ? costly.cost : 'ordinary';
+}
+
+/** The cost of an OpenAPI operation (`{id}` paths), with the condition when only some requests pay it. */
+export function documentedCostOf(method: string, openApiPath: string): { cost: RouteCost; only?: string } {
+  const costly = COSTLY[`${method.toUpperCase()} ${openApiPath.replace(/\{(\w+)\}/g, ':$1')}`];
+  if (!costly) return { cost: 'ordinary' };
+  return costly.only ? { cost: costly.cost, only: costly.only.description } : { cost: costly.cost };
+}
