@@ -123,6 +123,7 @@ const NOT_ABOUT_A_PERSON: Record<string, string> = {
   'put /api/v1/operations/{id}/retention': 'operation settings',
   'post /api/v1/operations/{id}/boundaries': 'map boundaries of an operation',
   'put /api/v1/operations/{id}/disclosure': 'operation settings',
+  'put /api/v1/operations/{id}/security': 'operation settings (whether a second factor is required)',
   'post /api/v1/operations': 'organisation',
   'post /api/v1/operations/{id}/agencies': 'organisation',
   'post /api/v1/agencies/{id}/teams': 'organisation',
