@@ -89,4 +89,21 @@ describe.each(databaseTargets())('erasure closes the case work on $name PostgreS
     expect(after.rows[0]).toEqual(before.rows[0]);
     expect(await queued()).toBe(0);
   });
+  it('refuses an erased person as a carer, and erasing a child forgets who cared for them (found in review)', async () => {
+    const child = async (givenName: string) =>
+      ((await officer.request('POST', '/api/v1/persons', { givenName, familyName: 'Care', sex: 'male', birthYear: 2016, arrivalDate: '2020-03-01' })).body as { id: string }).id;
+    const first = await child('Omar');
+    const before = await app.database.pool.query<{ n: string }>('select count(*) as n from care_arrangements');
+    const refused = await officer.request('POST', `/api/v1/persons/${first}/care-arrangements`, { kind: 'kinship', carer: { kind: 'person', personId }, startDate: '2026-05-01' });
+    expect({ status: refused.status, code: (refused.body as { code: string }).code }).toEqual({ status: 409, code: 'person_anonymised' });
+    expect((await app.database.pool.query<{ n: string }>('select count(*) as n from care_arrangements')).rows[0]).toEqual(before.rows[0]);
+
+    const aunt = ((await officer.request('POST', '/api/v1/persons', { givenName: 'Huda', familyName: 'Care', sex: 'female', birthYear: 1985, arrivalDate: '2020-03-01' })).body as { id: string }).id;
+    const second = await child('Sami');
+    const recorded = await officer.request('POST', `/api/v1/persons/${second}/care-arrangements`, { kind: 'kinship', carer: { kind: 'person', personId: aunt }, startDate: '2026-05-01' });
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+    expect((await admin.request('POST', `/api/v1/persons/${second}/erasure`, { reason: 'asked in writing', mode: 'anonymise' })).status).toBe(200);
+    const left = await app.database.pool.query<{ carer_person_id: string | null }>('select carer_person_id from care_arrangements where person_id = $1', [second]);
+    expect(left.rows).toEqual([{ carer_person_id: null }]);
+  });
 });

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RateLimits } from '../src/http/rate-limits/rate-limits';
 import { DEFAULT_RATE_LIMITS } from '../src/http/rate-limits/rate-limits';
+import { costOf } from '../src/http/rate-limits/route-costs';
 import { databaseTargets } from './database-targets';
 import { startTestApp, type Client, type TestApp, type TestResponse } from './test-app';
 
@@ -143,7 +144,7 @@ describe.each(databaseTargets())('rate limits in the OpenAPI document on $name P
     const pdf = document.paths['/api/v1/cases/{id}/summary.pdf']!.get!;
     expect(pdf['x-rate-limit']).toEqual({ cost: 'expensive', windowSeconds: 60, ...DEFAULT_RATE_LIMITS.expensive });
     expect(pdf.responses['429']!.headers).toHaveProperty('Retry-After');
-    expect(document.paths['/api/v1/persons']!.get!['x-rate-limit']).toMatchObject({ cost: 'expensive', appliesTo: 'name searches shorter than 3 characters' });
+    expect(document.paths['/api/v1/persons']!.get!['x-rate-limit']).toMatchObject({ cost: 'expensive', appliesTo: 'name searches without 3 letters or digits in a row' });
     expect(document.paths['/api/v1/operations/{id}/boundaries']!.post!['x-rate-limit']).toMatchObject({ cost: 'upload' });
     expect(document.paths['/api/v1/health']!.get!['x-rate-limit']).toEqual({ cost: 'exempt' });
     for (const [path, operations] of Object.entries(document.paths)) {
@@ -152,5 +153,22 @@ describe.each(databaseTargets())('rate limits in the OpenAPI document on $name P
         expect(operation.responses['429'], `${method} ${path}`).toBeDefined();
       }
     }
+  });
+});
+
+describe('what a request costs, whatever its spelling (found in review)', () => {
+  it('counts HEAD on a costly GET route as that GET: Fastify runs the same handler, PDF and audit row included', () => {
+    expect(costOf('HEAD', '/api/v1/persons/:id/export', {})).toBe('expensive');
+    expect(costOf('HEAD', '/api/v1/cases/:id/summary.pdf', {})).toBe('expensive');
+    expect(costOf('HEAD', '/api/v1/health', {})).toBe('exempt');
+  });
+
+  it('judges a name search on the name the contract sees: a combining accent or punctuation is not a long name', () => {
+    expect(costOf('GET', '/api/v1/persons', { name: 'a\u0301b' })).toBe('expensive');
+    expect(costOf('GET', '/api/v1/persons', { name: '!!!' })).toBe('expensive');
+    expect(costOf('GET', '/api/v1/persons', { name: 'a b c' })).toBe('expensive');
+    expect(costOf('GET', '/api/v1/persons', { name: 'Ali' })).toBe('ordinary');
+    expect(costOf('GET', '/api/v1/persons', { name: 'محمد' })).toBe('ordinary');
+    expect(costOf('GET', '/api/v1/persons', {})).toBe('ordinary');
   });
 });

@@ -106,14 +106,13 @@ export async function anonymisePersonRows(tx: Tx, person: PersonRow, actorId: st
     .where('operation_id', '=', key.operationId)
     .where('person_id', '=', key.id)
     .executeTakeFirst();
-  // A carer named by a record id rather than a person: that id identifies the carer, and
-  // through them the child. The arrangement (kind and dates) stays for the child's history.
+  // The carer, named by a record id or as a registered person: either identifies the carer,
+  // and through them the child. The arrangement (kind and dates) stays for the child's history.
   await tx
     .updateTable('care_arrangements')
-    .set({ carer_ref: ANONYMISED_NAME })
+    .set({ carer_ref: ANONYMISED_NAME, carer_person_id: null })
     .where('operation_id', '=', key.operationId)
     .where('person_id', '=', key.id)
-    .where('carer_ref', 'is not', null)
     .execute();
   // Trafficking assessments hold the elements as judged, evidence note ids, dates and the
   // reasoning in words, sealed or in clear: the whole row goes, as protection notes do.

@@ -17,17 +17,22 @@ interface Costly {
   only?: { when: (query: unknown) => boolean; description: string };
 }
 
-/** A name search shorter than a trigram cannot use the name index: it reads every person in scope. */
+/**
+ * A name search without a run of three letters or digits cannot use the trigram index: it
+ * reads every person in scope. Judged on the name as the contract will see it (NFC), so a
+ * combining accent ("a\u0301b" is "áb") or punctuation ("!!!") does not pass for a long name.
+ */
 const SHORT_NAME = 3;
+const TRIGRAM_RUN = new RegExp(`[\\p{L}\\p{N}]{${SHORT_NAME}}`, 'u');
 const shortNameSearch = (query: unknown) =>
-  typeof query === 'object' && query !== null && 'name' in query && typeof query.name === 'string' && query.name.trim().length < SHORT_NAME;
+  typeof query === 'object' && query !== null && 'name' in query && typeof query.name === 'string' && !TRIGRAM_RUN.test(query.name.normalize('NFC'));
 
 /** By Fastify route pattern (`:id`), method first. */
 const COSTLY: Record<string, Costly> = {
   'GET /api/v1/health': { cost: 'exempt' },
   'POST /api/v1/sessions': { cost: 'expensive' },
   'POST /api/v1/sessions/current/password': { cost: 'expensive' },
-  'GET /api/v1/persons': { cost: 'expensive', only: { when: shortNameSearch, description: `name searches shorter than ${SHORT_NAME} characters` } },
+  'GET /api/v1/persons': { cost: 'expensive', only: { when: shortNameSearch, description: `name searches without ${SHORT_NAME} letters or digits in a row` } },
   'GET /api/v1/persons/:id/export': { cost: 'expensive' },
   'GET /api/v1/cases/:id/summary.pdf': { cost: 'expensive' },
   'GET /api/v1/case-tasks/:id/referral.pdf': { cost: 'expensive' },
@@ -42,7 +47,9 @@ const COSTLY: Record<string, Costly> = {
 
 /** The cost of a request, from its method, matched route pattern and parsed query. */
 export function costOf(method: string, route: string | undefined, query: unknown): RouteCost {
-  const costly = route === undefined ? undefined : COSTLY[`${method} ${route}`];
+  // Fastify answers HEAD on every GET route by running the GET handler: it costs the same.
+  const asMethod = method === 'HEAD' ? 'GET' : method;
+  const costly = route === undefined ? undefined : COSTLY[`${asMethod} ${route}`];
   if (!costly) return 'ordinary';
   return costly.only === undefined || costly.only.when(query) ? costly.cost : 'ordinary';
 }

@@ -34,6 +34,9 @@ export async function addCareArrangement(ctx: UseCaseContext, personId: string, 
       if (!carer || carer.operation_id !== person.operation_id || carer.id === person.id) {
         return err(invalid([{ path: ['carer', 'personId'], code: 'carer_required', message: 'a person you can reach, other than the child' }]));
       }
+      // Nothing new is written about an erased person, as a carer either.
+      const carerLive = refuseIfAnonymised(carer);
+      if (!carerLive.ok) return carerLive;
     }
     // Serialise changes to one child's history so two overlapping periods cannot both pass.
     await tx.selectFrom('persons').select('id').where('operation_id', '=', person.operation_id).where('id', '=', person.id).forUpdate().execute();
