@@ -78,4 +78,14 @@ describe('publishCoverage', () => {
     expect(b.coverage).toBeNull();
     expect(b.gap).toBeNull();
   });
+  it('calls an area that reached nobody (withheld) of a large need a gap, by the stated bound alone', () => {
+    const published = publishCoverage([count('A', 'female', '18-59', 40, 0, 0), count('B', 'male', '18-59', 8, 0, 0)], 5);
+    const a = published.areas.find((area) => area.adminAreaCode === 'A')!;
+    expect(a.reached).toBeNull();
+    expect(a.coverage).toBeNull();
+    // At most k - 1 + 2 = 6 reached of at least 38 in need: under half, whatever the perturbation.
+    expect(a.gap).toBe(true);
+    // Of 8 in need (shown 6 to 10), 6 reached would be over half: not told.
+    expect(published.areas.find((area) => area.adminAreaCode === 'B')!.gap).toBeNull();
+  });
 });

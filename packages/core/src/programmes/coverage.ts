@@ -1,4 +1,4 @@
-import { publishKeyedTable, type KeyedCount } from '../disclosure/cell-key';
+import { MAX_PERTURBATION, publishKeyedTable, type KeyedCount } from '../disclosure/cell-key';
 import type { PublishedTable } from '../disclosure/table';
 import { AGE_BRACKETS, SEXES, type AgeBracket, type Sex } from '../registration/vocabulary';
 
@@ -78,7 +78,7 @@ export function publishCoverage(counts: readonly CoverageCount[], k: number, gap
   const areas = areaCodes.map((adminAreaCode, i): PublishedCoverageArea => {
     const [inNeed, targeted, reached] = COVERAGE_MEASURES.map((measure) => published[measure].table.rowTotals![i] ?? null) as [number | null, number | null, number | null];
     const coverage = inNeed !== null && reached !== null && inNeed > 0 ? reached / inNeed : null;
-    return { adminAreaCode, inNeed, targeted, reached, coverage, gap: coverage === null ? null : coverage < gapThreshold };
+    return { adminAreaCode, inNeed, targeted, reached, coverage, gap: gapOf(inNeed, reached, coverage, k, gapThreshold) };
   });
   const rows: PublishedCoverageRow[] = [];
   areaCodes.forEach((adminAreaCode, i) =>
@@ -103,4 +103,17 @@ export function publishCoverage(counts: readonly CoverageCount[], k: number, gap
     totals: { inNeed: published.inNeed.table.grandTotal ?? null, targeted: published.targeted.table.grandTotal ?? null, reached: published.reached.table.grandTotal ?? null },
     suppressed: { primary: sum((t) => t.suppressed.primary), secondary: sum((t) => t.suppressed.secondary) },
   };
+}
+
+/**
+ * A gap is told from what is shown. Where the reached count is withheld (shown under k, so
+ * truly at most k - 1 + MAX_PERTURBATION, nobody included) beside a shown need, the area is
+ * a gap whenever even that many would fall under the threshold: a programme that reached
+ * nobody in a district of 40 in need is a gap, not unknown. Nothing is published that the
+ * withheld cell and the stated bound do not already say.
+ */
+function gapOf(inNeed: number | null, reached: number | null, coverage: number | null, k: number, gapThreshold: number): boolean | null {
+  if (coverage !== null) return coverage < gapThreshold;
+  if (inNeed === null || inNeed <= 0 || reached !== null) return null;
+  return (k - 1 + MAX_PERTURBATION) / inNeed < gapThreshold ? true : null;
 }
