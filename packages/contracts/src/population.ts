@@ -73,6 +73,11 @@ export const AggregateTableSchema = z.object({
       rolledUp: z.array(z.string()),
       cells: z.array(Count),
       total: Count,
+      /**
+       * risk_level only: people at high or critical risk, published as a cell of its own (the
+       * same people give the same number), so the map need not add two perturbed cells.
+       */
+      highOrCritical: Count.optional(),
     }),
   ),
   columnTotals: z.array(Count).nullable(),

@@ -33,7 +33,8 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   windowSeconds: 60,
   ordinary: { perUser: 300, perAddress: 1_200, inFlightPerUser: 8 },
   expensive: { perUser: 20, perAddress: 60, inFlightPerUser: 2 },
-  upload: { perUser: 4, perAddress: 10, inFlightPerUser: 1 },
+  // An officer fixing a file uploads it again and again: one at a time (a worker thread), not four a minute.
+  upload: { perUser: 12, perAddress: 24, inFlightPerUser: 1 },
 };
 
 const NO_LIMIT: Allowance = { perUser: Number.MAX_SAFE_INTEGER, perAddress: Number.MAX_SAFE_INTEGER, inFlightPerUser: Number.MAX_SAFE_INTEGER };

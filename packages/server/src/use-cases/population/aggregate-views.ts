@@ -75,8 +75,11 @@ export async function riskLevelView(ctx: UseCaseContext, query: AggregateQuery):
   if (!frame.ok) return frame;
   const counts = await countPeopleByLevel(ctx.db, frame.value.filter, groupOf(query.by));
   const columns: Column[] = RISK_LEVEL_COLUMNS.map((key) => ({ key, kind: 'risk_level' }));
-  return ok(tabulate(frame.value, query, counts.map((c) => ({ ...c, column: c.column ?? 'unscreened' })), columns, { rowTotals: true, columnTotals: true, grandTotal: true }));
+  return ok(tabulate(frame.value, query, counts.map((c) => ({ ...c, column: c.column ?? 'unscreened' })), columns, { rowTotals: true, columnTotals: true, grandTotal: true }, HIGH_OR_CRITICAL));
 }
+
+/** What the map colours by: one set of people, so one cell with its own key, not a sum of two shown cells. */
+const HIGH_OR_CRITICAL: readonly string[] = ['high', 'critical'];
 
 export async function riskDomainView(ctx: UseCaseContext, query: AggregateQuery): Promise<Result<AggregateTable, Failure>> {
   if (query.domain !== undefined && !DOMAIN_COLUMNS.includes(query.domain)) {
@@ -229,7 +232,14 @@ function planRows(frame: Frame, query: AggregateQuery, counts: readonly GroupedC
   }
 }
 
-function tabulate(frame: Frame, query: AggregateQuery, counts: readonly GroupedCount[], columns: Column[], margins: Omit<PublishOptions, 'k'>): AggregateTable {
+function tabulate(
+  frame: Frame,
+  query: AggregateQuery,
+  counts: readonly GroupedCount[],
+  columns: Column[],
+  margins: Omit<PublishOptions, 'k'>,
+  highOrCritical?: readonly string[],
+): AggregateTable {
   const plan = planRows(frame, query, counts);
   const index = new Map(plan.rows.map((row, i) => [row.key, i]));
   const columnIndex = new Map(columns.map((column, j) => [column.key, j]));
@@ -241,6 +251,12 @@ function tabulate(frame: Frame, query: AggregateQuery, counts: readonly GroupedC
   }
   const names = new Map(frame.tree.map((area) => [area.code, area.name]));
   const published = publishKeyedTable({ cells }, { k: frame.k, ...margins });
+  const combined = highOrCritical
+    ? publishKeyedTable(
+        { cells: cells.map((row) => [columns.reduce((sum, column, j) => (highOrCritical.includes(column.key) ? addKeyed(sum, row[j]!) : sum), NOBODY)]) },
+        { k: frame.k, rowTotals: false, columnTotals: false, grandTotal: false },
+      ).cells.map((row) => row[0] ?? null)
+    : undefined;
   return {
     view: query.view,
     by: query.by,
@@ -255,6 +271,7 @@ function tabulate(frame: Frame, query: AggregateQuery, counts: readonly GroupedC
       rolledUp: [],
       cells: published.cells[i]!,
       total: published.rowTotals ? published.rowTotals[i]! : null,
+      ...(combined ? { highOrCritical: combined[i]! } : {}),
     })),
     columnTotals: published.columnTotals,
     grandTotal: published.grandTotal ?? null,

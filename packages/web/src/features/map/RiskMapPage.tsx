@@ -97,6 +97,8 @@ export function RiskMapPage() {
     const k = table.suppressionThreshold;
     const guarded = (n: number | null) => (n !== null && n > 0 && n < k ? null : n);
     if (table.view === 'risk_domain') return guarded(row.total);
+    // Published by the server as one cell of its own (the cell-key method): use it as it is.
+    if (row.highOrCritical !== undefined) return guarded(row.highOrCritical);
     const wanted = table.columns.map((c) => c.key === 'high' || c.key === 'critical');
     const inside = row.cells.filter((_, j) => wanted[j]);
     if (inside.every((cell) => cell !== null)) return guarded(inside.reduce<number>((a, b) => a + (b ?? 0), 0));
