@@ -1,14 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeAudit } from '../src/db/audit';
-import { fromUrl, type DatabaseHandle } from '../src/db/connect';
+import type { DatabaseHandle } from '../src/db/connect';
 import { migrate } from '../src/db/migrate';
 import type { Db } from '../src/db/transaction';
 import { verifyAuditChain, type ChainVerification } from '../src/use-cases/audit/verify-audit-chain';
 import { giveConsent } from './consent-fixtures';
-import { databaseTargets, type DatabaseTarget } from './database-targets';
+import { databaseTargets, emptyDatabase } from './database-targets';
 import { startTestApp, type Client, type TestApp } from './test-app';
 
 const person = (n: number) => ({ givenName: `Amina${n}`, familyName: 'Yusuf', sex: 'female', birthYear: 1994 });
@@ -191,19 +189,3 @@ describe.each(databaseTargets())('migration 0007 on $name PostgreSQL', (target) 
   });
 });
 
-/** A database with nothing in it, for migrating step by step. */
-async function emptyDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
-  const name = `waymark_t${target.template.split('_').pop()}_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: target.adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(target.adminUrl);
-  url.pathname = `/${name}`;
-  return fromUrl(target.name, url.toString(), 2, async () => {
-    const dropper = new pg.Client({ connectionString: target.adminUrl });
-    await dropper.connect();
-    await dropper.query(`drop database if exists ${name} with (force)`).catch(() => {});
-    await dropper.end();
-  });
-}

@@ -39,3 +39,20 @@ declare module 'vitest' {
     databaseTargets: DatabaseTarget[];
   }
 }
+
+/** A database with nothing in it, for migrating step by step (tests that put rows into an older schema). */
+export async function emptyDatabase(target: DatabaseTarget, poolSize = 2): Promise<DatabaseHandle> {
+  const name = `waymark_t${target.template.split('_').pop()}_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: target.adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(target.adminUrl);
+  url.pathname = `/${name}`;
+  return fromUrl(target.name, url.toString(), poolSize, async () => {
+    const dropper = new pg.Client({ connectionString: target.adminUrl });
+    await dropper.connect();
+    await dropper.query(`drop database if exists ${name} with (force)`).catch(() => {});
+    await dropper.end();
+  });
+}

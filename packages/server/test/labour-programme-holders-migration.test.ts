@@ -1,27 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromUrl, type DatabaseHandle } from '../src/db/connect';
+import type { DatabaseHandle } from '../src/db/connect';
 import { migrate } from '../src/db/migrate';
-import { databaseTargets, type DatabaseTarget } from './database-targets';
+import { databaseTargets, emptyDatabase } from './database-targets';
 
-/** A database with nothing in it, for migrating step by step. */
-async function emptyDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
-  const name = `waymark_t${target.template.split('_').pop()}_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: target.adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(target.adminUrl);
-  url.pathname = `/${name}`;
-  return fromUrl(target.name, url.toString(), 2, async () => {
-    const dropper = new pg.Client({ connectionString: target.adminUrl });
-    await dropper.connect();
-    await dropper.query(`drop database if exists ${name} with (force)`).catch(() => {});
-    await dropper.end();
-  });
-}
 
 describe.each(databaseTargets())('migration 0028 gives existing labour and programme rows owners on $name PostgreSQL', (target) => {
   let database: DatabaseHandle;
