@@ -29,6 +29,38 @@ export const BiaCompleteSchema = z.strictObject({
 });
 export type BiaComplete = z.infer<typeof BiaCompleteSchema>;
 
+/**
+ * The sections of UNHCR's BIA form (domain.md §4). Each is free text up to 4,000
+ * characters; a section left out is empty. All are sealed at rest; protection concerns and
+ * the child's views are child-protection content, withheld from readers without clearance.
+ */
+export const BIA_SECTIONS = ['situationAndCare', 'protectionConcerns', 'childViews', 'needs', 'recommendedActions'] as const;
+export type BiaSection = (typeof BIA_SECTIONS)[number];
+/** The sections only a reader cleared for child protection (or the child's own worker) sees. */
+export const BIA_PROTECTED_SECTIONS: readonly BiaSection[] = ['protectionConcerns', 'childViews'];
+
+const SectionText = freeText(4000);
+
+/** `PUT /bias/{id}/content`: the assessment's sections, written while it is open, at the version read. */
+export const BiaContentUpdateSchema = z.strictObject({
+  situationAndCare: SectionText.optional(),
+  protectionConcerns: SectionText.optional(),
+  childViews: SectionText.optional(),
+  needs: SectionText.optional(),
+  recommendedActions: SectionText.optional(),
+  version: Version,
+});
+export type BiaContentUpdate = z.infer<typeof BiaContentUpdateSchema>;
+
+export const BiaContentSchema = z.object({
+  situationAndCare: z.string().nullable(),
+  protectionConcerns: z.string().nullable(),
+  childViews: z.string().nullable(),
+  needs: z.string().nullable(),
+  recommendedActions: z.string().nullable(),
+});
+export type BiaContent = z.infer<typeof BiaContentSchema>;
+
 export const BiaSchema = z.object({
   id: IdSchema,
   personId: IdSchema,
@@ -41,6 +73,9 @@ export const BiaSchema = z.object({
   dueDate: IsoDateSchema,
   completedAt: IsoDateSchema.nullable(),
   version: z.number().int(),
+  /** Null while nothing is written; a withheld section is null and named in `withheldSections`. */
+  content: BiaContentSchema.nullable(),
+  withheldSections: z.array(z.enum(BIA_SECTIONS)),
 });
 export type Bia = z.infer<typeof BiaSchema>;
 
@@ -108,24 +143,52 @@ export const CareArrangementCreateSchema = z.strictObject({
 });
 export type CareArrangementCreate = z.infer<typeof CareArrangementCreateSchema>;
 
+const CarerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('person'), personId: IdSchema }),
+  z.object({ kind: z.literal('carer_record'), carerId: z.string() }),
+]);
+
+/** What a correction replaced, and why (the mistaken entry stays in the history). */
+export const CareArrangementCorrectionSchema = z.object({
+  id: IdSchema,
+  correctedAt: z.string(),
+  reason: z.string(),
+  previous: z.object({ kind: z.enum(CARE_ARRANGEMENT_TYPES), carer: CarerSchema, startDate: IsoDateSchema, endDate: IsoDateSchema.nullable() }),
+});
+
 export const CareArrangementSchema = z.object({
   id: IdSchema,
   personId: IdSchema,
   kind: z.enum(CARE_ARRANGEMENT_TYPES),
-  carer: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('person'), personId: IdSchema }),
-    z.object({ kind: z.literal('carer_record'), carerId: z.string() }),
-  ]),
+  carer: CarerSchema,
   startDate: IsoDateSchema,
   endDate: IsoDateSchema.nullable(),
+  version: z.number().int(),
+  corrections: z.array(CareArrangementCorrectionSchema),
 });
 export type CareArrangement = z.infer<typeof CareArrangementSchema>;
 
+/** `PATCH /care-arrangements/{id}`: the child leaves this carer on `endDate` (the first day no longer in it). */
+export const CareArrangementEndSchema = z.strictObject({ endDate: IsoDateSchema, version: Version });
+export type CareArrangementEnd = z.infer<typeof CareArrangementEndSchema>;
+
+/** `PUT /care-arrangements/{id}`: a mistaken entry replaced, with why; the old values are kept. */
+export const CareArrangementCorrectSchema = CareArrangementCreateSchema.extend({
+  endDate: IsoDateSchema.nullable(),
+  reason: freeText(1000).min(1),
+  version: Version,
+});
+export type CareArrangementCorrect = z.infer<typeof CareArrangementCorrectSchema>;
+
 export const NextReviewSchema = z.object({ dueDate: IsoDateSchema, reason: z.enum(['interval', 'care_arrangement_change']) });
 
-/** The answer to adding an arrangement: the period, and the review it moved (null without a BID). */
-export const CareArrangementCreatedSchema = CareArrangementSchema.extend({ nextReview: NextReviewSchema.nullable() });
+/** The answer to adding an arrangement: the period, the one it ended, and the review it moved (null without a BID). */
+export const CareArrangementCreatedSchema = CareArrangementSchema.extend({ nextReview: NextReviewSchema.nullable(), closed: CareArrangementSchema.nullable() });
 export type CareArrangementCreated = z.infer<typeof CareArrangementCreatedSchema>;
+
+/** The answer to ending or correcting an arrangement: the period as it now is, and the review. */
+export const CareArrangementChangedSchema = CareArrangementSchema.extend({ nextReview: NextReviewSchema.nullable() });
+export type CareArrangementChanged = z.infer<typeof CareArrangementChangedSchema>;
 
 export const CareArrangementListSchema = z.object({
   items: z.array(CareArrangementSchema),
@@ -153,5 +216,22 @@ export const ChildOverdueItemSchema = z.object({
   dueDate: IsoDateSchema,
   daysOverdue: z.number().int(),
 });
+/**
+ * `GET /children/my-deadlines`: what the children assigned to me are waiting for — open
+ * BIAs, reviews of their latest BID, and BIDs a planned move needs (no date: before the
+ * move completes). Ids, kinds and dates only.
+ */
+export const ChildDeadlineSchema = z.object({
+  kind: z.enum(CHILD_OVERDUE_KINDS),
+  id: IdSchema,
+  childId: IdSchema,
+  dueDate: IsoDateSchema.nullable(),
+  /** For a BID a move needs: the move and its case. */
+  solutionStepId: IdSchema.nullable(),
+  caseId: IdSchema.nullable(),
+});
+export const ChildDeadlinesSchema = z.object({ items: z.array(ChildDeadlineSchema) });
+export type ChildDeadlines = z.infer<typeof ChildDeadlinesSchema>;
+
 export const ChildOverdueListSchema = z.object({ items: z.array(ChildOverdueItemSchema) });
 export type ChildOverdueList = z.infer<typeof ChildOverdueListSchema>;

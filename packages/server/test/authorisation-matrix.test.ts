@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../src/http/openapi-document';
 import {
   buildMatrix,
+  CHILD_CANARY,
+  clearedForChildProtection,
   clearedForSgbv,
   expectedForRecord,
   expectedInOperation,
@@ -149,8 +151,13 @@ describe.each(databaseTargets())('authorisation matrix on $name PostgreSQL', (ta
         const personId = (created.body as { id: string }).id;
         const bia = await maker.request('POST', `/api/v1/persons/${personId}/bia`, { urgency: '1_week', identifiedAt: '2026-06-01' });
         expect(bia.status).toBe(201);
+        const biaId = (bia.body as { id: string }).id;
+        const content = await maker.request('PUT', `/api/v1/bias/${biaId}/content`, { situationAndCare: 'Lives with a neighbour', protectionConcerns: CHILD_CANARY, version: 1 });
+        expect(content.status, JSON.stringify(content.body)).toBe(200);
+        const care = await maker.request('POST', `/api/v1/persons/${personId}/care-arrangements`, { kind: 'foster', carer: { kind: 'carer_record', carerId: 'foster-family-0' }, startDate: '2026-05-01' });
+        expect(care.status, JSON.stringify(care.body)).toBe(201);
         await app.database.db.updateTable('persons').set({ assigned_user_id: assignee, team_id: null }).where('id', '=', personId).execute();
-        const held = { personId, biaId: (bia.body as { id: string }).id };
+        const held = { personId, biaId, arrangementId: (care.body as { id: string }).id };
         if (!options.fresh) children.set(key, held);
         return held;
       },
@@ -290,6 +297,9 @@ describe.each(databaseTargets())('authorisation matrix on $name PostgreSQL', (ta
             if (entry.mayCarrySensitive && response.status === 200 && !clearedForSgbv(actor, ref)) {
               const text = JSON.stringify(response.body);
               if (text.includes(SGBV_CANARY) || text.includes('sg_sexual_violence')) failures.push(`${who} on ${position}: SGBV content leaked`);
+            }
+            if (entry.mayCarrySensitive && response.status === 200 && !clearedForChildProtection(actor, ref) && JSON.stringify(response.body).includes(CHILD_CANARY)) {
+              failures.push(`${who} on ${position}: a BIA's protection concerns leaked`);
             }
           }
           continue;

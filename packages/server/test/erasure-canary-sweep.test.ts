@@ -85,6 +85,13 @@ const STEPS: Step[] = [
   { method: 'put', path: '/api/v1/cases/{id}/resettlement', url: (ids) => `/api/v1/cases/${ids.case}/resettlement`, base: () => ({ primary: 'legal_physical_protection', secondary: null, priority: 'urgent' }) },
   { method: 'post', path: '/api/v1/cases/{id}/solution-steps', url: (ids) => `/api/v1/cases/${ids.case}/solution-steps`, base: () => ({ kind: 'resettlement' }), keep: version('step') },
   { method: 'post', path: '/api/v1/persons/{id}/bia', url: (ids) => `/api/v1/persons/${ids.person}/bia`, base: (ids) => ({ urgency: '2_days', identifiedAt: '2026-05-18', caseId: ids.case }), keep: version('bia') },
+  {
+    method: 'put',
+    path: '/api/v1/bias/{id}/content',
+    url: (ids) => `/api/v1/bias/${ids.bia}/content`,
+    base: (_ids, v) => ({ version: Number(v.bia) }),
+    keep: version('bia'),
+  },
   { method: 'patch', path: '/api/v1/bias/{id}', url: (ids) => `/api/v1/bias/${ids.bia}`, base: (_ids, v) => ({ completedAt: '2026-05-20', version: Number(v.bia) }) },
   { method: 'post', path: '/api/v1/persons/{id}/bid', url: (ids) => `/api/v1/persons/${ids.person}/bid`, base: (ids) => ({ ...BID_BASE, biaId: ids.bia, childViews: { kind: 'disagrees', reasons: 'r' } }) },
   { method: 'post', path: '/api/v1/persons/{id}/bid', url: (ids) => `/api/v1/persons/${ids.person}/bid`, base: () => ({ ...BID_BASE, decisionDate: '2026-05-26', childViews: { kind: 'could_not_be_heard', why: 'too_young' } }) },
@@ -93,7 +100,16 @@ const STEPS: Step[] = [
     path: '/api/v1/persons/{id}/care-arrangements',
     url: (ids) => `/api/v1/persons/${ids.person}/care-arrangements`,
     base: () => ({ kind: 'foster', carer: { kind: 'carer_record', carerId: 'c' }, startDate: '2026-05-01' }),
+    keep: version('care'),
   },
+  {
+    method: 'put',
+    path: '/api/v1/care-arrangements/{id}',
+    url: (ids) => `/api/v1/care-arrangements/${ids.care}`,
+    base: (_ids, v) => ({ kind: 'kinship', carer: { kind: 'carer_record', carerId: 'c' }, startDate: '2026-05-01', endDate: null, reason: 'r', version: Number(v.care) }),
+    keep: version('care'),
+  },
+  { method: 'patch', path: '/api/v1/care-arrangements/{id}', url: (ids) => `/api/v1/care-arrangements/${ids.care}`, base: (_ids, v) => ({ endDate: '2026-05-28', version: Number(v.care) }) },
   { method: 'put', path: '/api/v1/persons/{id}/assignment', url: (ids) => `/api/v1/persons/${ids.person}/assignment`, base: (ids, v) => ({ assignedUserId: ids.admin, version: Number(v.person) }) },
   { method: 'post', path: '/api/v1/cases/{id}/transitions', url: (ids) => `/api/v1/cases/${ids.case}/transitions`, base: (_ids, v) => ({ event: 'request_closure', version: Number(v.case) }), keep: version('case') },
 ];
@@ -146,7 +162,7 @@ const NOT_ABOUT_A_PERSON: Record<string, string> = {
 };
 
 /** Read routes outside the person's file (lists of other things, settings, the map). */
-const READS_ELSEWHERE = /^\/api\/v1\/(health|openapi|sessions|sites|instruments|population|reports|exports|operations|agencies|users|households|workplaces|programmes|solution-steps|bias)/;
+const READS_ELSEWHERE = /^\/api\/v1\/(health|openapi|sessions|sites|instruments|population|reports|exports|operations|agencies|users|households|workplaces|programmes|solution-steps|bias|care-arrangements)/;
 
 describe.each(databaseTargets())('erasure canary sweep on $name PostgreSQL', (target) => {
   let app: TestApp;

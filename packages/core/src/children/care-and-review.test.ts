@@ -40,7 +40,9 @@ describe('care arrangements', () => {
       [
         arrangement({ id: 'a', startDate: '2025-05-01', endDate: '2025-05-01' }),
         arrangement({ id: 'b', childId: 'c2', startDate: '2025-02-30' }),
-        arrangement({ id: 'c', childId: 'c3', startDate: '2026-04-01' }),
+        arrangement({ id: 'c', childId: 'c3', startDate: '2026-06-01' }),
+        // Planned a month ahead: accepted.
+        arrangement({ id: 'c2', childId: 'c5', startDate: '2026-04-01' }),
         arrangement({ id: 'd', childId: 'c4', carer: { kind: 'carer_record', carerId: ' ' } }),
       ],
       { today },
@@ -49,7 +51,7 @@ describe('care arrangements', () => {
       ['dates_out_of_order', '0/endDate'],
       ['invalid_date', '1/startDate'],
       ['date_in_future', '2/startDate'],
-      ['carer_required', '3/carer'],
+      ['carer_required', '4/carer'],
     ]);
   });
 });

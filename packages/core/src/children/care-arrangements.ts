@@ -1,4 +1,4 @@
-import { isIsoDate } from './dates';
+import { addDays, isIsoDate } from './dates';
 import type { ChildProblem } from './problems';
 import { CARE_ARRANGEMENT_TYPES, type CareArrangementType } from './vocabulary';
 
@@ -24,6 +24,12 @@ export function carerKey(carer: CarerRef): string {
 }
 
 const TYPES: ReadonlySet<string> = new Set(CARE_ARRANGEMENT_TYPES);
+
+/**
+ * How far ahead an arrangement may be planned: a move into a foster family agreed for
+ * next month is recorded when it is agreed (our choice; a year ahead is a plan, not care).
+ */
+export const PLANNED_START_DAYS = 90;
 
 /** True when the arrangement covers the day `on` (start inclusive, end exclusive). */
 export function arrangementCovers(arrangement: Pick<CareArrangement, 'startDate' | 'endDate'>, on: string): boolean {
@@ -52,7 +58,7 @@ export function checkCareArrangements(history: readonly CareArrangement[], conte
     if (!isIsoDate(a.startDate)) {
       add([i, 'startDate'], 'invalid_date', 'a YYYY-MM-DD calendar day');
       ok = false;
-    } else if (a.startDate > context.today) add([i, 'startDate'], 'date_in_future', 'record an arrangement once it has started');
+    } else if (a.startDate > addDays(context.today, PLANNED_START_DAYS)) add([i, 'startDate'], 'date_in_future', `an arrangement starts at most ${PLANNED_START_DAYS} days ahead`);
     if (a.endDate !== null) {
       if (!isIsoDate(a.endDate)) {
         add([i, 'endDate'], 'invalid_date', 'a YYYY-MM-DD calendar day');

@@ -4,6 +4,7 @@ export * from './bia';
 export * from './bid-requirement';
 export * from './check-bid';
 export * from './care-arrangements';
+export * from './care-history';
 export * from './review';
 export * from './overdue';
 export * from './left-behind';

@@ -45,8 +45,13 @@ export function nextReviewDate(
   return due;
 }
 
-/** The changes of arrangement in a child's history: every start after the first. */
-export function careArrangementChanges(history: readonly { childId: string; startDate: string }[], childId: string): { changedOn: string }[] {
-  const starts = history.filter((a) => a.childId === childId).map((a) => a.startDate).sort();
-  return starts.slice(1).map((changedOn) => ({ changedOn }));
+/**
+ * The changes of arrangement in a child's history: every start after the first, and every
+ * end (a child leaving a carer is a change even before the next arrangement is known).
+ */
+export function careArrangementChanges(history: readonly { childId: string; startDate: string; endDate?: string | null }[], childId: string): { changedOn: string }[] {
+  const own = history.filter((a) => a.childId === childId);
+  const starts = own.map((a) => a.startDate).sort().slice(1);
+  const ends = own.flatMap((a) => (a.endDate ? [a.endDate] : []));
+  return [...new Set([...starts, ...ends])].sort().map((changedOn) => ({ changedOn }));
 }

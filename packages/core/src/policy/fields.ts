@@ -95,6 +95,12 @@ export const FIELD_REGISTRY = {
   // arrangement says they are at risk: sensitive. What the child said (or why they could
   // not be heard) is child-protection content: need-to-know, withheld by the presenter.
   'child.bia': field('sensitive', 'assess the best interests of a child at risk'),
+  // The BIA's sections (issue 13 §1): the situation, needs and actions are read by those who
+  // read the child's record; protection concerns and the child's own views only with
+  // child-protection clearance or as the child's worker.
+  'child.bia.content': field('sensitive', 'assess the best interests of a child at risk'),
+  'child.bia.protectedContent': field('highly_sensitive', 'hear the child and weigh protection concerns', 'child_protection'),
+  'child.careArrangements.corrections': field('sensitive', 'keep the care history true and accountable'),
   'child.bid.decision': field('sensitive', 'decide in the best interests of the child'),
   'child.bid.panel': field('internal', RECORD),
   'child.bid.childViews': field('highly_sensitive', 'hear the child in decisions about them', 'child_protection'),

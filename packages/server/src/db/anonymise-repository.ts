@@ -106,6 +106,17 @@ export async function anonymisePersonRows(tx: Tx, person: PersonRow, actorId: st
     .where('operation_id', '=', key.operationId)
     .where('person_id', '=', key.id)
     .executeTakeFirst();
+  // A BIA's sections (sealed) are the assessment's words about the child: they go, ciphertext
+  // and all; the assessment's dates and urgency stay, as a BID's decision does.
+  await tx
+    .updateTable('best_interests_assessments')
+    .set({ content_sealed: null })
+    .where('operation_id', '=', key.operationId)
+    .where('person_id', '=', key.id)
+    .execute();
+  // Corrections of the child's care history keep the replaced carer and a reason in words:
+  // they go with the carer's identity below.
+  await tx.deleteFrom('care_arrangement_corrections').where('operation_id', '=', key.operationId).where('person_id', '=', key.id).execute();
   // The carer, named by a record id or as a registered person: either identifies the carer,
   // and through them the child. The arrangement (kind and dates) stays for the child's history.
   await tx

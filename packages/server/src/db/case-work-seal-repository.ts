@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { BestInterestsDeterminationRow, CaseTaskRow, TraffickingAssessmentRow } from './schema';
+import type { BestInterestsAssessmentRow, BestInterestsDeterminationRow, CaseTaskRow, TraffickingAssessmentRow } from './schema';
 import type { Db, Tx } from './transaction';
 
 export interface RowKey {
@@ -26,6 +26,21 @@ export async function lockBidsToSeal(tx: Tx, activeKeyId: string, key: RowKey | 
 
 export async function writeBidViews(tx: Tx, key: RowKey, sealed: string): Promise<void> {
   await tx.updateTable('best_interests_determinations').set({ child_views_text: sealed }).where('operation_id', '=', key.operationId).where('id', '=', key.id).execute();
+}
+
+/** As lockBidsToSeal, for BIA sections (migration 0043: always sealed, so only other keys). */
+export async function lockBiasToSeal(tx: Tx, activeKeyId: string, key: RowKey | null, limit: number): Promise<BestInterestsAssessmentRow[]> {
+  const { rows } = await sql<BestInterestsAssessmentRow>`
+    select * from best_interests_assessments
+     where content_sealed is not null and ${after(key)} and content_sealed not like ${`v1:${activeKeyId}:%`}
+     order by operation_id, id
+     limit ${limit}
+       for update skip locked`.execute(tx);
+  return rows;
+}
+
+export async function writeBiaContentSealed(tx: Tx, key: RowKey, sealed: string): Promise<void> {
+  await tx.updateTable('best_interests_assessments').set({ content_sealed: sealed }).where('operation_id', '=', key.operationId).where('id', '=', key.id).execute();
 }
 
 /** As lockBidsToSeal, for trafficking assessments: sealed under another key, or still in clear. */

@@ -61,6 +61,24 @@ export async function completeBiaAtVersion(
     .executeTakeFirst();
 }
 
+/** Replaces a BIA's sealed sections at the version read (migration 0043); undefined when someone changed it first. */
+export async function writeBiaContentAtVersion(
+  tx: Tx,
+  key: { operationId: string; id: string; version: number },
+  sealed: string,
+  userId: string,
+  at: Date,
+): Promise<BestInterestsAssessmentRow | undefined> {
+  return tx
+    .updateTable('best_interests_assessments')
+    .set({ content_sealed: sealed, content_updated_at: at, content_updated_by: userId, updated_by: userId, updated_at: sql`now()`, version: sql<number>`version + 1` })
+    .where('operation_id', '=', key.operationId)
+    .where('id', '=', key.id)
+    .where('version', '=', key.version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
 /** The tables of a child's best-interests history: rows about one person, kept in one operation. */
 type ChildHistoryTable = 'best_interests_assessments' | 'best_interests_determinations' | 'care_arrangements';
 type ColumnOf<T extends ChildHistoryTable> = keyof Database[T] & string;
@@ -185,6 +203,58 @@ export async function overdueChildItems(db: Db, actor: Actor, today: string, lim
       -- An erased child's open BIA or review is no one's work any more: it leaves the list.
       select 1 from persons where persons.operation_id = due.operation_id and persons.id = due.child_id and persons.anonymised_at is null and ${scope} limit 1
     ) held
+    limit ${limit}`.execute(db);
+  return result.rows;
+}
+
+export interface ChildDeadlineRow {
+  kind: 'bia' | 'bid' | 'review';
+  id: string;
+  child_id: string;
+  due_date: string | null;
+  solution_step_id: string | null;
+  case_id: string | null;
+}
+
+/**
+ * What the children assigned to this user wait for (My work): open BIAs, the review of
+ * each child's latest BID, and the BIDs a planned or ongoing move needs for a child in the
+ * care of someone on the move's case (the child's worker's, and the case holder's, to do).
+ * A move's BID has no date of its own: it is listed first, as the move waits for it.
+ */
+export async function deadlinesOfUser(db: Db, userId: string, operationIds: readonly string[], today: string, limit: number): Promise<ChildDeadlineRow[]> {
+  if (operationIds.length === 0) return [];
+  const ops = sql.join(operationIds.map((id) => sql`${id}::uuid`));
+  const result = await sql<ChildDeadlineRow>`
+    select * from (
+      select 'bia'::text as kind, b.id, b.person_id as child_id, b.due_date::text as due_date, null::uuid as solution_step_id, b.case_id
+      from best_interests_assessments b
+      join persons p on p.operation_id = b.operation_id and p.id = b.person_id
+      where b.operation_id in (${ops}) and b.completed_at is null and p.assigned_user_id = ${userId}::uuid and p.anonymised_at is null
+      union all
+      select 'review'::text, d.id, d.person_id, d.review_due_on::text, null::uuid, null::uuid
+      from best_interests_determinations d
+      join persons p on p.operation_id = d.operation_id and p.id = d.person_id
+      where d.operation_id in (${ops}) and p.assigned_user_id = ${userId}::uuid and p.anonymised_at is null
+        and not exists (
+          select 1 from best_interests_determinations n
+          where n.operation_id = d.operation_id and n.person_id = d.person_id and (n.decision_date, n.id) > (d.decision_date, d.id)
+        )
+      union all
+      select distinct 'bid'::text, s.id, ch.id, null::text, s.id, s.case_id
+      from solution_steps s
+      join cases c on c.operation_id = s.operation_id and c.id = s.case_id
+      join persons m on m.operation_id = c.operation_id and (m.id = c.person_id or (c.person_id is null and m.household_id = c.household_id))
+      join care_arrangements ca on ca.operation_id = m.operation_id and ca.carer_person_id = m.id
+        and ca.started_on <= ${today}::date and (ca.ended_on is null or ca.ended_on > ${today}::date)
+      join persons ch on ch.operation_id = ca.operation_id and ch.id = ca.person_id
+      where s.operation_id in (${ops}) and s.status in ('planned', 'in_progress') and c.closed_at is null
+        and (ch.assigned_user_id = ${userId}::uuid or c.assigned_user_id = ${userId}::uuid) and ch.anonymised_at is null
+        and not (ch.id = c.person_id or (c.person_id is null and ch.household_id is not distinct from c.household_id))
+        and (coalesce(ch.date_of_birth, make_date(ch.birth_year, 12, 31)) is null or coalesce(ch.date_of_birth, make_date(ch.birth_year, 12, 31)) > ${today}::date - interval '18 years')
+        and not exists (select 1 from best_interests_determinations d where d.operation_id = s.operation_id and d.solution_step_ref = s.id and d.person_id = ch.id)
+    ) items
+    order by due_date asc nulls first, kind, child_id, id
     limit ${limit}`.execute(db);
   return result.rows;
 }

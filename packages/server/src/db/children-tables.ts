@@ -7,6 +7,7 @@ export interface ChildrenTables {
   best_interests_assessments: BestInterestsAssessmentsTable;
   best_interests_determinations: BestInterestsDeterminationsTable;
   care_arrangements: CareArrangementsTable;
+  care_arrangement_corrections: CareArrangementCorrectionsTable;
 }
 
 /** Migration 0014: per-operation settings for children's best interests (no row = core defaults). */
@@ -36,6 +37,10 @@ export interface BestInterestsAssessmentsTable {
   created_by: string | null;
   updated_at: Generated<Date>;
   updated_by: string | null;
+  /** Migration 0043: the BIA's sections, sealed together (crypto/bia-content-sealing.ts). */
+  content_sealed: ColumnType<string | null, string | null | undefined, string | null>;
+  content_updated_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  content_updated_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type BestInterestsAssessmentRow = Selectable<BestInterestsAssessmentsTable>;
@@ -82,6 +87,28 @@ export interface CareArrangementsTable {
   ended_on: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
   created_by: string | null;
+  /** Migration 0042: changed in place (ended, corrected) at the version read. */
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+  updated_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type CareArrangementRow = Selectable<CareArrangementsTable>;
+
+/** Migration 0042: what a correction replaced, and why. */
+export interface CareArrangementCorrectionsTable {
+  operation_id: string;
+  id: string;
+  arrangement_id: string;
+  person_id: string;
+  previous_kind: string;
+  previous_carer_person_id: string | null;
+  previous_carer_ref: string | null;
+  previous_started_on: DateColumn;
+  previous_ended_on: ColumnType<string | null, string | null | undefined, string | null>;
+  reason: string;
+  corrected_at: Generated<Date>;
+  corrected_by: string | null;
+}
+
+export type CareArrangementCorrectionRow = Selectable<CareArrangementCorrectionsTable>;

@@ -125,6 +125,17 @@ export async function stepsOfCase(db: Reader, operationId: string, caseId: strin
   return db.selectFrom('solution_steps').selectAll().where('operation_id', '=', operationId).where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute();
 }
 
+/** A step of one operation with its case, read without a scope: a child's BID may name a move of a case its reader does not hold. */
+export async function caseOfStep(db: Reader, operationId: string, stepId: string): Promise<CaseRow | undefined> {
+  return db
+    .selectFrom('solution_steps as s')
+    .innerJoin('cases', (join) => join.onRef('cases.operation_id', '=', 's.operation_id').onRef('cases.id', '=', 's.case_id'))
+    .selectAll('cases')
+    .where('s.operation_id', '=', operationId)
+    .where('s.id', '=', stepId)
+    .executeTakeFirst();
+}
+
 export async function findStepForUpdate(tx: Tx, operationIds: readonly string[], id: string): Promise<SolutionStepRow | undefined> {
   if (operationIds.length === 0) return undefined;
   return tx.selectFrom('solution_steps').selectAll().where('operation_id', 'in', operationIds).where('id', '=', id).forUpdate().executeTakeFirst();

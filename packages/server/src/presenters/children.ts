@@ -10,11 +10,17 @@ import {
   type RecordRef,
 } from '@waymark/core';
 import type { Bia, Bid, CareArrangement } from '@waymark/contracts';
-import type { BestInterestsAssessmentRow, BestInterestsDeterminationRow, CareArrangementRow } from '../db/schema';
+import type { BestInterestsAssessmentRow, BestInterestsDeterminationRow, CareArrangementCorrectionRow, CareArrangementRow } from '../db/schema';
 
-/** An explicit allow-list: what a reader of a child's record sees of a BIA (dates and codes only). */
-export function presentBia(row: BestInterestsAssessmentRow): Bia {
+/** The BIA's sections as this reader may see them (bia-content.ts opens and filters them). */
+export type BiaContentView = Pick<Bia, 'content' | 'withheldSections'>;
+
+const NO_CONTENT: BiaContentView = { content: null, withheldSections: [] };
+
+/** An explicit allow-list: what a reader of a child's record sees of a BIA (dates, codes, and the sections given). */
+export function presentBia(row: BestInterestsAssessmentRow, content: BiaContentView = NO_CONTENT): Bia {
   return {
+    ...content,
     id: row.id,
     personId: row.person_id,
     caseId: row.case_id,
@@ -61,13 +67,26 @@ export function presentBid(row: BestInterestsDeterminationRow, reader: { actor: 
   };
 }
 
-export function presentCareArrangement(row: CareArrangementRow): CareArrangement {
+const carerOf = (personId: string | null, ref: string | null): CareArrangement['carer'] =>
+  personId !== null ? { kind: 'person', personId } : { kind: 'carer_record', carerId: ref ?? '' };
+
+/** An arrangement with the corrections made to it (old values and reasons), oldest first. */
+export function presentCareArrangement(row: CareArrangementRow, corrections: readonly CareArrangementCorrectionRow[] = []): CareArrangement {
   return {
     id: row.id,
     personId: row.person_id,
     kind: row.kind as CareArrangementType,
-    carer: row.carer_person_id !== null ? { kind: 'person', personId: row.carer_person_id } : { kind: 'carer_record', carerId: row.carer_ref ?? '' },
+    carer: carerOf(row.carer_person_id, row.carer_ref),
     startDate: row.started_on,
     endDate: row.ended_on,
+    version: row.version,
+    corrections: corrections
+      .filter((c) => c.arrangement_id === row.id)
+      .map((c) => ({
+        id: c.id,
+        correctedAt: c.corrected_at.toISOString(),
+        reason: c.reason,
+        previous: { kind: c.previous_kind as CareArrangementType, carer: carerOf(c.previous_carer_person_id, c.previous_carer_ref), startDate: c.previous_started_on, endDate: c.previous_ended_on },
+      })),
   };
 }

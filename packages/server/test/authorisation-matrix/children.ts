@@ -18,7 +18,7 @@ export const CHILD_ROUTES: Entries = {
     success: 200,
     request: async (w, actor, position) => ({
       path: `/api/v1/bias/${(await w.child(asPosition(position), actor, { fresh: true })).biaId}`,
-      body: { completedAt: '2026-06-10', version: 1 },
+      body: { completedAt: '2026-06-10', version: 2 },
     }),
   },
   'POST /api/v1/persons/{id}/bid': {
@@ -51,6 +51,35 @@ export const CHILD_ROUTES: Entries = {
     success: 200,
     request: async (w, actor, position) => ({ path: `/api/v1/persons/${(await w.child(asPosition(position), actor)).personId}/care-arrangements` }),
   },
+  'PATCH /api/v1/care-arrangements/{id}': {
+    kind: 'record',
+    verb: 'child.assess',
+    success: 200,
+    request: async (w, actor, position) => ({
+      path: `/api/v1/care-arrangements/${(await w.child(asPosition(position), actor, { fresh: true })).arrangementId}`,
+      body: { endDate: '2026-06-10', version: 1 },
+    }),
+  },
+  'PUT /api/v1/care-arrangements/{id}': {
+    kind: 'record',
+    verb: 'child.assess',
+    mayCarrySensitive: true,
+    success: 200,
+    request: async (w, actor, position) => ({
+      path: `/api/v1/care-arrangements/${(await w.child(asPosition(position), actor, { fresh: true })).arrangementId}`,
+      body: { kind: 'kinship', carer: { kind: 'carer_record', carerId: 'aunt-record-1' }, startDate: '2026-05-01', endDate: null, reason: 'The carer is her aunt, not a foster family', version: 1 },
+    }),
+  },
+  'PUT /api/v1/bias/{id}/content': {
+    kind: 'record',
+    verb: 'child.assess',
+    mayCarrySensitive: true,
+    success: 200,
+    request: async (w, actor, position) => ({
+      path: `/api/v1/bias/${(await w.child(asPosition(position), actor, { fresh: true })).biaId}/content`,
+      body: { situationAndCare: 'Revised', protectionConcerns: 'CANARY-CHILD-CONCERNS again', version: 2 },
+    }),
+  },
   'GET /api/v1/persons/{id}/best-interests': {
     kind: 'record',
     verb: 'child.read',
@@ -58,5 +87,6 @@ export const CHILD_ROUTES: Entries = {
     success: 200,
     request: async (w, actor, position) => ({ path: `/api/v1/persons/${(await w.child(asPosition(position), actor)).personId}/best-interests` }),
   },
+  'GET /api/v1/children/my-deadlines': { kind: 'operation', verb: 'child.read', success: 200, request: async () => ({ path: '/api/v1/children/my-deadlines' }) },
   'GET /api/v1/children/overdue': { kind: 'operation', verb: 'child.supervise', success: 200, request: async () => ({ path: '/api/v1/children/overdue' }) },
 };

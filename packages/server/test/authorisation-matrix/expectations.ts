@@ -5,6 +5,11 @@ export function clearedForSgbv(actor: Actor, record: RecordRef): boolean {
   return mayReadField(actor, { sensitivity: 'highly_sensitive', topic: 'sgbv' }, record);
 }
 
+/** May this reader see a child's BIA protection concerns (the child canary)? */
+export function clearedForChildProtection(actor: Actor, record: RecordRef): boolean {
+  return mayReadField(actor, { sensitivity: 'highly_sensitive', topic: 'child_protection' }, record);
+}
+
 export function expectedForRecord(actor: Actor, verb: Verb, record: RecordRef): 'allow' | 403 | 404 {
   if (!ROLE_VERBS[actor.role].has(verb)) return 403;
   return can(actor, verb, record) ? 'allow' : 404;

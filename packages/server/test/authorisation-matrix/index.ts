@@ -43,5 +43,5 @@ export function buildMatrix(world: () => World): Record<string, MatrixEntry> {
 export type { HeldCase, HeldChild, HeldRecord, OrgPosition, Position, World } from './world';
 export { ORG_POSITIONS, POSITIONS } from './world';
 export type { MatrixEntry } from './entries';
-export { clearedForSgbv, expectedForRecord, expectedInOperation } from './expectations';
-export { INFORMANT_CANARY, SGBV_ANSWERS, SGBV_CANARY } from './fixtures';
+export { clearedForChildProtection, clearedForSgbv, expectedForRecord, expectedInOperation } from './expectations';
+export { CHILD_CANARY, INFORMANT_CANARY, SGBV_ANSWERS, SGBV_CANARY } from './fixtures';

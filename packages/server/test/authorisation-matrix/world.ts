@@ -14,10 +14,11 @@ export interface HeldCase {
   taskId: string;
 }
 
-/** A child held like the fixture records, with one open Best Interests Assessment. */
+/** A child held like the fixture records, with one open Best Interests Assessment (its sections written: version 2) and one care arrangement. */
 export interface HeldChild {
   personId: string;
   biaId: string;
+  arrangementId: string;
 }
 
 export interface HeldRecord {

@@ -10,7 +10,8 @@ import { failure, type Failure } from '../../failure';
 import { renderCaseSummaryPdf } from '../../pdf/case-summary-pdf';
 import type { PrintedCase } from '../../pdf/case-sections-pdf';
 import { presentCase, presentCaseTask } from '../../presenters/case';
-import { presentBia, presentCareArrangement } from '../../presenters/children';
+import { presentCareArrangement } from '../../presenters/children';
+import { presentBiasFor } from '../children/bia-content';
 import { presentPerson } from '../../presenters/person';
 import { presentBids } from '../children/present-bids';
 import type { UseCaseContext } from '../context';
@@ -70,7 +71,9 @@ export async function caseSummaryPdf(ctx: UseCaseContext, caseId: string): Promi
       if (bias.length + bids.length + arrangements.length > 0) {
         const determinations = presentBids(ctx.keyRing, bids, { actor: ctx.actor, child: recordRef(personRow) });
         if (!determinations.ok) return determinations;
-        bestInterests = { assessments: bias.map(presentBia), determinations: determinations.value, careArrangements: arrangements.map(presentCareArrangement) };
+        const assessed = presentBiasFor(ctx.keyRing, bias, { actor: ctx.actor, child: recordRef(personRow) });
+        if (!assessed.ok) return assessed;
+        bestInterests = { assessments: assessed.value, determinations: determinations.value, careArrangements: arrangements.map((arrangement) => presentCareArrangement(arrangement)) };
       }
     }
 

@@ -1,21 +1,22 @@
-import { checkCareArrangements, dayOf, err, ok, type CareArrangement as CoreArrangement, type Result } from '@waymark/core';
+import { dayOf, err, ok, startArrangement, type CareArrangement as CoreArrangement, type Result } from '@waymark/core';
 import type { CareArrangementCreate, CareArrangementCreated } from '@waymark/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../db/audit';
-import { bidsOfPerson, careArrangementsOfPerson, childSettings, insertCareArrangement, setReviewDue } from '../../db/children-repository';
-import { findPerson } from '../../db/persons-repository';
+import { updateArrangementAtVersion } from '../../db/care-history-repository';
+import { insertCareArrangement } from '../../db/children-repository';
 import { transact } from '../../db/transaction';
-import { invalid, type Failure } from '../../failure';
+import { failure, invalid, type Failure } from '../../failure';
 import { presentCareArrangement } from '../../presenters/children';
 import type { UseCaseContext } from '../context';
 import { refuseIfAnonymised } from '../persons/refuse-if-anonymised';
+import { checkCarer, lockedHistory, moveReview } from './care-change';
 import { childAgeOn, coreArrangement, findChild } from './child-subject';
-import { reviewDueFor } from './review-due';
 
 /**
  * Adds a period to a child's care-arrangement history, checked against the whole history
- * (no overlaps, dates in order). A change of arrangement brings the latest BID's review
- * forward to the day of the change (core nextReviewDate), in the same transaction.
+ * (core startArrangement): the arrangement still open ends the day the new one starts,
+ * anything else sharing a day is refused, and a carer under 18 only heads a child-headed
+ * household. The change brings the latest BID's review forward, in the same transaction.
  */
 export async function addCareArrangement(ctx: UseCaseContext, personId: string, input: CareArrangementCreate): Promise<Result<CareArrangementCreated, Failure>> {
   const now = ctx.now();
@@ -28,35 +29,21 @@ export async function addCareArrangement(ctx: UseCaseContext, personId: string, 
     if (!live.ok) return live;
     const age = childAgeOn(person, input.startDate);
     if (age !== null && age >= 18) return err(invalid([{ path: ['startDate'], code: 'adult_not_child', message: 'care arrangements are recorded for children' }]));
-    if (input.carer.kind === 'person') {
-      // The carer is someone the actor can reach in the same operation, never the child.
-      const carer = await findPerson(tx, ctx.actor, input.carer.personId);
-      if (!carer || carer.operation_id !== person.operation_id || carer.id === person.id) {
-        return err(invalid([{ path: ['carer', 'personId'], code: 'carer_required', message: 'a person you can reach, other than the child' }]));
-      }
-      // Nothing new is written about an erased person, as a carer either.
-      const carerLive = refuseIfAnonymised(carer);
-      if (!carerLive.ok) return carerLive;
-    }
-    // Serialise changes to one child's history so two overlapping periods cannot both pass.
-    await tx.selectFrom('persons').select('id').where('operation_id', '=', person.operation_id).where('id', '=', person.id).forUpdate().execute();
-    const history = await careArrangementsOfPerson(tx, person.operation_id, person.id);
+    const carer = await checkCarer(tx, ctx, person, input);
+    if (!carer.ok) return carer;
+    if (carer.value.length > 0) return err(invalid(carer.value));
+    const history = await lockedHistory(tx, person);
     const id = uuidv7();
-    const candidate: CoreArrangement = {
-      id,
-      childId: person.id,
-      type: input.kind,
-      carer: input.carer,
-      startDate: input.startDate,
-      endDate: input.endDate ?? null,
-    };
-    const all = [...history.map(coreArrangement), candidate];
-    const last = all.length - 1;
-    // Only the new period's problems count (and are reported at the body's own paths).
-    const problems = checkCareArrangements(all, { today })
-      .filter((p) => p.path[0] === last)
-      .map((p) => ({ ...p, path: p.path.slice(1).length > 0 ? p.path.slice(1) : ['startDate'] }));
-    if (problems.length > 0) return err(invalid(problems));
+    const candidate: CoreArrangement = { id, childId: person.id, type: input.kind, carer: input.carer, startDate: input.startDate, endDate: input.endDate ?? null };
+    const started = startArrangement(history.map(coreArrangement), candidate, today);
+    if (!started.ok) return err(invalid(started.error));
+    let closed: CareArrangementCreated['closed'] = null;
+    if (started.value.closes) {
+      const open = history.find((row) => row.id === started.value.closes!.id)!;
+      const ended = await updateArrangementAtVersion(tx, { operationId: open.operation_id, id: open.id, version: open.version }, { ended_on: started.value.closes.endDate }, ctx.actor.userId);
+      if (!ended) return err(failure('version_conflict'));
+      closed = presentCareArrangement(ended);
+    }
     const row = await insertCareArrangement(tx, {
       operation_id: person.operation_id,
       id,
@@ -68,23 +55,16 @@ export async function addCareArrangement(ctx: UseCaseContext, personId: string, 
       ended_on: input.endDate ?? null,
       created_by: ctx.actor.userId,
     });
-    const [latest] = await bidsOfPerson(tx, person.operation_id, person.id);
-    let nextReview: CareArrangementCreated['nextReview'] = null;
-    if (latest) {
-      const settings = await childSettings(tx, person.operation_id);
-      const review = reviewDueFor(latest, [...history, row], person.id, settings.reviewIntervalMonths);
-      await setReviewDue(tx, { operationId: latest.operation_id, id: latest.id }, review.dueDate, review.reason);
-      nextReview = { dueDate: review.dueDate, reason: review.reason };
-    }
+    const nextReview = await moveReview(tx, person);
     await writeAudit(tx, {
       actorId: ctx.actor.userId,
       operationId: row.operation_id,
       action: 'child.care_arrangement_add',
       resourceType: 'person',
       resourceId: person.id,
-      details: { careArrangementId: row.id, kind: row.kind, reviewDueOn: nextReview?.dueDate ?? null },
+      details: { careArrangementId: row.id, kind: row.kind, closedArrangementId: closed?.id ?? null, reviewDueOn: nextReview?.dueDate ?? null },
       at: now,
     });
-    return ok({ ...presentCareArrangement(row), nextReview });
+    return ok({ ...presentCareArrangement(row), nextReview, closed });
   });
 }

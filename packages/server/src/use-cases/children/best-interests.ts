@@ -1,22 +1,24 @@
 import { currentArrangement, dayOf, ok, type Result } from '@waymark/core';
 import type { BestInterests, CareArrangementList } from '@waymark/contracts';
 import { writeAudit } from '../../db/audit';
+import { correctionsOfPerson } from '../../db/care-history-repository';
 import { biasOfPerson, bidsOfPerson, careArrangementsOfPerson } from '../../db/children-repository';
 import type { PersonRow } from '../../db/schema';
 import { transact, type Tx } from '../../db/transaction';
 import type { Failure } from '../../failure';
-import { presentBia, presentCareArrangement } from '../../presenters/children';
+import { presentCareArrangement } from '../../presenters/children';
 import type { UseCaseContext } from '../context';
 import { recordRef } from '../record-ref';
+import { presentBiasFor } from './bia-content';
 import { coreArrangement, findChild } from './child-subject';
 import { presentBids } from './present-bids';
 import { suggestedUrgencyFor } from './suggest-urgency';
 
 async function arrangementsOf(tx: Tx, person: PersonRow, today: string): Promise<Omit<CareArrangementList, 'nextReview'>> {
-  const rows = await careArrangementsOfPerson(tx, person.operation_id, person.id);
+  const [rows, corrections] = await Promise.all([careArrangementsOfPerson(tx, person.operation_id, person.id), correctionsOfPerson(tx, person.operation_id, person.id)]);
   const current = currentArrangement(rows.map(coreArrangement), person.id, today);
   const currentRow = current === null ? undefined : rows.find((r) => r.id === current.id);
-  return { items: rows.map(presentCareArrangement), current: currentRow ? presentCareArrangement(currentRow) : null };
+  return { items: rows.map((row) => presentCareArrangement(row, corrections)), current: currentRow ? presentCareArrangement(currentRow, corrections) : null };
 }
 
 async function auditRead(tx: Tx, ctx: UseCaseContext, person: PersonRow, at: Date): Promise<void> {
@@ -37,12 +39,15 @@ export async function bestInterests(ctx: UseCaseContext, personId: string): Prom
       arrangementsOf(tx, person, today),
     ]);
     const latest = bids[0];
-    const determinations = presentBids(ctx.keyRing, bids, { actor: ctx.actor, child: recordRef(person) });
+    const reader = { actor: ctx.actor, child: recordRef(person) };
+    const determinations = presentBids(ctx.keyRing, bids, reader);
     if (!determinations.ok) return determinations;
+    const assessments = presentBiasFor(ctx.keyRing, bias, reader);
+    if (!assessments.ok) return assessments;
     await auditRead(tx, ctx, person, now);
     return ok({
       personId: person.id,
-      assessments: bias.map(presentBia),
+      assessments: assessments.value,
       determinations: determinations.value,
       arrangements: arrangements.items,
       currentArrangement: arrangements.current,

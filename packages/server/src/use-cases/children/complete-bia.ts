@@ -1,12 +1,13 @@
-import { can, dayOf, err, ok, type Result } from '@waymark/core';
+import { can, dayOf, err, type Result } from '@waymark/core';
 import type { Bia, BiaComplete } from '@waymark/contracts';
 import { writeAudit } from '../../db/audit';
 import { completeBiaAtVersion, findBiaForUpdate } from '../../db/children-repository';
 import { transact } from '../../db/transaction';
 import { failure, invalid, type Failure } from '../../failure';
-import { presentBia } from '../../presenters/children';
 import type { UseCaseContext } from '../context';
 import { personFor } from '../person-for';
+import { recordRef } from '../record-ref';
+import { presentBiaFor } from './bia-content';
 
 /** Completes a BIA at the version read: not before it was opened, not in the future, once. */
 export async function completeBia(ctx: UseCaseContext, id: string, input: BiaComplete): Promise<Result<Bia, Failure>> {
@@ -36,6 +37,6 @@ export async function completeBia(ctx: UseCaseContext, id: string, input: BiaCom
       details: { biaId: id, version: updated.version },
       at: now,
     });
-    return ok(presentBia(updated));
+    return presentBiaFor(ctx.keyRing, updated, { actor: ctx.actor, child: recordRef(found.value) });
   });
 }

@@ -11,6 +11,7 @@ import { requireKeyRing } from '../protection-notes/note-sealing';
 import type { UseCaseContext } from '../context';
 import { refuseIfAnonymised } from '../persons/refuse-if-anonymised';
 import { recordRef } from '../record-ref';
+import { checkBidMove } from './bid-move';
 import { childFacts, findChild } from './child-subject';
 import { reviewDueFor } from './review-due';
 
@@ -33,6 +34,8 @@ export async function recordBid(ctx: UseCaseContext, personId: string, input: Bi
       const bia = await findBiaForUpdate(tx, ctx.actor, input.biaId);
       if (!bia || bia.person_id !== person.id) problems.push({ path: ['biaId'], code: 'not_this_child', message: 'an assessment of this child' });
     }
+    const stepId = input.recommendation?.solutionStepId;
+    if (stepId) problems.push(...(await checkBidMove(tx, person, stepId, today)));
     const settings = await childSettings(tx, person.operation_id);
     const facts = childFacts(person);
     const decision: BidDecisionInput = {

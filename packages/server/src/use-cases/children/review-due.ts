@@ -8,6 +8,6 @@ export function reviewDueFor(
   childId: string,
   intervalMonths: number,
 ): ReviewDue {
-  const history = arrangements.map((a) => ({ childId: a.person_id, startDate: a.started_on }));
+  const history = arrangements.map((a) => ({ childId: a.person_id, startDate: a.started_on, endDate: a.ended_on }));
   return nextReviewDate({ decisionDate: decision.decision_date }, { intervalMonths }, careArrangementChanges(history, childId));
 }

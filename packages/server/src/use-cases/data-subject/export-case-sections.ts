@@ -9,6 +9,9 @@ import { listTraffickingAssessments } from '../../db/trafficking-repository';
 import type { Failure } from '../../failure';
 import { presentCase, presentCaseTask } from '../../presenters/case';
 import { presentBia, presentBid, presentCareArrangement } from '../../presenters/children';
+import type { BestInterestsAssessmentRow } from '../../db/schema';
+import { correctionsOfPerson } from '../../db/care-history-repository';
+import { presentBiaFor } from '../children/bia-content';
 import { mayReadTraffickingFindings, presentTraffickingAssessment } from '../../presenters/trafficking';
 import type { UseCaseContext } from '../context';
 import { recordRef } from '../record-ref';
@@ -65,10 +68,11 @@ export async function casesSection(
 
 /** A child's best-interests record; the child's own views only for readers cleared for child protection. */
 export async function bestInterestsSection(tx: Tx, ctx: UseCaseContext, keyRing: KeyRing | undefined, operationId: string, personId: string, child: RecordRef) {
-  const [bias, bids, arrangements] = await Promise.all([
+  const [bias, bids, arrangements, corrections] = await Promise.all([
     biasOfPerson(tx, operationId, personId),
     bidsOfPerson(tx, operationId, personId),
     careArrangementsOfPerson(tx, operationId, personId),
+    correctionsOfPerson(tx, operationId, personId),
   ]);
   const withheld: Withheld = [];
   const mayRead = mayReadField(ctx.actor, FIELD_REGISTRY['child.bid.childViews'], child);
@@ -93,8 +97,19 @@ export async function bestInterestsSection(tx: Tx, ctx: UseCaseContext, keyRing:
     }
   }
   return ok({
-    record: { assessments: bias.map(presentBia), determinations, careArrangements: arrangements.map(presentCareArrangement) },
+    record: { assessments: bias.map((row) => subjectBia(keyRing, row, { actor: ctx.actor, child }, withheld)), determinations, careArrangements: arrangements.map((row) => presentCareArrangement(row, corrections)) },
     withheld,
     ids: [...bias.map((row) => row.id), ...bids.map((row) => row.id), ...arrangements.map((row) => row.id)],
   });
+}
+
+/** A BIA with its sections as this reader may see them; sections that cannot be opened or read are counted as withheld. */
+function subjectBia(keyRing: KeyRing | undefined, row: BestInterestsAssessmentRow, reader: { actor: UseCaseContext['actor']; child: RecordRef }, withheld: Withheld) {
+  const presented = presentBiaFor(keyRing, row, reader);
+  if (!presented.ok) {
+    tally(withheld, 'bia.content', 'encryption_unavailable');
+    return presentBia(row);
+  }
+  if (presented.value.withheldSections.length > 0) tally(withheld, 'bia.content', 'clearance');
+  return presented.value;
 }

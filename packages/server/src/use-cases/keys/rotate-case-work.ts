@@ -2,10 +2,13 @@ import type { KeyRing } from '../../crypto/key-ring';
 import { bidViewsAad, openAssessment, openTaskWords, sealAssessment, sealTaskWords } from '../../crypto/case-work-sealing';
 import { keyIdOf, open, seal } from '../../crypto/seal';
 import { writeAudit } from '../../db/audit';
+import { biaContentAad } from '../../crypto/bia-content-sealing';
 import {
   lockAssessmentsToSeal,
+  lockBiasToSeal,
   lockBidsToSeal,
   lockTopicTasksToSeal,
+  writeBiaContentSealed,
   writeBidViews,
   writeTaskWords,
   writeSealedAssessment,
@@ -76,6 +79,26 @@ export async function rotateBidViews(db: Db, ring: KeyRing, context: PassContext
       return 'resealed';
     },
     'best_interests_determination',
+    ring,
+    summary,
+    context.actorId,
+  );
+  return summary;
+}
+
+/** A BIA's sections (migration 0043), as rotateBidViews; they were never held in clear. */
+export async function rotateBiaContent(db: Db, ring: KeyRing, context: PassContext): Promise<ColumnPass> {
+  const summary = emptyPass();
+  await pass(
+    db,
+    (tx, key) => lockBiasToSeal(tx, ring.active, key, context.batchSize),
+    async (tx, row) => {
+      const opened = open(ring, row.content_sealed!, biaContentAad(row));
+      if (!opened.ok) return opened.error === 'unknown_key' ? 'unknownKey' : 'tampered';
+      await writeBiaContentSealed(tx, { operationId: row.operation_id, id: row.id }, seal(ring, opened.value, biaContentAad(row)));
+      return 'resealed';
+    },
+    'best_interests_assessment',
     ring,
     summary,
     context.actorId,

@@ -1,5 +1,5 @@
 import type { ColumnRotator } from './column-pass';
-import { rotateAssessments, rotateBidViews, rotateTopicTaskTitles } from './rotate-case-work';
+import { rotateAssessments, rotateBiaContent, rotateBidViews, rotateTopicTaskTitles } from './rotate-case-work';
 import { rotateInformants } from './rotate-informants';
 import { rotateProtectionNotes } from './rotate-protection-notes';
 import { rotateScreeningAnswers } from './rotate-screening-answers';
@@ -18,6 +18,7 @@ export const SEALED_COLUMN_ROTATIONS: Readonly<Record<string, { rotate: ColumnRo
   // Many more rows than notes: larger batches, still one short transaction each.
   'screenings.sealed_answers': { rotate: rotateScreeningAnswers, minBatch: 1_000 },
   'best_interests_determinations.child_views_text': { rotate: rotateBidViews, minBatch: 500 },
+  'best_interests_assessments.content_sealed': { rotate: rotateBiaContent, minBatch: 500 },
   'trafficking_assessments.sealed': { rotate: rotateAssessments, minBatch: 500 },
   'workplace_reports.informant_name_sealed': { rotate: rotateInformants, minBatch: 200 },
   'case_tasks.title': { rotate: rotateTopicTaskTitles, minBatch: 500 },
