@@ -147,7 +147,7 @@ describe.each(databaseTargets())("children's best interests on $name PostgreSQL"
       [officer, 'POST', `/api/v1/persons/${childId}/bid`, bid({ assessmentDate: '2026-05-26', decisionDate: '2026-05-25' }), 400, 'validation_failed', '/decisionDate'],
       [officer, 'POST', `/api/v1/persons/${adult}/bid`, bid(), 400, 'validation_failed', '/childId'],
       [caseworker, 'POST', `/api/v1/persons/${adult}/bia`, { urgency: '1_week', identifiedAt: '2026-05-01' }, 400, 'validation_failed', '/child'],
-      [caseworker, 'POST', `/api/v1/persons/${childId}/care-arrangements`, { kind: 'foster', carer: { kind: 'carer_record', carerId: 'f-1' }, startDate: '2026-03-01' }, 400, 'validation_failed', '/startDate'],
+      [caseworker, 'POST', `/api/v1/persons/${childId}/care-arrangements`, { kind: 'foster', carer: { kind: 'carer_record', carerId: 'f-1' }, startDate: '2025-12-01' }, 400, 'validation_failed', '/startDate'],
       [caseworker, 'POST', `/api/v1/persons/${childId}/care-arrangements`, { kind: 'foster', carer: { kind: 'carer_record', carerId: 'f-1' }, startDate: '2026-05-01', endDate: '2026-04-01' }, 400, 'validation_failed', '/endDate'],
       [caseworker, 'PATCH', `/api/v1/bias/${opened.id}`, { completedAt: '2026-05-10', version: opened.version + 1 }, 409, 'version_conflict', undefined],
       [caseworker, 'PATCH', `/api/v1/bias/${opened.id}`, { completedAt: '2026-04-10', version: opened.version }, 400, 'validation_failed', '/completedAt'],
@@ -163,7 +163,7 @@ describe.each(databaseTargets())("children's best interests on $name PostgreSQL"
     }
     const adultBid = await officer.request('POST', `/api/v1/persons/${adult}/bid`, bid());
     expect((adultBid.body as Problem).errors?.map((e) => e.code)).toContain('adult_not_child');
-    const overlap = await caseworker.request('POST', `/api/v1/persons/${childId}/care-arrangements`, { kind: 'foster', carer: { kind: 'carer_record', carerId: 'f-1' }, startDate: '2026-03-01' });
+    const overlap = await caseworker.request('POST', `/api/v1/persons/${childId}/care-arrangements`, { kind: 'foster', carer: { kind: 'carer_record', carerId: 'f-1' }, startDate: '2025-12-01' });
     expect((overlap.body as Problem).errors?.map((e) => e.code)).toContain('overlapping_arrangements');
     const noPanel = await officer.request('POST', `/api/v1/persons/${childId}/bid`, bid({ panel: [] }));
     expect((noPanel.body as Problem).errors?.map((e) => e.code)).toContain('panel_required');

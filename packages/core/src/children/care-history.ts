@@ -9,11 +9,24 @@ import type { CareArrangementType } from './vocabulary';
 // keeps the old values and the reason). Each change is checked against the whole history,
 // and problems are reported at the request's own field paths.
 
-/** Problems of one arrangement of a checked history, at that arrangement's own paths. */
+/** True when two periods `[start, end)` share a day (an open end lasts for ever). */
+function shareADay(a: CareArrangement, b: CareArrangement): boolean {
+  return a.startDate < (b.endDate ?? '9999-12-31') && b.startDate < (a.endDate ?? '9999-12-31');
+}
+
+/**
+ * Problems of one arrangement of a history, at that arrangement's own paths. The history
+ * check reports an overlap on the later-starting period, which may be another one, so the
+ * overlap with this one is checked here whichever starts first.
+ */
 function problemsOf(history: readonly CareArrangement[], index: number, today: string): ChildProblem[] {
-  return checkCareArrangements(history, { today })
-    .filter((p) => p.path[0] === index)
+  const own = checkCareArrangements(history, { today })
+    .filter((p) => p.path[0] === index && p.code !== 'overlapping_arrangements')
     .map((p) => ({ ...p, path: p.path.length > 1 ? p.path.slice(1) : ['startDate'] }));
+  if (own.length > 0) return own;
+  const self = history[index]!;
+  const overlaps = history.some((other, i) => i !== index && other.childId === self.childId && shareADay(self, other));
+  return overlaps ? [{ path: ['startDate'], code: 'overlapping_arrangements', message: 'the child is already in another arrangement on these days' }] : [];
 }
 
 export interface StartedArrangement {

@@ -250,7 +250,7 @@ export async function deadlinesOfUser(db: Db, userId: string, operationIds: read
       join persons ch on ch.operation_id = ca.operation_id and ch.id = ca.person_id
       where s.operation_id in (${ops}) and s.status in ('planned', 'in_progress') and c.closed_at is null
         and (ch.assigned_user_id = ${userId}::uuid or c.assigned_user_id = ${userId}::uuid) and ch.anonymised_at is null
-        and not (ch.id = c.person_id or (c.person_id is null and ch.household_id is not distinct from c.household_id))
+        and not (ch.id is not distinct from c.person_id or (c.person_id is null and ch.household_id is not distinct from c.household_id))
         and (coalesce(ch.date_of_birth, make_date(ch.birth_year, 12, 31)) is null or coalesce(ch.date_of_birth, make_date(ch.birth_year, 12, 31)) > ${today}::date - interval '18 years')
         and not exists (select 1 from best_interests_determinations d where d.operation_id = s.operation_id and d.solution_step_ref = s.id and d.person_id = ch.id)
     ) items
