@@ -2,8 +2,15 @@ import {
   BestInterestsSchema,
   BiaSchema,
   BidSchema,
+  CareArrangementChangedSchema,
   CareArrangementCreatedSchema,
+  ChildDeadlinesSchema,
   ChildOverdueListSchema,
+  type BiaContentUpdate,
+  type CareArrangementChanged,
+  type CareArrangementCorrect,
+  type CareArrangementEnd,
+  type ChildDeadlines,
   type BestInterests,
   type Bia,
   type BiaComplete,
@@ -19,6 +26,7 @@ import { request } from './client';
 /** Query keys of a child's best-interests record and the supervisors' overdue list. */
 export const bestInterestsKey = (personId: string) => ['persons', 'one', personId, 'best-interests'] as const;
 export const childrenOverdueKey = ['children', 'overdue'] as const;
+export const childDeadlinesKey = ['children', 'my-deadlines'] as const;
 
 const person = (id: string) => `/persons/${encodeURIComponent(id)}`;
 
@@ -38,3 +46,14 @@ export const addCareArrangement = (personId: string, input: CareArrangementCreat
   request('POST', `${person(personId)}/care-arrangements`, { body: input, schema: CareArrangementCreatedSchema });
 
 export const getChildrenOverdue = (): Promise<ChildOverdueList> => request('GET', '/children/overdue', { schema: ChildOverdueListSchema });
+
+export const writeBiaContent = (biaId: string, input: BiaContentUpdate): Promise<Bia> =>
+  request('PUT', `/bias/${encodeURIComponent(biaId)}/content`, { body: input, schema: BiaSchema });
+
+export const endCareArrangement = (id: string, input: CareArrangementEnd): Promise<CareArrangementChanged> =>
+  request('PATCH', `/care-arrangements/${encodeURIComponent(id)}`, { body: input, schema: CareArrangementChangedSchema });
+
+export const correctCareArrangement = (id: string, input: CareArrangementCorrect): Promise<CareArrangementChanged> =>
+  request('PUT', `/care-arrangements/${encodeURIComponent(id)}`, { body: input, schema: CareArrangementChangedSchema });
+
+export const getChildDeadlines = (): Promise<ChildDeadlines> => request('GET', '/children/my-deadlines', { schema: ChildDeadlinesSchema });

@@ -91,6 +91,10 @@ export const FIELD_ERROR_CODES = [
   'carer_required',
   'overlapping_arrangements',
   'invalid_value',
+  // Care history and moves (issue 13 §1).
+  'carer_is_a_child',
+  'already_ended',
+  'not_this_childs_move',
   // Trafficking assessments (core/trafficking) and durable solutions (core/solutions, core/children).
   'unknown_code',
   'duplicate_code',

@@ -5,6 +5,7 @@ import { Link } from '../../app/router';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { formatDate } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
+import { ChildDeadlines } from '../children/ChildDeadlines';
 
 /** My open tasks across my cases: overdue first, then by due date, then case priority. */
 export function MyWorkPage() {
@@ -52,6 +53,7 @@ export function MyWorkPage() {
           )}
         </>
       )}
+      <ChildDeadlines />
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { SelectField, TextField } from '../../components/fields';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { formatDate } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
+import { BiaSections } from './BiaSections';
 import { FieldProblems } from './FieldProblems';
 import { addDays, isIsoDay, isOverdue, problemsAt, todayIso } from './child-facts';
 
@@ -60,6 +61,7 @@ function AssessmentItem({ bia, personId, anonymised }: { bia: Bia; personId: str
         {t(`children.because.${bia.suggestedBecause}`, { defaultValue: t('children.because.unknown') })}
         {bia.suggestedUrgency !== bia.urgency && <> {t('children.bia.choseOtherwise')}</>}
       </p>
+      <BiaSections bia={bia} personId={personId} editable={can('child.assess') && !anonymised} />
       {bia.completedAt ? (
         <p data-testid="bia-completed">{t('children.bia.completedOn', { date: formatDate(bia.completedAt, language) })}</p>
       ) : (

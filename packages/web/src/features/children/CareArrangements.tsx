@@ -1,27 +1,36 @@
-import type { BestInterests, CareArrangement, CareArrangementCreate, CareArrangementCreated, FieldProblem, Person } from '@waymark/contracts';
-import { CARE_ARRANGEMENT_TYPES, type CareArrangementType } from '@waymark/core';
+import type { BestInterests, CareArrangement, CareArrangementCreated, FieldProblem, Person } from '@waymark/contracts';
+import type { CareArrangementType } from '@waymark/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addCareArrangement, bestInterestsKey, childrenOverdueKey } from '../../api/children';
+import { addCareArrangement, bestInterestsKey, childDeadlinesKey, childrenOverdueKey, correctCareArrangement, endCareArrangement } from '../../api/children';
 import { keys } from '../../api/keys';
-import { getHousehold, getPerson } from '../../api/persons';
+import { getPerson } from '../../api/persons';
 import { isApiProblem } from '../../api/problem';
 import { Link } from '../../app/router';
 import { useCan } from '../../app/session';
-import { SelectField, TextField } from '../../components/fields';
+import { FieldError } from '../../components/FieldError';
+import { TextField } from '../../components/fields';
 import { ProblemMessage } from '../../components/ProblemMessage';
-import { formatDate } from '../../i18n/format';
+import { formatDate, formatDateTime } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
 import { displayName } from '../person/display-name';
+import { CareArrangementFields, carerOfDraft, draftOf, emptyDraft, useDraft } from './CareArrangementFields';
 import { FieldProblems } from './FieldProblems';
 import { problemsAt, todayIso } from './child-facts';
 
-/** Who has cared for the child, when; a new arrangement brings the BID review forward. */
+type Review = CareArrangementCreated['nextReview'];
+
+/**
+ * Who has cared for the child, when: the history a child-protection officer keeps. A new
+ * arrangement ends the current one; an arrangement can be ended, or corrected with the
+ * reason (the mistaken entry stays visible under it). Each change brings the review forward.
+ */
 export function CareArrangements({ person, record }: { person: Person; record: BestInterests }) {
   const { t } = useTranslation();
   const can = useCan();
-  const [moved, setMoved] = useState<CareArrangementCreated['nextReview']>(null);
+  const [moved, setMoved] = useState<Review>(null);
+  const editable = can('child.assess') && !person.anonymisedAt;
   const newestFirst = [...record.arrangements].sort((a, b) => (a.startDate < b.startDate ? 1 : a.startDate > b.startDate ? -1 : 0));
   return (
     <section aria-labelledby="care-heading" className="child-block">
@@ -29,16 +38,16 @@ export function CareArrangements({ person, record }: { person: Person; record: B
       {newestFirst.length === 0 && <p className="muted">{t('children.care.none')}</p>}
       <ul className="plain-list" data-testid="care-list">
         {newestFirst.map((arrangement) => (
-          <CareItem key={arrangement.id} arrangement={arrangement} current={record.currentArrangement?.id === arrangement.id} />
+          <CareItem key={arrangement.id} person={person} arrangement={arrangement} current={record.currentArrangement?.id === arrangement.id} editable={editable} onChanged={setMoved} />
         ))}
       </ul>
       {moved && <MovedReview review={moved} />}
-      {can('child.assess') && !person.anonymisedAt && <AddCareArrangement person={person} onAdded={setMoved} />}
+      {editable && <AddCareArrangement person={person} hasCurrent={record.currentArrangement !== null} onAdded={setMoved} />}
     </section>
   );
 }
 
-function MovedReview({ review }: { review: NonNullable<CareArrangementCreated['nextReview']> }) {
+function MovedReview({ review }: { review: NonNullable<Review> }) {
   const { t } = useTranslation();
   const language = useLanguage();
   return (
@@ -48,11 +57,38 @@ function MovedReview({ review }: { review: NonNullable<CareArrangementCreated['n
   );
 }
 
-function CareItem({ arrangement, current }: { arrangement: CareArrangement; current: boolean }) {
+/** After any change: the child's record, the overdue list and My work's deadlines are read again. */
+function useRefresh(personId: string) {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: bestInterestsKey(personId) });
+    void queryClient.invalidateQueries({ queryKey: childrenOverdueKey });
+    void queryClient.invalidateQueries({ queryKey: childDeadlinesKey });
+  };
+}
+
+function Period({ arrangement }: { arrangement: Pick<CareArrangement, 'startDate' | 'endDate'> }) {
   const { t } = useTranslation();
   const language = useLanguage();
   return (
-    <li className="child-item" data-testid="care-arrangement" data-kind={arrangement.kind} data-current={current ? 'true' : 'false'}>
+    <>
+      {arrangement.endDate
+        ? t('children.care.between', { from: formatDate(arrangement.startDate, language), to: formatDate(arrangement.endDate, language) })
+        : t('children.care.since', { from: formatDate(arrangement.startDate, language) })}
+    </>
+  );
+}
+
+function CareItem({ person, arrangement, current, editable, onChanged }: { person: Person; arrangement: CareArrangement; current: boolean; editable: boolean; onChanged: (review: Review) => void }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [mode, setMode] = useState<'view' | 'end' | 'correct'>('view');
+  const done = (review: Review) => {
+    onChanged(review);
+    setMode('view');
+  };
+  return (
+    <li className="child-item" data-testid="care-arrangement" data-kind={arrangement.kind} data-current={current ? 'true' : 'false'} data-ended={arrangement.endDate ? 'true' : 'false'}>
       <p>
         <strong>{t(`children.careType.${arrangement.kind}`)}</strong>
         {current && <> · <span className="current-mark">{t('children.care.current')}</span></>}
@@ -61,10 +97,29 @@ function CareItem({ arrangement, current }: { arrangement: CareArrangement; curr
         {t('children.care.carer')}: <Carer carer={arrangement.carer} />
       </p>
       <p className="muted">
-        {arrangement.endDate
-          ? t('children.care.between', { from: formatDate(arrangement.startDate, language), to: formatDate(arrangement.endDate, language) })
-          : t('children.care.since', { from: formatDate(arrangement.startDate, language) })}
+        <Period arrangement={arrangement} />
       </p>
+      {arrangement.corrections.length > 0 && (
+        <ul className="reason-list" data-testid="care-corrections">
+          {arrangement.corrections.map((correction) => (
+            <li key={correction.id} data-testid="care-correction">
+              {t('children.care.correctedOn', { date: formatDateTime(correction.correctedAt, language) })}{' '}
+              {t('children.care.wasRecordedAs', { kind: t(`children.careType.${correction.previous.kind}`) })} (<Carer carer={correction.previous.carer} />, <Period arrangement={correction.previous} />).{' '}
+              {t('children.care.because')}: <bdi className="note-body">{correction.reason}</bdi>
+            </li>
+          ))}
+        </ul>
+      )}
+      {editable && mode === 'view' && (
+        <div className="button-row">
+          {arrangement.endDate === null && (
+            <button type="button" className="secondary" onClick={() => setMode('end')} data-testid="care-end-start">{t('children.care.end')}</button>
+          )}
+          <button type="button" className="link-button" onClick={() => setMode('correct')} data-testid="care-correct-start">{t('children.care.correct')}</button>
+        </div>
+      )}
+      {mode === 'end' && <EndArrangement person={person} arrangement={arrangement} onDone={done} onCancel={() => setMode('view')} />}
+      {mode === 'correct' && <CorrectArrangement person={person} arrangement={arrangement} onDone={done} onCancel={() => setMode('view')} />}
     </li>
   );
 }
@@ -85,47 +140,99 @@ function Carer({ carer }: { carer: CareArrangement['carer'] }) {
   return <span data-testid="carer" className="muted">{found.isError ? t('children.care.carerNotVisible') : t('app.loading')}</span>;
 }
 
-type CarerKind = 'person' | 'carer_record';
-
-function AddCareArrangement({ person, onAdded }: { person: Person; onAdded: (review: CareArrangementCreated['nextReview']) => void }) {
+function EndArrangement({ person, arrangement, onDone, onCancel }: { person: Person; arrangement: CareArrangement; onDone: (review: Review) => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const can = useCan();
-  const queryClient = useQueryClient();
-  const householdId = person.householdId;
-  const household = useQuery({
-    queryKey: keys.household(householdId ?? ''),
-    queryFn: () => getHousehold(householdId!),
-    enabled: householdId !== null && can('household.read'),
-  });
-  const members = (household.data?.members ?? []).filter((member) => member.id !== person.id);
-  const [open, setOpen] = useState(false);
-  const [kind, setKind] = useState<CareArrangementType | ''>('');
-  const [carerKind, setCarerKind] = useState<CarerKind>('carer_record');
-  const [carerPersonId, setCarerPersonId] = useState('');
-  const [carerId, setCarerId] = useState('');
-  const [startDate, setStartDate] = useState(todayIso);
-  const [endDate, setEndDate] = useState('');
+  const refresh = useRefresh(person.id);
+  const [endDate, setEndDate] = useState(todayIso);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
-
   const save = useMutation({
-    mutationFn: () => {
-      const input: CareArrangementCreate = {
-        kind: kind as CareArrangementType,
-        carer: carerKind === 'person' ? { kind: 'person', personId: carerPersonId } : { kind: 'carer_record', carerId },
-        startDate,
-        ...(endDate === '' ? {} : { endDate }),
-      };
-      return addCareArrangement(person.id, input);
+    mutationFn: () => endCareArrangement(arrangement.id, { endDate, version: arrangement.version }),
+    onSuccess: (changed) => {
+      refresh();
+      onDone(changed.nextReview);
     },
+    onError: (error) => setProblems(isApiProblem(error) ? [...error.fieldErrors] : []),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setProblems([]);
+    save.mutate();
+  };
+  return (
+    <form className="inline-form" onSubmit={submit} data-testid="care-end-form" noValidate>
+      <TextField id={`care-end-${arrangement.id}`} type="date" label={t('children.care.endedOn')} hint={t('children.care.endedOnHint')} value={endDate} onChange={setEndDate} problems={problemsAt(problems, 'endDate')} testId="care-end-on" />
+      <button type="submit" disabled={save.isPending} data-testid="care-end-submit">{t('children.care.endSave')}</button>
+      <button type="button" className="link-button" onClick={onCancel}>{t('form.cancel')}</button>
+      {save.isError && problems.length === 0 && <ProblemMessage error={save.error} />}
+    </form>
+  );
+}
+
+function CorrectArrangement({ person, arrangement, onDone, onCancel }: { person: Person; arrangement: CareArrangement; onDone: (review: Review) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const refresh = useRefresh(person.id);
+  const [draft, change] = useDraft(() => draftOf(arrangement));
+  const [reason, setReason] = useState('');
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const save = useMutation({
+    mutationFn: () =>
+      correctCareArrangement(arrangement.id, {
+        kind: draft.kind as CareArrangementType,
+        carer: carerOfDraft(draft),
+        startDate: draft.startDate,
+        endDate: draft.endDate === '' ? null : draft.endDate,
+        reason,
+        version: arrangement.version,
+      }),
+    onSuccess: (changed) => {
+      refresh();
+      onDone(changed.nextReview);
+    },
+    onError: (error) => setProblems(isApiProblem(error) ? [...error.fieldErrors] : []),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setProblems([]);
+    save.mutate();
+  };
+  return (
+    <form className="stack" onSubmit={submit} data-testid="care-correct-form" noValidate>
+      <p className="hint">{t('children.care.correctHint')}</p>
+      <CareArrangementFields person={person} draft={draft} change={change} problems={problems} prefix="care-fix" />
+      <label className="field">
+        {t('children.care.reason')}
+        <textarea value={reason} onChange={(event) => setReason(event.target.value)} maxLength={1000} rows={2} data-testid="care-fix-reason" aria-describedby="care-fix-reason-error" />
+        <FieldError id="care-fix-reason-error" problems={problemsAt(problems, 'reason')} />
+      </label>
+      <FieldProblems problems={problems} testId="care-fix-problems" />
+      {save.isError && problems.length === 0 && <ProblemMessage error={save.error} />}
+      <div className="button-row">
+        <button type="submit" disabled={save.isPending} data-testid="care-fix-submit">{t('children.care.correctSave')}</button>
+        <button type="button" className="link-button" onClick={onCancel}>{t('form.cancel')}</button>
+      </div>
+    </form>
+  );
+}
+
+function AddCareArrangement({ person, hasCurrent, onAdded }: { person: Person; hasCurrent: boolean; onAdded: (review: Review) => void }) {
+  const { t } = useTranslation();
+  const refresh = useRefresh(person.id);
+  const [open, setOpen] = useState(false);
+  const [draft, change, reset] = useDraft(emptyDraft);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const save = useMutation({
+    mutationFn: () =>
+      addCareArrangement(person.id, {
+        kind: draft.kind as CareArrangementType,
+        carer: carerOfDraft(draft),
+        startDate: draft.startDate,
+        ...(draft.endDate === '' ? {} : { endDate: draft.endDate }),
+      }),
     onSuccess: (created) => {
       onAdded(created.nextReview);
       setOpen(false);
-      setKind('');
-      setCarerPersonId('');
-      setCarerId('');
-      setEndDate('');
-      void queryClient.invalidateQueries({ queryKey: bestInterestsKey(person.id) });
-      void queryClient.invalidateQueries({ queryKey: childrenOverdueKey });
+      reset();
+      refresh();
     },
     onError: (error) => setProblems(isApiProblem(error) ? [...error.fieldErrors] : []),
   });
@@ -139,35 +246,11 @@ function AddCareArrangement({ person, onAdded }: { person: Person; onAdded: (rev
       <button type="button" onClick={() => setOpen(true)} data-testid="care-start">{t('children.care.add')}</button>
     );
   }
-  const carerProblems = [...problemsAt(problems, 'carer'), ...problemsAt(problems, 'carer', 'personId'), ...problemsAt(problems, 'carer', 'carerId')];
   return (
     <form className="stack" onSubmit={submit} data-testid="care-form" noValidate>
       <p className="hint">{t('children.care.addHint')}</p>
-      <SelectField id="care-kind" label={t('children.care.kind')} value={kind} onChange={(value) => setKind(value as CareArrangementType | '')} options={CARE_ARRANGEMENT_TYPES.map((value) => ({ value, label: t(`children.careType.${value}`) }))} empty={t('form.choose')} problems={problemsAt(problems, 'kind')} testId="care-kind" />
-      <fieldset className="field">
-        <legend>{t('children.care.carerIs')}</legend>
-        <label className="choice">
-          <input type="radio" name="carer-kind" checked={carerKind === 'person'} onChange={() => setCarerKind('person')} data-testid="care-carer-person" />
-          {t('children.care.carerPerson')}
-        </label>
-        <label className="choice">
-          <input type="radio" name="carer-kind" checked={carerKind === 'carer_record'} onChange={() => setCarerKind('carer_record')} data-testid="care-carer-record" />
-          {t('children.care.carerRecordChoice')}
-        </label>
-      </fieldset>
-      {carerKind === 'person' && members.length > 0 && (
-        <SelectField id="care-carer-person-id" label={t('children.care.carerFromHousehold')} value={carerPersonId} onChange={setCarerPersonId} options={members.map((member) => ({ value: member.id, label: displayName(member) }))} empty={t('form.choose')} problems={carerProblems} testId="care-carer-person-id" />
-      )}
-      {carerKind === 'person' && members.length === 0 && (
-        <TextField id="care-carer-person-id" label={t('children.care.carerPersonId')} hint={t('children.care.carerPersonIdHint')} value={carerPersonId} onChange={setCarerPersonId} problems={carerProblems} testId="care-carer-person-id" />
-      )}
-      {carerKind === 'carer_record' && (
-        <TextField id="care-carer-id" label={t('children.care.carerId')} hint={t('children.care.carerIdHint')} value={carerId} onChange={setCarerId} problems={carerProblems} testId="care-carer-id" inputProps={{ maxLength: 200 }} />
-      )}
-      <div className="grid">
-        <TextField id="care-start" type="date" label={t('children.field.startDate')} value={startDate} onChange={setStartDate} problems={problemsAt(problems, 'startDate')} testId="care-start-date" />
-        <TextField id="care-end" type="date" label={t('children.field.endDate')} hint={t('children.care.endHint')} value={endDate} onChange={setEndDate} problems={problemsAt(problems, 'endDate')} testId="care-end-date" />
-      </div>
+      {hasCurrent && <p className="hint" data-testid="care-ends-current">{t('children.care.endsCurrent')}</p>}
+      <CareArrangementFields person={person} draft={draft} change={change} problems={problems} prefix="care" />
       <FieldProblems problems={problems} testId="care-problems" />
       {save.isError && problems.length === 0 && <ProblemMessage error={save.error} />}
       <div className="button-row">

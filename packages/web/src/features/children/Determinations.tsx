@@ -8,11 +8,12 @@ import {
   type BidRecommendation,
   type CareSituation,
   type ChildNotHeardReason,
+  type MoveStepKind,
 } from '@waymark/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { bestInterestsKey, childrenOverdueKey, recordBid } from '../../api/children';
+import { bestInterestsKey, childDeadlinesKey, childrenOverdueKey, recordBid } from '../../api/children';
 import { isApiProblem } from '../../api/problem';
 import { useCan } from '../../app/session';
 import { FieldError } from '../../components/FieldError';
@@ -78,6 +79,7 @@ function DeterminationItem({ bid }: { bid: Bid }) {
       ) : (
         bid.childViews && <ChildViewsText views={bid.childViews} />
       )}
+      {bid.recommendation.solutionStepId && <p className="muted" data-testid="bid-on-a-move">{t('children.bid.decidedOnMove')}</p>}
       <p data-testid="bid-review">
         {t('children.review.dueOn', { date: formatDate(bid.reviewDueOn, language) })} · {t(`children.review.reason.${bid.reviewDueReason}`)}
       </p>
@@ -111,11 +113,18 @@ type ViewsKind = '' | 'agrees' | 'disagrees' | 'could_not_be_heard';
 type Situation = NonNullable<BidCreate['situation']>;
 const SITUATION_FLAGS = ['choosingDurableSolution', 'exceptionalTemporaryCare', 'mayBeSeparatedFromParentsAgainstTheirWill'] as const;
 
-function BidForm({ person, record, onDone }: { person: Person; record: BestInterests; onDone: () => void }) {
+/** The move a decision is recorded on, when the form is opened from the child flagged on it. */
+export interface BidMove {
+  stepId: string;
+  kind: MoveStepKind;
+}
+
+export function BidForm({ person, record, onDone, move }: { person: Person; record: BestInterests; onDone: () => void; move?: BidMove }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const latestBia = record.assessments[0];
-  const [situation, setSituation] = useState<Situation>({ choosingDurableSolution: false, exceptionalTemporaryCare: false, mayBeSeparatedFromParentsAgainstTheirWill: false });
+  // A decision on a move is a durable solution for the child (rule a of the guidelines).
+  const [situation, setSituation] = useState<Situation>({ choosingDurableSolution: move !== undefined, exceptionalTemporaryCare: false, mayBeSeparatedFromParentsAgainstTheirWill: false });
   const [panel, setPanel] = useState<PanelDraft[]>([]);
   const [viewsKind, setViewsKind] = useState<ViewsKind>('');
   const [reasons, setReasons] = useState('');
@@ -143,13 +152,14 @@ function BidForm({ person, record, onDone }: { person: Person; record: BestInter
           : viewsKind === 'disagrees'
             ? { kind: 'disagrees', reasons }
             : { kind: 'could_not_be_heard', why: why === '' ? 'other' : why, ...(note.trim() === '' ? {} : { note }) },
-    recommendation: { kind: recommendation === '' ? null : recommendation },
+    recommendation: { kind: recommendation === '' ? null : recommendation, ...(move ? { solutionStepId: move.stepId } : {}) },
   });
   const save = useMutation({
     mutationFn: () => recordBid(person.id, body()),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: bestInterestsKey(person.id) });
       void queryClient.invalidateQueries({ queryKey: childrenOverdueKey });
+      void queryClient.invalidateQueries({ queryKey: childDeadlinesKey });
       onDone();
     },
     onError: (error) => setProblems(isApiProblem(error) ? [...error.fieldErrors] : []),
@@ -165,6 +175,12 @@ function BidForm({ person, record, onDone }: { person: Person; record: BestInter
 
   return (
     <form className="stack bid-form" onSubmit={submit} data-testid="bid-form" noValidate>
+      {move && (
+        <p className="notice" data-testid="bid-on-move">
+          {t('children.bid.onMove', { move: t(`solutions.stepKind.${move.kind}`) })}
+          <FieldError id="bid-move-error" problems={problemsAt(problems, 'recommendation', 'solutionStepId')} />
+        </p>
+      )}
       <fieldset className="field checkbox-group">
         <legend>{t('children.bid.situation')}</legend>
         <div className="choices">

@@ -1,6 +1,6 @@
 import type { FieldProblem } from '@waymark/contracts';
 import { describe, expect, it } from 'vitest';
-import { addDays, isChild, isIsoDay, isOverdue, problemsAt, todayIso, withoutParents } from './child-facts';
+import { addDays, carerCandidates, isChild, isIsoDay, isOverdue, problemsAt, todayIso, withoutParents } from './child-facts';
 
 describe('child facts for the best-interests section', () => {
   it('counts a person as a child by exact age first, then by age bracket', () => {
@@ -44,5 +44,16 @@ describe('child facts for the best-interests section', () => {
     expect(problemsAt(problems, 'panel', 1, 'role').map((p) => p.code)).toEqual(['role_required']);
     expect(problemsAt(problems, 'panel', 0, 'role')).toEqual([]);
     expect(problemsAt(problems, 'childViews', 'reasons')).toHaveLength(1);
+  });
+});
+
+describe('carerCandidates', () => {
+  const member = (id: string, age: number | null, ageBracket: string | null = null) => ({ id, age, ageBracket: ageBracket as never });
+  const members = [member('child', 9), member('mother', 40), member('brother', 15), member('uncle', null, '18-59'), member('unknown', null)];
+  it('offers adults (and people of unknown age) only, never the child', () => {
+    expect(carerCandidates(members, 'child', 'foster').map((m) => m.id)).toEqual(['mother', 'uncle', 'unknown']);
+  });
+  it('offers the children too for a child-headed household', () => {
+    expect(carerCandidates(members, 'child', 'child_headed_household').map((m) => m.id)).toEqual(['mother', 'brother', 'uncle', 'unknown']);
   });
 });

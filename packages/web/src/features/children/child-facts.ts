@@ -39,3 +39,12 @@ export function isIsoDay(text: string): boolean {
 export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/**
+ * Who may be picked as a carer from the household: never the child, and only adults
+ * (or people of unknown age, whom the server checks) unless the arrangement is a
+ * child-headed household, whose head is a child.
+ */
+export function carerCandidates<P extends Pick<Person, 'id' | 'age' | 'ageBracket'>>(members: readonly P[], childId: string, kind: string): P[] {
+  return members.filter((member) => member.id !== childId && (kind === 'child_headed_household' || !isChild(member)));
+}

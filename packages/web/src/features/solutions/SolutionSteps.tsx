@@ -15,6 +15,7 @@ import { SelectField, useVocabulary } from '../../components/fields';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { formatDateTime } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
+import { ChildDecisionOnMove } from '../children/ChildDecisionOnMove';
 import { displayName } from '../person/display-name';
 
 type NextStatus = 'in_progress' | 'completed' | 'cancelled';
@@ -64,6 +65,10 @@ export function SolutionSteps({ caseId, open }: { caseId: string; open: boolean 
 function StepItem({ step, editable, onChanged }: { step: SolutionStep; editable: boolean; onChanged: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const can = useCan();
+  // The flagged child whose decision is being recorded here, on this move.
+  const [deciding, setDeciding] = useState<string | null>(null);
+  const open = step.status === 'planned' || step.status === 'in_progress';
   const change = useMutation({ mutationFn: (status: NextStatus) => updateSolutionStep(step.id, { status, version: step.version }), onSuccess: onChanged });
   const refusals: readonly FieldProblem[] = isApiProblem(change.error) ? change.error.fieldErrors : [];
   const waiting = step.childrenLeftBehind.filter((child) => !child.decisionRecorded).length;
@@ -74,7 +79,6 @@ function StepItem({ step, editable, onChanged }: { step: SolutionStep; editable:
         <span data-testid="step-status">{t(`solutions.stepStatus.${step.status}`, { defaultValue: step.status })}</span>
       </div>
       {step.completedAt && <p className="muted">{t('solutions.completedAt', { date: formatDateTime(step.completedAt, language) })}</p>}
-      <p className="hint">{t('solutions.stepReference', { id: step.id })}</p>
       {step.childrenLeftBehind.length > 0 && (
         <div className={waiting > 0 ? 'override' : 'notice'} data-testid="left-behind" data-waiting={waiting}>
           <strong>{t('solutions.leftBehindHeading', { count: step.childrenLeftBehind.length })}</strong>
@@ -87,6 +91,21 @@ function StepItem({ step, editable, onChanged }: { step: SolutionStep; editable:
                   {t('solutions.leftBehindWhy', { arrangement: t(`solutions.arrangement.${child.arrangementType}`, { defaultValue: child.arrangementType }) })}{' '}
                   <strong>{child.decisionRecorded ? t('solutions.decisionRecorded') : t('solutions.decisionMissing')}</strong>
                   <FieldError id={`refused-${step.id}-${child.childId}`} problems={refused} />
+                  {!child.decisionRecorded && open && can('child.determine') && deciding !== child.childId && (
+                    <button type="button" className="secondary" onClick={() => setDeciding(child.childId)} data-testid="record-child-decision">
+                      {t('solutions.recordChildDecision')}
+                    </button>
+                  )}
+                  {deciding === child.childId && (
+                    <ChildDecisionOnMove
+                      childId={child.childId}
+                      move={{ stepId: step.id, kind: step.kind }}
+                      onDone={() => {
+                        setDeciding(null);
+                        onChanged();
+                      }}
+                    />
+                  )}
                 </li>
               );
             })}
