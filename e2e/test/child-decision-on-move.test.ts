@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from '../src/api';
+import { consentToCaseManagement, signInAs } from '../src/casework';
 import { launchChromium } from '../src/browser';
 import { SCREENSHOTS, startDemoInstall, type DemoInstall } from '../src/demo-install';
 import { signedInDemoStaff } from '../src/staff';
@@ -9,15 +10,6 @@ import { signedInDemoStaff } from '../src/staff';
 const admin = { email: 'officer@example.org', password: 'a-long-e2e-password' };
 const officer = { email: 'cp-supervisor@example.org', password: 'a careful child protection passphrase' };
 
-type Api = Awaited<ReturnType<typeof apiAs>>;
-
-async function consent(api: Api, personId: string) {
-  const path = `/persons/${personId}/consents`;
-  const own = await api('POST', path, { purpose: 'case_management', decision: 'given', method: 'written', givenBy: 'self' });
-  if (own.status === 201) return;
-  const byCarer = await api('POST', path, { purpose: 'case_management', decision: 'given', method: 'written', givenBy: 'carer', carerRelationship: 'parent', childAssent: 'yes', assentMethod: 'written' });
-  expect(byCarer.status, JSON.stringify(byCarer.body)).toBe(201);
-}
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -48,11 +40,11 @@ describe("a fostered child's care history and decision on the carer's move, in t
     expect(household.status, JSON.stringify(household.body)).toBe(201);
     const { id: householdId, members } = household.body as { id: string; members: { id: string }[] };
     monaId = members[0]!.id;
-    for (const member of members) await consent(api, member.id);
+    for (const member of members) await consentToCaseManagement(api, member.id);
     const niece = await api('POST', '/persons', { givenName: 'Lina', familyName: 'Saleh', sex: 'female', birthYear: 2016, careSituation: 'separated' });
     expect(niece.status, JSON.stringify(niece.body)).toBe(201);
     nieceId = (niece.body as { id: string }).id;
-    await consent(api, nieceId);
+    await consentToCaseManagement(api, nieceId);
     const care = await api('POST', `/persons/${nieceId}/care-arrangements`, { kind: 'foster', carer: { kind: 'carer_record', carerId: 'GH-17' }, startDate: day(-400) });
     expect(care.status, JSON.stringify(care.body)).toBe(201);
     const opened = await api('POST', '/cases', { householdId });
@@ -66,14 +58,7 @@ describe("a fostered child's care history and decision on the carer's move, in t
     await install?.stop();
   });
 
-  async function signIn(page: Page, language: 'en' | 'ar') {
-    await page.goto(install.server.url);
-    await page.getByTestId(`lang-${language}`).click();
-    await page.getByTestId('email').fill(officer.email);
-    await page.getByTestId('password').fill(officer.password);
-    await page.getByTestId('sign-in').click();
-    await page.getByTestId('nav-my-work').waitFor();
-  }
+  const signIn = (page: Page, language: 'en' | 'ar') => signInAs(page, install.server.url, officer, language);
 
   it('changes and corrects the care history, writes the BIA, records the BID from the flag and completes the move', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from '../src/api';
+import { consentToCaseManagement, signInAs } from '../src/casework';
 import { signedInDemoStaff } from '../src/staff';
 import { launchChromium } from '../src/browser';
 import { SCREENSHOTS, startDemoInstall, type DemoInstall } from '../src/demo-install';
@@ -10,23 +11,6 @@ const admin = { email: 'officer@example.org', password: 'a-long-e2e-password' };
 const officer = { email: 'protection@example.org', password: 'a careful protection passphrase' };
 
 type Api = Awaited<ReturnType<typeof apiAs>>;
-
-/** Consent to case management: an adult's own, else a carer's with the child's assent (as the fixtures do). */
-async function consent(api: Api, personId: string) {
-  const path = `/persons/${personId}/consents`;
-  const own = await api('POST', path, { purpose: 'case_management', decision: 'given', method: 'written', givenBy: 'self' });
-  if (own.status === 201) return;
-  const byCarer = await api('POST', path, {
-    purpose: 'case_management',
-    decision: 'given',
-    method: 'written',
-    givenBy: 'carer',
-    carerRelationship: 'parent',
-    childAssent: 'yes',
-    assentMethod: 'written',
-  });
-  expect(byCarer.status, JSON.stringify(byCarer.body)).toBe(201);
-}
 
 /**
  * No child left behind: a family's resettlement with a fostered niece who is not on the
@@ -54,11 +38,11 @@ describe("a family's resettlement waits for the fostered child's own decision, i
     });
     expect(household.status, JSON.stringify(household.body)).toBe(201);
     const { id: householdId, members } = household.body as { id: string; members: { id: string }[] };
-    for (const member of members) await consent(api, member.id);
+    for (const member of members) await consentToCaseManagement(api, member.id);
     const niece = await api('POST', '/persons', { givenName: 'Lina', familyName: 'Saleh', sex: 'female', birthYear: 2016 });
     expect(niece.status, JSON.stringify(niece.body)).toBe(201);
     nieceId = (niece.body as { id: string }).id;
-    await consent(api, nieceId);
+    await consentToCaseManagement(api, nieceId);
     const care = await api('POST', `/persons/${nieceId}/care-arrangements`, { kind: 'foster', carer: { kind: 'person', personId: members[0]!.id }, startDate: '2023-04-01' });
     expect(care.status, JSON.stringify(care.body)).toBe(201);
     const opened = await api('POST', '/cases', { householdId });
@@ -72,14 +56,7 @@ describe("a family's resettlement waits for the fostered child's own decision, i
     await install?.stop();
   });
 
-  async function signIn(page: Page, language: 'en' | 'ar') {
-    await page.goto(install.server.url);
-    await page.getByTestId(`lang-${language}`).click();
-    await page.getByTestId('email').fill(officer.email);
-    await page.getByTestId('password').fill(officer.password);
-    await page.getByTestId('sign-in').click();
-    await page.getByTestId('nav-my-work').waitFor();
-  }
+  const signIn = (page: Page, language: 'en' | 'ar') => signInAs(page, install.server.url, officer, language);
 
   it('assesses the three solutions, plans the resettlement, refuses completion until the niece has her BID, then completes', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });

@@ -1,13 +1,13 @@
-import { BIA_SECTIONS, type Bia, type BiaSection, type FieldProblem } from '@waymark/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { BIA_SECTIONS, type Bia, type BiaSection } from '@waymark/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bestInterestsKey, writeBiaContent } from '../../api/children';
-import { isApiProblem } from '../../api/problem';
 import { FieldError } from '../../components/FieldError';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { FieldProblems } from './FieldProblems';
 import { problemsAt } from './child-facts';
+import { useCheckedSave } from './use-checked-save';
 
 /**
  * The BIA's content, in the sections of UNHCR's BIA form. A section the reader may not
@@ -50,20 +50,13 @@ function BiaSectionsForm({ bia, personId, onDone }: { bia: Bia; personId: string
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [texts, setTexts] = useState<Record<BiaSection, string>>(() => Object.fromEntries(BIA_SECTIONS.map((section) => [section, bia.content?.[section] ?? ''])) as Record<BiaSection, string>);
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const save = useMutation({
-    mutationFn: () => writeBiaContent(bia.id, { ...texts, version: bia.version }),
-    onSuccess: () => {
+  const { save, problems, submit } = useCheckedSave(
+    () => writeBiaContent(bia.id, { ...texts, version: bia.version }),
+    () => {
       void queryClient.invalidateQueries({ queryKey: bestInterestsKey(personId) });
       onDone();
     },
-    onError: (error) => setProblems(isApiProblem(error) ? [...error.fieldErrors] : []),
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setProblems([]);
-    save.mutate();
-  };
+  );
   return (
     <form className="stack" onSubmit={submit} data-testid="bia-content-form" noValidate>
       <p className="hint">{t('children.bia.contentHint')}</p>

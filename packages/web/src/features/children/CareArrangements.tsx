@@ -1,12 +1,11 @@
-import type { BestInterests, CareArrangement, CareArrangementCreated, FieldProblem, Person } from '@waymark/contracts';
+import type { BestInterests, CareArrangement, CareArrangementCreated, Person } from '@waymark/contracts';
 import type { CareArrangementType } from '@waymark/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addCareArrangement, bestInterestsKey, childDeadlinesKey, childrenOverdueKey, correctCareArrangement, endCareArrangement } from '../../api/children';
 import { keys } from '../../api/keys';
 import { getPerson } from '../../api/persons';
-import { isApiProblem } from '../../api/problem';
 import { Link } from '../../app/router';
 import { useCan } from '../../app/session';
 import { FieldError } from '../../components/FieldError';
@@ -18,6 +17,7 @@ import { displayName } from '../person/display-name';
 import { CareArrangementFields, carerOfDraft, draftOf, emptyDraft, useDraft } from './CareArrangementFields';
 import { FieldProblems } from './FieldProblems';
 import { problemsAt, todayIso } from './child-facts';
+import { useCheckedSave } from './use-checked-save';
 
 type Review = CareArrangementCreated['nextReview'];
 
@@ -144,20 +144,13 @@ function EndArrangement({ person, arrangement, onDone, onCancel }: { person: Per
   const { t } = useTranslation();
   const refresh = useRefresh(person.id);
   const [endDate, setEndDate] = useState(todayIso);
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const save = useMutation({
-    mutationFn: () => endCareArrangement(arrangement.id, { endDate, version: arrangement.version }),
-    onSuccess: (changed) => {
+  const { save, problems, submit } = useCheckedSave(
+    () => endCareArrangement(arrangement.id, { endDate, version: arrangement.version }),
+    (changed) => {
       refresh();
       onDone(changed.nextReview);
     },
-    onError: (error) => setProblems(isApiProblem(error) ? [...error.fieldErrors] : []),
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setProblems([]);
-    save.mutate();
-  };
+  );
   return (
     <form className="inline-form" onSubmit={submit} data-testid="care-end-form" noValidate>
       <TextField id={`care-end-${arrangement.id}`} type="date" label={t('children.care.endedOn')} hint={t('children.care.endedOnHint')} value={endDate} onChange={setEndDate} problems={problemsAt(problems, 'endDate')} testId="care-end-on" />
@@ -173,9 +166,8 @@ function CorrectArrangement({ person, arrangement, onDone, onCancel }: { person:
   const refresh = useRefresh(person.id);
   const [draft, change] = useDraft(() => draftOf(arrangement));
   const [reason, setReason] = useState('');
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const save = useMutation({
-    mutationFn: () =>
+  const { save, problems, submit } = useCheckedSave(
+    () =>
       correctCareArrangement(arrangement.id, {
         kind: draft.kind as CareArrangementType,
         carer: carerOfDraft(draft),
@@ -184,17 +176,11 @@ function CorrectArrangement({ person, arrangement, onDone, onCancel }: { person:
         reason,
         version: arrangement.version,
       }),
-    onSuccess: (changed) => {
+    (changed) => {
       refresh();
       onDone(changed.nextReview);
     },
-    onError: (error) => setProblems(isApiProblem(error) ? [...error.fieldErrors] : []),
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setProblems([]);
-    save.mutate();
-  };
+  );
   return (
     <form className="stack" onSubmit={submit} data-testid="care-correct-form" noValidate>
       <p className="hint">{t('children.care.correctHint')}</p>
@@ -219,28 +205,21 @@ function AddCareArrangement({ person, hasCurrent, onAdded }: { person: Person; h
   const refresh = useRefresh(person.id);
   const [open, setOpen] = useState(false);
   const [draft, change, reset] = useDraft(emptyDraft);
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const save = useMutation({
-    mutationFn: () =>
+  const { save, problems, submit } = useCheckedSave(
+    () =>
       addCareArrangement(person.id, {
         kind: draft.kind as CareArrangementType,
         carer: carerOfDraft(draft),
         startDate: draft.startDate,
         ...(draft.endDate === '' ? {} : { endDate: draft.endDate }),
       }),
-    onSuccess: (created) => {
+    (created) => {
       onAdded(created.nextReview);
       setOpen(false);
       reset();
       refresh();
     },
-    onError: (error) => setProblems(isApiProblem(error) ? [...error.fieldErrors] : []),
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setProblems([]);
-    save.mutate();
-  };
+  );
   if (!open) {
     return (
       <button type="button" onClick={() => setOpen(true)} data-testid="care-start">{t('children.care.add')}</button>
