@@ -53,8 +53,8 @@ describe('separated child → BIA → BID → review, in the browser', () => {
     const members = (household.body as { members: { id: string; givenName: string }[] }).members;
     uncleId = members.find((member) => member.givenName === 'Karim')!.id;
     childId = members.find((member) => member.givenName === 'Lina')!.id;
-    // She has lived with her uncle since she arrived; that arrangement ends today (see below).
-    const kinship = await api('POST', `/persons/${childId}/care-arrangements`, { kind: 'kinship', carer: { kind: 'person', personId: uncleId }, startDate: day(-200), endDate: day(0) });
+    // She has lived with her uncle since she arrived; a new arrangement today ends it (see below).
+    const kinship = await api('POST', `/persons/${childId}/care-arrangements`, { kind: 'kinship', carer: { kind: 'person', personId: uncleId }, startDate: day(-200) });
     expect(kinship.status).toBe(201);
 
     // Another child whose urgent assessment has gone past its due date, for the supervisor.
@@ -171,6 +171,8 @@ describe('separated child → BIA → BID → review, in the browser', () => {
     await page.getByTestId('care-submit').click();
     await expect.poll(() => page.getByTestId('care-arrangement').count()).toBe(2);
     await expect.poll(() => page.locator('[data-testid="care-arrangement"][data-current="true"]').getAttribute('data-kind')).toBe('foster');
+    // The uncle's arrangement, left open, ended the day the new one started.
+    await expect.poll(() => page.locator('[data-testid="care-arrangement"][data-kind="kinship"]').getAttribute('data-ended')).toBe('true');
     await expect.poll(() => page.getByTestId('care-review-moved').innerText()).toContain('because the care arrangement changed');
     const today = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day(0)}T00:00:00Z`));
     await expect.poll(() => page.getByTestId('next-review').innerText()).toContain(`Next review scheduled for ${today}`);
