@@ -1,5 +1,6 @@
 import { MfaConfirmSchema, MfaVerifySchema, PasswordChangeSchema, SignInSchema } from '@waymark/contracts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { addressGroup } from '../../address-group';
 import { deleteSession } from '../../db/sessions-repository';
 import { failure, type Failure } from '../../failure';
 import { auditThrottledSignIn } from '../../use-cases/sessions/audit-throttled-sign-in';
@@ -51,14 +52,16 @@ export function sessionRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.post('/api/v1/sessions', async (request, reply) => {
     const input = parse(SignInSchema, request.body);
     if (!input.ok) return sendProblem(reply, input.error);
-    const wait = ipThrottle.retryAfter(request.ip);
+    // An IPv6 client holds a whole /64: its failures are counted together.
+    const client = addressGroup(request.ip);
+    const wait = ipThrottle.retryAfter(client);
     if (wait > 0) {
       await auditThrottledSignIn(db, request.ip);
       return refuse(reply, { ...failure('rate_limited', 'too many failed sign-ins from this address'), retryAfterSeconds: wait });
     }
     const result = await signIn(db, input.value, { ip: request.ip, policy });
     if (!result.ok) {
-      ipThrottle.fail(request.ip);
+      ipThrottle.fail(client);
       return refuse(reply, result.error);
     }
     // The session cookie is HttpOnly; the CSRF cookie is readable on purpose (double submit).
