@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode, hotp, timeStep } from '../src/use-cases/sessions/totp';
 import { databaseTargets } from './database-targets';
-import { startTestApp, type Client, type TestApp } from './test-app';
+import { codeAt, enrol } from './second-factor-helpers';
+import { startTestApp, type TestApp } from './test-app';
 
 const PASSWORD = 'a-long-test-password';
 // Loopback addresses other than 127.0.0.1: real connections from other clients.
@@ -16,19 +17,12 @@ const spread = (count: number, from = 10) => Array.from({ length: count }, (_, i
 describe.each(databaseTargets())('locks an attacker elsewhere cannot keep up, on $name PostgreSQL', (target) => {
   let app: TestApp;
   let clock = new Date('2026-03-01T10:00:00Z');
-  const codeAt = (secret: string, at: Date) => hotp(base32Decode(secret), timeStep(at));
   beforeAll(async () => {
     // A generous per-address allowance of failed sign-ins: these tests are about the account's locks.
     app = await startTestApp(target, { mfaRequired: true, now: () => clock, signInThrottle: { burst: 1000, refillPerMinute: 1000 } });
   });
   afterAll(() => app.close());
 
-  async function enrol(user: Client) {
-    const { secret } = (await user.request('POST', '/api/v1/sessions/current/mfa')).body as { secret: string };
-    const confirmed = await user.request('POST', '/api/v1/sessions/current/mfa/confirm', { code: codeAt(secret, clock) });
-    expect(confirmed.status).toBe(200);
-    return { secret, recoveryCodes: (confirmed.body as { recoveryCodes: string[] }).recoveryCodes };
-  }
   const wrongCode = (secret: string) => ['000000', '111111', '222222', '333333'].find((code) => ![-1, 0, 1].some((drift) => hotp(base32Decode(secret), timeStep(clock) + drift) === code))!;
 
   it('five wrong passwords from elsewhere lock that address only: the owner signs in from their own at once', async () => {
@@ -64,7 +58,7 @@ describe.each(databaseTargets())('locks an attacker elsewhere cannot keep up, on
 
   it('an attacker holding the password locks only their own address out of the codes; the owner verifies from theirs', async () => {
     const user = await app.as('supervisor');
-    const { secret } = await enrol(user);
+    const { secret } = await enrol(user, clock);
     const email = user.session!.user.email;
     const { client: attacker } = await app.from(ATTACKER).signIn(email, PASSWORD);
     for (let i = 0; i < 5; i++) expect((await attacker.request('POST', '/api/v1/sessions/current/mfa/verify', { code: wrongCode(secret) })).status).toBe(401);
@@ -77,7 +71,7 @@ describe.each(databaseTargets())('locks an attacker elsewhere cannot keep up, on
 
   it('codes guessed from many addresses meet the backstop; the owner still verifies where they did before', async () => {
     const user = await app.as('supervisor');
-    const { secret } = await enrol(user);
+    const { secret } = await enrol(user, clock);
     const email = user.session!.user.email;
     for (const address of spread(10, 50)) {
       const { client: attacker } = await app.from(address).signIn(email, PASSWORD);
@@ -95,7 +89,7 @@ describe.each(databaseTargets())('locks an attacker elsewhere cannot keep up, on
 
   it('recovery codes cannot be drained or locked by someone holding the password', async () => {
     const user = await app.as('supervisor');
-    const { secret, recoveryCodes } = await enrol(user);
+    const { secret, recoveryCodes } = await enrol(user, clock);
     const email = user.session!.user.email;
     const { client: attacker } = await app.from(ATTACKER).signIn(email, PASSWORD);
     // Guessed recovery codes (and wrong codes, to the lock) use up nothing and lock nothing.
