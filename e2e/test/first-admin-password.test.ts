@@ -153,4 +153,57 @@ describe('first administrator: one-time password → own password, in the browse
     await page.screenshot({ path: join(SCREENSHOTS, 'operation-second-factor-ar.png'), fullPage: true });
     await page.close();
   });
+  it('resets a locked-out user from the Administration page: a new one-time password, the old one dead, a new password first, in English and Arabic', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1600 }, locale: 'en-GB' });
+    await page.goto(server.url);
+    await page.getByTestId('lang-en').click();
+    await signIn(page, NEW_PASSWORD);
+    await page.getByTestId('mfa-use-recovery').click();
+    await page.getByTestId('mfa-code').fill(recoveryCodes[2]!);
+    await page.getByTestId('mfa-submit').click();
+    await page.getByTestId('nav-admin').click();
+    const email = 'field.officer@example.org';
+    await page.getByTestId('new-user-email').fill(email);
+    await page.getByTestId('new-user-name').fill('Field officer');
+    await page.getByTestId('new-user-role').selectOption('caseworker');
+    await page.getByTestId('new-user-scope').selectOption('agency');
+    await page.getByTestId('new-user-save').click();
+    const first = await page.getByTestId('new-user-password').innerText();
+
+    const row = page.getByTestId('admin-user-row').filter({ hasText: email });
+    await row.getByTestId('admin-reset-access').click();
+    // A reason too short is named at its field; nothing is reset.
+    await page.getByTestId('access-reset-reason').fill('lost');
+    await page.getByTestId('access-reset-submit').click();
+    await expect.poll(() => page.getByTestId('access-reset-reason').getAttribute('aria-invalid')).toBe('true');
+    await page.getByTestId('access-reset-reason').fill('Locked out by someone guessing; identity checked in person.');
+    await page.getByTestId('access-reset-submit').click();
+    const second = await page.getByTestId('access-reset-password').innerText();
+    expect(second).not.toBe(first);
+    expect(await page.getByTestId('access-reset-done').innerText()).toContain('no longer works');
+    await page.getByTestId('access-reset').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'access-reset-en.png'), fullPage: true });
+    await page.getByTestId('lang-ar').click();
+    await expect.poll(() => page.locator('#access-reset-heading').innerText()).toBe('إعادة ضبط تسجيل الدخول لـ Field officer');
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await page.getByTestId('access-reset-done').innerText()).toContain('لم تعد كلمة مروره القديمة تعمل');
+    await page.screenshot({ path: join(SCREENSHOTS, 'access-reset-ar.png'), fullPage: true });
+    await page.close();
+
+    // The user: the first password is dead, the new one leads to choosing a password, in Arabic.
+    const user = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
+    await user.goto(server.url);
+    await user.getByTestId('lang-ar').click();
+    await user.getByTestId('email').fill(email);
+    await user.getByTestId('password').fill(first);
+    await user.getByTestId('sign-in').click();
+    await expect.poll(() => user.locator('.problem').getAttribute('data-code')).toBe('invalid_credentials');
+    await user.getByTestId('password').fill(second);
+    await user.getByTestId('sign-in').click();
+    await user.getByTestId('current-password').waitFor();
+    expect(await user.getByTestId('nav-people').count()).toBe(0);
+    expect(await user.locator('html').getAttribute('dir')).toBe('rtl');
+    await user.screenshot({ path: join(SCREENSHOTS, 'access-reset-change-password-ar.png'), fullPage: true });
+    await user.close();
+  });
 });

@@ -117,6 +117,13 @@ export type UserUpdate = z.infer<typeof UserUpdateSchema>;
 /** `POST /users/{id}/mfa-reset`: forget a lost second factor; the reason goes to the audit trail. */
 export const SecondFactorResetSchema = z.strictObject({ reason: freeText(1000).min(10) });
 export type SecondFactorReset = z.infer<typeof SecondFactorResetSchema>;
+/**
+ * The reset's answer: the user and a new one-time password, shown in this answer only. The
+ * old password stops working (whoever may have taken it), and the user must choose a new one
+ * at next sign-in.
+ */
+export const SecondFactorResetDoneSchema = UserCreatedSchema;
+export type SecondFactorResetDone = UserCreated;
 
 /** `PUT /persons/{id}/assignment`: who works the case; never someone of another agency. */
 export const PersonAssignmentSchema = z.strictObject({

@@ -7,6 +7,11 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface RequestOrigin {
   ip: string;
   actorId: string | null;
+  /**
+   * A session this request opened, fully signed in (sign-in without a second factor to
+   * give): the rate limits count it as its user's from its first request on.
+   */
+  openedSessionToken?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestOrigin>();

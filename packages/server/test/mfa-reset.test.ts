@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { throttleKey } from '../src/use-cases/sessions/throttle-keys';
+import { accountKeys } from '../src/use-cases/sessions/throttle-keys';
 import { databaseTargets } from './database-targets';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -56,20 +56,45 @@ describe.each(databaseTargets())('resetting a lost second factor on $name Postgr
     expect(row.totp_secret_sealed).not.toBeNull();
   });
 
-  it('lifts the locks someone provoked on the email and the codes: the owner gets back in', async () => {
+  it('lifts the locks someone provoked from any address, and replaces the password someone may hold: the owner gets back in', async () => {
     const admin = await app.as('administrator');
     const worker = await app.as('supervisor');
     const email = worker.session!.user.email;
     await enrol(worker.userId!);
-    for (const key of [throttleKey('mfa', worker.userId!), throttleKey('email', email)]) {
-      await app.database.pool.query(`insert into sign_in_throttle (key_hash, lockouts, locked_until) values ($1, 8, now() + interval '64 hours')`, [key]);
+    // Locked everywhere: the account's backstop and its own address, for email and codes.
+    const pairs = [accountKeys('mfa', worker.userId!, '127.0.0.1'), accountKeys('email', email, '127.0.0.1')];
+    const rows = pairs.flatMap((pair) => [[pair.account, null], [pair.address, pair.account]]);
+    for (const [key, subject] of rows) {
+      await app.database.pool.query(
+        `insert into sign_in_throttle (key_hash, subject_hash, lockouts, locked_until) values ($1, $2, 8, now() + interval '64 hours')
+         on conflict (key_hash) do update set lockouts = 8, locked_until = now() + interval '64 hours'`,
+        [key, subject],
+      );
     }
+    const keys = rows.map(([key]) => key);
     expect((await app.anonymous.request('POST', '/api/v1/sessions', { email, password: 'a-long-test-password' })).status).toBe(429);
     const reset = await admin.request('POST', `/api/v1/users/${worker.userId}/mfa-reset`, { reason: 'Locked out by someone guessing codes; identity checked by phone.' });
     expect(reset.status).toBe(200);
-    const left = await app.database.pool.query('select count(*)::int as n from sign_in_throttle where key_hash = any($1)', [[throttleKey('mfa', worker.userId!), throttleKey('email', email)]]);
+    const { oneTimePassword, user } = reset.body as { oneTimePassword: string; user: { id: string; mustChangePassword: boolean } };
+    expect(user).toMatchObject({ id: worker.userId, mustChangePassword: true });
+    expect(oneTimePassword.length).toBeGreaterThanOrEqual(16);
+    const left = await app.database.pool.query('select count(*)::int as n from sign_in_throttle where key_hash = any($1) and (locked_until > now() or failures > 0)', [keys]);
     expect(left.rows[0].n).toBe(0);
-    const back = await app.anonymous.request('POST', '/api/v1/sessions', { email, password: 'a-long-test-password' });
-    expect(back.status).toBe(201);
+    // The old password (which whoever provoked the lock may hold) no longer opens the account.
+    const old = await app.anonymous.request('POST', '/api/v1/sessions', { email, password: 'a-long-test-password' });
+    expect(old.status).toBe(401);
+    expect(old.body).toMatchObject({ code: 'invalid_credentials' });
+    const back = await app.signIn(email, oneTimePassword);
+    expect(back.response.status).toBe(201);
+    expect(back.client.session!.user.mustChangePassword).toBe(true);
+    // Nothing but the change of password (and signing out) until it is done.
+    const blocked = await back.client.request('GET', '/api/v1/persons');
+    expect(blocked.status).toBe(403);
+    expect(blocked.body).toMatchObject({ code: 'password_change_required' });
+    const same = await back.client.request('POST', '/api/v1/sessions/current/password', { currentPassword: oneTimePassword, newPassword: oneTimePassword });
+    expect(same.status).toBe(400);
+    const changed = await back.client.request('POST', '/api/v1/sessions/current/password', { currentPassword: oneTimePassword, newPassword: 'a-fresh-passphrase-of-my-own' });
+    expect(changed.status).toBe(204);
+    expect((await app.signIn(email, 'a-fresh-passphrase-of-my-own')).response.status).toBe(201);
   });
 });

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RateLimits } from '../src/http/rate-limits/rate-limits';
 import { DEFAULT_RATE_LIMITS } from '../src/http/rate-limits/rate-limits';
@@ -16,10 +17,7 @@ const LIMITS: RateLimits = {
   upload: { perUser: 50, perAddress: 100, inFlightPerUser: 1 },
 };
 
-/**
- * A session's first request is counted by its token (the user is known only once it has been
- * answered): one ordinary request first, so that what a test counts is the user's.
- */
+/** A session is its user's in the limits from sign-in on; one ordinary request shows it is served. */
 const known = async (client: Client) => {
   expect((await client.request('GET', '/api/v1/sites')).status).toBe(200);
   return client;
@@ -47,8 +45,8 @@ describe.each(databaseTargets())('rate limits on $name PostgreSQL', (target) => 
     const created = await hammer.request('POST', '/api/v1/persons', { givenName: 'Amal', familyName: 'Haddad', sex: 'female', birthYear: 1990 });
     expect(created.status).toBe(201);
     const id = (created.body as { id: string }).id;
-    // Six of the user's requests are allowed: that one and five reads.
-    for (let i = 0; i < 5; i++) expect((await hammer.request('GET', `/api/v1/persons/${id}`)).status).toBe(200);
+    // Six of the user's requests are allowed: the first, that one and four reads.
+    for (let i = 0; i < 4; i++) expect((await hammer.request('GET', `/api/v1/persons/${id}`)).status).toBe(200);
     const before = await audited();
     for (let i = 0; i < 5; i++) expectRefused(await hammer.request('GET', `/api/v1/persons/${id}`));
     expect(await audited()).toBe(before);
@@ -56,17 +54,25 @@ describe.each(databaseTargets())('rate limits on $name PostgreSQL', (target) => 
     for (let i = 0; i < 3; i++) expect((await app.anonymous.request('GET', '/api/v1/health')).status).toBe(200);
   });
 
-  it('counts every session of a user together, once one of them has been answered as theirs', async () => {
+  it('counts every session of a user together, from the sign-in that opened it', async () => {
     const first = await app.as('supervisor');
     const { email } = await app.database.db.selectFrom('users').select('email').where('id', '=', first.userId!).executeTakeFirstOrThrow();
     const { client: second } = await app.signIn(email, 'a-long-test-password');
-    // Each session's first request is counted by its token; the user's count is then 2 + 2.
     for (let i = 0; i < 3; i++) expect((await first.request('GET', '/api/v1/sites')).status).toBe(200);
     for (let i = 0; i < 3; i++) expect((await second.request('GET', '/api/v1/sites')).status).toBe(200);
-    for (let i = 0; i < 2; i++) expect((await first.request('GET', '/api/v1/sites')).status).toBe(200);
-    // Five requests on the second session alone would be allowed: the user's sixth was not.
+    // Three requests on the second session alone would be allowed: the user's seventh is not.
     expectRefused(await second.request('GET', '/api/v1/sites'));
     expectRefused(await first.request('GET', '/api/v1/sites'));
+  });
+
+  it('a session still waiting for its second factor spends its address\'s allowance, never its user\'s', async () => {
+    const owner = await app.as('supervisor');
+    await app.database.pool.query(`update users set totp_secret_sealed = 'v1:k1:x:y', totp_confirmed_at = now() where id = $1`, [owner.userId]);
+    const { client: halfway } = await app.from('127.0.0.2').signIn(owner.session!.user.email, 'a-long-test-password');
+    expect(halfway.session!.mfa.verificationPending).toBe(true);
+    for (let i = 0; i < 10; i++) await halfway.request('GET', '/api/v1/sessions/current');
+    for (let i = 0; i < 6; i++) expect((await owner.request('GET', '/api/v1/sites')).status).toBe(200);
+    expectRefused(await owner.request('GET', '/api/v1/sites'));
   });
 
   it('gives expensive requests their own, tighter allowance: two-letter name searches, not longer ones', async () => {
@@ -115,20 +121,51 @@ describe.each(databaseTargets())('rate limits on $name PostgreSQL', (target) => 
 describe.each(databaseTargets())('rate limits per address on $name PostgreSQL', (target) => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp(target, { rateLimits: { ...LIMITS, ordinary: { perUser: 100, perAddress: 12, inFlightPerUser: 8 } } });
+    app = await startTestApp(target, {
+      rateLimits: { ...LIMITS, ordinary: { perUser: 100, perAddress: 12, inFlightPerUser: 8 }, expensive: { perUser: 3, perAddress: 5, inFlightPerUser: 2 } },
+    });
   });
   afterAll(() => app.close());
 
-  it('holds every user of one address and the anonymous to the address\'s allowance', async () => {
-    const answered: number[] = [];
-    // Signing in is expensive, not ordinary: three users cost the address nothing here.
-    const clients = [await app.as('caseworker'), await app.as('caseworker'), await app.as('caseworker')];
-    for (let i = 0; i < 12; i++) answered.push((await clients[i % 3]!.request('GET', '/api/v1/sites')).status);
-    expect(answered).toEqual(new Array(12).fill(200));
-    for (const client of [...clients, app.anonymous]) expectRefused(await client.request('GET', '/api/v1/sites'));
-    expect((await app.anonymous.request('GET', '/api/v1/health')).status).toBe(200);
+  it('the anonymous of an address spend its allowance alone: its signed-in users go on, made-up cookies buy nothing', async () => {
+    // Two sign-ins: two of the address's five anonymous expensive requests.
+    const clients = [await app.as('caseworker'), await app.as('caseworker')];
+    for (let i = 0; i < 12; i++) expect((await app.anonymous.request('GET', '/api/v1/sites')).status).toBe(401);
+    expectRefused(await app.anonymous.request('GET', '/api/v1/sites'));
+    // A session cookie nobody was given is anonymous too: no fresh allowance per cookie.
+    expectRefused(await app.anonymous.request('GET', '/api/v1/sites', undefined, { cookie: 'waymark_session=made-up-token-number-one' }));
+    expectRefused(await app.anonymous.request('GET', '/api/v1/sites', undefined, { cookie: 'waymark_session=made-up-token-number-two' }));
+    for (const client of clients) for (let i = 0; i < 8; i++) expect((await client.request('GET', '/api/v1/sites')).status).toBe(200);
+    // Signing in (anonymous, expensive) is what the address's anonymous have left: three more.
+    for (let i = 0; i < 3; i++) expect((await app.anonymous.request('POST', '/api/v1/sessions', { email: `nobody-${i}@example.org`, password: 'wrong-password-here' })).status).toBe(401);
+    expectRefused(await app.anonymous.request('POST', '/api/v1/sessions', { email: 'nobody@example.org', password: 'wrong-password-here' }));
+    // Another address is another allowance.
+    expect((await app.from('127.0.0.3').anonymous.request('GET', '/api/v1/sites')).status).toBe(401);
+  });
+
+  it("signed-in users' expensive requests count per user and per address, apart from the anonymous", async () => {
+    const first = await app.from('127.0.0.4').signIn(await newUserEmail(app), 'a-long-test-password');
+    const second = await app.from('127.0.0.4').signIn(await newUserEmail(app), 'a-long-test-password');
+    for (let i = 0; i < 3; i++) expect((await first.client.request('GET', '/api/v1/persons?name=am')).status).toBe(200);
+    expectRefused(await first.client.request('GET', '/api/v1/persons?name=am'));
+    // The address's signed-in users have five: the second user gets the two left.
+    for (let i = 0; i < 2; i++) expect((await second.client.request('GET', '/api/v1/persons?name=am')).status).toBe(200);
+    expectRefused(await second.client.request('GET', '/api/v1/persons?name=am'));
+    // Ordinary requests are the user's alone, and the address's anonymous still sign in.
+    expect((await second.client.request('GET', '/api/v1/sites')).status).toBe(200);
+    expect((await app.from('127.0.0.4').anonymous.request('POST', '/api/v1/sessions', { email: 'nobody@example.org', password: 'wrong-password-here' })).status).toBe(401);
   });
 });
+
+/** A caseworker of the test operation, made without signing in (which would spend 127.0.0.1's allowance). */
+async function newUserEmail(app: TestApp): Promise<string> {
+  const id = uuidv7();
+  const email = `searcher-${id}@example.org`;
+  const { password_hash } = await app.database.db.selectFrom('users').select('password_hash').limit(1).executeTakeFirstOrThrow();
+  await app.database.db.insertInto('users').values({ id, email, display_name: 'Searcher', password_hash, role: 'caseworker', scope: 'agency', agency_id: app.agencyId }).execute();
+  await app.database.db.insertInto('user_operations').values({ user_id: id, operation_id: app.operationId }).execute();
+  return email;
+}
 
 describe.each(databaseTargets())('rate limits in the OpenAPI document on $name PostgreSQL', (target) => {
   let app: TestApp;
@@ -142,7 +179,15 @@ describe.each(databaseTargets())('rate limits in the OpenAPI document on $name P
       paths: Record<string, Record<string, { responses: Record<string, { description: string; headers?: Record<string, unknown> }>; 'x-rate-limit': Record<string, unknown> }>>;
     };
     const pdf = document.paths['/api/v1/cases/{id}/summary.pdf']!.get!;
-    expect(pdf['x-rate-limit']).toEqual({ cost: 'expensive', windowSeconds: 60, ...DEFAULT_RATE_LIMITS.expensive });
+    expect(pdf['x-rate-limit']).toEqual({
+      cost: 'expensive',
+      windowSeconds: 60,
+      ...DEFAULT_RATE_LIMITS.expensive,
+      perAddressCounts: "requests without a signed-in session; signed-in users' requests in an allowance of their own",
+      addresses: 'IPv4 addresses one by one, IPv6 addresses by their /64',
+    });
+    expect(document.paths['/api/v1/sites']!.get!['x-rate-limit']).toMatchObject({ cost: 'ordinary', perAddressCounts: 'requests without a signed-in session' });
+    expect(pdf.responses['429']!.description).toContain('IPv6 addresses by their /64');
     expect(pdf.responses['429']!.headers).toHaveProperty('Retry-After');
     expect(document.paths['/api/v1/persons']!.get!['x-rate-limit']).toMatchObject({ cost: 'expensive', appliesTo: 'name searches without 3 letters or digits in a row' });
     expect(document.paths['/api/v1/operations/{id}/boundaries']!.post!['x-rate-limit']).toMatchObject({ cost: 'upload' });

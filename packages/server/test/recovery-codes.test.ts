@@ -1,27 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode, hotp, timeStep } from '../src/use-cases/sessions/totp';
 import { databaseTargets } from './database-targets';
-import { startTestApp, type Client, type TestApp } from './test-app';
+import { codeAt, enrol } from './second-factor-helpers';
+import { startTestApp, type TestApp } from './test-app';
 
 describe.each(databaseTargets())('regenerating recovery codes on $name PostgreSQL', (target) => {
   let app: TestApp;
   let clock = new Date('2026-03-01T10:00:00Z');
-  const codeAt = (secret: string, at: Date) => hotp(base32Decode(secret), timeStep(at));
   beforeAll(async () => {
     app = await startTestApp(target, { mfaRequired: true, now: () => clock });
   });
   afterAll(() => app.close());
 
-  async function enrol(user: Client) {
-    const { secret } = (await user.request('POST', '/api/v1/sessions/current/mfa')).body as { secret: string };
-    const confirmed = await user.request('POST', '/api/v1/sessions/current/mfa/confirm', { code: codeAt(secret, clock) });
-    expect(confirmed.status).toBe(200);
-    return { secret, recoveryCodes: (confirmed.body as { recoveryCodes: string[] }).recoveryCodes };
-  }
 
   it('gives ten new codes for a fresh authenticator code; the old codes and the same code stop working', async () => {
     const user = await app.as('caseworker');
-    const { secret, recoveryCodes: old } = await enrol(user);
+    const { secret, recoveryCodes: old } = await enrol(user, clock);
     clock = new Date(clock.getTime() + 60_000);
     const code = codeAt(secret, clock);
     const fresh = await user.request('POST', '/api/v1/sessions/current/mfa/recovery-codes', { code });
@@ -42,7 +36,7 @@ describe.each(databaseTargets())('regenerating recovery codes on $name PostgreSQ
     // An analyst: a role that may work without a second factor where its operation allows.
     const user = await app.as('analyst');
     expect((await user.request('POST', '/api/v1/sessions/current/mfa/recovery-codes', { code: '123456' })).status).toBe(404);
-    const { secret } = await enrol(user);
+    const { secret } = await enrol(user, clock);
     const malformed = await user.request('POST', '/api/v1/sessions/current/mfa/recovery-codes', { code: '12ab' });
     expect(malformed.status).toBe(400);
     expect(malformed.body).toMatchObject({ errors: [expect.objectContaining({ path: '/code' })] });
@@ -52,7 +46,7 @@ describe.each(databaseTargets())('regenerating recovery codes on $name PostgreSQ
 
   it('a recovery code opens the account while someone holding the password has locked its authenticator codes', async () => {
     const user = await app.as('supervisor');
-    const { secret, recoveryCodes } = await enrol(user);
+    const { secret, recoveryCodes } = await enrol(user, clock);
     const email = user.session!.user.email;
     const near = [-1, 0, 1].map((drift) => hotp(base32Decode(secret), timeStep(clock) + drift));
     const wrong = ['000000', '111111', '222222'].find((code) => !near.includes(code))!;

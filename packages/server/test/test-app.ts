@@ -1,5 +1,6 @@
 import type { Role, Scope } from '@waymark/core';
 import type { Session } from '@waymark/contracts';
+import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { v7 as uuidv7 } from 'uuid';
 import type { DatabaseHandle } from '../src/db/connect';
@@ -28,6 +29,11 @@ export interface TestApp {
   anonymous: Client;
   /** Signs in with email and password over HTTP; the client carries whatever cookies came back. */
   signIn(email: string, password: string, headers?: Record<string, string>): Promise<{ response: TestResponse; client: Client }>;
+  /**
+   * The same from another client address (a loopback one such as 127.0.0.2, which Linux
+   * answers without configuration): the server sees a real connection from it.
+   */
+  from(address: string): { anonymous: Client; signIn(email: string, password: string): Promise<{ response: TestResponse; client: Client }> };
   close(): Promise<void>;
 }
 
@@ -129,11 +135,11 @@ export async function startTestApp(target: DatabaseTarget, options: TestAppOptio
   let users = 0;
 
   // Signed-in clients send their CSRF token with every change, as the web app does.
-  const client = (cookie?: string, csrfToken?: string): Client => ({
+  const client = (cookie?: string, csrfToken?: string, localAddress?: string): Client => ({
     ...(cookie ? { cookie } : {}),
     ...(csrfToken ? { csrfToken } : {}),
     async request(method, path, body, headers = {}) {
-      const response = await fetch(url + path, {
+      const init = {
         method,
         headers: {
           ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
@@ -142,27 +148,29 @@ export async function startTestApp(target: DatabaseTarget, options: TestAppOptio
           ...headers,
         },
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-      });
+      };
+      const response = localAddress === undefined ? await fetch(url + path, init) : await fetchFrom(localAddress, url + path, init);
       const contentType = response.headers.get('content-type') ?? '';
       const text = await response.text();
       return { status: response.status, contentType, body: text && contentType.includes('json') ? JSON.parse(text) : text, headers: response.headers };
     },
   });
 
-  const signIn: TestApp['signIn'] = async (email, password, headers = {}) => {
-    const response = await client().request('POST', '/api/v1/sessions', { email, password }, headers);
+  const signInFrom = async (localAddress: string | undefined, email: string, password: string, headers: Record<string, string> = {}) => {
+    const response = await client(undefined, undefined, localAddress).request('POST', '/api/v1/sessions', { email, password }, headers);
     const cookie = response.headers
       .getSetCookie()
       .map((line) => line.split(';')[0]!)
       .find((pair) => pair.startsWith('waymark_session='));
     const session = response.status === 201 ? (response.body as Session) : undefined;
-    const signedIn = client(cookie, session?.csrfToken);
+    const signedIn = client(cookie, session?.csrfToken, localAddress);
     if (session) {
       signedIn.session = session;
       signedIn.userId = session.user.id;
     }
     return { response, client: signedIn };
   };
+  const signIn: TestApp['signIn'] = (email, password, headers = {}) => signInFrom(undefined, email, password, headers);
 
   return {
     url,
@@ -173,6 +181,7 @@ export async function startTestApp(target: DatabaseTarget, options: TestAppOptio
     createTeam,
     anonymous: client(),
     signIn,
+    from: (address) => ({ anonymous: client(undefined, undefined, address), signIn: (email, password) => signInFrom(address, email, password) }),
     async as(role, operationIds = [operationId], options = {}) {
       const email = `${role}-${++users}@example.org`;
       const id = uuidv7();
@@ -196,4 +205,23 @@ export async function startTestApp(target: DatabaseTarget, options: TestAppOptio
       await database.close();
     },
   };
+}
+
+/** fetch's answer, over a connection made from a chosen local address (fetch cannot choose one). */
+function fetchFrom(localAddress: string, target: string, init: { method: string; headers: Record<string, string>; body: string | undefined }): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(target, { method: init.method, headers: init.headers, localAddress }, (incoming) => {
+      const chunks: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      incoming.on('end', () => {
+        const headers = new Headers();
+        for (let i = 0; i < incoming.rawHeaders.length; i += 2) headers.append(incoming.rawHeaders[i]!, incoming.rawHeaders[i + 1]!);
+        const status = incoming.statusCode ?? 0;
+        resolve(new Response([204, 304].includes(status) ? null : Buffer.concat(chunks), { status, headers }));
+      });
+      incoming.on('error', reject);
+    });
+    outgoing.on('error', reject);
+    outgoing.end(init.body);
+  });
 }

@@ -1,4 +1,4 @@
-import type { Actor, RecordRef } from './can';
+import { can, type Actor, type RecordRef } from './can';
 import { ROLES, type Role } from './roles';
 
 /** How much harm a field could do if it reached the wrong person, lowest first. */
@@ -89,17 +89,32 @@ export const TOPIC_OF_DOMAIN: Readonly<Record<string, SensitiveTopic>> = {
  * so the answer follows the rule book when clearances change.
  */
 export function readsHighlySensitive(role: Role): boolean {
-  const actor: Actor = { userId: 'self', role, scope: 'own', agencyId: null, teamIds: [], operationIds: [] };
+  const actor = anyoneOf(role);
   return SENSITIVE_TOPICS.some((topic) => mayReadField(actor, { sensitivity: 'highly_sensitive', topic }, { assignedUserId: actor.userId }));
 }
 
 /**
- * Roles that must use a second factor whatever the operation says: every role that can
- * read highly sensitive content (SGBV, trafficking, health, child-protection notes), so a
- * stolen password alone never opens them. Other roles need one where their operation
- * requires it (`operations.mfa_required`).
+ * Does this role read the audit trail's free-text reasons? They are written by workers
+ * about what they did and why ("consent withdrawn after her husband found the card"), so
+ * they can name people and say what happened to them: whoever reads them reads highly
+ * sensitive content of every topic, whatever the role's clearance. Asked of `can` itself.
  */
-export const MFA_REQUIRED_ROLES: ReadonlySet<Role> = new Set<Role>(ROLES.filter(readsHighlySensitive));
+export function readsAuditReasons(role: Role): boolean {
+  return can(anyoneOf(role), 'audit.read');
+}
+
+function anyoneOf(role: Role): Actor {
+  return { userId: 'self', role, scope: 'own', agencyId: null, teamIds: [], operationIds: [] };
+}
+
+/**
+ * Roles that must use a second factor whatever the operation says: every role that can
+ * read highly sensitive content (SGBV, trafficking, health, child-protection notes, and the
+ * audit trail's free-text reasons, which may carry any of them), so a stolen password alone
+ * never opens them. Other roles need one where their operation requires it
+ * (`operations.mfa_required`).
+ */
+export const MFA_REQUIRED_ROLES: ReadonlySet<Role> = new Set<Role>(ROLES.filter((role) => readsHighlySensitive(role) || readsAuditReasons(role)));
 
 /**
  * Roles that read fields of this classification on every record in their scope (the

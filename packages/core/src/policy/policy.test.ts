@@ -95,11 +95,13 @@ describe('clearance', () => {
     expect(mayReadField(actor({ role: 'partner_caseworker' }), { sensitivity: 'highly_sensitive', topic: 'trafficking' })).toBe(true);
   });
 
-  it('every role that can read highly sensitive content must use a second factor; the others where their operation asks', () => {
-    expect([...MFA_REQUIRED_ROLES].sort()).toEqual(['administrator', 'caseworker', 'child_protection_officer', 'partner_caseworker', 'protection_officer', 'supervisor']);
+  it('every role that can read highly sensitive content or free-text audit reasons must use a second factor; the others where their operation asks', () => {
+    expect([...MFA_REQUIRED_ROLES].sort()).toEqual(['administrator', 'auditor', 'caseworker', 'child_protection_officer', 'partner_caseworker', 'protection_officer', 'supervisor']);
     for (const role of ROLES) {
       const reads = SENSITIVE_TOPICS.some((topic) => mayReadField(actor({ role }), { sensitivity: 'highly_sensitive', topic }, { assignedUserId: 'me' }));
-      expect(MFA_REQUIRED_ROLES.has(role), role).toBe(reads);
+      // Audit reasons are free text that may name anyone and say anything (issue 20 §6).
+      const readsReasons = can(actor({ role }), 'audit.read');
+      expect(MFA_REQUIRED_ROLES.has(role), role).toBe(reads || readsReasons);
     }
   });
 

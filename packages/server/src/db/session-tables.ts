@@ -34,4 +34,8 @@ export interface SignInThrottleTable {
   lockouts: Generated<number>;
   locked_until: Timestamp | null;
   updated_at: Generated<Timestamp>;
+  /** Migration 0034: the account's backstop key, on a per-address row. */
+  subject_hash: Buffer | null;
+  /** Migration 0034: the last success from this row's address. */
+  succeeded_at: Timestamp | null;
 }

@@ -59,6 +59,11 @@ export async function setPassword(tx: Tx, userId: string, passwordHash: string):
   await tx.updateTable('users').set({ password_hash: passwordHash, must_change_password: false }).where('id', '=', userId).execute();
 }
 
+/** A password an administrator handed out: it must be changed at the next sign-in. */
+export async function setOneTimePassword(tx: Tx, userId: string, passwordHash: string): Promise<void> {
+  await tx.updateTable('users').set({ password_hash: passwordHash, must_change_password: true }).where('id', '=', userId).execute();
+}
+
 /** An enabled user by email with what the rule book needs: role, scope, agency, teams, operations. */
 export async function findActingUser(db: Db | Tx, email: string) {
   return db

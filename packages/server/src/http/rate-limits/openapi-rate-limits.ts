@@ -1,6 +1,14 @@
 import { DEFAULT_RATE_LIMITS } from './rate-limits';
 import { documentedCostOf } from './route-costs';
 
+/** Whose requests an address's allowance counts, by cost (rate-limits.ts says why). */
+const ADDRESS_COUNTS = {
+  ordinary: 'requests without a signed-in session',
+  expensive: "requests without a signed-in session; signed-in users' requests in an allowance of their own",
+  upload: "requests without a signed-in session; signed-in users' requests in an allowance of their own",
+} as const;
+const ADDRESSES = 'IPv4 addresses one by one, IPv6 addresses by their /64';
+
 /**
  * What the OpenAPI document says of each operation's limits (issue 20 §1): a 429 answer with
  * Retry-After, and `x-rate-limit` with the numbers, as this server applies them by default.
@@ -16,6 +24,8 @@ export function rateLimitExtension(method: string, path: string): Record<string,
       windowSeconds: DEFAULT_RATE_LIMITS.windowSeconds,
       perUser: allowance.perUser,
       perAddress: allowance.perAddress,
+      perAddressCounts: ADDRESS_COUNTS[cost],
+      addresses: ADDRESSES,
       inFlightPerUser: allowance.inFlightPerUser,
     },
   };
@@ -30,7 +40,8 @@ export function rateLimitResponse(method: string, path: string, problem: { conte
   return {
     '429': {
       description:
-        `rate_limited: more than ${allowance.perUser} ${cost} requests a user or ${allowance.perAddress} an address in ${window} s${which}, ` +
+        `rate_limited: more than ${allowance.perUser} ${cost} requests a signed-in user (all their sessions together), ` +
+        `or ${allowance.perAddress} an address (${ADDRESS_COUNTS[cost]}; ${ADDRESSES}), in ${window} s${which}, ` +
         `or more than ${allowance.inFlightPerUser} of them from one user at once. Nothing was done; retry after Retry-After seconds.`,
       headers: { 'Retry-After': { description: 'Seconds until the request may be made again', schema: { type: 'integer', minimum: 1 } } },
       content: problem.content,

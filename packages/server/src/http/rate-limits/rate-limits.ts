@@ -2,6 +2,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { failure } from '../../failure';
+import { addressGroup } from '../../address-group';
 import { currentOrigin, type RequestOrigin } from '../../request-origin';
 import { SESSION_COOKIE } from '../auth';
 import { sendProblem } from '../problem';
@@ -9,7 +10,9 @@ import { costOf, type RouteCost } from './route-costs';
 
 /** How much one user, and one address, may ask of a kind of route per window. */
 export interface Allowance {
+  /** Per signed-in user, every session of theirs together. */
   perUser: number;
+  /** Per address: its anonymous requests; and, apart, its signed-in users' requests of a costly kind. */
   perAddress: number;
   /** Requests of this kind one user may have in flight at once; more are refused at once. */
   inFlightPerUser: number;
@@ -26,8 +29,8 @@ export interface RateLimits {
  * Far above what a person clicking through the web app asks (a page is a handful of
  * requests, a browser sends at most six at once), far below what a script can: a user at the
  * limit of expensive routes gets a PDF or a short search every three seconds. An address holds
- * a few users' worth, since an office may sit behind one address; and an address is all we
- * know before sign-in.
+ * a few users' worth of expensive requests, since an office may sit behind one address; and an
+ * address is all we know of the anonymous (signing in, above all).
  */
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   windowSeconds: 60,
@@ -49,22 +52,35 @@ const SESSIONS_REMEMBERED = 10_000;
 const RATE = Symbol('waymark.rate');
 interface RateState {
   cost: Limited;
-  userKey: string;
+  /** `user:<id>` for a session known as a signed-in user's; null for everyone else. */
+  userKey: string | null;
+  /** The address's allowance this request draws on: signed-in users' and the anonymous are apart. */
+  addressKey: string;
   origin: RequestOrigin | undefined;
   tokenHash: string | null;
 }
 type Rated = FastifyRequest & { [RATE]?: RateState };
 
+const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
+
 /**
- * Limits every /api request per user and per address (issue 20 §1), counted by
- * @fastify/rate-limit's store in fixed windows, with a cap on each user's requests in flight.
- * A refusal is a 429 problem (`rate_limited`) with Retry-After, sent before the body is read
- * or the database asked: refusing must cost next to nothing, or refusals become the load.
+ * Limits every /api request (issue 20 §1), counted by @fastify/rate-limit's store in fixed
+ * windows, with a cap on each user's requests in flight. A refusal is a 429 problem
+ * (`rate_limited`) with Retry-After, sent before the body is read or the database asked:
+ * refusing must cost next to nothing, or refusals become the load.
  *
- * "A user" is the user signed in on the session cookie. The check runs before authentication
- * (which needs the database), so a session is known by its token until a request on it has
- * been answered for its user; from then on every session of that user shares one allowance.
- * Requests without a session count against their address only.
+ * A signed-in user's requests count against that user (every session of theirs together),
+ * and their expensive and upload requests also against their address, in an allowance the
+ * address's signed-in users share; nothing anonymous draws on either, so a flood from
+ * someone who is not signed in (at the same office address, or anywhere) never refuses
+ * them. Everything else (no session, a made-up or expired cookie, a session still waiting
+ * for its second factor) counts against its address. An address is IPv4 as it is, IPv6 by
+ * its /64 (a host holds a whole /64).
+ *
+ * "A signed-in user" is known without the database, since the check runs before
+ * authentication: a session is theirs once the sign-in that opened it, or a request on it,
+ * was answered for them (the request origin names them). Until then it counts as anonymous,
+ * so a made-up cookie buys no allowance of its own.
  *
  * Register after the hook that sets the request origin, and before the routes.
  */
@@ -75,8 +91,8 @@ export async function registerRateLimits(app: FastifyInstance, limits: RateLimit
   for (const cost of ['ordinary', 'expensive', 'upload'] as const) {
     const allowance = limits[cost];
     checks[cost] = {
-      user: app.createRateLimit({ max: allowance.perUser, timeWindow: window, keyGenerator: (request) => (request as Rated)[RATE]!.userKey }) as Check,
-      address: app.createRateLimit({ max: allowance.perAddress, timeWindow: window, keyGenerator: (request) => request.ip }) as Check,
+      user: app.createRateLimit({ max: allowance.perUser, timeWindow: window, keyGenerator: (request) => (request as Rated)[RATE]!.userKey! }) as Check,
+      address: app.createRateLimit({ max: allowance.perAddress, timeWindow: window, keyGenerator: (request) => (request as Rated)[RATE]!.addressKey }) as Check,
     };
   }
   const userOfSession = new Map<string, string>();
@@ -87,19 +103,27 @@ export async function registerRateLimits(app: FastifyInstance, limits: RateLimit
     const cost = costOf(request.method, request.routeOptions.url, request.query);
     if (cost === 'exempt') return;
     const token = request.cookies[SESSION_COOKIE];
-    const tokenHash = token ? createHash('sha256').update(token).digest('base64url') : null;
+    const tokenHash = token ? hashOf(token) : null;
     const userId = tokenHash === null ? undefined : userOfSession.get(tokenHash);
-    const userKey = userId !== undefined ? `user:${userId}` : `session:${tokenHash}`;
-    const state: RateState = { cost, userKey, origin: currentOrigin(), tokenHash };
+    const address = addressGroup(request.ip);
+    const state: RateState = {
+      cost,
+      userKey: userId === undefined ? null : `user:${userId}`,
+      addressKey: userId === undefined ? `anonymous:${address}` : `signed-in:${address}`,
+      origin: currentOrigin(),
+      tokenHash,
+    };
     (request as Rated)[RATE] = state;
 
-    // Without a session there is no user to count: the address is all we know.
-    const counted = await Promise.all(tokenHash === null ? [checks[cost].address(request)] : [checks[cost].user(request), checks[cost].address(request)]);
-    const exceeded = counted.filter((check) => check.isExceeded);
-    if (exceeded.length > 0) return refuse(reply, Math.max(...exceeded.map((check) => check.ttlInSeconds ?? limits.windowSeconds)), 'too many requests in this window');
-    if (tokenHash === null) return;
+    // The user's own allowance first: a user past it spends nothing the address's others share.
+    const wanted = userId === undefined ? [checks[cost].address] : cost === 'ordinary' ? [checks[cost].user] : [checks[cost].user, checks[cost].address];
+    for (const check of wanted) {
+      const counted = await check(request);
+      if (counted.isExceeded) return refuse(reply, counted.ttlInSeconds ?? limits.windowSeconds, 'too many requests in this window');
+    }
+    if (state.userKey === null) return;
 
-    const flightKey = `${cost}:${userKey}`;
+    const flightKey = `${cost}:${state.userKey}`;
     const flying = inFlight.get(flightKey) ?? 0;
     if (flying >= limits[cost].inFlightPerUser) return refuse(reply, 1, 'too many requests of this kind at once');
     inFlight.set(flightKey, flying + 1);
@@ -111,13 +135,16 @@ export async function registerRateLimits(app: FastifyInstance, limits: RateLimit
     });
   });
 
-  // The use case named the session's user (request-origin): its next requests count as theirs.
+  // The use case named the session's user (request-origin), or sign-in opened a session for
+  // them: that session's next requests count as theirs.
   app.addHook('onResponse', async (request) => {
     const state = (request as Rated)[RATE];
     const actorId = state?.origin?.actorId;
-    if (!state || state.tokenHash === null || !actorId || userOfSession.get(state.tokenHash) === actorId) return;
+    const opened = state?.origin?.openedSessionToken;
+    const tokenHash = opened !== undefined ? hashOf(opened) : (state?.tokenHash ?? null);
+    if (tokenHash === null || !actorId || userOfSession.get(tokenHash) === actorId) return;
     if (userOfSession.size >= SESSIONS_REMEMBERED) userOfSession.delete(userOfSession.keys().next().value!);
-    userOfSession.set(state.tokenHash, actorId);
+    userOfSession.set(tokenHash, actorId);
   });
 }
 

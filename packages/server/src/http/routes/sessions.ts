@@ -1,7 +1,9 @@
 import { MfaConfirmSchema, MfaVerifySchema, PasswordChangeSchema, SignInSchema } from '@waymark/contracts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { addressGroup } from '../../address-group';
 import { deleteSession } from '../../db/sessions-repository';
 import { failure, type Failure } from '../../failure';
+import { currentOrigin } from '../../request-origin';
 import { auditThrottledSignIn } from '../../use-cases/sessions/audit-throttled-sign-in';
 import type { AuthPolicy } from '../../use-cases/sessions/auth-policy';
 import { authenticate, type Authenticated } from '../../use-cases/sessions/authenticate';
@@ -51,16 +53,21 @@ export function sessionRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.post('/api/v1/sessions', async (request, reply) => {
     const input = parse(SignInSchema, request.body);
     if (!input.ok) return sendProblem(reply, input.error);
-    const wait = ipThrottle.retryAfter(request.ip);
+    // An IPv6 client holds a whole /64: its failures are counted together.
+    const client = addressGroup(request.ip);
+    const wait = ipThrottle.retryAfter(client);
     if (wait > 0) {
       await auditThrottledSignIn(db, request.ip);
       return refuse(reply, { ...failure('rate_limited', 'too many failed sign-ins from this address'), retryAfterSeconds: wait });
     }
     const result = await signIn(db, input.value, { ip: request.ip, policy });
     if (!result.ok) {
-      ipThrottle.fail(request.ip);
+      ipThrottle.fail(client);
       return refuse(reply, result.error);
     }
+    // A session open to its user's work counts as theirs in the rate limits from its next request.
+    const origin = currentOrigin();
+    if (origin && !result.value.session.mfa.verificationPending) Object.assign(origin, { actorId: result.value.session.user.id, openedSessionToken: result.value.token });
     // The session cookie is HttpOnly; the CSRF cookie is readable on purpose (double submit).
     reply.setCookie(SESSION_COOKIE, result.value.token, { ...cookieOptions, httpOnly: true });
     reply.setCookie(CSRF_COOKIE, result.value.session.csrfToken, { ...cookieOptions, httpOnly: false });
@@ -120,6 +127,10 @@ export function sessionRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (!input.ok) return sendProblem(reply, input.error);
     const result = await verifyMfa(db, auth, input.value, { policy, now: deps.now(), ip: request.ip });
     if (!result.ok) return refuse(reply, result.error);
+    // Only now is the session its user's in the rate limits: until then whoever holds a
+    // stolen password could spend the owner's allowance.
+    const origin = currentOrigin();
+    if (origin) origin.actorId = auth.user.id;
     return reply.send(await viewOf({ ...auth, session: { ...auth.session, mfaPending: false } }, request.cookies[SESSION_COOKIE]!));
   });
 

@@ -1,6 +1,5 @@
 import { can, err, ok, type Result } from '@waymark/core';
 import type { UserCreate, UserCreated } from '@waymark/contracts';
-import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../db/audit';
 import { findAgency } from '../../db/organisations-repository';
@@ -9,10 +8,10 @@ import { emailTaken, findVisibleUser, setTeamsOfUser } from '../../db/users-admi
 import { insertUser } from '../../db/users-repository';
 import { failure, type Failure } from '../../failure';
 import { presentUser } from '../../presenters/user';
-import { hashPassword } from '../sessions/passwords';
 import type { UseCaseContext } from '../context';
 import { checkTeams } from './check-teams';
 import { refuseGrant } from './grant-failure';
+import { newOneTimePassword } from './one-time-password';
 
 /**
  * A new account with a one-time password, shown in this answer only and to be changed at
@@ -24,8 +23,7 @@ export async function createUser(ctx: UseCaseContext, input: UserCreate): Promis
   const operationIds = [...new Set(input.operationIds)];
   const refused = refuseGrant(ctx.actor, { role: input.role, scope: input.scope, agencyId: input.agencyId, operationIds });
   if (refused) return err(refused);
-  const oneTimePassword = randomBytes(12).toString('base64url');
-  const passwordHash = await hashPassword(oneTimePassword);
+  const { oneTimePassword, passwordHash } = await newOneTimePassword();
   return transact(ctx.db, async (tx) => {
     const agency = await findAgency(tx, operationIds, input.agencyId);
     if (!agency) {

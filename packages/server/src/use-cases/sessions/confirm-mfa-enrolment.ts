@@ -3,14 +3,12 @@ import type { RecoveryCodes } from '@waymark/contracts';
 import { writeAudit } from '../../db/audit';
 import { confirmTotp, findMfaState } from '../../db/mfa-repository';
 import { deleteOtherSessions } from '../../db/sessions-repository';
-import { clearFailures } from '../../db/sign-in-throttle-repository';
 import { transact, type Db } from '../../db/transaction';
 import { failure, type Failure } from '../../failure';
 import type { AuthPolicy } from './auth-policy';
 import type { Authenticated } from './authenticate';
-import { claimCodeAttempt, refuseSecondFactor } from './second-factor-guard';
+import { claimCodeAttempt, recordCodeSuccess, refuseSecondFactor } from './second-factor-guard';
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes';
-import { throttleKey } from './throttle-keys';
 import { verifyTotp } from './totp';
 import { openTotpSecret } from './totp-secret';
 
@@ -27,7 +25,7 @@ export async function confirmMfaEnrolment(
   const state = await findMfaState(db, auth.user.id);
   if (!state || state.totp_confirmed_at !== null) return err(failure('mfa_already_enrolled'));
   if (state.totp_secret_sealed === null) return err(failure('not_found', 'start enrolment first'));
-  const claimed = await claimCodeAttempt(db, auth.user.id);
+  const claimed = await claimCodeAttempt(db, auth.user.id, context.ip);
   if (!claimed.ok) return claimed;
   const secret = openTotpSecret(context.policy.keyRing, auth.user.id, state.totp_secret_sealed);
   if (!secret.ok) return secret;
@@ -36,7 +34,7 @@ export async function confirmMfaEnrolment(
   const codes = newRecoveryCodes();
   return transact(db, async (tx) => {
     await confirmTotp(tx, auth.user.id, step, codes.map(hashRecoveryCode));
-    await clearFailures(tx, throttleKey('mfa', auth.user.id));
+    await recordCodeSuccess(tx, auth.user.id, context.ip);
     // Every other session was opened with the password alone; this one has just shown the factor.
     await deleteOtherSessions(tx, auth.user.id, auth.session.tokenHash);
     await writeAudit(tx, { actorId: auth.user.id, operationId: null, action: 'user.mfa_enrolled', resourceType: 'user', resourceId: auth.user.id, ip: context.ip });

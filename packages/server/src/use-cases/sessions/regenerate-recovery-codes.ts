@@ -2,14 +2,12 @@ import { err, ok, type Result } from '@waymark/core';
 import type { RecoveryCodes } from '@waymark/contracts';
 import { writeAudit } from '../../db/audit';
 import { acceptTotpStep, findMfaState, replaceRecoveryCodes } from '../../db/mfa-repository';
-import { clearFailures } from '../../db/sign-in-throttle-repository';
 import { transact, type Db } from '../../db/transaction';
 import { failure, type Failure } from '../../failure';
 import type { AuthPolicy } from './auth-policy';
 import type { Authenticated } from './authenticate';
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes';
-import { claimCodeAttempt, refuseSecondFactor } from './second-factor-guard';
-import { throttleKey } from './throttle-keys';
+import { claimCodeAttempt, recordCodeSuccess, refuseSecondFactor } from './second-factor-guard';
 import { verifyTotp } from './totp';
 import { openTotpSecret } from './totp-secret';
 
@@ -26,7 +24,7 @@ export async function regenerateRecoveryCodes(
 ): Promise<Result<RecoveryCodes, Failure>> {
   const state = await findMfaState(db, auth.user.id);
   if (!state || state.totp_secret_sealed === null || state.totp_confirmed_at === null) return err(failure('not_found', 'no second factor is enrolled'));
-  const claimed = await claimCodeAttempt(db, auth.user.id);
+  const claimed = await claimCodeAttempt(db, auth.user.id, context.ip);
   if (!claimed.ok) return claimed;
   const secret = openTotpSecret(context.policy.keyRing, auth.user.id, state.totp_secret_sealed);
   if (!secret.ok) return secret;
@@ -36,7 +34,7 @@ export async function regenerateRecoveryCodes(
   const saved = await transact(db, async (tx) => {
     if (!(await acceptTotpStep(tx, auth.user.id, step))) return ok(false);
     await replaceRecoveryCodes(tx, auth.user.id, codes.map(hashRecoveryCode));
-    await clearFailures(tx, throttleKey('mfa', auth.user.id));
+    await recordCodeSuccess(tx, auth.user.id, context.ip);
     await writeAudit(tx, { actorId: auth.user.id, operationId: null, action: 'session.recovery_codes_regenerated', resourceType: 'user', resourceId: auth.user.id, ip: context.ip });
     return ok(true);
   });

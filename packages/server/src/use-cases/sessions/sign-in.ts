@@ -3,14 +3,14 @@ import type { Session, SignIn } from '@waymark/contracts';
 import { writeAudit } from '../../db/audit';
 import { anyOperationRequiresMfa } from '../../db/mfa-repository';
 import { insertSession } from '../../db/sessions-repository';
-import { claimAttempt, clearFailures } from '../../db/sign-in-throttle-repository';
+import { claimAccountAttempt, recordSuccess } from '../../db/sign-in-throttle-repository';
 import { transact, type Db } from '../../db/transaction';
 import { findUserByEmail, operationIdsOfUser } from '../../db/users-repository';
 import { failure, type Failure } from '../../failure';
 import type { AuthPolicy } from './auth-policy';
 import { verifyPassword } from './passwords';
 import { sessionView } from './session-view';
-import { THROTTLE, throttleKey } from './throttle-keys';
+import { accountKeys, THROTTLE } from './throttle-keys';
 import { csrfTokenFor, hashToken, newSessionToken } from './tokens';
 
 export interface SignedIn {
@@ -28,15 +28,16 @@ type Outcome = { signedIn: SignedIn } | { lockedFor: number };
 /**
  * The first (often only) step of signing in. Unknown email, wrong password, disabled
  * account and locked email all look the same from outside: the same 401, or the same
- * 429 once five failures lock that email, known or not. A locked email is refused even
- * with the right password. Users with a confirmed TOTP get a session that can only
- * complete the second step.
+ * 429 once five failures from this address lock that email for it (or the email's backstop
+ * refuses an address it has not succeeded from), known or not. A locked email is refused
+ * even with the right password, but only at the addresses the lock holds for. Users with a
+ * confirmed TOTP get a session that can only complete the second step.
  */
 export async function signIn(db: Db, input: SignIn, context: { ip: string; policy: AuthPolicy }): Promise<Result<SignedIn, SignInRefusal>> {
-  const emailKey = throttleKey('email', input.email);
-  // Counted before the password is checked, in one statement: parallel guesses queue on
-  // the count instead of all finding the email unlocked. A success clears it.
-  const claim = await claimAttempt(db, emailKey, THROTTLE);
+  const keys = accountKeys('email', input.email, context.ip);
+  // Counted before the password is checked, one statement per count: parallel guesses
+  // queue on the count instead of all finding the email unlocked. A success clears it.
+  const claim = await claimAccountAttempt(db, keys, THROTTLE);
   const lockedFor = claim.allowed ? 0 : claim.lockedForSeconds;
   const user = await findUserByEmail(db, input.email);
   // Always verified, even when locked or unknown, so timing tells nothing either.
@@ -57,7 +58,7 @@ export async function signIn(db: Db, input: SignIn, context: { ip: string; polic
       });
       return ok({ lockedFor });
     }
-    await clearFailures(tx, emailKey);
+    await recordSuccess(tx, keys);
     const { token, hash } = newSessionToken();
     const csrfToken = csrfTokenFor(token);
     const mfaPending = user.totp_confirmed_at !== null;

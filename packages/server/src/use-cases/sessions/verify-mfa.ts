@@ -3,14 +3,12 @@ import type { MfaVerify } from '@waymark/contracts';
 import { writeAudit } from '../../db/audit';
 import { acceptTotpStep, findMfaState, useRecoveryCode } from '../../db/mfa-repository';
 import { completeMfa } from '../../db/sessions-repository';
-import { clearFailures } from '../../db/sign-in-throttle-repository';
 import { transact, type Db } from '../../db/transaction';
 import { failure, type Failure } from '../../failure';
 import type { AuthPolicy } from './auth-policy';
 import type { Authenticated } from './authenticate';
 import { hashRecoveryCode } from './recovery-codes';
-import { claimCodeAttempt, refuseSecondFactor } from './second-factor-guard';
-import { throttleKey } from './throttle-keys';
+import { claimCodeAttempt, recordCodeSuccess, refuseSecondFactor } from './second-factor-guard';
 import { verifyTotp } from './totp';
 import { openTotpSecret } from './totp-secret';
 
@@ -32,7 +30,7 @@ export async function verifyMfa(
   if (!state || state.totp_secret_sealed === null || state.totp_confirmed_at === null) return err(failure('invalid_mfa_code'));
   let step: number | null = null;
   if ('code' in input) {
-    const claimed = await claimCodeAttempt(db, auth.user.id);
+    const claimed = await claimCodeAttempt(db, auth.user.id, context.ip);
     if (!claimed.ok) return claimed;
     const secret = openTotpSecret(context.policy.keyRing, auth.user.id, state.totp_secret_sealed);
     if (!secret.ok) return secret;
@@ -44,7 +42,7 @@ export async function verifyMfa(
     const fresh =
       step !== null ? await acceptTotpStep(tx, auth.user.id, step) : 'recoveryCode' in input && (await useRecoveryCode(tx, auth.user.id, hashRecoveryCode(input.recoveryCode)));
     if (!fresh) return ok(false);
-    await clearFailures(tx, throttleKey('mfa', auth.user.id));
+    await recordCodeSuccess(tx, auth.user.id, context.ip);
     await completeMfa(tx, auth.session.tokenHash);
     await writeAudit(tx, { actorId: auth.user.id, operationId: null, action: 'session.mfa_verified', resourceType: 'user', resourceId: auth.user.id, details: { method }, ip: context.ip });
     return ok(true);

@@ -1,17 +1,21 @@
 import type { Actor } from '@waymark/core';
+import type { User } from '@waymark/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { adminKeys, listAgencies, listUsers, setUserDisabled } from './admin-api';
 import { CreateUserForm } from './CreateUserForm';
 import { mayManage } from './grantable';
+import { ResetAccessForm } from './ResetAccessForm';
 
 /** The users the server lets this reader see, with disable and enable where the rule book allows. */
 export function UsersPanel({ actor, operationId }: { actor: Actor; operationId: string }) {
   const { t } = useTranslation();
   const can = useCan();
   const client = useQueryClient();
+  const [resetting, setResetting] = useState<User | null>(null);
   const users = useQuery({ queryKey: adminKeys.users, queryFn: ({ signal }) => listUsers(200, 0, signal), retry: false });
   const agencies = useQuery({ queryKey: adminKeys.agencies(operationId), queryFn: ({ signal }) => listAgencies(operationId, signal), retry: false });
   const toggle = useMutation({
@@ -53,6 +57,11 @@ export function UsersPanel({ actor, operationId }: { actor: Actor; operationId: 
                 <td>{agencyName(user.agencyId)}</td>
                 <td>{user.disabledAt ? t('admin.users.disabled') : user.mustChangePassword ? t('admin.users.pending') : t('admin.users.active')}</td>
                 <td>
+                  {can('user.manage') && mayManage(actor, user) && user.id !== actor.userId && (
+                    <button type="button" className="secondary" data-testid="admin-reset-access" onClick={() => setResetting(user)}>
+                      {t('accessReset.button')}
+                    </button>
+                  )}
                   {can('user.manage') && mayManage(actor, user) && (
                     <button
                       type="button"
@@ -70,6 +79,7 @@ export function UsersPanel({ actor, operationId }: { actor: Actor; operationId: 
           </tbody>
         </table>
       )}
+      {resetting && <ResetAccessForm key={resetting.id} user={resetting} onClose={() => setResetting(null)} />}
       {can('user.manage') && agencies.data && <CreateUserForm actor={actor} operationId={operationId} agencies={agencies.data.items} />}
     </section>
   );

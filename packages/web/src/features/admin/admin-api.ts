@@ -4,6 +4,7 @@ import {
   BoundaryUploadResultSchema,
   DisclosureSettingSchema,
   OperationSecuritySchema,
+  SecondFactorResetDoneSchema,
   TeamListSchema,
   TeamSchema,
   UserCreatedSchema,
@@ -15,6 +16,7 @@ import {
   type BoundaryUploadResult,
   type DisclosureSetting,
   type OperationSecurity,
+  type SecondFactorResetDone,
   type Team,
   type TeamCreate,
   type User,
@@ -36,6 +38,10 @@ export const createUser = (input: UserCreate): Promise<UserCreated> => request('
 
 export const setUserDisabled = (id: string, disabled: boolean): Promise<User> =>
   request('POST', `/users/${id}/${disabled ? 'disable' : 'enable'}`, { schema: UserSchema });
+
+/** Forgets the user's second factor, lifts their locks and replaces their password with a one-time one (reason audited). */
+export const resetAccess = (id: string, reason: string): Promise<SecondFactorResetDone> =>
+  request('POST', `/users/${id}/mfa-reset`, { body: { reason }, schema: SecondFactorResetDoneSchema });
 
 export const listAgencies = (operationId: string, signal?: AbortSignal): Promise<{ items: Agency[] }> =>
   request('GET', `/operations/${operationId}/agencies`, { schema: AgencyListSchema, signal });
