@@ -13,7 +13,7 @@ const PROGRAMME = { name: 'Safe work', kind: 'livelihoods', adminAreaCodes: [], 
 const text = fc.oneof(fc.constantFrom(...HOSTILE), fc.constantFrom('female', 'medium', 'LBN-1', '18-59', 'urban'), fc.string({ maxLength: 8 }));
 const anything = fc.oneof(text, fc.integer({ min: -5, max: 200 }), fc.double(), fc.constant(null), fc.boolean(), fc.array(text, { maxLength: 3 }));
 /** A condition of the right shape for its field, with a hostile or plain text wherever a text goes. */
-const wellFormed = fc.constantFrom(...Object.entries(TARGET_FIELDS)).chain(([field, { type }]) => {
+const wellFormed = fc.constantFrom(...Object.entries(TARGET_FIELDS)).chain(([field, { type }]): fc.Arbitrary<Record<string, unknown>> => {
   const word = type.kind === 'choice' || type.kind === 'ordered' ? fc.oneof(fc.constantFrom(...type.values), text) : text;
   if (type.kind === 'number') return fc.record({ field: fc.constant(field), op: fc.constantFrom('gte', 'lte'), value: fc.oneof(fc.integer({ min: -5, max: 200 }), anything) });
   if (type.kind === 'code') {
@@ -22,9 +22,9 @@ const wellFormed = fc.constantFrom(...Object.entries(TARGET_FIELDS)).chain(([fie
       fc.record({ field: fc.constant(field), op: fc.constant('in'), values: fc.array(word, { minLength: 1, maxLength: 3 }) }),
     );
   }
-  const ordered = type.kind === 'ordered' ? [fc.record({ field: fc.constant(field), op: fc.constantFrom('gte', 'lte'), value: word })] : [];
+  const ordered: fc.Arbitrary<Record<string, unknown>>[] = type.kind === 'ordered' ? [fc.record({ field: fc.constant(field), op: fc.constantFrom('gte', 'lte'), value: word })] : [];
   return fc.oneof(fc.record({ field: fc.constant(field), op: fc.constant('in'), values: fc.array(word, { minLength: 1, maxLength: 3 }) }), ...ordered);
-}) as fc.Arbitrary<Record<string, unknown>>;
+});
 const anyShape = fc.record(
   {
     field: fc.oneof(fc.constantFrom(...Object.keys(TARGET_FIELDS)), text),
