@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { answerOf, startWorker } from '../threads/worker-threads';
 import type { PlaceAnswer, ReadAnswer, ShapeText, WorkerRequest } from './messages';
 
 /**
@@ -48,14 +49,7 @@ function takeWorker(): Worker {
     clearTimeout(kept.timer);
     return kept.worker;
   }
-  const worker = new Worker(new URL('./start-worker.mjs', import.meta.url), {
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-    // The main thread's flags (e.g. --import tsx) are not for the worker: it registers its own loader.
-    execArgv: [],
-  });
-  // A thread waiting for uploads must not keep a finishing process (a CLI command, a test) alive.
-  worker.unref();
-  return worker;
+  return startWorker(new URL('./start-worker.mjs', import.meta.url), { maxOldGenerationSizeMb: WORKER_HEAP_MB });
 }
 
 function keepWorker(worker: Worker): void {
@@ -65,25 +59,6 @@ function keepWorker(worker: Worker): void {
   }, IDLE_MS);
   timer.unref();
   idle.push({ worker, timer });
-}
-
-/** The worker's next answer, or its failure (it crashed, ran out of memory, or exited). */
-function answerOf<T>(worker: Worker): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onMessage = (message: T) => {
-      worker.off('error', onError).off('exit', onExit);
-      resolve(message);
-    };
-    const onError = (error: Error) => {
-      worker.off('message', onMessage).off('exit', onExit);
-      reject(error);
-    };
-    const onExit = (code: number) => {
-      worker.off('message', onMessage).off('error', onError);
-      reject(new Error(`boundary worker exited with ${code} before answering`));
-    };
-    worker.once('message', onMessage).once('error', onError).once('exit', onExit);
-  });
 }
 
 export async function openBoundaryWork(body: Uint8Array): Promise<BoundaryWork> {
