@@ -101,5 +101,7 @@ export function problemOf(failure: Failure): Problem {
 
 export function sendProblem(reply: FastifyReply, failure: Failure): FastifyReply {
   const problem = problemOf(failure);
+  // Busy now, not broken: say when to ask again (RFC 9110 §10.2.3), unless the sender already has.
+  if (failure.code === 'service_unavailable' && !reply.hasHeader('retry-after')) reply.header('retry-after', '1');
   return reply.code(problem.status).type('application/problem+json').send(problem);
 }

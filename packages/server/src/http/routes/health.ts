@@ -23,7 +23,6 @@ export function healthRoutes(app: FastifyInstance, deps: AppDeps): void {
   );
   app.get('/api/v1/health', async (_request, reply) => {
     if (!(await databaseAnswers())) {
-      reply.header('retry-after', '1');
       return sendProblem(reply, failure('service_unavailable', 'the database does not answer'));
     }
     const health: Health = { status: 'ok', database: deps.database.mode };
