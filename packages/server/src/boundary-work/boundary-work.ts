@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { answerOf, startWorker } from '../threads/worker-threads';
+import { answerOf, idleWorkers, startWorker } from '../threads/worker-threads';
 import type { PlaceAnswer, ReadAnswer, ShapeText, WorkerRequest } from './messages';
 
 /**
@@ -31,7 +31,7 @@ export interface BoundaryWork {
 
 let running = 0;
 const waiting: Array<() => void> = [];
-const idle: Array<{ worker: Worker; timer: NodeJS.Timeout }> = [];
+const idle = idleWorkers(IDLE_MS);
 
 async function turn(): Promise<void> {
   if (running >= WORKERS) await new Promise<void>((resolve) => waiting.push(resolve));
@@ -44,21 +44,7 @@ function endTurn(): void {
 }
 
 function takeWorker(): Worker {
-  const kept = idle.pop();
-  if (kept) {
-    clearTimeout(kept.timer);
-    return kept.worker;
-  }
-  return startWorker(new URL('./start-worker.mjs', import.meta.url), { maxOldGenerationSizeMb: WORKER_HEAP_MB });
-}
-
-function keepWorker(worker: Worker): void {
-  const timer = setTimeout(() => {
-    idle.splice(idle.findIndex((entry) => entry.worker === worker), 1);
-    void worker.terminate();
-  }, IDLE_MS);
-  timer.unref();
-  idle.push({ worker, timer });
+  return idle.take() ?? startWorker(new URL('./start-worker.mjs', import.meta.url), { maxOldGenerationSizeMb: WORKER_HEAP_MB });
 }
 
 export async function openBoundaryWork(body: Uint8Array): Promise<BoundaryWork> {
@@ -79,7 +65,7 @@ export async function openBoundaryWork(body: Uint8Array): Promise<BoundaryWork> 
     closed = true;
     if (healthy) {
       worker.postMessage({ type: 'drop' } satisfies WorkerRequest);
-      keepWorker(worker);
+      idle.keep(worker);
     } else {
       await worker.terminate();
     }

@@ -2,7 +2,7 @@ import { err, ok, type Result } from '@waymark/core';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { failure, type Failure } from '../failure';
-import { answerOf, startWorker } from '../threads/worker-threads';
+import { answerOf, idleWorkers, startWorker } from '../threads/worker-threads';
 import type { PdfAnswer, PdfInputs, PdfKind, PdfRequest } from './pdf-jobs';
 
 export interface PdfPoolLimits {
@@ -40,29 +40,18 @@ interface Job {
  * add that we need, a bounded queue that refuses when full, is the `queue` limit here.
  */
 export function createPdfPool(limits: PdfPoolLimits = DEFAULT_PDF_POOL): PdfPool {
-  const idle: Array<{ worker: Worker; timer: NodeJS.Timeout }> = [];
+  const idle = idleWorkers(IDLE_MS);
   const busy = new Set<Worker>();
   const waiting: Job[] = [];
 
-  const takeWorker = (): Worker | undefined => {
-    const kept = idle.pop();
-    if (kept) {
-      clearTimeout(kept.timer);
-      return kept.worker;
-    }
-    return busy.size < limits.threads ? startWorker(new URL('./start-pdf-worker.mjs', import.meta.url)) : undefined;
-  };
+  const takeWorker = (): Worker | undefined =>
+    idle.take() ?? (busy.size < limits.threads ? startWorker(new URL('./start-pdf-worker.mjs', import.meta.url)) : undefined);
 
   const release = (worker: Worker) => {
     busy.delete(worker);
     const next = waiting.shift();
-    if (next) return void run(worker, next);
-    const timer = setTimeout(() => {
-      idle.splice(idle.findIndex((entry) => entry.worker === worker), 1);
-      void worker.terminate();
-    }, IDLE_MS);
-    timer.unref();
-    idle.push({ worker, timer });
+    if (next) run(worker, next);
+    else idle.keep(worker);
   };
 
   const run = (worker: Worker, job: Job) => {
@@ -96,11 +85,7 @@ export function createPdfPool(limits: PdfPoolLimits = DEFAULT_PDF_POOL): PdfPool
     render: (kind, input) => new Promise((done) => dispatch({ request: { kind, input } as PdfRequest, done })),
     async close() {
       for (const job of waiting.splice(0)) job.done(err(failure('service_unavailable', 'the server is stopping')));
-      const workers = [...idle.splice(0).map(({ worker, timer }) => {
-        clearTimeout(timer);
-        return worker;
-      }), ...busy];
-      await Promise.all(workers.map((worker) => worker.terminate()));
+      await Promise.all([...idle.drain(), ...busy].map((worker) => worker.terminate()));
     },
   };
 }

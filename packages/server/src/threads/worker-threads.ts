@@ -33,3 +33,38 @@ export function answerOf<T>(worker: Worker): Promise<T> {
     worker.once('message', onMessage).once('error', onError).once('exit', onExit);
   });
 }
+
+/** Workers kept for the next job, each ended once it has waited too long. */
+export interface IdleWorkers {
+  /** A kept worker, if any (its end is called off). */
+  take(): Worker | undefined;
+  /** Keeps a worker for `ms`, then ends it. */
+  keep(worker: Worker): void;
+  /** Every kept worker, taken: to end them now. */
+  drain(): Worker[];
+}
+
+export function idleWorkers(ms: number): IdleWorkers {
+  const idle: Array<{ worker: Worker; timer: NodeJS.Timeout }> = [];
+  return {
+    take() {
+      const kept = idle.pop();
+      if (kept) clearTimeout(kept.timer);
+      return kept?.worker;
+    },
+    keep(worker) {
+      const timer = setTimeout(() => {
+        idle.splice(idle.findIndex((entry) => entry.worker === worker), 1);
+        void worker.terminate();
+      }, ms);
+      timer.unref();
+      idle.push({ worker, timer });
+    },
+    drain() {
+      return idle.splice(0).map(({ worker, timer }) => {
+        clearTimeout(timer);
+        return worker;
+      });
+    },
+  };
+}
