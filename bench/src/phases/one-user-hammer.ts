@@ -28,13 +28,15 @@ export interface HammerFigures {
 /**
  * One user hammers one route with 16 keep-alive connections for 15 s while /health is sampled
  * every 10 ms (issue 20 §1: a two-letter name search held health's p99 at 1.25 s, PDFs at
- * 1.09 s). The server runs with its default rate limits; the hammer runs on a worker thread,
+ * 1.09 s). The server runs with its default rate limits (health's lifted for the sampler); the hammer runs on a worker thread,
  * so its own work does not sit on the server's event loop (the bench serves in-process).
  * Rounds: a two-letter name search (expensive), a subject-access PDF (expensive), and a
  * person read (ordinary, audited).
  */
 export async function benchHammer(target: BenchTarget, operationId: string): Promise<HammerFigures> {
-  const http = await startBenchHttp(target, DEFAULT_RATE_LIMITS);
+  // Health's own allowance (1,200 an address a minute) is lifted: the sampler below asks it
+  // every 10 ms from the hammer's address, more than a monitor would.
+  const http = await startBenchHttp(target, { ...DEFAULT_RATE_LIMITS, health: { perAddress: Number.MAX_SAFE_INTEGER } });
   try {
     // A protection officer: may read people and export what is held on them (subject access).
     const agency = await target.database.pool.query<{ id: string }>(`select id from agencies where operation_id = $1 and code = 'unhcr'`, [operationId]);

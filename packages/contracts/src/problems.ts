@@ -65,6 +65,9 @@ export const PROBLEM_CODES = [
   // A boundary file holding codes that are areas of another level already (issue 20 §1: the
   // same file at level 1 and then 2 made areas their own parents).
   'boundary_level_clash',
+  // The server cannot take this now: its database does not answer (health), or every document
+  // worker is busy and the queue is full (PDFs). Nothing was done; retry after Retry-After.
+  'service_unavailable',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

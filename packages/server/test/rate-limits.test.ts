@@ -15,6 +15,7 @@ const LIMITS: RateLimits = {
   ordinary: { perUser: 6, perAddress: 40, inFlightPerUser: 8 },
   expensive: { perUser: 2, perAddress: 40, inFlightPerUser: 1 },
   upload: { perUser: 50, perAddress: 100, inFlightPerUser: 1 },
+  health: { perAddress: 100 },
 };
 
 /** A session is its user's in the limits from sign-in on; one ordinary request shows it is served. */
@@ -191,10 +192,9 @@ describe.each(databaseTargets())('rate limits in the OpenAPI document on $name P
     expect(pdf.responses['429']!.headers).toHaveProperty('Retry-After');
     expect(document.paths['/api/v1/persons']!.get!['x-rate-limit']).toMatchObject({ cost: 'expensive', appliesTo: 'name searches without 3 letters or digits in a row' });
     expect(document.paths['/api/v1/operations/{id}/boundaries']!.post!['x-rate-limit']).toMatchObject({ cost: 'upload' });
-    expect(document.paths['/api/v1/health']!.get!['x-rate-limit']).toEqual({ cost: 'exempt' });
+    expect(document.paths['/api/v1/health']!.get!['x-rate-limit']).toEqual({ cost: 'health', windowSeconds: 60, perAddress: DEFAULT_RATE_LIMITS.health.perAddress });
     for (const [path, operations] of Object.entries(document.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
-        if (path === '/api/v1/health') continue;
         expect(operation.responses['429'], `${method} ${path}`).toBeDefined();
       }
     }
@@ -205,7 +205,7 @@ describe('what a request costs, whatever its spelling (found in review)', () => 
   it('counts HEAD on a costly GET route as that GET: Fastify runs the same handler, PDF and audit row included', () => {
     expect(costOf('HEAD', '/api/v1/persons/:id/export', {})).toBe('expensive');
     expect(costOf('HEAD', '/api/v1/cases/:id/summary.pdf', {})).toBe('expensive');
-    expect(costOf('HEAD', '/api/v1/health', {})).toBe('exempt');
+    expect(costOf('HEAD', '/api/v1/health', {})).toBe('health');
   });
 
   it('judges a name search on the name the contract sees: a combining accent or punctuation is not a long name', () => {

@@ -81,6 +81,32 @@ describe.each(databaseTargets())('retention on $name PostgreSQL', (target) => {
     expect((await runRetention(app.database.db, { dryRun: false, now: () => NOW })).operations).toEqual([]);
   });
 
+  // Review of issue 20: retention is a decision over the whole operation; only its membership was checked.
+  it('refuses an administrator whose scope is one agency: the policy, setting it and the dry run are 403, nothing written', async () => {
+    const agencyAdmin = await app.as('administrator', undefined, { scope: 'agency' });
+    const before = [await count('operation_retention'), (await app.database.db.selectFrom('audit_events').select('id').where('action', '=', 'retention.policy_update').execute()).length];
+    for (const [method, url, body] of [
+      ['GET', path(), undefined],
+      ['PUT', path(), { anonymiseInactiveAfterDays: 365, version: 0 }],
+      ['GET', `${path()}/dry-run`, undefined],
+    ] as const) {
+      const refused = await agencyAdmin.request(method, url, body);
+      expect(refused.status, `${method} ${url}`).toBe(403);
+      expect(refused.contentType).toContain('application/problem+json');
+      expect(refused.body).toMatchObject({ code: 'forbidden' });
+    }
+    expect([await count('operation_retention'), (await app.database.db.selectFrom('audit_events').select('id').where('action', '=', 'retention.policy_update').execute()).length]).toEqual(before);
+    const asAgency = { userId: agencyAdmin.userId!, role: 'administrator', scope: 'agency', agencyId: app.agencyId, teamIds: [], operationIds: [app.operationId] } as const;
+    await app.database.db.insertInto('operation_retention').values({ operation_id: app.operationId, id: '0190a4e0-0000-7000-8000-00000000aaaa', anonymise_inactive_after_days: 365, updated_by: agencyAdmin.userId! }).execute();
+    try {
+      expect(await runRetention(app.database.db, { dryRun: true, now: () => NOW, actor: asAgency })).toEqual({ ran: true, operations: [] });
+      expect(await runRetention(app.database.db, { dryRun: false, now: () => NOW, actor: asAgency })).toEqual({ ran: true, operations: [] });
+      expect(await anonymisedIds()).toEqual([]);
+    } finally {
+      await app.database.db.deleteFrom('operation_retention').where('operation_id', '=', app.operationId).execute();
+    }
+  });
+
   it.each([
     [{ anonymiseInactiveAfterDays: 5, version: 0 }, '/anonymiseInactiveAfterDays'],
     [{ anonymiseInactiveAfterDays: 'a year', version: 0 }, '/anonymiseInactiveAfterDays'],

@@ -103,8 +103,8 @@ describe.each(databaseTargets())('case work sealed at rest on $name PostgreSQL',
 
   it('reads rows from before sealing as they are, and `keys rotate` seals them and re-seals the rest under the new key', async () => {
     const before = await assessments(supervisor);
-    // A database from before migration 0018: the same values in clear.
-    await app.database.pool.query(`update best_interests_determinations set child_views_text = $1 where person_id = $2`, [LEGACY_VIEWS, childId]);
+    // A database from before migration 0018: the same values in clear (and so marked by migration 0036).
+    await app.database.pool.query(`update best_interests_determinations set child_views_text = $1, child_views_clear = true where person_id = $2`, [LEGACY_VIEWS, childId]);
     const legacy = await caseworker.request('POST', `/api/v1/cases/${caseId}/trafficking-assessments`, { acts: ['transfer'], purposes: ['sexual_exploitation'] });
     expect(legacy.status).toBe(201);
     const legacyId = (legacy.body as { id: string }).id;

@@ -71,6 +71,8 @@ export interface TestAppOptions {
   sessionLimits?: AppDeps['sessionLimits'];
   /** Off unless a test of the limits sets them: other tests make thousands of requests from one address. */
   rateLimits?: AppDeps['rateLimits'];
+  /** Threads drawing PDFs (pdf/pdf-pool.ts); the process's shared pool unless a test of its limits sets one. */
+  pdfPool?: AppDeps['pdfPool'];
   /** A database already prepared (e.g. migrated step by step); a fresh copy of the template otherwise. */
   database?: DatabaseHandle;
 }
@@ -126,6 +128,7 @@ export async function startTestApp(target: DatabaseTarget, options: TestAppOptio
       ...(options.signInThrottle ? { signInThrottle: options.signInThrottle } : {}),
       ...(options.sessionLimits ? { sessionLimits: options.sessionLimits } : {}),
       rateLimits: options.rateLimits ?? UNLIMITED,
+      ...(options.pdfPool ? { pdfPool: options.pdfPool } : {}),
     },
     false,
   );

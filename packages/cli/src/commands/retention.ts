@@ -1,6 +1,6 @@
 import { migrate, openDatabase, runRetention } from '@waymark/server';
 import { Command } from 'commander';
-import { actingAs } from '../acting';
+import { actingAs, operationScopeOrExit } from '../acting';
 import { configOrExit } from '../environment';
 
 export function retentionCommand(): Command {
@@ -18,6 +18,7 @@ export function retentionCommand(): Command {
       try {
         await migrate(database.pool);
         const actor = await actingAs(database, 'retention run');
+        if (actor !== null) await operationScopeOrExit(database, actor, 'retention run');
         const result = await runRetention(database.db, {
           actor,
           dryRun: options.dryRun === true,

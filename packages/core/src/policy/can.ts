@@ -44,6 +44,15 @@ export function canInOperation(actor: Actor, verb: Verb, operationId: string): b
   return ROLE_VERBS[actor.role].has(verb) && actor.operationIds.includes(operationId);
 }
 
+/**
+ * May the actor do `verb` to the whole operation at once (its security or retention policy, a
+ * retention run, a backup, a restore, a key rotation)? Being in the operation is not enough:
+ * these reach every agency's records, so only a user whose scope is the operation may.
+ */
+export function canForWholeOperation(actor: Actor, verb: Verb, operationId: string): boolean {
+  return canInOperation(actor, verb, operationId) && actor.scope === 'operation';
+}
+
 export function inScope(actor: Actor, record: RecordRef): boolean {
   if (!actor.operationIds.includes(record.operationId)) return false;
   const mine = record.assignedUserId !== undefined && record.assignedUserId !== null && record.assignedUserId === actor.userId;

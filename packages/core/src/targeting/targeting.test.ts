@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchesRule } from './evaluate-rule';
+import { TARGET_FIELDS } from './fields';
 import type { TargetProfile, TargetRule } from './rule';
 import { validateRule } from './validate-rule';
 
@@ -63,6 +64,47 @@ describe('targeting rules', () => {
       ['empty', 'all/6/any'],
       ['incompatible_value', 'all/7/value'],
     ]);
+  });
+
+  // Review of issue 20: an admin area code skipped the text rules, and a NUL in it was a 500 (jsonb cannot hold it).
+  it('holds admin area codes to the text rules every code follows: no control or bidi characters, the area-code pattern', () => {
+    const codes = (rule: unknown) => {
+      const result = validateRule(rule);
+      return result.ok ? [] : result.error.map((problem) => [problem.code, problem.path.join('/')]);
+    };
+    expect(codes({ field: 'adminAreaCode', op: 'within', value: 'LBN\u0000' })).toEqual([['control_character', 'value']]);
+    expect(codes({ field: 'adminAreaCode', op: 'in', values: ['LBN-1', 'a\u0000b', '\u202Eevil', '=cmd', 'ok.code'] })).toEqual([
+      ['control_character', 'values/1'],
+      ['bidi_control', 'values/2'],
+      ['invalid_area_code', 'values/3'],
+    ]);
+    expect(codes({ field: 'adminAreaCode', op: 'within', value: 'Bei\u0301rut' })).toEqual([['invalid_area_code', 'value']]);
+    expect(codes({ field: 'adminAreaCode', op: 'within', value: 'x'.repeat(121) })).toEqual([['invalid_area_code', 'value']]);
+  });
+
+  it('stores only what it judged: keys a condition or group does not have are refused, values come back trimmed and NFC', () => {
+    const extra = validateRule({ all: [{ field: 'sex', op: 'in', values: ['female'], '\u0000': 1 }], any: [] });
+    expect(extra.ok ? [] : extra.error.map((problem) => [problem.code, problem.path.join('/')])).toEqual([
+      ['unknown_field', ''],
+      ['unknown_field', 'all/0'],
+    ]);
+    const clean = validateRule({ any: [{ field: 'sex', op: 'in', values: [' female '] }, { field: 'adminAreaCode', op: 'within', value: ' LBN-1 ' }] });
+    expect(clean).toEqual({ ok: true, value: { any: [{ field: 'sex', op: 'in', values: ['female'] }, { field: 'adminAreaCode', op: 'within', value: 'LBN-1' }] } });
+    expect(validateRule({ field: '__proto__', op: 'in', values: ['x'] }).ok).toBe(false);
+    const many = validateRule({ field: 'adminAreaCode', op: 'in', values: Array.from({ length: 201 }, (_, i) => `A${i}`) });
+    expect(many.ok ? [] : many.error.map((problem) => problem.code)).toEqual(['too_big']);
+  });
+
+  it('never accepts a rule holding a control character anywhere, whatever the field (property)', () => {
+    const hostile = fc.constantFrom('\u0000', 'a\u0000b', '\u202Eevil', 'x\u2066y', '\r', '\tx', 'a\u0085b', '\ud800');
+    const field = fc.constantFrom(...Object.keys(TARGET_FIELDS), 'religion', '\u0000');
+    const condition = fc.record({ field, op: fc.constantFrom('in', 'gte', 'lte', 'within'), value: hostile, values: fc.array(hostile, { minLength: 1, maxLength: 3 }) });
+    fc.assert(
+      fc.property(condition, (raw) => {
+        const rule = raw.op === 'in' ? { field: raw.field, op: raw.op, values: raw.values } : { field: raw.field, op: raw.op, value: raw.value };
+        expect(validateRule({ all: [rule] }).ok).toBe(false);
+      }),
+    );
   });
 
   it('selects an area and every area under it', () => {

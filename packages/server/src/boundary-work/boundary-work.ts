@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { answerOf, idleWorkers, startWorker } from '../threads/worker-threads';
 import type { PlaceAnswer, ReadAnswer, ShapeText, WorkerRequest } from './messages';
 
 /**
@@ -30,7 +31,7 @@ export interface BoundaryWork {
 
 let running = 0;
 const waiting: Array<() => void> = [];
-const idle: Array<{ worker: Worker; timer: NodeJS.Timeout }> = [];
+const idle = idleWorkers(IDLE_MS);
 
 async function turn(): Promise<void> {
   if (running >= WORKERS) await new Promise<void>((resolve) => waiting.push(resolve));
@@ -43,47 +44,7 @@ function endTurn(): void {
 }
 
 function takeWorker(): Worker {
-  const kept = idle.pop();
-  if (kept) {
-    clearTimeout(kept.timer);
-    return kept.worker;
-  }
-  const worker = new Worker(new URL('./start-worker.mjs', import.meta.url), {
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-    // The main thread's flags (e.g. --import tsx) are not for the worker: it registers its own loader.
-    execArgv: [],
-  });
-  // A thread waiting for uploads must not keep a finishing process (a CLI command, a test) alive.
-  worker.unref();
-  return worker;
-}
-
-function keepWorker(worker: Worker): void {
-  const timer = setTimeout(() => {
-    idle.splice(idle.findIndex((entry) => entry.worker === worker), 1);
-    void worker.terminate();
-  }, IDLE_MS);
-  timer.unref();
-  idle.push({ worker, timer });
-}
-
-/** The worker's next answer, or its failure (it crashed, ran out of memory, or exited). */
-function answerOf<T>(worker: Worker): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onMessage = (message: T) => {
-      worker.off('error', onError).off('exit', onExit);
-      resolve(message);
-    };
-    const onError = (error: Error) => {
-      worker.off('message', onMessage).off('exit', onExit);
-      reject(error);
-    };
-    const onExit = (code: number) => {
-      worker.off('message', onMessage).off('error', onError);
-      reject(new Error(`boundary worker exited with ${code} before answering`));
-    };
-    worker.once('message', onMessage).once('error', onError).once('exit', onExit);
-  });
+  return idle.take() ?? startWorker(new URL('./start-worker.mjs', import.meta.url), { maxOldGenerationSizeMb: WORKER_HEAP_MB });
 }
 
 export async function openBoundaryWork(body: Uint8Array): Promise<BoundaryWork> {
@@ -104,7 +65,7 @@ export async function openBoundaryWork(body: Uint8Array): Promise<BoundaryWork> 
     closed = true;
     if (healthy) {
       worker.postMessage({ type: 'drop' } satisfies WorkerRequest);
-      keepWorker(worker);
+      idle.keep(worker);
     } else {
       await worker.terminate();
     }

@@ -30,10 +30,15 @@ export function sealBidViews(ring: KeyRing, row: BidPlace, text: string | null):
   return text === null ? null : seal(ring, text, bidViewsAad(row));
 }
 
-/** The BID with the child's words in clear, for a presenter that decides who sees them. */
+/**
+ * The BID with the child's words in clear, for a presenter that decides who sees them. The
+ * row says whether its words are clear (migration 0036), never their first characters: an
+ * old clear value starting "v1:" is words, and a sealed value that is not an envelope is a
+ * value that fails to open, not words to show.
+ */
 export function openBid(ring: KeyRing | undefined, row: BestInterestsDeterminationRow): Result<BestInterestsDeterminationRow, Failure> {
   const stored = row.child_views_text;
-  if (stored === null || keyIdOf(stored) === undefined) return ok(row);
+  if (stored === null || row.child_views_clear) return ok(row);
   if (!ring) return err(failure('encryption_unavailable', 'this server has no encryption key ring'));
   const opened = open(ring, stored, bidViewsAad(row));
   return opened.ok ? ok({ ...row, child_views_text: opened.value }) : err(unopened(opened.error));

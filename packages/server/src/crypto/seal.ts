@@ -38,10 +38,15 @@ function sealWith(key: Buffer | KeyObject, keyId: string, text: string, aad: str
   return `${VERSION}:${keyId}:${iv.toString('base64url')}:${body.toString('base64url')}`;
 }
 
+/**
+ * The exact shape `sealWith` writes: a key id as key rings allow them, a 12-byte IV and at
+ * least a 16-byte tag in base64url. Words that merely start with "v1:" do not have it.
+ */
+const ENVELOPE = /^v1:([A-Za-z0-9_-]{1,32}):[A-Za-z0-9_-]{16}:[A-Za-z0-9_-]{22,}$/;
+
 /** The key id an envelope names, or undefined if it is not an envelope. */
 export function keyIdOf(envelope: string): string | undefined {
-  const parts = envelope.split(':');
-  return parts.length === 4 && parts[0] === VERSION ? parts[1] : undefined;
+  return ENVELOPE.exec(envelope)?.[1];
 }
 
 export function open(ring: KeyRing, envelope: string, aad: string): Result<string, OpenFailure> {

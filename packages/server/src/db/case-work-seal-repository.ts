@@ -17,7 +17,7 @@ const after = (key: RowKey | null) => sql`(${key === null} or (operation_id, id)
 export async function lockBidsToSeal(tx: Tx, activeKeyId: string, key: RowKey | null, limit: number): Promise<BestInterestsDeterminationRow[]> {
   const { rows } = await sql<BestInterestsDeterminationRow>`
     select * from best_interests_determinations
-     where child_views_text is not null and ${after(key)} and child_views_text not like ${`v1:${activeKeyId}:%`}
+     where child_views_text is not null and ${after(key)} and (child_views_clear or child_views_text not like ${`v1:${activeKeyId}:%`})
      order by operation_id, id
      limit ${limit}
        for update skip locked`.execute(tx);
@@ -25,7 +25,7 @@ export async function lockBidsToSeal(tx: Tx, activeKeyId: string, key: RowKey | 
 }
 
 export async function writeBidViews(tx: Tx, key: RowKey, sealed: string): Promise<void> {
-  await tx.updateTable('best_interests_determinations').set({ child_views_text: sealed }).where('operation_id', '=', key.operationId).where('id', '=', key.id).execute();
+  await tx.updateTable('best_interests_determinations').set({ child_views_text: sealed, child_views_clear: false }).where('operation_id', '=', key.operationId).where('id', '=', key.id).execute();
 }
 
 /** As lockBidsToSeal, for BIA sections (migration 0043: always sealed, so only other keys). */
@@ -85,7 +85,7 @@ export async function writeTaskWords(tx: Tx, key: RowKey, sealed: string): Promi
 export async function countCaseWorkByKey(db: Db): Promise<Map<string, number>> {
   const { rows } = await sql<{ key_id: string; n: string }>`
     select key_id, count(*) as n from (
-      select case when child_views_text like 'v1:%' then split_part(child_views_text, ':', 2) else 'clear' end as key_id
+      select case when child_views_clear then 'clear' else split_part(child_views_text, ':', 2) end as key_id
         from best_interests_determinations where child_views_text is not null
       union all
       select coalesce(split_part(sealed, ':', 2), 'clear') from trafficking_assessments

@@ -63,6 +63,8 @@ export interface BestInterestsDeterminationsTable {
   child_views_kind: string;
   child_not_heard_reason: string | null;
   child_views_text: string | null;
+  /** Migration 0036: the words are in clear (written before sealing, 0018); otherwise sealed or null. */
+  child_views_clear: Generated<boolean>;
   recommendation: string;
   decision_date: DateColumn;
   solution_step_ref: string | null;

@@ -20,6 +20,15 @@ const SEALED_ROWS: Readonly<Record<string, ReturnType<typeof sql>>> = {
 };
 const sealedRows = (column: SealedColumn) => SEALED_ROWS[sealedColumnName(column)] ?? sql`true`;
 
+/**
+ * Columns whose rows say themselves that their value is clear (migration 0036: a BID's words
+ * written before sealing), whatever it looks like; such a value names no key.
+ */
+const CLEAR_ROWS: Readonly<Record<string, ReturnType<typeof sql>>> = {
+  'best_interests_determinations.child_views_text': sql`child_views_clear`,
+};
+const clearRows = (column: SealedColumn) => CLEAR_ROWS[sealedColumnName(column)] ?? sql`false`;
+
 /** Every column whose comment begins with "sealed": the schema, not a list in code, says which. */
 export async function listSealedColumns(db: Db | Tx): Promise<SealedColumn[]> {
   const { rows } = await sql<SealedColumn>`
@@ -40,7 +49,7 @@ export async function listSealedColumns(db: Db | Tx): Promise<SealedColumn[]> {
 export async function countSealedValuesByKey(db: Db | Tx, column: SealedColumn): Promise<Map<string, number>> {
   const value = sql.ref(column.column);
   const { rows } = await sql<{ key_id: string; n: number }>`
-    select case when ${value} like 'v1:%' then split_part(${value}, ':', 2) else 'clear' end as key_id, count(*)::int as n
+    select case when not (${clearRows(column)}) and ${value} like 'v1:%' then split_part(${value}, ':', 2) else 'clear' end as key_id, count(*)::int as n
       from ${sql.table(column.table)}
      where ${value} is not null and ${sealedRows(column)}
      group by 1`.execute(db);

@@ -3,6 +3,7 @@ import type { SessionLimits } from '../use-cases/sessions/auth-policy';
 import type { DatabaseHandle } from '../db/connect';
 import type { IpThrottleOptions } from '../use-cases/sessions/ip-throttle';
 import type { RateLimits } from './rate-limits/rate-limits';
+import type { PdfPool } from '../pdf/pdf-pool';
 import { currentOrigin } from '../request-origin';
 import type { UseCaseContext } from '../use-cases/context';
 import type { Authenticated } from '../use-cases/sessions/authenticate';
@@ -26,10 +27,18 @@ export interface AppDeps {
   signInThrottle?: IpThrottleOptions;
   /** Requests allowed per user and per address (http/rate-limits); DEFAULT_RATE_LIMITS unless given. */
   rateLimits?: RateLimits;
+  /** Threads drawing PDFs and their queue (pdf/pdf-pool.ts); the process's shared pool unless given. */
+  pdfPool?: PdfPool;
 }
 
 export function contextFor(deps: AppDeps, auth: Authenticated): UseCaseContext {
   const origin = currentOrigin();
   if (origin) origin.actorId = auth.actor.userId;
-  return { db: deps.database.db, actor: auth.actor, now: deps.now, ...(deps.keyRing ? { keyRing: deps.keyRing } : {}) };
+  return {
+    db: deps.database.db,
+    actor: auth.actor,
+    now: deps.now,
+    ...(deps.keyRing ? { keyRing: deps.keyRing } : {}),
+    ...(deps.pdfPool ? { pdfs: deps.pdfPool } : {}),
+  };
 }

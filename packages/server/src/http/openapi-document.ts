@@ -144,11 +144,15 @@ interface Operation {
   response?: z.ZodType;
   status?: number;
   auth?: boolean;
+  /** When the route answers 503 service_unavailable (with Retry-After): busy, not broken. */
+  unavailable?: string;
 }
+
+const PDF_BUSY = 'service_unavailable: every document worker is busy and its queue is full (PDFs are drawn on worker threads); nothing was done or audited. Retry after Retry-After seconds.';
 
 /** Every route, documented from the same zod contracts that validate it. */
 export const OPERATIONS: Operation[] = [
-  { method: 'get', path: '/api/v1/health', summary: 'Liveness and database mode (no versions: the route is public)', response: HealthSchema, auth: false },
+  { method: 'get', path: '/api/v1/health', summary: 'Liveness and database mode (no versions: the route is public); one shared database ping a second', response: HealthSchema, auth: false, unavailable: 'service_unavailable: the database does not answer.' },
   { method: 'get', path: '/api/v1/openapi.json', summary: 'This document', auth: false },
   { method: 'post', path: '/api/v1/sessions', summary: 'Sign in (sets the session cookie)', body: SignInSchema, response: SessionSchema, status: 201, auth: false },
   { method: 'get', path: '/api/v1/sessions/current', summary: 'The signed-in user, operations and abilities', response: SessionSchema },
@@ -162,7 +166,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/api/v1/persons', summary: 'Register a person', body: PersonCreateSchema, response: PersonSchema, status: 201 },
   { method: 'get', path: '/api/v1/persons/{id}', summary: 'One person', response: PersonSchema },
   { method: 'patch', path: '/api/v1/persons/{id}', summary: 'Change a person (names the version read)', body: PersonUpdateSchema, response: PersonSchema },
-  { method: 'get', path: '/api/v1/persons/{id}/export', summary: 'Subject access: everything held on the person, as this reader may see it (JSON or PDF)', query: PersonExportQuerySchema, response: PersonExportSchema },
+  { method: 'get', path: '/api/v1/persons/{id}/export', summary: 'Subject access: everything held on the person, as this reader may see it (JSON or PDF)', query: PersonExportQuerySchema, response: PersonExportSchema, unavailable: PDF_BUSY },
   { method: 'post', path: '/api/v1/persons/{id}/erasure', summary: "Anonymise the person on their request (reason required; idempotent)", body: ErasureRequestSchema, response: PersonSchema },
   { method: 'get', path: '/api/v1/operations/{id}/retention', summary: "An operation's retention policy", response: RetentionPolicySchema },
   { method: 'put', path: '/api/v1/operations/{id}/retention', summary: "Set an operation's retention policy (names the version read; 0 for none)", body: RetentionPolicyUpdateSchema, response: RetentionPolicySchema },
@@ -211,8 +215,8 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/api/v1/cases/{id}/tasks', summary: 'Add a task, follow-up, action, service or referral to an open case', body: CaseTaskCreateSchema, response: CaseTaskSchema, status: 201 },
   { method: 'post', path: '/api/v1/cases/{id}/trafficking-assessments', summary: 'Assess trafficking on a case (UN Protocol elements with the child rule, ILO indicators, HTCDS types); a presumed victim gets an immediate-protection task and a referral offer', body: TraffickingAssessmentCreateSchema, response: TraffickingAssessmentRecordSchema, status: 201 },
   { method: 'get', path: '/api/v1/cases/{id}/trafficking-assessments', summary: "A case's trafficking assessments, newest first; findings only for readers cleared for trafficking or assigned (audited read)", response: TraffickingAssessmentListSchema },
-  { method: 'get', path: '/api/v1/cases/{id}/summary.pdf', summary: 'Printable case summary (application/pdf): the case, plan, tasks, person, trafficking assessments and best-interests record as this reader may see them; audited' },
-  { method: 'get', path: '/api/v1/case-tasks/{id}/referral.pdf', summary: 'Referral form (application/pdf) for a referral task, to the named agency: 409 consent_required without referral consent for that agency; audited', query: ReferralFormQuerySchema },
+  { method: 'get', path: '/api/v1/cases/{id}/summary.pdf', summary: 'Printable case summary (application/pdf): the case, plan, tasks, person, trafficking assessments and best-interests record as this reader may see them; audited', unavailable: PDF_BUSY },
+  { method: 'get', path: '/api/v1/case-tasks/{id}/referral.pdf', summary: 'Referral form (application/pdf) for a referral task, to the named agency: 409 consent_required without referral consent for that agency; audited', query: ReferralFormQuerySchema, unavailable: PDF_BUSY },
   { method: 'patch', path: '/api/v1/case-tasks/{id}', summary: "Change a task's status, due date or owner (names the version read)", body: CaseTaskUpdateSchema, response: CaseTaskSchema },
   { method: 'get', path: '/api/v1/my-work', summary: 'My open tasks: overdue first, then by due date, then case priority (at most 100)', response: MyWorkSchema },
   { method: 'get', path: '/api/v1/cases/closure-requests', summary: 'Closure requests waiting for a decision, oldest first (supervisors)', response: ClosureRequestsSchema },
@@ -283,6 +287,7 @@ export function buildOpenApiDocument(version: string) {
           : { description: 'OK' },
         ...rateLimitResponse(op.method, op.path, problem),
         '4XX': problem,
+        ...(op.unavailable ? { '503': { ...problem, description: op.unavailable, headers: { 'Retry-After': { description: 'Seconds until the request may be made again', schema: { type: 'integer', minimum: 1 } } } } } : {}),
       },
       ...rateLimitExtension(op.method, op.path),
     };

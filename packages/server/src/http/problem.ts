@@ -42,6 +42,7 @@ const STATUS: Record<ProblemCode, number> = {
   child_decision_required: 409,
   capacity_reached: 409,
   boundary_level_clash: 409,
+  service_unavailable: 503,
 };
 
 // Titles are for people reading raw responses; clients translate `code`.
@@ -84,6 +85,7 @@ const TITLES: Record<ProblemCode, string> = {
   child_decision_required: 'A child this step would leave behind needs their own best-interests decision on it first',
   capacity_reached: 'The programme is full',
   boundary_level_clash: 'Areas of the file are loaded at another level already',
+  service_unavailable: 'The server cannot take this now; try again shortly',
 };
 
 export function problemOf(failure: Failure): Problem {
@@ -99,5 +101,7 @@ export function problemOf(failure: Failure): Problem {
 
 export function sendProblem(reply: FastifyReply, failure: Failure): FastifyReply {
   const problem = problemOf(failure);
+  // Busy now, not broken: say when to ask again (RFC 9110 §10.2.3), unless the sender already has.
+  if (failure.code === 'service_unavailable' && !reply.hasHeader('retry-after')) reply.header('retry-after', '1');
   return reply.code(problem.status).type('application/problem+json').send(problem);
 }

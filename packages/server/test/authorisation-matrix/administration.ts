@@ -28,15 +28,12 @@ function expectAgencyBound(verbs: Verb[], success: number) {
   };
 }
 
-function retentionRule(success: number) {
-  return (actor: Actor, position: OrgPosition): number => (!has(actor, 'retention.manage') ? 403 : position === 'other_operation' ? 404 : success);
+/** An operation's security or retention policy: holders of the verb whose scope is the whole operation, in their own operations. */
+function wholeOperationRule(verb: Verb, success: number) {
+  return (actor: Actor, position: OrgPosition): number => (!has(actor, verb) ? 403 : position === 'other_operation' ? 404 : actor.scope !== 'operation' ? 403 : success);
 }
-
-/** An operation's security policy: administrators of a whole operation, in their own operations. */
-function operationSecurityRule(success: number) {
-  return (actor: Actor, position: OrgPosition): number =>
-    !has(actor, 'agency.manage') ? 403 : position === 'other_operation' ? 404 : actor.scope !== 'operation' ? 403 : success;
-}
+const retentionRule = (success: number) => wholeOperationRule('retention.manage', success);
+const operationSecurityRule = (success: number) => wholeOperationRule('agency.manage', success);
 
 /** Administration: the audit trail, retention, operations, agencies, teams and users. */
 export function administrationRoutes(world: () => World): Entries {

@@ -15,7 +15,7 @@ const ADDRESSES = 'IPv4 addresses one by one, IPv6 addresses by their /64';
  */
 export function rateLimitExtension(method: string, path: string): Record<string, unknown> {
   const { cost, only } = documentedCostOf(method, path);
-  if (cost === 'exempt') return { 'x-rate-limit': { cost: 'exempt' } };
+  if (cost === 'health') return { 'x-rate-limit': { cost, windowSeconds: DEFAULT_RATE_LIMITS.windowSeconds, perAddress: DEFAULT_RATE_LIMITS.health.perAddress } };
   const allowance = DEFAULT_RATE_LIMITS[cost];
   return {
     'x-rate-limit': {
@@ -33,9 +33,13 @@ export function rateLimitExtension(method: string, path: string): Record<string,
 
 export function rateLimitResponse(method: string, path: string, problem: { content: unknown }): Record<string, unknown> {
   const { cost, only } = documentedCostOf(method, path);
-  if (cost === 'exempt') return {};
-  const allowance = DEFAULT_RATE_LIMITS[cost];
   const window = DEFAULT_RATE_LIMITS.windowSeconds;
+  const retryAfter = { 'Retry-After': { description: 'Seconds until the request may be made again', schema: { type: 'integer', minimum: 1 } } };
+  if (cost === 'health') {
+    const description = `rate_limited: more than ${DEFAULT_RATE_LIMITS.health.perAddress} health checks from one address in ${window} s. Retry after Retry-After seconds.`;
+    return { '429': { description, headers: retryAfter, content: problem.content } };
+  }
+  const allowance = DEFAULT_RATE_LIMITS[cost];
   const which = only ? ` (${only}; other requests count as ordinary)` : '';
   return {
     '429': {
@@ -43,7 +47,7 @@ export function rateLimitResponse(method: string, path: string, problem: { conte
         `rate_limited: more than ${allowance.perUser} ${cost} requests a signed-in user (all their sessions together), ` +
         `or ${allowance.perAddress} an address (${ADDRESS_COUNTS[cost]}; ${ADDRESSES}), in ${window} s${which}, ` +
         `or more than ${allowance.inFlightPerUser} of them from one user at once. Nothing was done; retry after Retry-After seconds.`,
-      headers: { 'Retry-After': { description: 'Seconds until the request may be made again', schema: { type: 'integer', minimum: 1 } } },
+      headers: retryAfter,
       content: problem.content,
     },
   };

@@ -23,6 +23,8 @@ export interface RateLimits {
   ordinary: Allowance;
   expensive: Allowance;
   upload: Allowance;
+  /** Health, counted by address alone (monitors have no session), with nothing held in flight. */
+  health: { perAddress: number };
 }
 
 /**
@@ -38,13 +40,16 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   expensive: { perUser: 20, perAddress: 60, inFlightPerUser: 2 },
   // An officer fixing a file uploads it again and again: one at a time (a worker thread), not four a minute.
   upload: { perUser: 12, perAddress: 24, inFlightPerUser: 1 },
+  // Twenty a second from one address: far above any monitor, and each costs no more than a
+  // look at the last ping's answer (routes/health.ts), yet an address cannot flood it.
+  health: { perAddress: 1_200 },
 };
 
 const NO_LIMIT: Allowance = { perUser: Number.MAX_SAFE_INTEGER, perAddress: Number.MAX_SAFE_INTEGER, inFlightPerUser: Number.MAX_SAFE_INTEGER };
 /** For tests and benchmarks that measure something else with many requests from one address. */
-export const UNLIMITED: RateLimits = { windowSeconds: 60, ordinary: NO_LIMIT, expensive: NO_LIMIT, upload: NO_LIMIT };
+export const UNLIMITED: RateLimits = { windowSeconds: 60, ordinary: NO_LIMIT, expensive: NO_LIMIT, upload: NO_LIMIT, health: { perAddress: Number.MAX_SAFE_INTEGER } };
 
-type Limited = Exclude<RouteCost, 'exempt'>;
+type Limited = Exclude<RouteCost, 'health'>;
 type Check = (request: FastifyRequest) => Promise<{ isExceeded?: boolean; ttlInSeconds?: number }>;
 
 /** Users we have seen signed in on a session, by a hash of its token (not the token itself). */
@@ -95,13 +100,18 @@ export async function registerRateLimits(app: FastifyInstance, limits: RateLimit
       address: app.createRateLimit({ max: allowance.perAddress, timeWindow: window, keyGenerator: (request) => (request as Rated)[RATE]!.addressKey }) as Check,
     };
   }
+  const health = app.createRateLimit({ max: limits.health.perAddress, timeWindow: window, keyGenerator: (request) => request.ip }) as Check;
   const userOfSession = new Map<string, string>();
   const inFlight = new Map<string, number>();
 
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
     const cost = costOf(request.method, request.routeOptions.url, request.query);
-    if (cost === 'exempt') return;
+    if (cost === 'health') {
+      const counted = await health(request);
+      if (counted.isExceeded) return refuse(reply, counted.ttlInSeconds ?? limits.windowSeconds, 'too many health checks from this address in this window');
+      return;
+    }
     const token = request.cookies[SESSION_COOKIE];
     const tokenHash = token ? hashOf(token) : null;
     const userId = tokenHash === null ? undefined : userOfSession.get(tokenHash);

@@ -1,4 +1,4 @@
-import { can, canInOperation, err, ok, type Actor, type Result } from '@waymark/core';
+import { can, canForWholeOperation, canInOperation, err, ok, type Actor, type Result } from '@waymark/core';
 import type { OperationSecurity } from '@waymark/contracts';
 import { writeAudit } from '../../db/audit';
 import { findOperationMfaRequired, setOperationMfaRequired } from '../../db/operations-repository';
@@ -13,7 +13,7 @@ import type { UseCaseContext } from '../context';
 function refuse(actor: Actor, operationId: string): Failure | null {
   if (!can(actor, 'agency.manage')) return failure('forbidden');
   if (!canInOperation(actor, 'agency.manage', operationId)) return failure('not_found');
-  if (actor.scope !== 'operation') return failure('forbidden');
+  if (!canForWholeOperation(actor, 'agency.manage', operationId)) return failure('forbidden');
   return null;
 }
 

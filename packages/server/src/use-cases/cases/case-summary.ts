@@ -1,4 +1,4 @@
-import { can, dayOf, err, ok, type Result } from '@waymark/core';
+import { can, dayOf, err, type Result } from '@waymark/core';
 import type { Bia, Bid, CareArrangement, Person, TraffickingAssessmentRecord } from '@waymark/contracts';
 import { writeAudit } from '../../db/audit';
 import { findCase, listTasksOfCase } from '../../db/cases-repository';
@@ -7,7 +7,7 @@ import { findPerson } from '../../db/persons-repository';
 import { transact } from '../../db/transaction';
 import { listTraffickingAssessments } from '../../db/trafficking-repository';
 import { failure, type Failure } from '../../failure';
-import { renderCaseSummaryPdf } from '../../pdf/case-summary-pdf';
+import { pdfsOf } from '../../pdf/pdfs-of';
 import type { PrintedCase } from '../../pdf/case-sections-pdf';
 import { presentCase, presentCaseTask } from '../../presenters/case';
 import { presentCareArrangement } from '../../presenters/children';
@@ -86,7 +86,9 @@ export async function caseSummaryPdf(ctx: UseCaseContext, caseId: string): Promi
       traffickingShown,
       bestInterests,
     };
-    const pdf = await renderCaseSummaryPdf(summary);
+    // Drawn on a worker thread; a full queue refuses (503) and rolls back, audit row included.
+    const pdf = await pdfsOf(ctx).render('case_summary', summary);
+    if (!pdf.ok) return pdf;
     // Counts only: what the document held, and how much of it was withheld from this reader.
     await writeAudit(tx, {
       actorId: ctx.actor.userId,
@@ -104,6 +106,6 @@ export async function caseSummaryPdf(ctx: UseCaseContext, caseId: string): Promi
       },
       at: now,
     });
-    return ok(pdf);
+    return pdf;
   });
 }

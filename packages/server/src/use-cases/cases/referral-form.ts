@@ -1,4 +1,4 @@
-import { can, dayOf, err, ok, type Result } from '@waymark/core';
+import { can, dayOf, err, type Result } from '@waymark/core';
 import type { Person } from '@waymark/contracts';
 import { writeAudit } from '../../db/audit';
 import { findCase, findTask } from '../../db/cases-repository';
@@ -9,7 +9,7 @@ import type { ConsentRow } from '../../db/schema';
 import { transact } from '../../db/transaction';
 import { listTraffickingAssessments } from '../../db/trafficking-repository';
 import { failure, type Failure } from '../../failure';
-import { renderReferralFormPdf } from '../../pdf/referral-form-pdf';
+import { pdfsOf } from '../../pdf/pdfs-of';
 import { presentCaseTask } from '../../presenters/case';
 import { presentPerson } from '../../presenters/person';
 import type { UseCaseContext } from '../context';
@@ -105,7 +105,8 @@ export async function referralFormPdf(ctx: UseCaseContext, taskId: string, agenc
         childAssent: grant.child_assent,
       },
     };
-    const pdf = await renderReferralFormPdf(form);
+    const pdf = await pdfsOf(ctx).render('referral_form', form);
+    if (!pdf.ok) return pdf;
     await writeAudit(tx, {
       actorId: ctx.actor.userId,
       operationId: parent.operation_id,
@@ -115,7 +116,7 @@ export async function referralFormPdf(ctx: UseCaseContext, taskId: string, agenc
       details: { document: 'referral_form', taskId: task.id, recipientAgencyId: agency.id, consentId: grant.id },
       at: now,
     });
-    return ok(pdf);
+    return pdf;
   });
   if (!result.ok && isConsentRefusal(result.error)) await auditConsentRefusal(ctx, result.error, 'case.referral_print');
   return result;

@@ -10,7 +10,7 @@ import { failure, type Failure } from '../../failure';
 import { presentPerson } from '../../presenters/person';
 import { presentProtectionNote, presentRestrictedNote } from '../../presenters/protection-note';
 import { presentScreening } from '../../presenters/screening';
-import { renderPersonExportPdf } from '../../pdf/person-export-pdf';
+import { pdfsOf } from '../../pdf/pdfs-of';
 import type { UseCaseContext } from '../context';
 import { personFor } from '../person-for';
 import { mayReadTopic } from '../protection-notes/may-read-topic';
@@ -138,7 +138,9 @@ export async function exportPerson(
       workplaces: links.workplaces,
       audit: audit.map(presentExportAudit),
     };
-    const pdf = format === 'pdf' ? await renderPersonExportPdf(document) : undefined;
+    const drawn = format === 'pdf' ? await pdfsOf(ctx).render('person_export', document) : undefined;
+    if (drawn && !drawn.ok) return drawn;
+    const pdf = drawn?.value;
     await writeAudit(tx, {
       actorId: ctx.actor.userId,
       operationId: person.operation_id,

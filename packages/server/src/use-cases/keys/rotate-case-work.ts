@@ -69,7 +69,8 @@ export async function rotateBidViews(db: Db, ring: KeyRing, context: PassContext
     (tx, key) => lockBidsToSeal(tx, ring.active, key, context.batchSize),
     async (tx, row) => {
       const stored = row.child_views_text!;
-      if (keyIdOf(stored) === undefined) {
+      // The row says whether its words are clear (migration 0036), not their first characters.
+      if (row.child_views_clear) {
         await writeBidViews(tx, { operationId: row.operation_id, id: row.id }, seal(ring, stored, bidViewsAad(row)));
         return 'sealedFromClear';
       }

@@ -1,4 +1,4 @@
-import { can, err, ok, type Actor, type Result } from '@waymark/core';
+import { can, canForWholeOperation, err, ok, type Actor, type Result } from '@waymark/core';
 import type { RetentionPolicy, RetentionPolicyUpdate } from '@waymark/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../db/audit';
@@ -8,10 +8,15 @@ import { transact } from '../../db/transaction';
 import { failure, type Failure } from '../../failure';
 import type { UseCaseContext } from '../context';
 
-/** Lacking the verb is a 403; an operation outside the actor's is a 404 (its existence stays hidden). */
+/**
+ * Lacking the verb is a 403; an operation outside the actor's is a 404 (its existence stays
+ * hidden). A retention policy decides over every agency's people: an administrator of one
+ * agency is refused (403), as for the operation's security policy.
+ */
 export function retentionAccess(actor: Actor, operationId: string): Failure | null {
   if (!can(actor, 'retention.manage')) return failure('forbidden');
   if (!actor.operationIds.includes(operationId)) return failure('not_found');
+  if (!canForWholeOperation(actor, 'retention.manage', operationId)) return failure('forbidden', 'retention reaches the whole operation: it needs an operation-wide scope');
   return null;
 }
 

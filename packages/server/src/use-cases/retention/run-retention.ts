@@ -1,4 +1,4 @@
-import { canInOperation, consoleOperator, type Actor } from '@waymark/core';
+import { canForWholeOperation, consoleOperator, type Actor } from '@waymark/core';
 import type { RetentionReport } from '@waymark/contracts';
 import { allOperationIds } from '../../db/users-repository';
 import { auditActorId } from '../console/console-actor';
@@ -40,8 +40,8 @@ export async function runRetention(db: Db, options: RetentionRunOptions): Promis
     const asOf = options.now();
     const operations: RetentionRunResult['operations'] = [];
     for (const policy of await listActiveRetentionPolicies(db, options.operationCode)) {
-      // The same rule book as the API: an operation the actor may not manage is left alone.
-      if (!canInOperation(actor, 'retention.manage', policy.operation_id)) continue;
+      // The same rule book as the API: an operation the actor may not manage whole is left alone.
+      if (!canForWholeOperation(actor, 'retention.manage', policy.operation_id)) continue;
       const report = await reportRetention(db, policy.operation_id, policy, asOf, options.dryRun);
       if (options.dryRun || policy.anonymise_inactive_after_days === null) {
         operations.push({ ...report, code: policy.code, anonymised: 0 });
