@@ -1,5 +1,5 @@
 /** Which of the embedded fonts draws a piece of text. */
-export type FontSlot = 'latin' | 'latinExt' | 'arabic';
+export type FontSlot = 'latin' | 'latinExt' | 'arabic' | 'ethiopic';
 
 export interface Run {
   text: string;
@@ -12,8 +12,12 @@ const isArabic = (cp: number) =>
   (cp >= 0x0600 && cp <= 0x06ff) || (cp >= 0x0750 && cp <= 0x077f) || (cp >= 0x0870 && cp <= 0x08ff) || (cp >= 0xfb50 && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfeff);
 const isLatinExt = (cp: number) => (cp >= 0x0100 && cp <= 0x024f) || (cp >= 0x1e00 && cp <= 0x1eff) || (cp >= 0x2c60 && cp <= 0x2c7f) || (cp >= 0xa720 && cp <= 0xa7ff);
 
+// Ethiopic, Ethiopic Supplement, Extended and Extended-A: Tigrinya and Amharic names.
+const isEthiopic = (cp: number) => (cp >= 0x1200 && cp <= 0x139f) || (cp >= 0x2d80 && cp <= 0x2ddf) || (cp >= 0xab00 && cp <= 0xab2f);
+
 function classify(char: string): { font: FontSlot; dir: Direction } {
   const cp = char.codePointAt(0)!;
+  if (isEthiopic(cp)) return { font: 'ethiopic', dir: /\p{L}/u.test(char) ? 'L' : 'N' };
   if (isArabic(cp)) return { font: 'arabic', dir: /[\u0660-\u0669\u06f0-\u06f9]/.test(char) ? 'L' : 'R' };
   const font: FontSlot = isLatinExt(cp) ? 'latinExt' : 'latin';
   return { font, dir: /[\p{L}\p{N}]/u.test(char) ? 'L' : 'N' };
