@@ -21,10 +21,6 @@ function loadFonts(): Record<FontSlot, Buffer> {
   return fonts;
 }
 
-export const SCRIPT_NOTE =
-  'Arabic is shaped (joined letter forms) by the font engine and ordered right to left per line. Mixed Arabic and ' +
-  'Latin text on one line uses a simplified bidirectional order; the JSON export holds the exact text.';
-
 export interface PdfWriter {
   /** One paragraph, wrapped; Arabic shaped and right-aligned. */
   line(text: string, size?: number): void;

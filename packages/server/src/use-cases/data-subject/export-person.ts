@@ -10,7 +10,9 @@ import { failure, type Failure } from '../../failure';
 import { presentPerson } from '../../presenters/person';
 import { presentProtectionNote, presentRestrictedNote } from '../../presenters/protection-note';
 import { presentScreening } from '../../presenters/screening';
-import { renderPersonExportPdf } from '../../pdf/person-export-pdf';
+import { renderPersonExportPdf, staffNamedIn } from '../../pdf/person-export-pdf';
+import { DEFAULT_PRINT, wordsFor, type PrintOptions } from '../../pdf/words';
+import { displayNamesOf } from '../../db/users-repository';
 import type { UseCaseContext } from '../context';
 import { personFor } from '../person-for';
 import { mayReadTopic } from '../protection-notes/may-read-topic';
@@ -43,6 +45,7 @@ export async function exportPerson(
   keyRing: KeyRing | undefined,
   id: string,
   format: ExportFormat,
+  print: PrintOptions = DEFAULT_PRINT,
 ): Promise<Result<ExportedPerson, Failure>> {
   if (!can(ctx.actor, 'person.export')) return err(failure('forbidden'));
   const now = ctx.now();
@@ -138,7 +141,7 @@ export async function exportPerson(
       workplaces: links.workplaces,
       audit: audit.map(presentExportAudit),
     };
-    const pdf = format === 'pdf' ? await renderPersonExportPdf(document) : undefined;
+    const pdf = format === 'pdf' ? await renderPersonExportPdf(document, { words: wordsFor(print), names: await displayNamesOf(tx, staffNamedIn(document)) }) : undefined;
     await writeAudit(tx, {
       actorId: ctx.actor.userId,
       operationId: person.operation_id,
