@@ -1,6 +1,7 @@
 import { NAMING_TRADITIONS } from '@waymark/core';
 import { describe, expect, it } from 'vitest';
 import { createPdf } from '../src/pdf/pdf-writer';
+import { visualRuns } from '../src/pdf/visual-runs';
 import { pdfText } from './pdf-text';
 
 // Every original-script name of the demo population's naming traditions (Arabic, Dari and
@@ -35,5 +36,12 @@ describe('text copied out of a PDF', () => {
     const lines = pdfText(bytes).split('\n').map((line) => line.trim()).filter((line) => line !== '');
     expect(lines).toEqual(ethiopic);
     expect(bytes.toString('latin1')).toMatch(/NotoSansEthiopic/);
+  });
+
+  it('lays punctuation and brackets of a right-to-left line out right to left, brackets mirrored', () => {
+    const drawn = (text: string) => visualRuns(text).runs.map((run) => run.text);
+    expect(drawn('الجنس: أنثى')).toEqual(['أنثى', ' :', 'الجنس']);
+    expect(drawn('بواسطة supervisor (مشرف)')).toEqual(['(', 'مشرف', ') ', 'supervisor', ' ', 'بواسطة']);
+    expect(drawn('Name: لارا خليل')).toEqual(['Name', ': ', 'خليل', ' ', 'لارا']);
   });
 });
