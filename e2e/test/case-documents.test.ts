@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,7 +39,7 @@ describe('printing a case and a referral form, in the browser', () => {
   });
 
   it('links the case summary and the referral form, each a PDF download', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Asia/Beirut' });
     await page.goto(install.server.url);
     await page.getByTestId('lang-en').click();
     await page.getByTestId('email').fill(worker.email);
@@ -63,6 +64,13 @@ describe('printing a case and a referral form, in the browser', () => {
     await page.getByTestId('lang-ar').click();
     await expect.poll(() => page.getByTestId('case-documents').innerText()).toContain('ملخص الحالة');
     await page.screenshot({ path: join(SCREENSHOTS, 'case-documents-ar.png'), fullPage: true });
+    // The documents come in the interface's language, on the browser's clock.
+    const href = (await page.getByTestId('print-case-summary').getAttribute('href'))!;
+    expect(href).toContain('lang=ar');
+    expect(href).toContain(`tz=${encodeURIComponent('Asia/Beirut')}`);
+    const arabic = await page.request.get(install.server.url + href);
+    expect(arabic.status()).toBe(200);
+    writeFileSync(join(SCREENSHOTS, 'case-summary-ar.pdf'), await arabic.body());
     await page.close();
   });
 });

@@ -1,6 +1,6 @@
 import { CASE_EVENTS, CASE_PRIORITIES, CASE_STATUSES, CASE_TASK_KINDS, CASE_TASK_STATUSES, SENSITIVE_TOPICS } from '@waymark/core';
 import { z } from 'zod';
-import { freeText, IdSchema, IsoDateSchema, text } from './common';
+import { freeText, IdSchema, IsoDateSchema, PrintQuerySchema, text } from './common';
 
 export const CASE_TEXT_MAX = 2000;
 const Line = freeText(CASE_TEXT_MAX).min(1);
@@ -61,7 +61,10 @@ export const CaseTaskCreateSchema = z.strictObject(NewTaskFields);
 export type CaseTaskCreate = z.infer<typeof CaseTaskCreateSchema>;
 
 /** `GET /case-tasks/{id}/referral.pdf`: the agency the referral form is addressed to (referral consent names it). */
-export const ReferralFormQuerySchema = z.strictObject({ agencyId: IdSchema });
+export const ReferralFormQuerySchema = z.strictObject({ agencyId: IdSchema, ...PrintQuerySchema });
+
+/** `GET /cases/{id}/summary.pdf`: in the reader's language and time zone. */
+export const CaseSummaryQuerySchema = z.strictObject({ ...PrintQuerySchema });
 
 export const CaseTaskUpdateSchema = z.strictObject({
   status: z.enum(CASE_TASK_STATUSES).optional(),

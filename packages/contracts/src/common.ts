@@ -61,6 +61,28 @@ export const areaCode = (max: number = AREA_CODE_MAX) =>
       }
     });
 
+/**
+ * How a printed document is asked for: the reader's language (the web app's) and time zone
+ * (the browser's, an IANA name), so it prints in their words and on their clock. An unknown
+ * zone is refused at `/tz` with `unknown_time_zone` rather than printed in another.
+ */
+export const PrintQuerySchema = {
+  lang: z.enum(['en', 'ar']).default('en'),
+  tz: z
+    .string()
+    .max(64)
+    .check((ctx) => {
+      let known = /^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(ctx.value);
+      try {
+        if (known) new Intl.DateTimeFormat('en', { timeZone: ctx.value });
+      } catch {
+        known = false;
+      }
+      if (!known) ctx.issues.push({ code: 'custom', input: ctx.value, message: 'a time zone name such as Asia/Beirut', params: { code: 'unknown_time_zone' } });
+    })
+    .default('UTC'),
+};
+
 export const PageQuerySchema = {
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { freeText, IdSchema } from './common';
+import { freeText, IdSchema, PrintQuerySchema } from './common';
 import { PersonSchema } from './persons';
 import { ProtectionNoteSchema } from './protection-notes';
 import { CaseSchema, CaseTaskSchema } from './cases';
@@ -10,6 +10,8 @@ import { TraffickingAssessmentRecordSchema } from './trafficking';
 /** `GET /persons/:id/export?format=json|pdf`. */
 export const PersonExportQuerySchema = z.strictObject({
   format: z.enum(['json', 'pdf']).default('json'),
+  // The PDF's language and clock; the JSON holds codes and UTC times whatever they are.
+  ...PrintQuerySchema,
 });
 export type PersonExportQuery = z.infer<typeof PersonExportQuerySchema>;
 

@@ -64,7 +64,14 @@ export const DurableSolutionsSchema = z.object({
 });
 export type DurableSolutions = z.infer<typeof DurableSolutionsSchema>;
 
-const Reason = z.object({ rule: z.string(), personId: z.string().nullable(), en: z.string(), ar: z.string() });
+const Reason = z.object({
+  rule: z.string(),
+  personId: z.string().nullable(),
+  en: z.string(),
+  ar: z.string(),
+  /** Set when the reason comes from a sealed section the reader is not cleared for: the words are withheld. */
+  withheld: z.object({ topics: z.array(z.string()), readableBy: z.array(z.string()) }).optional(),
+});
 
 export const ResettlementSuggestionsSchema = z.object({
   caseId: IdSchema,

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { giveConsent } from './consent-fixtures';
 import { databaseTargets } from './database-targets';
@@ -83,14 +85,14 @@ describe.each(databaseTargets())('printable case summary and referral form on $n
     expect(full).toContain(caseId);
     for (const title of sgbvTitles) expect(full).toContain(title);
     expect(full).toContain(findingsText);
-    expect(full).toContain('outcome presumed_victim');
+    expect(full).toContain('Presumed victim of trafficking');
 
     const limited = textOf((await pdf(colleague, `/api/v1/cases/${caseId}/summary.pdf`)).bytes);
     expect(limited).toContain('Yasmin Printed');
     expect(limited).toContain('Referral for safe shelter and legal aid');
-    expect(limited).toContain('withheld (sgbv topic)');
+    expect(limited).toContain('withheld (section: Sexual and gender-based violence)');
     for (const title of sgbvTitles) expect(limited).not.toContain(title);
-    expect(limited).toContain('outcome presumed_victim');
+    expect(limited).toContain('Presumed victim of trafficking');
     expect(limited).toContain("Findings withheld: outside the reader's clearance.");
     expect(limited).not.toContain(findingsText);
 
@@ -135,7 +137,8 @@ describe.each(databaseTargets())('printable case summary and referral form on $n
     expect(text).toContain('Referral for safe shelter and legal aid');
     expect(text).toContain('Yasmin Printed');
     expect(text).toContain('Consent to this referral');
-    expect(text).toContain('presumed_victim');
+    expect(text).toContain('Presumed victim of trafficking');
+    expect(text).not.toContain('presumed_victim');
     expect(text).not.toContain(findingsText);
     for (const title of sgbvTitles) expect(text).not.toContain(title);
     expect(await prints('referral_form')).toBe(1);
@@ -156,10 +159,63 @@ describe.each(databaseTargets())('printable case summary and referral form on $n
     const exported = await pdf(supervisor, `/api/v1/persons/${personId}/export?format=pdf`);
     expect(exported.status).toBe(200);
     const text = textOf(exported.bytes);
-    expect(text).toContain('Protection cases (1)');
+    expect(text).toContain('Protection cases: 1');
     expect(text).toContain(`Case ${caseId}`);
     expect(text).toContain('Referral for safe shelter and legal aid');
     expect(text).toContain(findingsText);
     expect(text).toContain("Children's best interests");
+  });
+
+  it("prints in words, not codes, JSON or ids: labels, the assignee's name, durable solutions and resettlement", async () => {
+    const text = textOf((await pdf(supervisor, `/api/v1/cases/${caseId}/summary.pdf`)).bytes);
+    for (const code of ['presumed_victim', 'forced_labour_or_services', 'ForcedLabour', 'recruitment', '{"', 'case_plan', 'identified,']) expect(text).not.toContain(code);
+    expect(text).toContain('Act: Recruitment');
+    expect(text).toContain('Means: Deception');
+    expect(text).toContain('Assigned to caseworker');
+    expect(text).not.toContain(caseworker.userId!);
+    expect(text).toContain('Durable solutions');
+    expect(text).toContain('Not assessed yet.');
+    // Her SGBV answers raised the risk: the suggestion is there, with its reason for a cleared reader.
+    expect(text).toContain('Women and girls at risk');
+    expect(text).toContain('sexual and gender-based violence');
+    // Printed by a caseworker, who does not read solutions: no such section at all.
+    expect(textOf((await pdf(colleague, `/api/v1/cases/${caseId}/summary.pdf`)).bytes)).not.toContain('Durable solutions');
+  });
+
+  it("prints in the reader's language and on their clock", async () => {
+    const arabicBytes = (await pdf(supervisor, `/api/v1/cases/${caseId}/summary.pdf?lang=ar&tz=Asia/Beirut`)).bytes;
+    if (process.env.WAYMARK_KEEP_PDF_DIR) writeFileSync(join(process.env.WAYMARK_KEEP_PDF_DIR, `case-ar-${target.name}.pdf`), arabicBytes);
+    const arabic = textOf(arabicBytes);
+    expect(arabic).toContain('ملخّص ملف الحماية');
+    expect(arabic).toContain('ضحية مفترضة للاتجار بالبشر');
+    expect(arabic).toContain('الفعل');
+    expect(arabic).toContain('التجنيد');
+    // Printed 09:00 UTC: 12:00 in Beirut in June.
+    expect(arabic).toMatch(/12:00/);
+    const englishBytes = (await pdf(supervisor, `/api/v1/cases/${caseId}/summary.pdf?tz=Asia/Beirut`)).bytes;
+    if (process.env.WAYMARK_KEEP_PDF_DIR) writeFileSync(join(process.env.WAYMARK_KEEP_PDF_DIR, `case-en-${target.name}.pdf`), englishBytes);
+    const english = textOf(englishBytes);
+    expect(english).toMatch(/1 Jun 2026, 12:00/);
+    const referralBytes = (await pdf(caseworker, `/api/v1/case-tasks/${referralId}/referral.pdf?agencyId=${partnerAgency}&lang=ar`)).bytes;
+    if (process.env.WAYMARK_KEEP_PDF_DIR) writeFileSync(join(process.env.WAYMARK_KEEP_PDF_DIR, `referral-ar-${target.name}.pdf`), referralBytes);
+    const referral = textOf(referralBytes);
+    expect(referral).toContain('استمارة إحالة');
+    const exportedBytes = (await pdf(supervisor, `/api/v1/persons/${personId}/export?format=pdf&lang=ar`)).bytes;
+    if (process.env.WAYMARK_KEEP_PDF_DIR) writeFileSync(join(process.env.WAYMARK_KEEP_PDF_DIR, `export-ar-${target.name}.pdf`), exportedBytes);
+    const exported = textOf(exportedBytes);
+    expect(exported).toContain('نسخة البيانات الشخصية لصاحبها');
+  });
+
+  it('refuses an unknown time zone or language at its field, printing and auditing nothing', async () => {
+    const before = await prints('case_summary');
+    for (const [query, path] of [['tz=Mars/Olympus', '/tz'], ['tz=%3DHYPERLINK(1)', '/tz'], ['lang=fr', '/lang']] as const) {
+      const answer = await supervisor.request('GET', `/api/v1/cases/${caseId}/summary.pdf?${query}`);
+      expect(answer.status, query).toBe(400);
+      expect((answer.body as Problem).errors).toEqual([expect.objectContaining({ path })]);
+      if (path === '/tz') expect((answer.body as Problem).errors![0]!.code).toBe('unknown_time_zone');
+    }
+    const export400 = await supervisor.request('GET', `/api/v1/persons/${personId}/export?format=pdf&tz=Nowhere/Place`);
+    expect(export400.status).toBe(400);
+    expect(await prints('case_summary')).toBe(before);
   });
 });

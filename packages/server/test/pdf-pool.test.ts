@@ -23,6 +23,8 @@ const FORM: ReferralForm = {
   person: { givenName: 'Amal', familyName: 'Haddad', originalScriptName: 'أمل حداد', sex: 'female', dateOfBirth: null, birthYear: 1990, age: 36, nationality: 'SYR', languages: ['ar'] },
   traffickingOutcome: null,
   consent: { effectiveAt: '2026-06-14T10:00:00.000Z', method: 'verbal', givenBy: 'self', carerRelationship: null, childAssent: 'not_applicable' },
+  print: { lang: 'en', timeZone: 'UTC' },
+  generatedByName: 'Rana Saleh',
 };
 
 describe('the PDF pool', () => {

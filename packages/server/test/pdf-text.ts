@@ -57,9 +57,31 @@ export function pdfText(pdf: Buffer): string {
     let y: string | null = null;
     // Operands then operator: the text position (a new baseline starts a new line), font
     // selection, and text strings. pdfkit draws each word and space as its own text object.
-    const tokens = /[\d.-]+\s+[\d.-]+\s+[\d.-]+\s+[\d.-]+\s+[\d.-]+\s+([\d.-]+)\s+Tm|\/(\w+)\s+[\d.]+\s+Tf|\[((?:[^\]])*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g;
+    const tokens = /[\d.-]+\s+[\d.-]+\s+[\d.-]+\s+[\d.-]+\s+[\d.-]+\s+([\d.-]+)\s+Tm|\/(\w+)\s+[\d.]+\s+Tf|\[((?:[^\]])*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj|\/ActualText\s*(?:<([0-9a-fA-F]*)>|\(((?:\\[^]|[^\\)])*)\))[^]*?BDC|\bEMC\b/g;
+    // Inside a span with ActualText, a reader copies that text instead of the glyphs'.
+    let actual = false;
+    let pending: string | null = null;
     for (let t = tokens.exec(content); t; t = tokens.exec(content)) {
-      if (t[1] !== undefined) {
+      if (t[5] !== undefined || t[6] !== undefined) {
+        pending = t[5] !== undefined ? utf16(t[5].replace(/^feff/i, '')) : literalText(t[6]!);
+        actual = true;
+      } else if (t[0] === 'EMC') {
+        line += pending ?? '';
+        pending = null;
+        actual = false;
+      } else if (actual && pending !== null && t[1] !== undefined) {
+        // The span's first position says which line it is on; its text goes there.
+        if (y !== null && t[1] !== y) {
+          lines.push(line);
+          line = '';
+        }
+        y = t[1];
+        line += pending;
+        pending = null;
+      }
+      // The span's glyphs (and the small moves of its dots and marks) are not text of their own.
+      else if (actual && t[2] === undefined) continue;
+      else if (t[1] !== undefined) {
         if (y !== null && t[1] !== y) {
           lines.push(line);
           line = '';
@@ -71,12 +93,32 @@ export function pdfText(pdf: Buffer): string {
     }
     lines.push(line);
   }
-  return lines.join('\n');
+  return lines.map(readingOrder).join('\n');
+}
+
+/**
+ * What poppler and PDFium do with a line drawn left to right: a stretch of Arabic (letters
+ * and the spaces between them) was drawn in visual order, so it is reversed into reading
+ * order. A test that finds a name here finds it as a reader copies it.
+ */
+function readingOrder(line: string): string {
+  return line.replace(/[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]+(?:\s+[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]+)*/g, (stretch) => [...stretch].reverse().join(''));
 }
 
 function decode(hex: string, map: Map<number, string>): string {
   let text = '';
   for (let i = 0; i + 4 <= hex.length; i += 4) text += map.get(parseInt(hex.slice(i, i + 4), 16)) ?? '';
+  return text;
+}
+
+/** A PDF literal string holding a text string: escapes undone, UTF-16BE after its byte-order mark. */
+function literalText(literal: string): string {
+  const bytes = literal.replace(/\\([0-7]{1,3}|[^])/g, (_, c: string) =>
+    /^[0-7]/.test(c) ? String.fromCharCode(parseInt(c, 8)) : ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[c] ?? c,
+  );
+  if (!bytes.startsWith('\u00fe\u00ff')) return bytes;
+  let text = '';
+  for (let i = 2; i + 1 < bytes.length; i += 2) text += String.fromCharCode((bytes.charCodeAt(i) << 8) | bytes.charCodeAt(i + 1));
   return text;
 }
 

@@ -8,3 +8,4 @@ export * from './confirm-categories';
 export * from './queue';
 export * from './queue-page';
 export * from './queue-explanation';
+export * from './withhold-reasons';

@@ -53,6 +53,11 @@ export interface SuggestionReason {
   personId: string | null;
   en: string;
   ar: string;
+  /**
+   * Set when the reason comes from a sealed (highly sensitive) section the reader is not
+   * cleared for: `en`/`ar` then say only that it is withheld (withhold-reasons.ts).
+   */
+  withheld?: { topics: string[]; readableBy: string[] };
 }
 
 /** A category a person should consider. Never final: see `confirmCategories`. */

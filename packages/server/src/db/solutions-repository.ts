@@ -5,6 +5,7 @@ import type {
   DurableSolutionAssessmentsTable,
   ResettlementSubmissionRow,
   ResettlementSubmissionsTable,
+  ScreeningRow,
   SolutionStepRow,
   SolutionStepsTable,
 } from './schema';
@@ -79,12 +80,17 @@ export async function caseMemberIds(db: Reader, row: CaseRow): Promise<string[]>
 
 export interface MemberFactsRow {
   id: string;
+  operation_id: string;
+  agency_id: string;
+  team_id: string | null;
+  assigned_user_id: string | null;
   sex: string;
   date_of_birth: string | null;
   birth_year: number | null;
   arrival_date: string | null;
   risk_level: string | null;
   outcome: unknown;
+  latest_screening_id: string | null;
 }
 
 /** What suggestions and years in displacement need about members: with each one's latest screening outcome. */
@@ -93,11 +99,20 @@ export async function memberFacts(db: Reader, operationId: string, personIds: re
   return db
     .selectFrom('persons')
     .leftJoin('screenings', (join) => join.onRef('screenings.operation_id', '=', 'persons.operation_id').onRef('screenings.id', '=', 'persons.latest_screening_id'))
-    .select(['persons.id', 'persons.sex', 'persons.date_of_birth', 'persons.birth_year', 'persons.arrival_date', 'persons.risk_level', 'screenings.outcome'])
+    .select([
+      'persons.id', 'persons.operation_id', 'persons.agency_id', 'persons.team_id', 'persons.assigned_user_id',
+      'persons.sex', 'persons.date_of_birth', 'persons.birth_year', 'persons.arrival_date', 'persons.risk_level', 'screenings.outcome', 'persons.latest_screening_id',
+    ])
     .where('persons.operation_id', '=', operationId)
     .where('persons.id', 'in', personIds)
     .orderBy('persons.id')
     .execute();
+}
+
+/** The members' latest screenings, whole rows: the sealed part is opened in memory (solutions/member-screenings.ts). */
+export async function latestScreeningsOf(db: Reader, operationId: string, screeningIds: readonly string[]): Promise<ScreeningRow[]> {
+  if (screeningIds.length === 0) return [];
+  return db.selectFrom('screenings').selectAll().where('operation_id', '=', operationId).where('id', 'in', screeningIds).execute();
 }
 
 export interface BidOnChildRow {

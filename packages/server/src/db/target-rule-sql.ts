@@ -9,9 +9,9 @@ import { sql, type RawBuilder } from 'kysely';
  * - age is ageInYears: whole years from the date of birth, else this year − birth year;
  * - a domain the latest screening has no signal in is `low` (the stored outcome keeps
  *   only domains with signals);
- * - a domain whose answers and signals are sealed (SGBV: core splitSensitive) keeps its
- *   level and score in the clear outcome, so it is targeted by its true level
- *   (target-rule-sealed-domain.test.ts);
+ * - a domain whose answers are sealed (SGBV: core splitSensitive) is targeted by the level
+ *   the clear answers give, on purpose: a target list shown to programme staff must not
+ *   tell who disclosed (target-rule-sealed-domain.test.ts, DATA-PROTECTION.md);
  * - `within` an admin area: the area itself or any area under it in the operation's
  *   boundaries (admin_areas.parent_code, as matchesRule's parentOf walks up).
  */

@@ -88,3 +88,14 @@ export async function findActingUser(db: Db | Tx, email: string) {
 export async function allOperationIds(db: Db | Tx): Promise<string[]> {
   return (await db.selectFrom('operations').select('id').execute()).map((row) => row.id);
 }
+
+/**
+ * Staff names for printed documents ("assigned to", "printed by"): only the ids asked for.
+ * An id that names nobody (a user since deleted) is simply absent.
+ */
+export async function displayNamesOf(db: Db | Tx, ids: readonly (string | null | undefined)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((row) => [row.id, row.display_name]));
+}

@@ -1,36 +1,45 @@
 import type { CaseSummary } from '../use-cases/cases/case-summary';
-import { writeBestInterests, writeCase } from './case-sections-pdf';
-import { createPdf, SCRIPT_NOTE } from './pdf-writer';
+import { writeBestInterests, writeCase, type Print } from './case-sections-pdf';
+import { createPdf } from './pdf-writer';
+import { writeSolutions } from './solutions-pdf';
+import { wordsFor } from './words';
 
-/** The printable case summary: only what the presenters gave this reader. */
+/** The printable case summary: only what the presenters gave this reader, in their language and on their clock. */
 export async function renderCaseSummaryPdf(summary: CaseSummary): Promise<Buffer> {
+  const words = wordsFor(summary.print);
+  const print: Print = { words, names: summary.names };
+  const { t, label, date } = words;
   const pdf = createPdf(`Waymark case summary ${summary.printed.id}`);
-  pdf.line('Protection case summary', 18);
-  pdf.line(`Generated ${summary.generatedAt} by ${summary.generatedByRole} ${summary.generatedBy}`, 9);
-  pdf.line('Confidential. Printed for the work on this case only; what the reader may not see is marked as withheld.', 9);
-  pdf.line(SCRIPT_NOTE, 8);
+  pdf.line(t('pdf.caseSummaryTitle'), 18);
+  pdf.line(t('pdf.generated', { at: words.dateTime(summary.generatedAt), name: print.names.get(summary.generatedBy) ?? '-', role: label('role', summary.generatedByRole) }), 9);
+  pdf.line(t('pdf.confidential'), 9);
+  pdf.line(t('pdf.scriptNote'), 8);
 
-  pdf.heading('Person');
+  pdf.heading(t('pdf.person'));
   const person = summary.person;
   if (person) {
-    pdf.field('Name', `${person.givenName ?? ''} ${person.familyName ?? ''}`.trim());
+    pdf.field(t('pdf.field.name'), `${person.givenName ?? ''} ${person.familyName ?? ''}`.trim());
     if (person.originalScriptName) pdf.line(person.originalScriptName, 12);
-    pdf.field('Sex', person.sex);
-    pdf.field('Date of birth', person.dateOfBirth ?? person.birthYear);
-    pdf.field('Age', person.age);
-    pdf.field('Nationality', person.nationality);
-    pdf.field('Languages', person.languages);
-    pdf.field('Legal status', person.legalStatus);
-    pdf.field('Care situation', person.careSituation);
-    pdf.field('Risk level', person.riskLevel);
-  } else pdf.line(summary.printed.householdId ? `Household ${summary.printed.householdId}` : "Withheld: outside the reader's role.");
+    pdf.field(t('pdf.field.sex'), label('sex', person.sex));
+    pdf.field(t('pdf.field.dateOfBirth'), person.dateOfBirth ? date(person.dateOfBirth) : person.birthYear);
+    pdf.field(t('pdf.field.age'), person.age);
+    pdf.field(t('pdf.field.nationality'), label('nationality', person.nationality));
+    pdf.field(t('pdf.field.languages'), words.labels('spokenLanguage', person.languages));
+    pdf.field(t('pdf.field.legalStatus'), label('legalStatus', person.legalStatus));
+    pdf.field(t('pdf.field.careSituation'), label('careSituation', person.careSituation));
+    pdf.field(t('pdf.field.riskLevel'), label('risk', person.riskLevel));
+  } else pdf.line(summary.printed.householdId ? t('pdf.household', { id: summary.printed.householdId }) : t('pdf.personWithheld'));
 
-  pdf.heading('Case');
-  writeCase(pdf, summary.printed, { traffickingShown: summary.traffickingShown });
+  pdf.heading(t('pdf.case'));
+  writeCase(pdf, print, summary.printed, { traffickingShown: summary.traffickingShown });
 
+  if (summary.solutions) {
+    pdf.heading(t('pdf.durableSolutions'));
+    writeSolutions(pdf, print, summary.solutions);
+  }
   if (summary.bestInterests) {
-    pdf.heading("Children's best interests");
-    writeBestInterests(pdf, summary.bestInterests);
+    pdf.heading(t('pdf.bestInterests'));
+    writeBestInterests(pdf, print, summary.bestInterests);
   }
   return pdf.finish();
 }

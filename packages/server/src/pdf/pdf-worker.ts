@@ -3,6 +3,7 @@ import { renderCaseSummaryPdf } from './case-summary-pdf';
 import { renderPersonExportPdf } from './person-export-pdf';
 import type { PdfAnswer, PdfRequest } from './pdf-jobs';
 import { renderReferralFormPdf } from './referral-form-pdf';
+import { wordsFor } from './words';
 
 /**
  * Draws PDFs on a worker thread (issue 20 §1): pdfkit lays out and compresses every page
@@ -18,7 +19,7 @@ function render(request: PdfRequest): Promise<Buffer> {
     case 'referral_form':
       return renderReferralFormPdf(request.input);
     case 'person_export':
-      return renderPersonExportPdf(request.input);
+      return renderPersonExportPdf(request.input.document, { words: wordsFor(request.input.print), names: request.input.names });
   }
 }
 

@@ -5,26 +5,21 @@ import { visualRuns, type FontSlot } from './visual-runs';
 
 const require = createRequire(import.meta.url);
 
-// Noto Sans and Noto Sans Arabic (SIL Open Font License 1.1, docs/ATTRIBUTIONS.md), from
-// the Fontsource packages: subsets by script, so only what a page uses is embedded.
+// Noto Sans, Noto Sans Arabic and Noto Sans Ethiopic (SIL Open Font License 1.1,
+// docs/ATTRIBUTIONS.md), from the Fontsource packages: subsets by script, so only what a
+// page uses is embedded. Every script of the demo population has its font: Latin (with
+// accents), Arabic (and Dari/Pashto letters), Ethiopic (Tigrinya names).
 const FONT_FILES: Record<FontSlot, string> = {
   latin: '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff',
   latinExt: '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff',
   arabic: '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff',
+  ethiopic: '@fontsource/noto-sans-ethiopic/files/noto-sans-ethiopic-ethiopic-400-normal.woff',
 };
 let fonts: Record<FontSlot, Buffer> | undefined;
 function loadFonts(): Record<FontSlot, Buffer> {
-  fonts ??= {
-    latin: readFileSync(require.resolve(FONT_FILES.latin)),
-    latinExt: readFileSync(require.resolve(FONT_FILES.latinExt)),
-    arabic: readFileSync(require.resolve(FONT_FILES.arabic)),
-  };
+  fonts ??= Object.fromEntries(Object.entries(FONT_FILES).map(([slot, file]) => [slot, readFileSync(require.resolve(file))])) as Record<FontSlot, Buffer>;
   return fonts;
 }
-
-export const SCRIPT_NOTE =
-  'Arabic is shaped (joined letter forms) by the font engine and ordered right to left per line. Mixed Arabic and ' +
-  'Latin text on one line uses a simplified bidirectional order; the JSON export holds the exact text.';
 
 export interface PdfWriter {
   /** One paragraph, wrapped; Arabic shaped and right-aligned. */
@@ -94,7 +89,15 @@ function layoutLine(doc: Doc, text: string, size: number): void {
     const { rtl, runs } = visualRuns(content);
     let x = rtl ? right - widthOf(content) : left;
     for (const run of runs) {
+      // Arabic glyphs are shaped: a letter may be a body shared with other letters plus
+      // dots (Noto draws خ as the body of ح with a dot; alef forms share one glyph), so the
+      // font's glyph-to-letter map (ToUnicode) cannot give the letters back. The run's
+      // letters go with it as ActualText, which readers copy instead of the glyphs. In the
+      // order of the glyphs (left to right): poppler and PDFium spread ActualText over the
+      // run's width and reorder a right-to-left line as they do glyphs (pdf-arabic-text.test.ts).
+      if (run.font === 'arabic') doc.markContent('Span', { actual: [...run.text].reverse().join('') });
       doc.font(run.font).fontSize(size).text(run.text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+      if (run.font === 'arabic') doc.endMarkedContent();
       x += doc.widthOfString(run.text);
     }
     doc.x = left;

@@ -1,46 +1,46 @@
+import { TRAFFICKING_OUTCOMES } from '@waymark/core';
 import type { ReferralForm } from '../use-cases/cases/referral-form';
-import { createPdf, SCRIPT_NOTE } from './pdf-writer';
+import { createPdf } from './pdf-writer';
+import { wordsFor } from './words';
 
 /**
- * The referral form: who is referred, to whom, why, and on what consent. Only the
- * identifying details and the reason travel; notes, screening answers, trafficking
- * findings and a child's words do not (the form says so, for the receiving agency).
+ * The referral form: who is referred, to whom, why, and on what consent, in the reader's
+ * language and on their clock. Only the identifying details and the reason travel; notes,
+ * screening answers, trafficking findings and a child's words do not (the form says so,
+ * for the receiving agency).
  */
 export async function renderReferralFormPdf(form: ReferralForm): Promise<Buffer> {
+  const words = wordsFor(form.print);
+  const { t, label, date, dateTime, lang } = words;
   const pdf = createPdf(`Waymark referral ${form.taskId}`);
-  pdf.line('Referral form', 18);
-  pdf.line(`Generated ${form.generatedAt} by ${form.generatedByRole} ${form.generatedBy}`, 9);
-  pdf.line(SCRIPT_NOTE, 8);
+  pdf.line(t('pdf.referralTitle'), 18);
+  pdf.line(t('pdf.generated', { at: dateTime(form.generatedAt), name: form.generatedByName ?? '-', role: label('role', form.generatedByRole) }), 9);
+  pdf.line(t('pdf.scriptNote'), 8);
 
-  pdf.heading('To');
-  pdf.field('Receiving agency', form.agency.name);
-  pdf.field('Kind', form.agency.kind);
+  pdf.heading(t('pdf.to'));
+  pdf.field(t('pdf.receivingAgency'), form.agency.name);
+  pdf.field(t('pdf.agencyKind'), label('agencyKind', form.agency.kind));
 
-  pdf.heading('Reason for referral');
+  pdf.heading(t('pdf.reason'));
   pdf.line(form.reason, 11);
-  pdf.field('Case priority', form.casePriority);
-  pdf.field('Needed by', form.dueDate);
-  if (form.traffickingOutcome) pdf.field('Trafficking assessment outcome', form.traffickingOutcome);
+  pdf.field(t('pdf.casePriority'), label('risk', form.casePriority));
+  pdf.field(t('pdf.neededBy'), date(form.dueDate));
+  const outcome = TRAFFICKING_OUTCOMES.find((term) => term.code === form.traffickingOutcome);
+  if (outcome) pdf.field(t('pdf.traffickingOutcome'), outcome.label[lang]);
 
-  pdf.heading('Person referred');
-  pdf.field('Name', `${form.person.givenName ?? ''} ${form.person.familyName ?? ''}`.trim());
+  pdf.heading(t('pdf.personReferred'));
+  pdf.field(t('pdf.field.name'), `${form.person.givenName ?? ''} ${form.person.familyName ?? ''}`.trim());
   if (form.person.originalScriptName) pdf.line(form.person.originalScriptName, 12);
-  pdf.field('Sex', form.person.sex);
-  pdf.field('Date of birth', form.person.dateOfBirth ?? form.person.birthYear);
-  pdf.field('Age', form.person.age);
-  pdf.field('Nationality', form.person.nationality);
-  pdf.field('Languages', form.person.languages);
+  pdf.field(t('pdf.field.sex'), label('sex', form.person.sex));
+  pdf.field(t('pdf.field.dateOfBirth'), form.person.dateOfBirth ? date(form.person.dateOfBirth) : form.person.birthYear);
+  pdf.field(t('pdf.field.age'), form.person.age);
+  pdf.field(t('pdf.field.nationality'), label('nationality', form.person.nationality));
+  pdf.field(t('pdf.field.languages'), words.labels('spokenLanguage', form.person.languages));
 
-  pdf.heading('Consent to this referral');
-  pdf.line(
-    `Given ${form.consent.effectiveAt} (${form.consent.method}) by ${form.consent.givenBy === 'carer' ? `a carer (${form.consent.carerRelationship ?? '-'})` : 'the person'}; ` +
-      `child's assent: ${form.consent.childAssent}.`,
-  );
-  pdf.line(
-    'This consent allows sharing with the agency named above, for this referral: the identifying details, the reason and the priority above. ' +
-      'It does not cover protection notes, screening answers, trafficking findings or a child\'s own words, which are not on this form.',
-    9,
-  );
-  pdf.line(`Case ${form.caseId}, task ${form.taskId}.`, 8);
+  pdf.heading(t('pdf.consent'));
+  const by = form.consent.givenBy === 'carer' ? t('pdf.byCarer', { relationship: label('consent.relationship', form.consent.carerRelationship) }) : t('pdf.byPerson');
+  pdf.line(t('pdf.consentLine', { at: dateTime(form.consent.effectiveAt), method: label('consent.method', form.consent.method), by, assent: label('consent.assent', form.consent.childAssent) }));
+  pdf.line(t('pdf.consentScope'), 9);
+  pdf.line(t('pdf.caseTask', { case: form.caseId, task: form.taskId }), 8);
   return pdf.finish();
 }

@@ -1,5 +1,5 @@
 /** Which of the embedded fonts draws a piece of text. */
-export type FontSlot = 'latin' | 'latinExt' | 'arabic';
+export type FontSlot = 'latin' | 'latinExt' | 'arabic' | 'ethiopic';
 
 export interface Run {
   text: string;
@@ -12,8 +12,15 @@ const isArabic = (cp: number) =>
   (cp >= 0x0600 && cp <= 0x06ff) || (cp >= 0x0750 && cp <= 0x077f) || (cp >= 0x0870 && cp <= 0x08ff) || (cp >= 0xfb50 && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfeff);
 const isLatinExt = (cp: number) => (cp >= 0x0100 && cp <= 0x024f) || (cp >= 0x1e00 && cp <= 0x1eff) || (cp >= 0x2c60 && cp <= 0x2c7f) || (cp >= 0xa720 && cp <= 0xa7ff);
 
+// Ethiopic, Ethiopic Supplement, Extended and Extended-A: Tigrinya and Amharic names.
+const isEthiopic = (cp: number) => (cp >= 0x1200 && cp <= 0x139f) || (cp >= 0x2d80 && cp <= 0x2ddf) || (cp >= 0xab00 && cp <= 0xab2f);
+
+const MIRRORS: Record<string, string> = { '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«' };
+const mirror = (text: string) => [...text].map((char) => MIRRORS[char] ?? char).join('');
+
 function classify(char: string): { font: FontSlot; dir: Direction } {
   const cp = char.codePointAt(0)!;
+  if (isEthiopic(cp)) return { font: 'ethiopic', dir: /\p{L}/u.test(char) ? 'L' : 'N' };
   if (isArabic(cp)) return { font: 'arabic', dir: /[\u0660-\u0669\u06f0-\u06f9]/.test(char) ? 'L' : 'R' };
   const font: FontSlot = isLatinExt(cp) ? 'latinExt' : 'latin';
   return { font, dir: /[\p{L}\p{N}]/u.test(char) ? 'L' : 'N' };
@@ -60,6 +67,10 @@ export function visualRuns(text: string): { rtl: boolean; runs: Run[] } {
   }
   // In a right-to-left line the items run right to left; an embedded left-to-right stretch
   // keeps its own order. In a left-to-right line an embedded Arabic stretch is reversed.
-  const ordered = rtl ? items.reverse() : items.map((item) => (item[0]!.dir === 'R' ? [...item].reverse() : item));
+  // Punctuation and spaces between right-to-left text run right to left too, and a bracket
+  // there is drawn mirrored (UAX #9 rule L4): else "الجنس: أنثى" prints its colon on the
+  // wrong side and "(مشرف)" prints as ")مشرف(".
+  const mirrored = rtl ? items.map((item) => (item.length === 1 && item[0]!.dir === 'N' ? [{ ...item[0]!, text: mirror([...item[0]!.text].reverse().join('')) }] : item)) : items;
+  const ordered = rtl ? mirrored.reverse() : items.map((item) => (item[0]!.dir === 'R' ? [...item].reverse() : item));
   return { rtl, runs: ordered.flat().map(({ text: t, font }) => ({ text: t, font })) };
 }

@@ -142,6 +142,8 @@ export const FIELD_ERROR_CODES = [
   'control_character',
   'bidi_control',
   'invalid_area_code',
+  // Printed documents' time zone (contracts common.ts PrintQuerySchema).
+  'unknown_time_zone',
 ] as const;
 
 const KNOWN_FIELD_ERRORS: ReadonlySet<string> = new Set(FIELD_ERROR_CODES);

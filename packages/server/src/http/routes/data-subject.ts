@@ -16,7 +16,7 @@ export function dataSubjectRoutes(app: FastifyInstance, deps: AppDeps): void {
     withIdAndQuery(
       PersonExportQuerySchema,
       async (ctx, id, query) => {
-        const exported = await exportPerson(ctx, deps.keyRing, id, query.format);
+        const exported = await exportPerson(ctx, deps.keyRing, id, query.format, { lang: query.lang, timeZone: query.tz });
         if (!exported.ok) return exported;
         // A download either way: the web offers both as links.
         const filename = `waymark-person-${id}.${query.format}`;

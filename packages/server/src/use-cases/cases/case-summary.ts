@@ -8,6 +8,9 @@ import { transact } from '../../db/transaction';
 import { listTraffickingAssessments } from '../../db/trafficking-repository';
 import { failure, type Failure } from '../../failure';
 import { pdfsOf } from '../../pdf/pdfs-of';
+import { DEFAULT_PRINT, type PrintOptions } from '../../pdf/words';
+import { displayNamesOf } from '../../db/users-repository';
+import { solutionsForPrint, type PrintedSolutions } from '../solutions/solutions-for-print';
 import type { PrintedCase } from '../../pdf/case-sections-pdf';
 import { presentCase, presentCaseTask } from '../../presenters/case';
 import { presentCareArrangement } from '../../presenters/children';
@@ -30,15 +33,21 @@ export interface CaseSummary {
   traffickingShown: boolean;
   /** Null unless the person has a best-interests record and the reader's role reads it. */
   bestInterests: { assessments: Bia[]; determinations: Bid[]; careArrangements: CareArrangement[] } | null;
+  /** Durable solutions and resettlement; null when the reader's role does not read solutions. */
+  solutions: PrintedSolutions | null;
+  /** The reader's language and clock. */
+  print: PrintOptions;
+  /** Display names of the staff the document names (reader, assignee, who assessed or confirmed). */
+  names: ReadonlyMap<string, string>;
 }
 
 /**
  * The printable case summary: the case, its plan and tasks, the person, the trafficking
- * assessments and a child's best-interests record, each built by the same presenters and
+ * assessments, durable solutions and resettlement, and a child's best-interests record, each built by the same presenters and
  * clearance checks as the JSON (a restricted task title, findings or a child's words are
  * printed as withheld). 404 outside scope, 403 without case.read; every print is audited.
  */
-export async function caseSummaryPdf(ctx: UseCaseContext, caseId: string): Promise<Result<Buffer, Failure>> {
+export async function caseSummaryPdf(ctx: UseCaseContext, caseId: string, print: PrintOptions = DEFAULT_PRINT): Promise<Result<Buffer, Failure>> {
   if (!can(ctx.actor, 'case.read')) return err(failure('forbidden'));
   const now = ctx.now();
   const today = dayOf(now);
@@ -77,6 +86,13 @@ export async function caseSummaryPdf(ctx: UseCaseContext, caseId: string): Promi
       }
     }
 
+    const solutions = await solutionsForPrint(tx, ctx, row);
+    const names = await displayNamesOf(tx, [
+      ctx.actor.userId,
+      row.assigned_user_id,
+      solutions?.durable.assessment?.assessedBy,
+      solutions?.submission?.confirmedBy,
+    ]);
     const summary: CaseSummary = {
       generatedAt: now.toISOString(),
       generatedBy: ctx.actor.userId,
@@ -85,6 +101,9 @@ export async function caseSummaryPdf(ctx: UseCaseContext, caseId: string): Promi
       person,
       traffickingShown,
       bestInterests,
+      solutions,
+      print,
+      names,
     };
     // Drawn on a worker thread; a full queue refuses (503) and rolls back, audit row included.
     const pdf = await pdfsOf(ctx).render('case_summary', summary);
@@ -103,6 +122,8 @@ export async function caseSummaryPdf(ctx: UseCaseContext, caseId: string): Promi
         assessments: assessments.length,
         findingsWithheld: assessments.filter((assessment) => assessment.restricted).length,
         childViewsWithheld: bestInterests?.determinations.filter((bid) => bid.childViewsWithheld).length ?? 0,
+        reasonsWithheld: solutions?.suggestions.flatMap((s) => s.reasons).filter((r) => r.withheld).length ?? 0,
+        language: print.lang,
       },
       at: now,
     });

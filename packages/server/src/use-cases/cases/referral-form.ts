@@ -10,6 +10,8 @@ import { transact } from '../../db/transaction';
 import { listTraffickingAssessments } from '../../db/trafficking-repository';
 import { failure, type Failure } from '../../failure';
 import { pdfsOf } from '../../pdf/pdfs-of';
+import { DEFAULT_PRINT, type PrintOptions } from '../../pdf/words';
+import { displayNamesOf } from '../../db/users-repository';
 import { presentCaseTask } from '../../presenters/case';
 import { presentPerson } from '../../presenters/person';
 import type { UseCaseContext } from '../context';
@@ -32,6 +34,10 @@ export interface ReferralForm {
   /** The latest trafficking outcome (never the findings), when the reader's role reads assessments. */
   traffickingOutcome: string | null;
   consent: { effectiveAt: string; method: string; givenBy: string; carerRelationship: string | null; childAssent: string };
+  /** The reader's language and clock. */
+  print: PrintOptions;
+  /** The reader's display name. */
+  generatedByName: string | null;
 }
 
 const invalidAgency = () => failure('validation_failed', undefined, [{ path: '/agencyId', code: 'unknown_agency', message: "an agency of the case's operation" }]);
@@ -51,7 +57,7 @@ function grantFor(rows: readonly ConsentRow[], agencyId: string, now: Date): Con
  * not a referral; 403 without case.read, or when the reason itself is withheld from the
  * reader (a restricted topic). Every print is audited.
  */
-export async function referralFormPdf(ctx: UseCaseContext, taskId: string, agencyId: string): Promise<Result<Buffer, Failure>> {
+export async function referralFormPdf(ctx: UseCaseContext, taskId: string, agencyId: string, print: PrintOptions = DEFAULT_PRINT): Promise<Result<Buffer, Failure>> {
   if (!can(ctx.actor, 'case.read')) return err(failure('forbidden'));
   const now = ctx.now();
   const today = dayOf(now);
@@ -104,6 +110,8 @@ export async function referralFormPdf(ctx: UseCaseContext, taskId: string, agenc
         carerRelationship: grant.carer_relationship,
         childAssent: grant.child_assent,
       },
+      print,
+      generatedByName: (await displayNamesOf(tx, [ctx.actor.userId])).get(ctx.actor.userId) ?? null,
     };
     const pdf = await pdfsOf(ctx).render('referral_form', form);
     if (!pdf.ok) return pdf;

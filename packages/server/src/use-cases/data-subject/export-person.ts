@@ -11,6 +11,9 @@ import { presentPerson } from '../../presenters/person';
 import { presentProtectionNote, presentRestrictedNote } from '../../presenters/protection-note';
 import { presentScreening } from '../../presenters/screening';
 import { pdfsOf } from '../../pdf/pdfs-of';
+import { staffNamedIn } from '../../pdf/person-export-pdf';
+import { DEFAULT_PRINT, type PrintOptions } from '../../pdf/words';
+import { displayNamesOf } from '../../db/users-repository';
 import type { UseCaseContext } from '../context';
 import { personFor } from '../person-for';
 import { mayReadTopic } from '../protection-notes/may-read-topic';
@@ -43,6 +46,7 @@ export async function exportPerson(
   keyRing: KeyRing | undefined,
   id: string,
   format: ExportFormat,
+  print: PrintOptions = DEFAULT_PRINT,
 ): Promise<Result<ExportedPerson, Failure>> {
   if (!can(ctx.actor, 'person.export')) return err(failure('forbidden'));
   const now = ctx.now();
@@ -138,7 +142,7 @@ export async function exportPerson(
       workplaces: links.workplaces,
       audit: audit.map(presentExportAudit),
     };
-    const drawn = format === 'pdf' ? await pdfsOf(ctx).render('person_export', document) : undefined;
+    const drawn = format === 'pdf' ? await pdfsOf(ctx).render('person_export', { document, print, names: await displayNamesOf(tx, staffNamedIn(document)) }) : undefined;
     if (drawn && !drawn.ok) return drawn;
     const pdf = drawn?.value;
     await writeAudit(tx, {

@@ -1,4 +1,4 @@
-import { can, confirmCategories, dayOf, err, ok, suggestCategories, type Result } from '@waymark/core';
+import { can, confirmCategories, dayOf, err, ok, suggestCategories, withholdReasons, type Result } from '@waymark/core';
 import type { ResettlementConfirm, ResettlementSubmission } from '@waymark/contracts';
 import { writeAudit } from '../../db/audit';
 import { findAssessment, findSubmission, saveSubmission } from '../../db/solutions-repository';
@@ -28,7 +28,9 @@ export async function confirmResettlement(ctx: UseCaseContext, caseId: string, i
     const row = found.value;
     if (row.status === 'closed') return err(failure('illegal_transition', 'a closed case is reopened before it is put forward'));
     const assessment = assessmentOf(row, await findAssessment(tx, row.operation_id, row.id));
-    const suggestions = suggestCategories(await categoryFacts(tx, row, assessment, now, today));
+    const facts = await categoryFacts(tx, row, assessment, now, today, { actor: ctx.actor, ring: ctx.keyRing });
+    // Stored in clear: a reason only a sealed section gives is kept as a withheld marker, never its words.
+    const suggestions = withholdReasons(suggestCategories(facts.whole), suggestCategories(facts.clear), facts.withheld);
     const confirmed = confirmCategories({
       choice: { primary: input.primary, secondary: input.secondary, priority: input.priority },
       suggestions,

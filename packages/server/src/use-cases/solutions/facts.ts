@@ -1,5 +1,8 @@
 import {
   isProtracted,
+  rolesReadingAll,
+  type Actor,
+  type ReasonWithheld,
   yearsInDisplacement,
   type CategoryFacts,
   type DurableSolutionsAssessment,
@@ -8,9 +11,11 @@ import {
   type Sex,
   type SolutionAssessment,
 } from '@waymark/core';
-import { caseMemberIds, latestBidsOf, memberFacts, type MemberFactsRow } from '../../db/solutions-repository';
+import type { KeyRing } from '../../crypto/key-ring';
+import { caseMemberIds, latestBidsOf, latestScreeningsOf, memberFacts, type MemberFactsRow } from '../../db/solutions-repository';
 import type { CaseRow, DurableSolutionAssessmentRow } from '../../db/schema';
 import type { Db, Tx } from '../../db/transaction';
+import { memberScreening, type MemberScreening } from './member-screenings';
 
 const RISK_LEVELS: ReadonlySet<string> = new Set(['low', 'medium', 'high', 'critical']);
 const isRisk = (value: unknown): value is RiskLevel => typeof value === 'string' && RISK_LEVELS.has(value);
@@ -62,24 +67,55 @@ function domainsOf(outcome: unknown): { domains: Record<string, RiskLevel>; risk
   return { domains, risk: isRisk(value.riskLevel) ? value.riskLevel : null };
 }
 
+/** The same facts three ways (member-screenings.ts), and why a member's sealed reasons are withheld. */
+export interface CategoryFactViews {
+  /** From the screenings as scored: what the suggestions are. */
+  whole: CategoryFacts;
+  /** From the clear outcomes: what may be stored in clear beside the suggestion. */
+  clear: CategoryFacts;
+  /** From the screenings as the reader sees them: which reasons the reader may read. */
+  forReader: CategoryFacts;
+  withheld: (personId: string | null) => ReasonWithheld;
+}
+
 /** What suggestCategories needs, read from the case's members, their latest screenings and BIDs. */
-export async function categoryFacts(db: Db | Tx, row: CaseRow, assessment: DurableSolutionsAssessment | null, now: Date, today: string): Promise<CategoryFacts> {
+export async function categoryFacts(
+  db: Db | Tx,
+  row: CaseRow,
+  assessment: DurableSolutionsAssessment | null,
+  now: Date,
+  today: string,
+  reader: { actor: Actor; ring: KeyRing | undefined },
+): Promise<CategoryFactViews> {
   const ids = await caseMemberIds(db, row);
   const [members, bids] = await Promise.all([memberFacts(db, row.operation_id, ids), latestBidsOf(db, row.operation_id, ids)]);
+  const screeningIds = members.map((m) => m.latest_screening_id).filter((id): id is string => id !== null);
+  const screenings = new Map((await latestScreeningsOf(db, row.operation_id, screeningIds)).map((s) => [s.id, s]));
   const bidOf = new Map(bids.map((b) => [b.person_id, b.recommendation]));
-  const facts: MemberFacts[] = members.map((m) => {
-    const screening = domainsOf(m.outcome);
-    const recommendation = bidOf.get(m.id);
-    return {
-      personId: m.id,
-      sex: m.sex as Sex,
-      age: ageOn(m, today),
-      screeningDomains: screening.domains,
-      screeningRisk: screening.risk,
-      bestInterests: recommendation === undefined ? null : { procedure: 'bid', recommendation },
-    };
+  const views = new Map(members.map((m) => [m.id, memberScreening(m, m.latest_screening_id === null ? undefined : screenings.get(m.latest_screening_id), reader.actor, reader.ring)]));
+  const factsFrom = (view: (s: MemberScreening) => unknown): CategoryFacts => ({
+    members: members.map((m): MemberFacts => {
+      const screening = domainsOf(view(views.get(m.id)!));
+      const recommendation = bidOf.get(m.id);
+      return {
+        personId: m.id,
+        sex: m.sex as Sex,
+        age: ageOn(m, today),
+        screeningDomains: screening.domains,
+        screeningRisk: screening.risk,
+        bestInterests: recommendation === undefined ? null : { procedure: 'bid', recommendation },
+      };
+    }),
+    assessment,
+    yearsInDisplacement: displacementOf(members, now).years,
   });
-  return { members: facts, assessment, yearsInDisplacement: displacementOf(members, now).years };
+  const withheld = (personId: string | null): ReasonWithheld => {
+    const topics = personId === null ? [] : views.get(personId)?.sealedTopics ?? [];
+    // A case-wide reason never comes from a screening; should one ever differ, the most cleared read it.
+    const all = topics.length > 0 ? topics : (['sgbv', 'trafficking'] as const);
+    return { topics: [...all], readableBy: rolesReadingAll(all) };
+  };
+  return { whole: factsFrom((s) => s.whole), clear: factsFrom((s) => s.clear), forReader: factsFrom((s) => s.forReader), withheld };
 }
 
 export type StoredSolutions = Record<string, SolutionAssessment>;

@@ -1,6 +1,7 @@
 import type { CaseDetail } from '@waymark/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../i18n/use-language';
 import { caseSummaryUrl, referralFormUrl } from '../../api/case-documents';
 import { consentsKey, getConsents } from '../../api/consents';
 import { useCan } from '../../app/session';
@@ -12,6 +13,7 @@ import { useCan } from '../../app/session';
  */
 export function CaseDocuments({ record }: { record: CaseDetail }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const can = useCan();
   const personId = record.personId;
   const consents = useQuery({
@@ -26,14 +28,14 @@ export function CaseDocuments({ record }: { record: CaseDetail }) {
       <h2 id="case-documents-heading">{t('caseDocuments.title')}</h2>
       <ul className="plain-list">
         <li>
-          <a href={caseSummaryUrl(record.id)} download data-testid="print-case-summary">
+          <a href={caseSummaryUrl(record.id, language)} download data-testid="print-case-summary">
             {t('caseDocuments.summary')}
           </a>
         </li>
         {referrals.flatMap((task) =>
           agencies.map((standing) => (
             <li key={`${task.id}-${standing.recipientAgencyId}`}>
-              <a href={referralFormUrl(task.id, standing.recipientAgencyId!)} download data-testid="print-referral-form">
+              <a href={referralFormUrl(task.id, standing.recipientAgencyId!, language)} download data-testid="print-referral-form">
                 {t('caseDocuments.referral', { title: task.title, agency: standing.recipientAgencyId!.slice(-8) })}
               </a>
             </li>

@@ -2,7 +2,9 @@ import type { Person } from '@waymark/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { printQuery } from '../../api/case-documents';
 import { erasePerson, exportUrl } from '../../api/data-subject';
+import { useLanguage } from '../../i18n/use-language';
 import { keys } from '../../api/keys';
 import { useCan } from '../../app/session';
 import { ProblemMessage } from '../../components/ProblemMessage';
@@ -12,6 +14,7 @@ const REASON_MIN = 10;
 /** Data-subject rights on the person page: export everything held, and anonymise on request. */
 export function DataSubjectPanel({ person }: { person: Person }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const can = useCan();
   if (!can('person.export') && !can('person.erase')) return null;
   return (
@@ -21,7 +24,7 @@ export function DataSubjectPanel({ person }: { person: Person }) {
         <p>
           {t('dataSubject.exportLabel')}{' '}
           <a href={exportUrl(person.id, 'json')} download data-testid="export-json">{t('dataSubject.exportJson')}</a>{' · '}
-          <a href={exportUrl(person.id, 'pdf')} download data-testid="export-pdf">{t('dataSubject.exportPdf')}</a>
+          <a href={`${exportUrl(person.id, 'pdf')}&${printQuery(language)}`} download data-testid="export-pdf">{t('dataSubject.exportPdf')}</a>
         </p>
       )}
       {can('person.export') && <p className="muted">{t('dataSubject.exportHint')}</p>}

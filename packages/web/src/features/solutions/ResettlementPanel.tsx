@@ -11,6 +11,7 @@ import { SelectField } from '../../components/fields';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
+import { SuggestionReason } from './SuggestionReason';
 
 const isCategory = (value: string): value is SubmissionCategory => (SUBMISSION_CATEGORY_CODES as readonly string[]).includes(value);
 
@@ -41,7 +42,7 @@ export function ResettlementPanel({ caseId, open }: { caseId: string; open: bool
               <li key={suggestion.category} data-testid="suggestion" data-category={suggestion.category} data-role={suggestion.usualRole}>
                 <strong>{SUBMISSION_CATEGORIES[suggestion.category][language]}</strong> · {t(`solutions.usualRole.${suggestion.usualRole}`)}
                 <ul>
-                  {suggestion.reasons.map((reason, index) => <li key={index} lang={language}>{reason[language]}</li>)}
+                  {suggestion.reasons.map((reason, index) => <SuggestionReason key={index} reason={reason} />)}
                 </ul>
               </li>
             ))}
@@ -114,7 +115,7 @@ function Confirmed({ submission }: { submission: ResettlementSubmission }) {
   const line = (confirmed: ResettlementSubmission['primary'], role: 'primary' | 'secondary') => (
     <li data-testid={`confirmed-${role}`} data-category={confirmed.category}>
       {t(`solutions.usualRole.${role}`)}: <strong>{SUBMISSION_CATEGORIES[confirmed.category][language]}</strong> · {t(`solutions.source.${confirmed.source}`)}
-      {confirmed.reasons.length > 0 && <ul>{confirmed.reasons.map((reason, index) => <li key={index}>{reason[language]}</li>)}</ul>}
+      {confirmed.reasons.length > 0 && <ul>{confirmed.reasons.map((reason, index) => <SuggestionReason key={index} reason={reason} />)}</ul>}
     </li>
   );
   return (
