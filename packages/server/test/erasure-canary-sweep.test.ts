@@ -67,7 +67,14 @@ const STEPS: Step[] = [
     method: 'post',
     path: '/api/v1/cases/{id}/trafficking-assessments',
     url: (ids) => `/api/v1/cases/${ids.case}/trafficking-assessments`,
-    base: () => ({ acts: ['recruitment'], iloIndicators: [{ code: 'deception', evidenceNoteId: 'e' }] }),
+    base: (ids) => ({ acts: ['recruitment'], iloIndicators: [{ code: 'deception', evidenceNoteId: ids.note }] }),
+  },
+  {
+    // Evidence written inline becomes a sealed note of the person, which erasure deletes.
+    method: 'post',
+    path: '/api/v1/cases/{id}/trafficking-assessments',
+    url: (ids) => `/api/v1/cases/${ids.case}/trafficking-assessments`,
+    base: () => ({ acts: ['recruitment'], iloIndicators: [{ code: 'deception', evidenceText: 'e' }] }),
   },
   {
     method: 'put',
