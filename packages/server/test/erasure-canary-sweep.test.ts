@@ -132,6 +132,8 @@ const NOT_ABOUT_A_PERSON: Record<string, string> = {
   'put /api/v1/operations/{id}/disclosure': 'operation settings',
   'put /api/v1/operations/{id}/security': 'operation settings (whether a second factor is required)',
   'post /api/v1/operations': 'organisation',
+  'post /api/v1/operations/{id}/sites': 'a place, not a person',
+  'patch /api/v1/sites/{id}': 'a place, not a person',
   'post /api/v1/operations/{id}/agencies': 'organisation',
   'post /api/v1/agencies/{id}/teams': 'organisation',
   'put /api/v1/teams/{id}/members': 'organisation',
