@@ -19,7 +19,8 @@ const IloIndicatorSchema = z
   .strictObject({ code: Code, evidenceNoteId: text(128).optional(), evidenceText: freeText(20_000).min(1).optional() })
   .superRefine((value, ctx) => {
     if ((value.evidenceNoteId === undefined) === (value.evidenceText === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['evidenceNoteId'], message: 'cite a protection note or write the evidence, one of the two' });
+      // Both given: the written evidence is the one too many; neither: the note is asked for.
+      ctx.addIssue({ code: 'custom', path: [value.evidenceText === undefined ? 'evidenceNoteId' : 'evidenceText'], message: 'cite a protection note or write the evidence, one of the two' });
     }
   });
 export type IloIndicatorCitation = z.infer<typeof IloIndicatorSchema>;

@@ -70,13 +70,6 @@ const STEPS: Step[] = [
     base: (ids) => ({ acts: ['recruitment'], iloIndicators: [{ code: 'deception', evidenceNoteId: ids.note }] }),
   },
   {
-    // Evidence written inline becomes a sealed note of the person, which erasure deletes.
-    method: 'post',
-    path: '/api/v1/cases/{id}/trafficking-assessments',
-    url: (ids) => `/api/v1/cases/${ids.case}/trafficking-assessments`,
-    base: () => ({ acts: ['recruitment'], iloIndicators: [{ code: 'deception', evidenceText: 'e' }] }),
-  },
-  {
     method: 'put',
     path: '/api/v1/cases/{id}/durable-solutions',
     url: (ids) => `/api/v1/cases/${ids.case}/durable-solutions`,
@@ -115,6 +108,9 @@ const NOT_PLANTED: Record<string, string> = {
   'post /api/v1/persons /adminAreaCode': 'a place code, kept for aggregates',
   'patch /api/v1/persons/{id} /adminAreaCode': 'a place code, kept for aggregates',
   'post /api/v1/persons/{id}/screenings /responses/~/*': 'answers are option codes checked against the instrument, as /responses/~ shows',
+  // The array is skipped whole when planting (the contract refuses it without fromScreeningId, at /actionIds).
+  'post /api/v1/cases /actionIds': "ids of a screening's proposed actions, checked against them (and only with fromScreeningId)",
+  'post /api/v1/cases /actionIds/*': "ids of a screening's proposed actions, checked against them (and only with fromScreeningId)",
 };
 
 /**

@@ -104,9 +104,10 @@ describe.each(databaseTargets())('trafficking evidence on $name PostgreSQL', (ta
     );
     const both = await assess(caseId, [{ code: 'deception', evidenceNoteId: othersNote, evidenceText: 'x' }]);
     expect(both.status).toBe(400);
-    expect(both.body).toMatchObject({ errors: [expect.objectContaining({ path: '/iloIndicators/0/evidenceNoteId' })] });
+    expect(both.body).toMatchObject({ errors: [expect.objectContaining({ path: '/iloIndicators/0/evidenceText' })] });
     const neither = await assess(caseId, [{ code: 'deception' }]);
     expect(neither.status).toBe(400);
+    expect(neither.body).toMatchObject({ errors: [expect.objectContaining({ path: '/iloIndicators/0/evidenceNoteId' })] });
     expect(await rows()).toEqual(before);
   });
 });
