@@ -1,18 +1,13 @@
-import { can, canInOperation, type Actor } from '@waymark/core';
 import { adminAreaExists } from '../../db/sites-repository';
 import type { Tx } from '../../db/transaction';
-import { failure, invalid, type Failure } from '../../failure';
+import { invalid, type Failure } from '../../failure';
+import { refuseOperationAdministration } from '../admin/operation-security';
 
 /**
- * Sites are the operation's own places: set up by an administrator of the whole operation
- * (as its security policy is). Another operation's site is not found.
+ * Sites are the operation's own places: set up by an administrator of the whole operation,
+ * by the same rule as its security policy. Another operation's site is not found.
  */
-export function refuseSiteAdministration(actor: Actor, operationId: string): Failure | null {
-  if (!can(actor, 'agency.manage')) return failure('forbidden');
-  if (!canInOperation(actor, 'agency.manage', operationId)) return failure('not_found');
-  if (actor.scope !== 'operation') return failure('forbidden');
-  return null;
-}
+export const refuseSiteAdministration = refuseOperationAdministration;
 
 /** An admin area named for a site must be one of the operation's (boundaries are loaded first). */
 export async function checkSiteArea(tx: Tx, operationId: string, code: string | null | undefined): Promise<Failure | null> {
