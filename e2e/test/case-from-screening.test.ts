@@ -57,8 +57,26 @@ describe('screening → case → plan → my work, in the browser', () => {
     await page.goto(`${install.server.url}/people/${personId}`);
     await expect.poll(() => page.getByTestId('open-case').innerText()).toMatch(/from this screening/i);
     await page.getByTestId('open-case').click();
+    // The screening proposes its actions by domain for the worker to choose; never "consider opening a case".
+    const proposed = page.getByTestId('proposed-actions');
+    await expect.poll(() => proposed.locator('fieldset').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('proposed-action-consider_case_debt_and_job_offer').count()).toBe(0);
+    const boxes = proposed.getByRole('checkbox');
+    const offered = await boxes.count();
+    expect(offered).toBeGreaterThan(2);
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await page.screenshot({ path: join(SCREENSHOTS, 'case-proposed-actions.png'), fullPage: true });
+    await page.getByTestId('lang-ar').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await expect.poll(() => proposed.locator('h3').innerText()).toBe('الإجراءات التي يقترحها هذا الفحص');
+    await page.screenshot({ path: join(SCREENSHOTS, 'case-proposed-actions-ar.png'), fullPage: true });
+    await page.getByTestId('lang-en').click();
+    await page.getByTestId('open-case-confirm').click();
 
     await expect.poll(() => page.getByTestId('case-status').innerText()).toBe('Identified');
+    // Only the two actions chosen became tasks.
+    await expect.poll(() => page.getByTestId('case-task').count()).toBe(2);
     caseUrl = page.url();
     await expect.poll(() => page.getByTestId('case-task').count()).toBeGreaterThan(0);
     await page.getByTestId('case-event-start_assessment').click();
@@ -112,7 +130,9 @@ describe('screening → case → plan → my work, in the browser', () => {
     await expect.poll(() => page.getByTestId('tr-preview').getByTestId('child-rule').getAttribute('data-applies')).toBe('false');
     await tick('tr-means', 'Deception');
     await page.getByTestId('ilo-debt_bondage').getByRole('checkbox').check();
-    await page.getByTestId('ilo-note-debt_bondage').fill('interview-2026-broker-debt');
+    // The evidence is written here and filed as a sealed note: no made-up reference can be typed.
+    await page.getByTestId('ilo-note-debt_bondage').selectOption('inline');
+    await page.getByTestId('ilo-evidence-debt_bondage').fill('The broker says she owes 1,200 dollars for the journey and keeps her wages against it.');
     await page.getByTestId('tr-stage').selectOption('exploitation');
     await tick('tr-exploitation', 'Forced labour');
     await tick('tr-control', 'Debt bondage');

@@ -27,11 +27,19 @@ export const CaseCreateSchema = z
     /** Defaults to the screening's level, or medium. */
     priority: z.enum(CASE_PRIORITIES).optional(),
     tasks: z.array(z.strictObject(NewTaskFields)).max(50).optional(),
+    /**
+     * From a screening: the proposed actions the worker chose as the first tasks (ids from
+     * the screening's recommendedActions). Omitted: every proposal but "open a case".
+     */
+    actionIds: z.array(text(100).min(1)).max(60).optional(),
   })
   .superRefine((value, ctx) => {
     const subjects = [value.personId, value.householdId, value.fromScreeningId].filter((v) => v !== undefined).length;
     if (subjects !== 1) {
       ctx.addIssue({ code: 'custom', path: ['personId'], message: 'name exactly one of personId, householdId or fromScreeningId' });
+    }
+    if (value.actionIds !== undefined && value.fromScreeningId === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['actionIds'], message: 'actions are chosen from a screening: name fromScreeningId' });
     }
   });
 export type CaseCreate = z.infer<typeof CaseCreateSchema>;

@@ -8,6 +8,7 @@ export * from './common';
 export * from './persons';
 export * from './households';
 export * from './sessions';
+export * from './sites';
 export * from './instruments';
 export * from './screenings';
 export * from './reports';

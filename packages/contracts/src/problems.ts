@@ -1,3 +1,4 @@
+import { CONSENT_PURPOSES } from '@waymark/core';
 import { z } from 'zod';
 
 /**
@@ -87,6 +88,8 @@ export const ProblemSchema = z.object({
   code: z.enum(PROBLEM_CODES),
   detail: z.string().optional(),
   errors: z.array(FieldProblemSchema).optional(),
+  /** With `consent_required`: the purpose the person has not consented to, so every page can name it. */
+  purpose: z.enum(CONSENT_PURPOSES).optional(),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 

@@ -43,6 +43,8 @@ export const ProtectionNoteSchema = z.union([
     createdAt: z.string(),
     createdBy: IdSchema.nullable(),
     updatedBy: IdSchema.nullable(),
+    /** The trafficking assessments that cite this note as evidence (the back-reference). */
+    citedBy: z.array(z.object({ assessmentId: IdSchema, caseId: IdSchema })),
   }),
   z.object({ ...NoteHead, restricted: z.literal(true) }),
 ]);

@@ -16,6 +16,9 @@ export const SiteSchema = z.object({
   name: z.string(),
   setting: z.string().nullable(),
   adminAreaCode: z.string().nullable(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  version: z.number().int(),
 });
 export type Site = z.infer<typeof SiteSchema>;
 

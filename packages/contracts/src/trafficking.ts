@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, text } from './common';
+import { freeText, IdSchema, text } from './common';
 
 /**
  * Codes arrive as strings and core/trafficking checks them against its vocabularies, so an
@@ -9,12 +9,28 @@ const Code = text(64);
 const Codes = z.array(Code).max(60);
 const Day = text(32).nullable().default(null);
 
-/** `POST /cases/{id}/trafficking-assessments`: codes only; evidence stays in the case notes. */
+/**
+ * An observed ILO indicator cites its evidence: one of the person's protection notes
+ * (`evidenceNoteId`, which must exist and be readable by the assessor), or the evidence
+ * written here (`evidenceText`), which the server files as a sealed trafficking note and
+ * cites. Exactly one of the two.
+ */
+const IloIndicatorSchema = z
+  .strictObject({ code: Code, evidenceNoteId: text(128).optional(), evidenceText: freeText(20_000).min(1).optional() })
+  .superRefine((value, ctx) => {
+    if ((value.evidenceNoteId === undefined) === (value.evidenceText === undefined)) {
+      // Both given: the written evidence is the one too many; neither: the note is asked for.
+      ctx.addIssue({ code: 'custom', path: [value.evidenceText === undefined ? 'evidenceNoteId' : 'evidenceText'], message: 'cite a protection note or write the evidence, one of the two' });
+    }
+  });
+export type IloIndicatorCitation = z.infer<typeof IloIndicatorSchema>;
+
+/** `POST /cases/{id}/trafficking-assessments`: codes only; evidence stays in the person's protection notes. */
 export const TraffickingAssessmentCreateSchema = z.strictObject({
   acts: Codes.default([]),
   means: Codes.default([]),
   purposes: Codes.default([]),
-  iloIndicators: z.array(z.strictObject({ code: Code, evidenceNoteId: text(128) })).max(60).default([]),
+  iloIndicators: z.array(IloIndicatorSchema).max(60).default([]),
   stageReached: Code.nullable().default(null),
   exploitationTypes: Codes.default([]),
   controlMethods: Codes.default([]),

@@ -1,3 +1,4 @@
+import type { ConsentPurpose } from '@waymark/core';
 import type { FieldProblem, ProblemCode } from '@waymark/contracts';
 import { toPointer } from '@waymark/contracts';
 
@@ -6,6 +7,8 @@ export interface Failure {
   code: ProblemCode;
   detail?: string;
   errors?: FieldProblem[];
+  /** With consent_required: the purpose without consent in force. */
+  purpose?: ConsentPurpose;
 }
 
 export const failure = (code: ProblemCode, detail?: string, errors?: FieldProblem[]): Failure => ({

@@ -119,7 +119,7 @@ describe.each(databaseTargets())('printable case summary and referral form on $n
     const path = `/api/v1/case-tasks/${referralId}/referral.pdf?agencyId=${partnerAgency}`;
     const refused = await caseworker.request('GET', path);
     expect(refused.status).toBe(409);
-    expect((refused.body as Problem).code).toBe('consent_required');
+    expect(refused.body as Problem).toMatchObject({ code: 'consent_required', purpose: 'referral' });
     const audited = await app.database.pool.query(`select 1 from audit_events where action = 'case.referral_print' and outcome = 'refused' and resource_id = $1`, [personId]);
     expect(audited.rowCount).toBe(1);
     expect(await prints('referral_form')).toBe(0);

@@ -87,7 +87,9 @@ describe.each(databaseTargets())('protection cases on $name PostgreSQL', (target
     expect(response.status).toBe(201);
     const opened = response.body as CaseBody;
     expect(opened).toMatchObject({ personId, status: 'identified', priority: 'critical', closureRequest: null, version: 1 });
-    expect(opened.tasks.map((t) => t.createdFrom).sort()).toEqual(screening.recommendedActions.map((a) => a.id).sort());
+    // Every proposal but "consider opening a case", which the opening itself answers.
+    expect(screening.recommendedActions.some((a) => a.id === 'consider_case_debt_and_job_offer')).toBe(true);
+    expect(opened.tasks.map((t) => t.createdFrom).sort()).toEqual(screening.recommendedActions.map((a) => a.id).filter((id) => id !== 'consider_case_debt_and_job_offer').sort());
     expect(opened.tasks.every((t) => t.kind === 'action' && t.dueDate !== null && t.dueDate >= '2026-06-01' && t.ownerUserId === caseworker.userId)).toBe(true);
     expect(opened.plan.actions).toHaveLength(opened.tasks.length);
     expect(opened.timeline[0]).toMatchObject({ kind: 'case.create' });
@@ -97,6 +99,33 @@ describe.each(databaseTargets())('protection cases on $name PostgreSQL', (target
     expect(await count(`select count(*) as n from audit_events where action = 'case.view' and resource_id = '${opened.id}'`)).toBe(1);
     // Reads are audited, but they are not the case's story.
     expect((read.body as CaseBody).timeline.some((entry) => entry.kind === 'case.view')).toBe(false);
+  });
+
+  it('opens a case from a screening with only the proposed actions the worker chose; an action not proposed is refused, nothing written', async () => {
+    const personId = await person();
+    const screened = await caseworker.request('POST', `/api/v1/persons/${personId}/screenings`, {
+      instrument: 'heightened-risk',
+      responses: { mms_used_smuggler: 'yes', mms_owes_journey_debt: 'yes', mms_onward_plans: 'yes_within_weeks' },
+    });
+    const screening = screened.body as { id: string; recommendedActions: { id: string }[] };
+    const [first, second] = screening.recommendedActions.map((a) => a.id).filter((id) => id !== 'consider_case_debt_and_job_offer');
+    const before = await rows();
+    const refused = await caseworker.request('POST', '/api/v1/cases', { fromScreeningId: screening.id, actionIds: [first, 'made_up_action', 'consider_case_debt_and_job_offer'] });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      code: 'validation_failed',
+      errors: [
+        { path: '/actionIds/1', code: 'unknown_action' },
+        { path: '/actionIds/2', code: 'unknown_action' },
+      ],
+    });
+    const byHand = await caseworker.request('POST', '/api/v1/cases', { personId, actionIds: [first] });
+    expect(byHand.status).toBe(400);
+    expect(byHand.body).toMatchObject({ errors: [expect.objectContaining({ path: '/actionIds' })] });
+    expect(await rows()).toEqual(before);
+    const response = await caseworker.request('POST', '/api/v1/cases', { fromScreeningId: screening.id, actionIds: [first, second] });
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+    expect((response.body as CaseBody).tasks.map((t) => t.createdFrom).sort()).toEqual([first, second].sort());
   });
 
   it('refuses to open from a screening below high, and from an unknown screening; nothing written', async () => {

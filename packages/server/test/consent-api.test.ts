@@ -69,7 +69,7 @@ describe.each(databaseTargets())('consent API on $name PostgreSQL', (target) => 
     const refused = await screen(personId);
     expect(refused.status).toBe(409);
     expect(refused.contentType).toContain('application/problem+json');
-    expect(refused.body).toMatchObject({ code: 'consent_required', detail: expect.stringContaining('case_management') });
+    expect(refused.body).toMatchObject({ code: 'consent_required', purpose: 'case_management', detail: expect.stringContaining('case_management') });
     expect(await count('screenings')).toBe(before);
     expect(await audits('screening.create', personId)).toEqual([expect.objectContaining({ outcome: 'refused', details: expect.objectContaining({ purpose: 'case_management', consentStatus: 'missing' }) })]);
 

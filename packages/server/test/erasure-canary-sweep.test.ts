@@ -67,7 +67,7 @@ const STEPS: Step[] = [
     method: 'post',
     path: '/api/v1/cases/{id}/trafficking-assessments',
     url: (ids) => `/api/v1/cases/${ids.case}/trafficking-assessments`,
-    base: () => ({ acts: ['recruitment'], iloIndicators: [{ code: 'deception', evidenceNoteId: 'e' }] }),
+    base: (ids) => ({ acts: ['recruitment'], iloIndicators: [{ code: 'deception', evidenceNoteId: ids.note }] }),
   },
   {
     method: 'put',
@@ -124,6 +124,9 @@ const NOT_PLANTED: Record<string, string> = {
   'post /api/v1/persons /adminAreaCode': 'a place code, kept for aggregates',
   'patch /api/v1/persons/{id} /adminAreaCode': 'a place code, kept for aggregates',
   'post /api/v1/persons/{id}/screenings /responses/~/*': 'answers are option codes checked against the instrument, as /responses/~ shows',
+  // The array is skipped whole when planting (the contract refuses it without fromScreeningId, at /actionIds).
+  'post /api/v1/cases /actionIds': "ids of a screening's proposed actions, checked against them (and only with fromScreeningId)",
+  'post /api/v1/cases /actionIds/*': "ids of a screening's proposed actions, checked against them (and only with fromScreeningId)",
 };
 
 /**
@@ -141,6 +144,8 @@ const NOT_ABOUT_A_PERSON: Record<string, string> = {
   'put /api/v1/operations/{id}/disclosure': 'operation settings',
   'put /api/v1/operations/{id}/security': 'operation settings (whether a second factor is required)',
   'post /api/v1/operations': 'organisation',
+  'post /api/v1/operations/{id}/sites': 'a place, not a person',
+  'patch /api/v1/sites/{id}': 'a place, not a person',
   'post /api/v1/operations/{id}/agencies': 'organisation',
   'post /api/v1/agencies/{id}/teams': 'organisation',
   'put /api/v1/teams/{id}/members': 'organisation',

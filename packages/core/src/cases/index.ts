@@ -1,3 +1,4 @@
 export * from './lifecycle';
 export * from './plan';
 export * from './my-work';
+export * from './proposed-actions';

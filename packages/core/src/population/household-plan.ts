@@ -20,6 +20,11 @@ const KIND_WEIGHTS: Record<Setting, Array<[Kind, number]>> = {
   urban: [['family', 83], ['single_adult', 16], ['child_headed', 0.5], ['unaccompanied_child', 0.8]],
   transit: [['family', 55], ['single_adult', 40], ['child_headed', 1], ['unaccompanied_child', 4]],
   detention: [['single_adult', 1]],
+  // Settings issue 13 added; the demo's sites do not use them yet, so these only keep the table whole.
+  informal_settlement: [['family', 85], ['single_adult', 13], ['child_headed', 0.8], ['unaccompanied_child', 1.2]],
+  collective_centre: [['family', 80], ['single_adult', 18], ['child_headed', 0.8], ['unaccompanied_child', 1.2]],
+  host_family: [['family', 90], ['single_adult', 9], ['child_headed', 0.4], ['unaccompanied_child', 0.6]],
+  rural: [['family', 89], ['single_adult', 10], ['child_headed', 0.6], ['unaccompanied_child', 0.4]],
 };
 
 // Children per family: mean about 2.6, so children are about half of everyone.

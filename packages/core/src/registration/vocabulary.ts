@@ -4,7 +4,13 @@
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 export type Sex = (typeof SEXES)[number];
 
-export const SETTINGS = ['camp', 'urban', 'settlement', 'detention', 'transit'] as const;
+/**
+ * Where people live: UNHCR's accommodation types and the CCCM cluster's (planned camp,
+ * self-settled or informal settlement, collective centre, reception or transit centre,
+ * host family, individual accommodation in a town or in the countryside), with planned
+ * settlements and detention. Migration 0050 holds the same list.
+ */
+export const SETTINGS = ['camp', 'informal_settlement', 'collective_centre', 'transit', 'host_family', 'urban', 'rural', 'settlement', 'detention'] as const;
 export type Setting = (typeof SETTINGS)[number];
 
 export const LEGAL_STATUSES = [

@@ -9,7 +9,7 @@ export async function listSites(db: Db | Tx, operationIds: readonly string[]) {
   if (operationIds.length === 0) return [];
   return db
     .selectFrom('sites')
-    .select(['id', 'operation_id', 'code', 'name', 'setting', 'admin_area_code'])
+    .select(['id', 'operation_id', 'code', 'name', 'setting', 'admin_area_code', 'latitude', 'longitude', 'version'])
     .where('operation_id', 'in', operationIds)
     .orderBy('name')
     .execute();

@@ -29,6 +29,11 @@ export interface SitesTable {
   setting: string | null;
   admin_area_code: string | null;
   created_at: Timestamp;
+  /** Migration 0050: where it is (WGS 84), both or neither; edits name the version read. */
+  latitude: number | null;
+  longitude: number | null;
+  version: Generated<number>;
+  updated_at: Timestamp;
 }
 
 export interface AgenciesTable {

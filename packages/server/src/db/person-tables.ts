@@ -5,6 +5,19 @@ import type { Timestamp, DateColumn, GeneratedAlways } from './column-types';
 export interface PersonTables {
   households: HouseholdsTable;
   persons: PersonsTable;
+  household_changes: HouseholdChangesTable;
+}
+
+/** A household's history (migration 0050): ids only, never words. */
+export interface HouseholdChangesTable {
+  operation_id: string;
+  id: string;
+  household_id: string;
+  kind: 'member_added' | 'member_removed' | 'head_changed' | 'split_to' | 'split_from';
+  person_id: string | null;
+  other_household_id: string | null;
+  changed_at: Generated<Timestamp>;
+  changed_by: string | null;
 }
 
 /** Who holds a person or household record (migration 0006). */
@@ -72,3 +85,5 @@ export type NewPersonRow = Insertable<PersonsTable>;
 export type PersonUpdate = Updateable<PersonsTable>;
 
 export type HouseholdRow = Selectable<HouseholdsTable>;
+
+export type HouseholdChangeRow = Selectable<HouseholdChangesTable>;

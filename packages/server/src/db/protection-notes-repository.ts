@@ -119,3 +119,15 @@ export async function countNotesByKey(db: Db): Promise<Map<string, number>> {
     .execute();
   return new Map(rows.map((row) => [row.key_id, Number(row.n)]));
 }
+
+/** The person's notes among these ids (any other id, or another person's note, is simply absent). */
+export async function findNotesOfPerson(db: Db | Tx, operationId: string, personId: string, ids: readonly string[]): Promise<ProtectionNoteRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('protection_notes')
+    .selectAll()
+    .where('operation_id', '=', operationId)
+    .where('person_id', '=', personId)
+    .where('id', 'in', [...ids])
+    .execute();
+}

@@ -5,6 +5,15 @@ import type { DateColumn } from './column-types';
 /** Trafficking assessments of cases; joined into Database in schema.ts. */
 export interface TraffickingTables {
   trafficking_assessments: TraffickingAssessmentsTable;
+  trafficking_evidence_citations: TraffickingEvidenceCitationsTable;
+}
+
+/** Migration 0050: a protection note an assessment cites as evidence (the note's back-reference). */
+export interface TraffickingEvidenceCitationsTable {
+  operation_id: string;
+  assessment_id: string;
+  note_id: string;
+  case_id: string;
 }
 
 /** Migration 0015: one trafficking assessment of a case (all kept; the newest is current). */

@@ -96,6 +96,7 @@ export function problemOf(failure: Failure): Problem {
     code: failure.code,
     ...(failure.detail ? { detail: failure.detail } : {}),
     ...(failure.errors ? { errors: failure.errors } : {}),
+    ...(failure.purpose ? { purpose: failure.purpose } : {}),
   };
 }
 

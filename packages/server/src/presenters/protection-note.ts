@@ -2,7 +2,7 @@ import type { ProtectionNote, ProtectionNoteTopic } from '@waymark/contracts';
 import type { ProtectionNoteRow } from '../db/schema';
 
 /** A note its reader is cleared for: an explicit allow-list, body already opened. */
-export function presentProtectionNote(row: ProtectionNoteRow, body: string): ProtectionNote {
+export function presentProtectionNote(row: ProtectionNoteRow, body: string, citedBy: ReadonlyArray<{ assessmentId: string; caseId: string }> = []): ProtectionNote {
   return {
     id: row.id,
     topic: row.topic as ProtectionNoteTopic,
@@ -14,6 +14,7 @@ export function presentProtectionNote(row: ProtectionNoteRow, body: string): Pro
     createdBy: row.created_by,
     updatedAt: row.updated_at.toISOString(),
     updatedBy: row.updated_by,
+    citedBy: citedBy.map((citation) => ({ assessmentId: citation.assessmentId, caseId: citation.caseId })),
   };
 }
 

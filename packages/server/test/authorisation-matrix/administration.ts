@@ -84,6 +84,23 @@ export function administrationRoutes(world: () => World): Entries {
       // Setting it to what it is (false) leaves the world as the other entries expect it.
       request: async (w, _actor, position) => ({ path: `/api/v1/operations/${operationOf(w, asOrg(position))}/security`, body: { mfaRequired: false } }),
     },
+    'POST /api/v1/operations/{id}/sites': {
+      kind: 'org',
+      success: 201,
+      expect: operationSecurityRule(201),
+      request: async (w, _actor, position) => ({ path: `/api/v1/operations/${operationOf(w, asOrg(position))}/sites`, body: { code: `matrix-${w.unique()}`, name: 'Matrix site', setting: 'collective_centre' } }),
+    },
+    'PATCH /api/v1/sites/{id}': {
+      kind: 'org',
+      success: 200,
+      expect: operationSecurityRule(200),
+      request: async (w, _actor, position) => {
+        // Another operation's site is as unknown as no site: a fresh id answers the same 404.
+        if (asOrg(position) === 'other_operation') return { path: `/api/v1/sites/0190a4e0-0000-7000-8000-${w.unique().replace(/\D/g, '').padStart(12, '0').slice(-12)}`, body: { version: 1, name: 'Renamed' } };
+        const created = await w.writeAsAdmin('POST', `/api/v1/operations/${w.operationId}/sites`, { code: `matrix-${w.unique()}`, name: 'Matrix site' });
+        return { path: `/api/v1/sites/${(created.body as { id: string }).id}`, body: { version: 1, name: 'Renamed' } };
+      },
+    },
     'GET /api/v1/operations/{id}/agencies': {
       kind: 'org',
       success: 200,

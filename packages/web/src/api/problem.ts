@@ -1,3 +1,4 @@
+import type { ConsentPurpose } from '@waymark/core';
 import { PROBLEM_CODES, ProblemSchema, type FieldProblem, type ProblemCode } from '@waymark/contracts';
 
 /** Codes the client adds for failures that never reached a Waymark problem. */
@@ -14,6 +15,8 @@ export class ApiProblem extends Error {
     readonly status: number,
     readonly code: ApiProblemCode,
     readonly fieldErrors: readonly FieldProblem[] = [],
+    /** With consent_required: the purpose the person has not consented to. */
+    readonly purpose: ConsentPurpose | null = null,
   ) {
     super(code);
     this.name = 'ApiProblem';
@@ -30,7 +33,7 @@ export function isApiProblem(error: unknown): error is ApiProblem {
  */
 export function problemFromBody(status: number, body: unknown): ApiProblem {
   const parsed = ProblemSchema.safeParse(body);
-  if (parsed.success) return new ApiProblem(status, parsed.data.code, parsed.data.errors ?? []);
+  if (parsed.success) return new ApiProblem(status, parsed.data.code, parsed.data.errors ?? [], parsed.data.purpose ?? null);
   if (status === 401) return new ApiProblem(status, 'unauthenticated');
   if (status === 403) return new ApiProblem(status, 'forbidden');
   if (status === 404) return new ApiProblem(status, 'not_found');

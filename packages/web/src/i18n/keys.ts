@@ -21,6 +21,7 @@ import { COMMON_LANGUAGES, COMMON_NATIONALITIES } from '../features/registration
  * (server, plus the two the browser checks before sending).
  */
 export const FIELD_ERROR_CODES = [
+  'unknown_evidence_note',
   'required',
   'wrong_type',
   'not_allowed',

@@ -10,7 +10,7 @@ import type { UseCaseContext } from '../context';
  * An operation's security policy is set by whoever may create operations: an administrator
  * whose scope is the whole operation. Another operation's policy is not found.
  */
-function refuse(actor: Actor, operationId: string): Failure | null {
+export function refuseOperationAdministration(actor: Actor, operationId: string): Failure | null {
   if (!can(actor, 'agency.manage')) return failure('forbidden');
   if (!canInOperation(actor, 'agency.manage', operationId)) return failure('not_found');
   if (!canForWholeOperation(actor, 'agency.manage', operationId)) return failure('forbidden');
@@ -18,7 +18,7 @@ function refuse(actor: Actor, operationId: string): Failure | null {
 }
 
 export async function getOperationSecurity(ctx: UseCaseContext, operationId: string): Promise<Result<OperationSecurity, Failure>> {
-  const refused = refuse(ctx.actor, operationId);
+  const refused = refuseOperationAdministration(ctx.actor, operationId);
   if (refused) return err(refused);
   const mfaRequired = await findOperationMfaRequired(ctx.db, operationId);
   if (mfaRequired === undefined) return err(failure('not_found'));
@@ -31,7 +31,7 @@ export async function getOperationSecurity(ctx: UseCaseContext, operationId: str
  * sessions stay open for that alone.
  */
 export async function setOperationSecurity(ctx: UseCaseContext, operationId: string, input: OperationSecurity): Promise<Result<OperationSecurity, Failure>> {
-  const refused = refuse(ctx.actor, operationId);
+  const refused = refuseOperationAdministration(ctx.actor, operationId);
   if (refused) return err(refused);
   return transact(ctx.db, async (tx) => {
     const was = await setOperationMfaRequired(tx, operationId, input.mfaRequired);

@@ -1,4 +1,4 @@
-import { addDays, can, checkDueDate, dayOf, err, findInstrument, ok, screeningProposesCase, topicOfRecommendedAction, type CasePriority, type Result } from '@waymark/core';
+import { addDays, can, checkDueDate, chooseProposedActions, dayOf, err, findInstrument, ok, screeningProposesCase, topicOfRecommendedAction, type CasePriority, type Result } from '@waymark/core';
 import type { CaseCreate, CaseDetail } from '@waymark/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { sealTaskWords } from '../../crypto/case-work-sealing';
@@ -9,7 +9,7 @@ import { findHouseholdInScope } from '../../db/households-repository';
 import { findPerson } from '../../db/persons-repository';
 import type { HouseholdRow, PersonRow, ScreeningRow } from '../../db/schema';
 import { transact, type Tx } from '../../db/transaction';
-import { failure, type Failure } from '../../failure';
+import { failure, invalid, type Failure } from '../../failure';
 import { presentScreening } from '../../presenters/screening';
 import type { UseCaseContext } from '../context';
 import { auditConsentRefusal, isConsentRefusal, requireConsent } from '../consent/require-consent';
@@ -88,7 +88,10 @@ export async function openCase(ctx: UseCaseContext, keyRing: KeyRing | undefined
       tasks.push({ operation_id: holder.operation_id, id: uuidv7(), case_id: id, kind: task.kind, title: task.title, owner_user_id: owner.value, due_date: due.value, created_by: ctx.actor.userId, updated_by: ctx.actor.userId });
     }
     const instrument = screening ? findInstrument(screening.instrument_id, screening.instrument_version) : undefined;
-    for (const action of screening && person ? recommendedActionsOf(screening, ctx, person, keyRing) : []) {
+    // Only what the worker chose among what the screening proposes to them (withheld sections propose nothing).
+    const chosen = chooseProposedActions(screening && person ? recommendedActionsOf(screening, ctx, person, keyRing) : [], input.actionIds);
+    if (!chosen.ok) return err(invalid(chosen.error));
+    for (const action of chosen.value) {
       const title = action.label['en'] ?? Object.values(action.label)[0] ?? action.id;
       // The title says what a highly sensitive section answered: it keeps that section's topic.
       // An instrument no longer shipped cannot say: the task is held under the SGBV topic, the most closely read (fails safe).

@@ -78,7 +78,7 @@ export async function referralFormPdf(ctx: UseCaseContext, taskId: string, agenc
     const consent = await requireConsent(tx, ctx, personRow, 'referral', { recipientAgencyId: agency.id });
     if (!consent.ok) return consent;
     const grant = grantFor(await listConsentsForPurpose(tx, personRow.operation_id, personRow.id, 'referral'), agency.id, now);
-    if (!grant) return err(failure('consent_required'));
+    if (!grant) return err({ ...failure('consent_required'), purpose: 'referral' });
     const person = presentPerson(personRow, now);
     const latest = can(ctx.actor, 'trafficking.read', ref) ? (await listTraffickingAssessments(tx, parent.operation_id, parent.id))[0] : undefined;
     const form: ReferralForm = {

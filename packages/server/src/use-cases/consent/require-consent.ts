@@ -67,6 +67,7 @@ export async function requireConsent(
       [{ path: '/consentOverride', code: evaluation.status, message: `consent for ${purpose} is ${evaluation.status}${reason !== undefined && !mayOverride ? '; this role may not override it' : ''}` }],
     ),
     code: 'consent_required',
+    purpose,
     refusal: { operationId: person.operation_id, personId: person.id, purpose, status: evaluation.status, overrideAttempted: reason !== undefined },
   };
   return err(refusal);

@@ -4,6 +4,7 @@ import type { KeyRing } from '../../crypto/key-ring';
 import { writeAudit } from '../../db/audit';
 import { listProtectionNotesOfPerson } from '../../db/protection-notes-repository';
 import { transact } from '../../db/transaction';
+import { listCitationsOfNotes } from '../../db/trafficking-repository';
 import { failure, type Failure } from '../../failure';
 import { presentProtectionNote, presentRestrictedNote } from '../../presenters/protection-note';
 import type { UseCaseContext } from '../context';
@@ -30,7 +31,9 @@ export async function listProtectionNotes(
     const person = found.value;
     const record = recordRef(person);
     const items: ProtectionNote[] = [];
-    for (const row of await listProtectionNotesOfPerson(tx, person.operation_id, person.id)) {
+    const rows = await listProtectionNotesOfPerson(tx, person.operation_id, person.id);
+    const citations = await listCitationsOfNotes(tx, person.operation_id, rows.map((row) => row.id));
+    for (const row of rows) {
       if (!mayReadTopic(ctx.actor, row.topic as ProtectionNoteTopic, record)) {
         items.push(presentRestrictedNote(row));
         continue;
@@ -45,7 +48,7 @@ export async function listProtectionNotes(
         resourceId: row.id,
         details: { personId: row.person_id, topic: row.topic },
       });
-      items.push(presentProtectionNote(row, body.value));
+      items.push(presentProtectionNote(row, body.value, citations.get(row.id)));
     }
     return ok({ items });
   });

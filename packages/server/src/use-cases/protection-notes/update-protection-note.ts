@@ -7,6 +7,7 @@ import { findProtectionNoteForUpdate, updateProtectionNoteAtVersion } from '../.
 import { transact } from '../../db/transaction';
 import { failure, type Failure } from '../../failure';
 import { presentProtectionNote } from '../../presenters/protection-note';
+import { listCitationsOfNotes } from '../../db/trafficking-repository';
 import type { UseCaseContext } from '../context';
 import { recordRef } from '../record-ref';
 import { mayReadTopic } from './may-read-topic';
@@ -51,6 +52,7 @@ export async function updateProtectionNote(
       resourceId: updated.id,
       details: { personId: updated.person_id, topic: updated.topic, keyId: updated.key_id, version: updated.version },
     });
-    return ok(presentProtectionNote(updated, input.body));
+    // An edited note keeps its citations: the assessments still point at it.
+    return ok(presentProtectionNote(updated, input.body, (await listCitationsOfNotes(tx, updated.operation_id, [updated.id])).get(updated.id)));
   });
 }

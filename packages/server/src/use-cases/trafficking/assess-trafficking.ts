@@ -7,7 +7,9 @@ import { insertCaseTasks, type NewCaseTaskRow } from '../../db/cases-repository'
 import { findPerson } from '../../db/persons-repository';
 import type { CaseRow } from '../../db/schema';
 import { transact } from '../../db/transaction';
-import { insertTraffickingAssessment } from '../../db/trafficking-repository';
+import { insertEvidenceCitations, insertTraffickingAssessment } from '../../db/trafficking-repository';
+import { toPointer } from '@waymark/contracts';
+import { checkCitedNotes, fileInlineEvidence, indicatorsForCore } from './cite-evidence';
 import { failure, invalid, type Failure } from '../../failure';
 import { presentTraffickingAssessment } from '../../presenters/trafficking';
 import { requireKeyRing } from '../protection-notes/note-sealing';
@@ -72,9 +74,18 @@ export async function assessTraffickingOnCase(
     const live = refuseIfAnonymised(person);
     if (!live.ok) return live;
     const age = ageInYears({ dateOfBirth: person.date_of_birth, birthYear: person.birth_year }, now);
-    const assessed = assessTrafficking(input, { today, ageAtAssessment: age, dateOfBirth: person.date_of_birth });
+    const judge = (iloIndicators: Array<{ code: string; evidenceNoteId: string }>) =>
+      assessTrafficking({ ...input, iloIndicators }, { today, ageAtAssessment: age, dateOfBirth: person.date_of_birth });
+    // Judged once before anything is written, so core's problems and the citations' come back together.
+    const first = judge(indicatorsForCore(input.iloIndicators));
+    const refused = first.ok ? [] : first.error;
+    const citations = await checkCitedNotes(tx, ctx, person, input.iloIndicators, new Set(refused.map((problem) => toPointer(problem.path))));
+    if (refused.length > 0 || citations.length > 0) return err(invalid([...refused, ...citations]));
+    const cited = await fileInlineEvidence(tx, ctx, ring.value, person, input.iloIndicators);
+    const assessed = judge(cited);
     if (!assessed.ok) return err(invalid(assessed.error));
     const result = assessed.value;
+    const coreInput = { ...input, iloIndicators: cited };
     const id = uuidv7();
     const place = { operation_id: current.operation_id, id, case_id: current.id, person_id: person.id };
     const findings = findingsOf(result);
@@ -82,7 +93,8 @@ export async function assessTraffickingOnCase(
       ...place,
       input: null,
       findings: null,
-      sealed: sealAssessment(ring.value, place, { input, findings }),
+      // The input as core judged it: inline evidence is now a note, cited by id like the rest.
+      sealed: sealAssessment(ring.value, place, { input: coreInput, findings }),
       outcome: result.outcome,
       reason_keys: result.reasons.map((reason) => reason.key),
       age_at_assessment: age,
@@ -90,6 +102,7 @@ export async function assessTraffickingOnCase(
       assessed_by: ctx.actor.userId,
       assessed_at: now,
     });
+    await insertEvidenceCitations(tx, [...new Set(cited.map((indicator) => indicator.evidenceNoteId))].map((noteId) => ({ operation_id: current.operation_id, assessment_id: id, note_id: noteId, case_id: current.id })));
     const tasks = await insertCaseTasks(tx, result.outcome === 'presumed_victim' ? tasksFor(result.requiredActions, current, id, today, ctx.actor.userId) : []);
     await writeAudit(tx, {
       actorId: ctx.actor.userId,

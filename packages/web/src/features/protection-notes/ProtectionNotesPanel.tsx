@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addProtectionNote, getProtectionNotes, protectionNotesKey } from '../../api/protection-notes';
+import { Link } from '../../app/router';
 import { useCan } from '../../app/session';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { formatDateTime } from '../../i18n/format';
@@ -50,7 +51,20 @@ function NotesList({ personId }: { personId: string }) {
             <p className="notice">{t('notes.restricted')}</p>
           ) : (
             // Shown as text: whatever was typed, markup included, stays inert.
-            <p className="note-body">{note.body}</p>
+            <>
+              <p className="note-body">{note.body}</p>
+              {note.citedBy.length > 0 && (
+                <p className="muted" data-testid="note-cited">
+                  {t('notes.citedBy')}{' '}
+                  {note.citedBy.map((citation, index) => (
+                    <span key={citation.assessmentId}>
+                      {index > 0 && ', '}
+                      <Link to={{ name: 'case', caseId: citation.caseId }}>{t('notes.citedCase')}</Link>
+                    </span>
+                  ))}
+                </p>
+              )}
+            </>
           )}
         </li>
       ))}

@@ -28,7 +28,13 @@ import { formatDate } from '../../i18n/format';
 import type { UiLanguage } from '../../i18n/languages';
 import { useLanguage } from '../../i18n/use-language';
 import { ChildRuleLine, ElementsList } from './Findings';
-import { EMPTY_DRAFT, labelFor, problemsBySlot, toInput, type AssessmentDraft } from './draft';
+import { EMPTY_DRAFT, INLINE_EVIDENCE, labelFor, problemsBySlot, toInput, toPreviewInput, type AssessmentDraft } from './draft';
+
+/** A note as the picker names it: topic, date and its first words (the reader may read it). */
+const notePreview = (note: { body: string }, topic: string, date: string): string => {
+  const words = note.body.replace(/\s+/g, ' ').trim();
+  return `${topic} · ${date} · ${words.length > 60 ? `${words.slice(0, 60)}…` : words}`;
+};
 
 const options = (terms: readonly TraffickingTerm[], language: UiLanguage): Option[] => terms.map((term) => ({ value: term.code, label: term.label[language] }));
 
@@ -51,7 +57,7 @@ export function AssessmentForm({ caseId, personId, onSaved }: { caseId: string; 
   const preview = useMemo(() => {
     const now = new Date();
     const birth = { dateOfBirth: person.data?.dateOfBirth ?? null, birthYear: person.data?.birthYear ?? null };
-    const result = assessTrafficking(toInput(draft), { today: dayOf(now), ageAtAssessment: ageInYears(birth, now), dateOfBirth: birth.dateOfBirth });
+    const result = assessTrafficking(toPreviewInput(draft), { today: dayOf(now), ageAtAssessment: ageInYears(birth, now), dateOfBirth: birth.dateOfBirth });
     return result.ok ? result.value : null;
   }, [draft, person.data]);
 
@@ -61,7 +67,7 @@ export function AssessmentForm({ caseId, personId, onSaved }: { caseId: string; 
     event.preventDefault();
     save.mutate();
   };
-  const readableNotes = (notes.data?.items ?? []).filter((note) => !note.restricted);
+  const readableNotes = (notes.data?.items ?? []).flatMap((note) => (note.restricted ? [] : [note]));
 
   return (
     <form className="stack" onSubmit={submit} data-testid="trafficking-form" noValidate>
@@ -84,11 +90,6 @@ export function AssessmentForm({ caseId, personId, onSaved }: { caseId: string; 
       <fieldset className="field" data-testid="tr-ilo">
         <legend>{t('trafficking.iloHeading')}</legend>
         <span className="hint">{t('trafficking.iloHint')}</span>
-        <datalist id="tr-notes">
-          {readableNotes.map((note) => (
-            <option key={note.id} value={note.id}>{`${t(`notes.topic.${note.topic}`, { defaultValue: note.topic })} · ${formatDate(note.updatedAt, language)}`}</option>
-          ))}
-        </datalist>
         {ILO_FORCED_LABOUR_INDICATORS.map((term) => {
           const observed = term.code in draft.ilo;
           return (
@@ -111,13 +112,29 @@ export function AssessmentForm({ caseId, personId, onSaved }: { caseId: string; 
               {observed && (
                 <label className="field">
                   {t('trafficking.evidenceNote')}
-                  <input
-                    list="tr-notes"
+                  <select
                     value={draft.ilo[term.code] ?? ''}
                     data-testid={`ilo-note-${term.code}`}
-                    autoComplete="off"
                     onChange={(event) => setDraft((current) => ({ ...current, ilo: { ...current.ilo, [term.code]: event.target.value } }))}
+                  >
+                    <option value="">{t('trafficking.evidenceChoose')}</option>
+                    {readableNotes.map((note) => (
+                      <option key={note.id} value={note.id}>{notePreview(note, t(`notes.topic.${note.topic}`, { defaultValue: note.topic }), formatDate(note.updatedAt, language))}</option>
+                    ))}
+                    <option value={INLINE_EVIDENCE}>{t('trafficking.evidenceWriteHere')}</option>
+                  </select>
+                </label>
+              )}
+              {observed && draft.ilo[term.code] === INLINE_EVIDENCE && (
+                <label className="field">
+                  {t('trafficking.evidenceText')}
+                  <textarea
+                    value={draft.evidence[term.code] ?? ''}
+                    data-testid={`ilo-evidence-${term.code}`}
+                    maxLength={20_000}
+                    onChange={(event) => setDraft((current) => ({ ...current, evidence: { ...current.evidence, [term.code]: event.target.value } }))}
                   />
+                  <span className="hint">{t('trafficking.evidenceTextHint')}</span>
                 </label>
               )}
               <FieldError id={`ilo-${term.code}-error`} problems={at(`ilo.${term.code}`)} />

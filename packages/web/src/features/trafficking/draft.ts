@@ -8,8 +8,10 @@ export interface AssessmentDraft {
   acts: string[];
   means: string[];
   purposes: string[];
-  /** ILO indicator code → the note that holds the evidence; a key present means "observed". */
+  /** ILO indicator code → the note that holds the evidence (or INLINE_EVIDENCE); a key present means "observed". */
   ilo: Record<string, string>;
+  /** ILO indicator code → evidence written here, filed by the server as a sealed trafficking note. */
+  evidence: Record<string, string>;
   stageReached: string;
   exploitationTypes: string[];
   controlMethods: string[];
@@ -24,6 +26,7 @@ export const EMPTY_DRAFT: AssessmentDraft = {
   means: [],
   purposes: [],
   ilo: {},
+  evidence: {},
   stageReached: '',
   exploitationTypes: [],
   controlMethods: [],
@@ -33,9 +36,23 @@ export const EMPTY_DRAFT: AssessmentDraft = {
   underEighteen: 'unknown',
 };
 
+/** The choice "write the evidence here" in an indicator's note picker. */
+export const INLINE_EVIDENCE = 'inline';
+
+type Citation = { code: string; evidenceNoteId: string } | { code: string; evidenceText: string };
+
 /** Observed indicators in the ILO's order: the index of each is the one the server's paths use. */
-export function observedIndicators(draft: AssessmentDraft): { code: string; evidenceNoteId: string }[] {
-  return ILO_FORCED_LABOUR_INDICATORS.filter((term) => term.code in draft.ilo).map((term) => ({ code: term.code, evidenceNoteId: (draft.ilo[term.code] ?? '').trim() }));
+export function observedIndicators(draft: AssessmentDraft): Citation[] {
+  return ILO_FORCED_LABOUR_INDICATORS.filter((term) => term.code in draft.ilo).map((term) => {
+    const chosen = (draft.ilo[term.code] ?? '').trim();
+    return chosen === INLINE_EVIDENCE ? { code: term.code, evidenceText: draft.evidence[term.code] ?? '' } : { code: term.code, evidenceNoteId: chosen };
+  });
+}
+
+/** The preview's input: core judges indicators, not evidence, so written evidence stands in as a note. */
+export function toPreviewInput(draft: AssessmentDraft) {
+  const input = toInput(draft);
+  return { ...input, iloIndicators: input.iloIndicators.map((indicator) => ({ code: indicator.code, evidenceNoteId: indicator.evidenceNoteId ?? INLINE_EVIDENCE })) };
 }
 
 const day = (value: string): string | null => (value === '' ? null : value);
@@ -63,6 +80,7 @@ export function slotOf(pointer: string, draft: AssessmentDraft): string {
   const [head, second] = decodePointer(pointer);
   if (head === undefined) return 'form';
   if (head === 'iloIndicators') {
+    // The same slot for the note picked and the evidence written: the indicator's own row.
     const observed = observedIndicators(draft)[Number(second)];
     return observed ? `ilo.${observed.code}` : 'iloIndicators';
   }
