@@ -209,8 +209,12 @@ function planRows(frame: Frame, query: AggregateQuery, counts: readonly GroupedC
       return vocabulary(AGE_BRACKETS, (key) => (key === null ? UNKNOWN : ageBracket(Math.max(0, frame.year - Number(key)))));
     case 'site': {
       const sites = new Map(frame.sites.map((site) => [site.id, site]));
-      const keys = [...new Set(counts.map((c) => c.key ?? UNKNOWN))];
-      const rows = keys
+      const keys = new Set(counts.map((c) => c.key ?? UNKNOWN));
+      // The sites of the asked area are rows even with nobody counted (or nobody released yet):
+      // withheld, not missing, as areas are.
+      const inArea = frame.filter.areaCodes ? new Set(frame.filter.areaCodes) : null;
+      if (inArea) for (const site of frame.sites) if (site.admin_area_code !== null && inArea.has(site.admin_area_code)) keys.add(site.id);
+      const rows = [...keys]
         .map((key) => {
           const site = sites.get(key);
           return { key, name: site?.name ?? null, parent: site?.admin_area_code ?? null, drill: null };
