@@ -23,6 +23,7 @@ export function printReport(report: { persons: number; results: TargetResult[] }
     if (r.aggregate) {
       lines.push(
         `  risk by area    p50 ${round(r.aggregate.p50)} ms vs raw SQL ${round(r.aggregate.rawP50)} ms = ${round(r.aggregate.ratio, 2)}x`,
+        `  released report p50 ${round(r.aggregate.releaseP50)} ms (analyst) = ${round(r.aggregate.releaseRatio, 2)}x raw; release cut ${round(r.aggregate.releaseCutMs)} ms`,
         `  health          idle p50 ${round(r.aggregate.healthIdleP50)} ms; during aggregates p50 ${round(r.aggregate.healthUnderLoadP50)} ms p99 ${round(r.aggregate.healthUnderLoadP99)} ms over ${r.aggregate.healthSamples} samples (target p99 <= ${TARGETS.healthP99Ms} ms: ${mark(r.aggregate.healthUnderLoadP99 <= TARGETS.healthP99Ms)})`,
       );
     }

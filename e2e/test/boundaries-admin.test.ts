@@ -160,7 +160,7 @@ describe('an operation loads its own boundaries and sets k, and the map shows th
     const mapOperation = page.getByTestId('map-operation');
     if ((await mapOperation.count()) > 0) await mapOperation.selectOption({ label: lebanon.name });
     await expect.poll(() => page.getByTestId('map-area').count()).toBe(governorates);
-    expect(await page.locator('main').innerText()).toContain('Counts under 6 are hidden');
+    expect(await page.locator('main').innerText()).toContain('A count that comes out under 6, or nobody, shows as hidden');
     expect(await page.getByTestId('marker-overlay-workplaces').count()).toBe(0);
     await page.getByTestId('overlay-labour').check();
     await expect.poll(() => page.getByTestId('marker-overlay-workplaces').count()).toBe(2);

@@ -54,6 +54,11 @@ describe('the population risk map, in the browser', () => {
     await expect.poll(async () => (await states()).filter((s) => s === 'count').length).toBeGreaterThan(3);
     expect(await page.getByTestId('map-legend').innerText()).toContain('Hidden (small numbers)');
     expect(await page.getByTestId('map-attribution').innerText()).toContain('geoBoundaries');
+    // The page says what the method does (no rolling into the area above any more), and that an administrator sees live figures.
+    const intro = await page.locator('.risk-map > p.muted').first().innerText();
+    expect(intro).toContain('cell-key method');
+    expect(intro).not.toContain('area above');
+    expect(await page.getByTestId('figures-note').getAttribute('data-source')).toBe('live');
     // The numbers on the map agree with the aggregate API (same protected table).
     const api = await apiAs(server.url, admin.email, admin.password);
     const operations = (await api('GET', '/operations')).body as { items: Array<{ id: string; code: string }> };
@@ -107,6 +112,10 @@ describe('the population risk map, in the browser', () => {
     await expect.poll(() => page.getByTestId('map-table-row').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('Zahle informal settlements')]));
     expect(await page.getByTestId('map-open-site-people').count()).toBe(0);
     expect(await page.getByTestId('map-open-area-people').count()).toBe(0);
+    // An analyst reads the release the seed cut (issue 12 §2, time differencing), and is told so.
+    expect(await page.getByTestId('figures-note').getAttribute('data-source')).toBe('release');
+    expect(await page.getByTestId('figures-note').innerText()).toContain('Figures as released on');
+    await page.screenshot({ path: join(SCREENSHOTS, 'risk-map-analyst-en.png'), fullPage: true });
     await page.close();
   });
 
@@ -115,6 +124,8 @@ describe('the population risk map, in the browser', () => {
     await openMap(page, 'ar');
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await page.locator('main h1').innerText()).toBe('خريطة المخاطر');
+    expect(await page.locator('.risk-map > p.muted').first().innerText()).toContain('طريقة مفتاح الخلية');
+    expect(await page.getByTestId('figures-note').innerText()).toContain('أرقام حيّة');
     await page.getByTestId('trend-chart').waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'risk-map-ar.png'), fullPage: true });
     await page.close();

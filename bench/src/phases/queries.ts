@@ -1,5 +1,6 @@
+import { cutRelease } from '@waymark/server';
 import type { BenchTarget } from '../targets';
-import type { BenchSession } from '../http-app';
+import type { BenchHttp, BenchSession } from '../http-app';
 import { percentile, timed } from '../timing';
 
 export interface ListFigures {
@@ -73,10 +74,14 @@ export interface AggregateFigures {
   healthUnderLoadP50: number;
   healthUnderLoadP99: number;
   healthSamples: number;
+  /** Cutting the population release (migration 0038) once after the load, and the analyst's report from it. */
+  releaseCutMs: number;
+  releaseP50: number;
+  releaseRatio: number;
 }
 
 /** Risk by admin area through HTTP vs raw SQL, then /health latency while aggregates run. */
-export async function benchAggregate(target: BenchTarget, http: BenchSession, operationId: string): Promise<AggregateFigures> {
+export async function benchAggregate(target: BenchTarget, http: BenchHttp, operationId: string): Promise<AggregateFigures> {
   const ours: number[] = [];
   const raw: number[] = [];
   for (let i = 0; i < 7; i++) {
@@ -108,7 +113,21 @@ export async function benchAggregate(target: BenchTarget, http: BenchSession, op
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   await Promise.all(loops);
+
+  // Analysts read the release: cut it (as the daily schedule does), then the same report from it.
+  const cut = await timed(() => cutRelease(target.database.db, operationId, new Date()));
+  const agency = await target.database.pool.query<{ id: string }>('select id from agencies where operation_id = $1 limit 1', [operationId]);
+  const { session: analyst } = await http.member({ role: 'analyst', scope: 'operation', agencyId: agency.rows[0]!.id, operationIds: [operationId] });
+  const released: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const response = await analyst.get(`/api/v1/reports/risk-by-area?operationId=${operationId}`);
+    if (response.status !== 200) throw new Error(`released aggregate answered ${response.status}`);
+    released.push(response.ms);
+  }
   return {
+    releaseCutMs: cut.ms,
+    releaseP50: percentile(released, 50),
+    releaseRatio: percentile(released, 50) / percentile(raw, 50),
     p50: percentile(ours, 50),
     rawP50: percentile(raw, 50),
     ratio: percentile(ours, 50) / percentile(raw, 50),

@@ -56,8 +56,21 @@ export const DisclosureMethodSchema = z.object({
  * perturbed as counts of their own, so a table need not add up exactly. `rolledUp` stays
  * empty (no row is merged into another any more).
  */
+/**
+ * Which figures a table holds (issue 12 §2, time differencing): `live` for readers who may read
+ * every person of the operation; otherwise the `release` cut on a schedule, in which an area
+ * moves only with at least k people's changes. `releasedAt`: when it was last cut (null: never,
+ * so nothing is released yet).
+ */
+export const FiguresSchema = z.object({
+  source: z.enum(['live', 'release']),
+  releasedAt: z.string().nullable(),
+});
+export type Figures = z.infer<typeof FiguresSchema>;
+
 export const AggregateTableSchema = z.object({
   view: z.enum(AGGREGATE_VIEW_KEYS),
+  figures: FiguresSchema,
   by: z.union([z.enum(AGGREGATE_DIMENSIONS), z.literal('month')]),
   operationId: IdSchema,
   suppressionThreshold: z.number().int(),

@@ -9,6 +9,7 @@ import { missingKeysMessage, missingSealingKeys } from './use-cases/keys/missing
 import { buildApp } from './http/app';
 import { ensureFirstAdmin, type FirstAdmin } from './use-cases/admin/ensure-first-admin';
 import { startRollupCompaction } from './use-cases/population/rollup-compaction-scheduler';
+import { startReleaseSchedule } from './use-cases/population/release-scheduler';
 import { startRetentionScheduler } from './use-cases/retention/retention-scheduler';
 
 export interface RunningServer {
@@ -50,6 +51,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     const stopRetention = startRetentionScheduler(database.db, logger);
     // The rollups' appended deltas are folded once they have grown (migration 0023).
     const stopCompaction = startRollupCompaction(database.db, logger);
+    // What aggregate-only readers see is cut once a day (migration 0038).
+    const stopReleases = startReleaseSchedule(database.db, logger);
     return {
       url: address,
       app,
@@ -58,6 +61,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       close: async () => {
         stopRetention();
         stopCompaction();
+        stopReleases();
         await app.close();
         await database.close();
       },

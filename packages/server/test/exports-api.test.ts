@@ -47,6 +47,8 @@ describe.each(databaseTargets())('aggregate exports on $name PostgreSQL', (targe
       }
     }
     analyst = await app.as('analyst');
+    // Analysts read the release (migration 0038): cut it as the daily schedule would.
+    await app.release();
     const screen = await analyst.request('GET', '/api/v1/reports/risk-by-area');
     expect(screen.status).toBe(200);
     report = screen.body as Report;
@@ -137,7 +139,8 @@ describe.each(databaseTargets())('aggregate exports on $name PostgreSQL', (targe
     const counts = rows.flatMap((row) => row.slice(1)).filter((cell) => cell !== '').map(Number);
     expect(counts.every((n) => n >= 5)).toBe(true);
     // The true small values: 2 in AREA-SMALL; 2 screened in AREA-MIXED. Nobody is withheld too.
-    const small = rows.find((row) => row[0] === 'AREA-SMALL')!;
+    // (AREA-SMALL is not in the release at all: fewer than k people changed there.)
+    const small = rows.find((row) => row[0] === 'AREA-SMALL') ?? [];
     expect(small.slice(1).every((cell) => cell === '')).toBe(true);
     const mixed = rows.find((row) => row[0] === 'AREA-MIXED')!;
     expect(mixed.slice(1)).not.toContain('2');

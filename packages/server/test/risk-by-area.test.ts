@@ -22,6 +22,8 @@ describe.each(databaseTargets())('risk by area on $name PostgreSQL', (target) =>
         expect((await caseworker.request('POST', `/api/v1/persons/${id}/screenings`, { instrument: 'heightened-risk', responses: {} })).status).toBe(201);
       }
     }
+    // Analysts read the release (migration 0038): cut it as the daily schedule would.
+    await app.release();
   });
   afterAll(() => app.close());
 
@@ -54,8 +56,9 @@ describe.each(databaseTargets())('risk by area on $name PostgreSQL', (target) =>
     near(mixed.byLevel.unscreened, 6);
     // Two screened (low): 2 + D is under k, so never shown; nobody at the other levels.
     expect([mixed.byLevel.low, mixed.byLevel.medium, mixed.byLevel.high, mixed.byLevel.critical]).toEqual([null, null, null, null]);
-    // Two people in an area: never shown (2 + D is under k).
-    expect(body.areas.find((a) => a.adminAreaCode === 'AREA-SMALL')).toMatchObject({ total: null, byLevel: { unscreened: null } });
+    // Two people in an area: never shown (2 + D is under k); fewer than k people have changed
+    // there since the (empty) last release, so the area is not even in the release yet.
+    expect(body.areas.find((a) => a.adminAreaCode === 'AREA-SMALL')?.total ?? null).toBeNull();
   });
 
   it('is not for caseworkers, and refuses an operation the analyst is not in', async () => {

@@ -7,6 +7,7 @@ import type { DatabaseHandle } from '../src/db/connect';
 import { buildApp } from '../src/http/app';
 import { UNLIMITED } from '../src/http/rate-limits/rate-limits';
 import type { AppDeps } from '../src/http/deps';
+import { cutRelease } from '../src/use-cases/population/cut-release';
 import { hashPassword } from '../src/use-cases/sessions/passwords';
 import { freshDatabase, type DatabaseTarget } from './database-targets';
 import { liveKeyRing } from './test-key-ring';
@@ -34,6 +35,11 @@ export interface TestApp {
    * answers without configuration): the server sees a real connection from it.
    */
   from(address: string): { anonymous: Client; signIn(email: string, password: string): Promise<{ response: TestResponse; client: Client }> };
+  /**
+   * Cuts the population release of an operation (the test operation by default) as the daily
+   * schedule does: what analysts and other aggregate-only readers see (migration 0038).
+   */
+  release(operationId?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -202,6 +208,9 @@ export async function startTestApp(target: DatabaseTarget, options: TestAppOptio
       const { client: signedIn } = await signIn(email, 'a-long-test-password');
       signedIn.userId = id;
       return signedIn;
+    },
+    async release(id = operationId) {
+      await cutRelease(database.db, id, new Date());
     },
     async close() {
       await app.close();

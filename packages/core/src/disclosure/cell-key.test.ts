@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { intervalAttack, linearAlgebraAttack, type Observation, type Target } from './attacker';
+import { intervalAttack, linearAlgebraAttack, type Observation } from './attacker';
+import { ATOMS, cellKeyRange, LEVEL, observe, pinned, targets, type Atom, type Person } from './attacker-population';
 import { cellKeyOf, feasibleRange, MAX_PERTURBATION, perturbationOf, publishCount, publishKeyedTable, RECORD_KEY_SPACE, sumKeyed, type KeyedCount } from './cell-key';
 
 const K = 5;
@@ -87,75 +88,12 @@ describe('the cell-key method', () => {
 // kinds of relation an attacker gets.)
 // ---------------------------------------------------------------------------------------
 
-const DISTRICTS = ['D1', 'D2', 'D3'] as const;
-const GOVERNORATE: Record<(typeof DISTRICTS)[number], string> = { D1: 'G1', D2: 'G1', D3: 'G2' };
-const SEX = ['female', 'male'] as const;
-const LEVEL = ['low', 'medium', 'high', 'critical', 'unscreened'] as const;
-const SGBV = [false, true] as const;
-
-interface Atom {
-  district: (typeof DISTRICTS)[number];
-  sex: (typeof SEX)[number];
-  level: (typeof LEVEL)[number];
-  sgbv: boolean;
-}
-const ATOMS: Atom[] = DISTRICTS.flatMap((district) =>
-  SEX.flatMap((sex) => LEVEL.flatMap((level) => SGBV.map((sgbv) => ({ district, sex, level, sgbv })))),
-);
-
-type Place = 'all' | 'G1' | 'G2' | (typeof DISTRICTS)[number];
-type Column = 'everyone' | (typeof LEVEL)[number] | 'sgbv';
-interface SetDefinition {
-  place: Place;
-  sex: 'all' | Atom['sex'];
-  column: Column;
-}
-const PLACES: Place[] = ['all', 'G1', 'G2', ...DISTRICTS];
-const COLUMNS: Column[] = ['everyone', ...LEVEL, 'sgbv'];
-const DEFINITIONS: SetDefinition[] = PLACES.flatMap((place) => (['all', ...SEX] as const).flatMap((sex) => COLUMNS.map((column) => ({ place, sex, column }))));
-const inSet = (d: SetDefinition, a: Atom) =>
-  (d.place === 'all' || d.place === a.district || d.place === GOVERNORATE[a.district]) &&
-  (d.sex === 'all' || d.sex === a.sex) &&
-  (d.column === 'everyone' || (d.column === 'sgbv' ? a.sgbv : d.column === a.level));
-const atomsOf = (d: SetDefinition) => ATOMS.flatMap((a, i) => (inSet(d, a) ? [i] : []));
-const nameOf = (d: SetDefinition) => `${d.place}/${d.sex}/${d.column}`;
 
 /** A population: for each person, their atom and record key. Small cells on purpose. */
 const population = fc.array(fc.record({ atom: fc.integer({ min: 0, max: ATOMS.length - 1 }), key: fc.integer({ min: 0, max: RECORD_KEY_SPACE - 1 }) }), {
   minLength: 15,
   maxLength: 70,
 });
-type Person = { atom: number; key: number };
-
-const countOf = (people: readonly Person[], atoms: ReadonlySet<number>): KeyedCount => keyed(people.filter((p) => atoms.has(p.atom)).map((p) => p.key));
-
-/** Every published set, as the ranges a reader can deduce (the method is public). */
-// Definitions naming the same people (G2 and its only district D3) are one set, published once.
-const SETS: Array<{ definition: SetDefinition; atoms: number[] }> = [
-  ...new Map(DEFINITIONS.map((definition) => [atomsOf(definition).join(','), { definition, atoms: atomsOf(definition) }])).values(),
-];
-
-function observe(people: readonly Person[], publish: (count: KeyedCount) => { min: number; max: number }): Observation[] {
-  return SETS.map(({ atoms }) => ({ atoms, ...publish(countOf(people, new Set(atoms))) }));
-}
-const cellKeyRange = (count: KeyedCount) => feasibleRange(publishCount(count, K), K);
-
-/** Targets: every published set under k, and for each small group (area × sex) whether all of it shares a level or SGBV risk. */
-function targets(people: readonly Person[]): Target[] {
-  const truth = (atoms: readonly number[]) => countOf(people, new Set(atoms)).n;
-  const small = SETS.filter(({ atoms }) => truth(atoms) < K).map(({ definition, atoms }) => ({ label: nameOf(definition), atoms, truth: truth(atoms) }));
-  const groups = SETS.map((set) => set.definition).filter((d) => d.column === 'everyone' && truth(atomsOf(d)) > 0 && truth(atomsOf(d)) < K);
-  const others = groups.flatMap((g) =>
-    [...LEVEL.map((level) => ({ column: level, other: (a: Atom) => a.level !== level })), { column: 'sgbv', other: (a: Atom) => !a.sgbv }].map(({ column, other }) => {
-      const atoms = atomsOf(g).filter((i) => other(ATOMS[i]!));
-      return { label: `not ${column} in ${nameOf(g)}`, atoms, truth: truth(atoms) };
-    }),
-  );
-  return [...small, ...others];
-}
-
-/** A target is pinned when the attacker narrows it to one value; an attribute is learned when "nobody in the group lacks it" is proved. */
-const pinned = (findings: ReturnType<typeof linearAlgebraAttack>) => findings.filter((f) => f.min === f.max);
 
 describe('the attacker, against every view at both area levels with every filter', () => {
   it('pins no count under k and learns no attribute of a small group, before or after one registration', async () => {

@@ -2,3 +2,4 @@ export * from './table';
 export { protectTable } from './protect-table';
 export * from './roll-up';
 export * from './cell-key';
+export * from './release';

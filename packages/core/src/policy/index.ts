@@ -7,3 +7,4 @@ export * from './fields';
 export * from './console';
 export * from './task-topic';
 export * from './labour-programmes';
+export * from './aggregate-source';

@@ -14,12 +14,24 @@ export interface RollupFilter {
   setting?: readonly string[];
   legalStatus?: readonly string[];
   careSituation?: readonly string[];
+  /** The live ledgers, or the release aggregate-only readers see (migration 0038); live when unset. */
+  source?: 'live' | 'release';
 }
 
 /** The dimension a count is grouped by, as a rollup column. */
 export type RollupGroup = 'admin_area_code' | 'site_id' | 'setting' | 'sex' | 'birth_year' | 'legal_status' | 'care_situation';
 
-type RollupTable = 'population_rollup' | 'population_domain_rollup' | 'screening_trend_rollup';
+type RollupTable =
+  | 'population_rollup'
+  | 'population_domain_rollup'
+  | 'screening_trend_rollup'
+  | 'population_rollup_release'
+  | 'population_domain_rollup_release'
+  | 'screening_trend_rollup_release';
+
+/** A ledger as the filter's source holds it: the release has the same columns. */
+const ledger = <T extends 'population_rollup' | 'population_domain_rollup' | 'screening_trend_rollup'>(table: T, filter: RollupFilter): T =>
+  (filter.source === 'release' ? `${table}_release` : table) as T;
 
 function narrowed<T extends RollupTable, O>(query: SelectQueryBuilder<Database, T, O>, filter: RollupFilter): SelectQueryBuilder<Database, T, O> {
   // The same columns exist in every rollup; Kysely cannot see that through the union of tables.
@@ -66,7 +78,7 @@ const counted = (row: { key: string | null; column: string | null; n: string; ke
 /** People by a dimension and current risk level (null = not screened), from the rollup. */
 export async function countPeopleByLevel(db: Db | Tx, filter: RollupFilter, group: RollupGroup): Promise<GroupedCount[]> {
   const rows = await narrowed(
-    db.selectFrom('population_rollup').select([sql<string | null>`${sql.ref(group)}::text`.as('key'), 'risk_level as column', sql<string>`sum(n)`.as('n'), keySum()]),
+    db.selectFrom(ledger('population_rollup', filter)).select([sql<string | null>`${sql.ref(group)}::text`.as('key'), 'risk_level as column', sql<string>`sum(n)`.as('n'), keySum()]),
     filter,
   )
     .groupBy([group, 'risk_level'])
@@ -78,7 +90,7 @@ export async function countPeopleByLevel(db: Db | Tx, filter: RollupFilter, grou
 export async function countPeopleByDomain(db: Db | Tx, filter: RollupFilter, group: RollupGroup, domain: string | null): Promise<GroupedCount[]> {
   let query = narrowed(
     db
-      .selectFrom('population_domain_rollup')
+      .selectFrom(ledger('population_domain_rollup', filter))
       .select([sql<string | null>`${sql.ref(group)}::text`.as('key'), sql<string>`${sql.ref(domain === null ? 'domain' : 'level')}`.as('column'), sql<string>`sum(n)`.as('n'), keySum()]),
     filter,
   );
@@ -90,7 +102,7 @@ export async function countPeopleByDomain(db: Db | Tx, filter: RollupFilter, gro
 /** Original screenings per month (YYYY-MM) and the level they found. */
 export async function countScreeningsByMonth(db: Db | Tx, filter: RollupFilter): Promise<GroupedCount[]> {
   const rows = await narrowed(
-    db.selectFrom('screening_trend_rollup').select([sql<string>`to_char(month, 'YYYY-MM')`.as('key'), 'risk_level as column', sql<string>`sum(n)`.as('n'), keySum()]),
+    db.selectFrom(ledger('screening_trend_rollup', filter)).select([sql<string>`to_char(month, 'YYYY-MM')`.as('key'), 'risk_level as column', sql<string>`sum(n)`.as('n'), keySum()]),
     filter,
   )
     .groupBy(['month', 'risk_level'])

@@ -57,10 +57,31 @@ export interface ScreeningTrendRollupTable extends PersonDimensions {
   risk_level: string;
 }
 
+/** Migration 0038: when an area's rows were last copied into the release. '' is "no area". */
+export interface PopulationReleaseAreasTable {
+  operation_id: string;
+  area_key: string;
+  released_at: Timestamp;
+}
+
+/** Migration 0038: the operation's last release cut. */
+export interface PopulationReleasesTable {
+  operation_id: string;
+  released_at: Timestamp;
+  areas_refreshed: number;
+  areas_held: number;
+}
+
 export interface PopulationMapTables {
   admin_areas: AdminAreasTable;
   operation_disclosure: OperationDisclosureTable;
   population_rollup: PopulationRollupTable;
   population_domain_rollup: PopulationDomainRollupTable;
   screening_trend_rollup: ScreeningTrendRollupTable;
+  // The release (migration 0038): the same rows, copied per area on a schedule.
+  population_rollup_release: PopulationRollupTable;
+  population_domain_rollup_release: PopulationDomainRollupTable;
+  screening_trend_rollup_release: ScreeningTrendRollupTable;
+  population_release_areas: PopulationReleaseAreasTable;
+  population_releases: PopulationReleasesTable;
 }

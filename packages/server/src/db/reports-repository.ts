@@ -13,10 +13,10 @@ export interface AreaLevelCount {
  * Counts per admin area and current risk level, from the population rollup that triggers
  * keep exact (migration 0019), not from a scan of every person.
  */
-export async function countByAreaAndLevel(db: Db, operationIds: readonly string[]): Promise<AreaLevelCount[]> {
+export async function countByAreaAndLevel(db: Db, operationIds: readonly string[], source: 'live' | 'release' = 'live'): Promise<AreaLevelCount[]> {
   if (operationIds.length === 0) return [];
   const rows = await db
-    .selectFrom('population_rollup')
+    .selectFrom(source === 'release' ? 'population_rollup_release' : 'population_rollup')
     .select(['admin_area_code', 'risk_level', (eb) => eb.fn.sum<string>('n').as('n'), sql<string>`coalesce(sum(key_sum) % 4294967296, 0)`.as('key_sum')])
     .where('operation_id', 'in', operationIds)
     .groupBy(['admin_area_code', 'risk_level'])

@@ -17,12 +17,13 @@ import {
   SETTINGS,
   SEXES,
   addKeyed,
+  aggregateSourceFor,
   type KeyedCount,
   type AreaTree,
   type PublishOptions,
   type Result,
 } from '@waymark/core';
-import type { AggregateQuery, AggregateTable } from '@waymark/contracts';
+import type { AggregateQuery, AggregateTable, Figures } from '@waymark/contracts';
 import { listAdminAreaTree, listSitesOfOperation, type AdminAreaRecord } from '../../db/admin-areas-repository';
 import {
   countPeopleByDomain,
@@ -32,6 +33,7 @@ import {
   type RollupFilter,
   type RollupGroup,
 } from '../../db/population-aggregates-repository';
+import { agenciesOfOperation, lastReleaseCut } from '../../db/population-release-repository';
 import { failure, type Failure } from '../../failure';
 import type { UseCaseContext } from '../context';
 import { suppressionThresholdOf } from './disclosure-threshold';
@@ -68,6 +70,7 @@ interface Frame {
   sites: Array<{ id: string; name: string; admin_area_code: string | null }>;
   filter: RollupFilter;
   year: number;
+  figures: Figures;
 }
 
 export async function riskLevelView(ctx: UseCaseContext, query: AggregateQuery): Promise<Result<AggregateTable, Failure>> {
@@ -107,6 +110,7 @@ export async function screeningTrendView(ctx: UseCaseContext, query: AggregateQu
   const published = publishKeyedTable({ cells }, { k: frame.value.k, rowTotals: true, columnTotals: false, grandTotal: false });
   return ok({
     view: 'trend',
+    figures: frame.value.figures,
     by: 'month',
     operationId: frame.value.operationId,
     suppressionThreshold: frame.value.k,
@@ -134,14 +138,19 @@ export function aggregateView(ctx: UseCaseContext, query: AggregateQuery): Promi
 async function frameFor(ctx: UseCaseContext, query: AggregateQuery): Promise<Result<Frame, Failure>> {
   if (!can(ctx.actor, 'aggregate.read')) return err(failure('forbidden'));
   if (!canInOperation(ctx.actor, 'aggregate.read', query.operationId)) return err(failure('forbidden'));
-  const [k, tree, sites] = await Promise.all([
+  const [k, tree, sites, agencies, releasedAt] = await Promise.all([
     suppressionThresholdOf(ctx.db, query.operationId),
     listAdminAreaTree(ctx.db, query.operationId),
     listSitesOfOperation(ctx.db, query.operationId),
+    agenciesOfOperation(ctx.db, query.operationId),
+    lastReleaseCut(ctx.db, query.operationId),
   ]);
+  // Live figures only for readers who may read every person of the operation anyway.
+  const source = aggregateSourceFor(ctx.actor, query.operationId, agencies);
   const year = ctx.now().getUTCFullYear();
   const filter: RollupFilter = {
     operationId: query.operationId,
+    source,
     siteId: query.siteId,
     sex: query.sex,
     setting: query.setting,
@@ -156,7 +165,8 @@ async function frameFor(ctx: UseCaseContext, query: AggregateQuery): Promise<Res
   };
   const areas = areaTree(tree);
   if (query.area !== undefined) filter.areaCodes = [query.area, ...areas.descendantsOf(query.area)];
-  return ok({ operationId: query.operationId, k, tree, areas, sites, filter, year });
+  const figures: Figures = { source, releasedAt: releasedAt?.toISOString() ?? null };
+  return ok({ operationId: query.operationId, k, tree, areas, sites, filter, year, figures });
 }
 
 const groupOf = (by: AggregateQuery['by']): RollupGroup =>
@@ -199,8 +209,12 @@ function planRows(frame: Frame, query: AggregateQuery, counts: readonly GroupedC
       return vocabulary(AGE_BRACKETS, (key) => (key === null ? UNKNOWN : ageBracket(Math.max(0, frame.year - Number(key)))));
     case 'site': {
       const sites = new Map(frame.sites.map((site) => [site.id, site]));
-      const keys = [...new Set(counts.map((c) => c.key ?? UNKNOWN))];
-      const rows = keys
+      const keys = new Set(counts.map((c) => c.key ?? UNKNOWN));
+      // The sites of the asked area are rows even with nobody counted (or nobody released yet):
+      // withheld, not missing, as areas are.
+      const inArea = frame.filter.areaCodes ? new Set(frame.filter.areaCodes) : null;
+      if (inArea) for (const site of frame.sites) if (site.admin_area_code !== null && inArea.has(site.admin_area_code)) keys.add(site.id);
+      const rows = [...keys]
         .map((key) => {
           const site = sites.get(key);
           return { key, name: site?.name ?? null, parent: site?.admin_area_code ?? null, drill: null };
@@ -259,6 +273,7 @@ function tabulate(
     : undefined;
   return {
     view: query.view,
+    figures: frame.figures,
     by: query.by,
     operationId: frame.operationId,
     suppressionThreshold: frame.k,

@@ -17,6 +17,7 @@ import type { DatabaseHandle } from '../../db/connect';
 import { ensureOperations, grantAdministrators, loadPopulation } from '../../db/bulk/load-population';
 import type { MemberScreening } from '../../db/bulk/population-rows';
 import { compactRollupsAfterBulkWrite } from './compact-rollups';
+import { cutRelease } from './cut-release';
 import { loadShippedBoundaries } from './shipped-boundaries';
 
 export interface SeedOptions {
@@ -72,6 +73,9 @@ export async function loadGeneratedPopulation(
   // Each batch appended its rollup deltas; folding them (and rewriting the tables after a large
   // load) leaves the dashboards as fast as before it.
   await compactRollupsAfterBulkWrite(database.db);
+  // A loaded population is released at once (each area that now has at least k more people),
+  // so aggregate-only readers of a demo see it without waiting for the daily cut.
+  for (const operationId of ids.operations.values()) await cutRelease(database.db, operationId, options.today);
   return loaded;
 }
 

@@ -1,10 +1,10 @@
-import { addKeyed, can, canInOperation, disclosureMethod, err, NOBODY, ok, publishKeyedTable, RISK_LEVELS, type KeyedCount, type Result } from '@waymark/core';
+import { addKeyed, aggregateSourceFor, can, canInOperation, disclosureMethod, err, NOBODY, ok, publishKeyedTable, RISK_LEVELS, type KeyedCount, type Result } from '@waymark/core';
 import type { RiskByArea } from '@waymark/contracts';
+import { agenciesOfOperation } from '../../db/population-release-repository';
 import { countByAreaAndLevel } from '../../db/reports-repository';
 import { failure, type Failure } from '../../failure';
 import type { UseCaseContext } from '../context';
 import { suppressionThresholdOfAll } from '../population/disclosure-threshold';
-
 
 type Level = (typeof RISK_LEVELS)[number] | 'unscreened';
 const LEVELS: Level[] = [...RISK_LEVELS, 'unscreened'];
@@ -13,7 +13,10 @@ export async function riskByArea(ctx: UseCaseContext, operationId: string | unde
   if (!can(ctx.actor, 'aggregate.read')) return err(failure('forbidden'));
   if (operationId && !canInOperation(ctx.actor, 'aggregate.read', operationId)) return err(failure('forbidden'));
   const scope = operationId ? [operationId] : ctx.actor.operationIds;
-  const rows = await countByAreaAndLevel(ctx.db, scope);
+  // Each operation's figures as this reader may see them: live or its release (core/policy).
+  const sources = await Promise.all(scope.map(async (id) => ({ id, source: aggregateSourceFor(ctx.actor, id, await agenciesOfOperation(ctx.db, id)) })));
+  const of = (source: 'live' | 'release') => sources.filter((s) => s.source === source).map((s) => s.id);
+  const rows = [...(await countByAreaAndLevel(ctx.db, of('live'), 'live')), ...(await countByAreaAndLevel(ctx.db, of('release'), 'release'))];
   // Below k a count could point at identifiable people: it is withheld (core/disclosure).
   const k = await suppressionThresholdOfAll(ctx.db, scope);
   const areas = new Map<string | null, Record<Level, KeyedCount>>();

@@ -289,7 +289,7 @@ function LabourByAreaTable() {
   if (layer.isPending) return <p role="status">{t('app.loading')}</p>;
   if (layer.isError) return <ProblemMessage error={layer.error} />;
   const k = layer.data.suppressionThreshold;
-  const cell = (value: number | null) => (value === null ? <span className="muted" title={t('reports.suppressedHint', { k })}>{t('reports.suppressed', { k })}</span> : formatNumber(value, language));
+  const cell = (value: number | null) => (value === null ? <span className="muted" title={t('disclosure.labourHidden', { k })}>{t('reports.suppressed', { k })}</span> : formatNumber(value, language));
   return (
     <section className="card" aria-labelledby="labour-areas-heading">
       <h2 id="labour-areas-heading">{t('labour.byArea')}</h2>

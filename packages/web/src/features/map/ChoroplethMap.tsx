@@ -116,7 +116,6 @@ export function ChoroplethMap({ areas, layers, label, onAreaSelect, context = []
                 : null}
               <li><span className="swatch swatch-zero" />{fill.format(0)}</li>
               <li><span className="swatch swatch-suppressed" />{t('map.suppressed')}</li>
-              <li><span className="swatch swatch-rolled-up" />{t('map.rolledUpLegend')}</li>
               <li><span className="swatch swatch-none" />{t('map.noData')}</li>
             </ul>
           </div>

@@ -17,6 +17,7 @@ import { ExportButtons } from '../../components/ExportButtons';
 import { AggregateTableView } from './AggregateTableView';
 import { BarChart } from './BarChart';
 import { ChoroplethMap } from './ChoroplethMap';
+import { FiguresNote } from './FiguresNote';
 import type { AreaValue, MapArea, MapLayer } from './choropleth-layers';
 import { TrendChart } from './TrendChart';
 import { useMapOverlays } from './use-map-overlays';
@@ -154,6 +155,7 @@ export function RiskMapPage() {
     <section className="risk-map" aria-labelledby="map-heading">
       <h1 id="map-heading" tabIndex={-1}>{t('map.heading')}</h1>
       <p className="muted">{t('map.intro', { k })}</p>
+      <FiguresNote figures={byArea.data?.figures} k={k} />
       <div className="filters card" role="search" aria-label={t('filters.label')}>
         {operations.length > 1 && (
           <SelectField id="map-operation" testId="map-operation" label={t('map.operation')} value={operationId}
