@@ -18,6 +18,19 @@ export async function findCase(db: Db | Tx, actor: Actor, id: string): Promise<C
   return db.selectFrom('cases').selectAll().where(scopeCondition(actor, 'cases')).where('id', '=', id).executeTakeFirst();
 }
 
+/** The case a number names, in the actor's scope (undefined outside it, as for an id). */
+export async function findCaseIdByNumber(db: Db | Tx, actor: Actor, caseNumber: string): Promise<string | undefined> {
+  if (actor.operationIds.length === 0) return undefined;
+  const row = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('operation_id', 'in', actor.operationIds)
+    .where('case_number', '=', caseNumber)
+    .where(scopeCondition(actor, 'cases'))
+    .executeTakeFirst();
+  return row?.id;
+}
+
 export async function findCaseForUpdate(tx: Tx, actor: Actor, id: string): Promise<CaseRow | undefined> {
   if (actor.operationIds.length === 0) return undefined;
   return tx.selectFrom('cases').selectAll().where(scopeCondition(actor, 'cases')).where('id', '=', id).forUpdate().executeTakeFirst();
