@@ -77,6 +77,8 @@ describe('screening → case → plan → my work, in the browser', () => {
     await expect.poll(() => page.getByTestId('case-status').innerText()).toBe('Identified');
     // Only the two actions chosen became tasks.
     await expect.poll(() => page.getByTestId('case-task').count()).toBe(2);
+    // Named by a number a person can say aloud (migration 0045).
+    await expect.poll(() => page.getByTestId('case-number').innerText()).toMatch(/^Case number [A-Z0-9_-]+-C-\d{4}-\d{6}$/);
     caseUrl = page.url();
     await expect.poll(() => page.getByTestId('case-task').count()).toBeGreaterThan(0);
     await page.getByTestId('case-event-start_assessment').click();

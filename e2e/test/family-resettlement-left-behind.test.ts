@@ -153,6 +153,9 @@ describe("a family's resettlement waits for the fostered child's own decision, i
     await signIn(page, 'ar');
     await page.goto(`${install.server.url}/cases/${caseId}`);
     await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    // The number keeps its left-to-right order inside the Arabic label.
+    await expect.poll(() => page.getByTestId('case-number').innerText()).toMatch(/^رقم الحالة [A-Z0-9_-]+-C-\d{4}-\d{6}$/);
+    await page.locator('header.person-head').screenshot({ path: join(SCREENSHOTS, 'case-number-ar.png') });
     await expect.poll(() => page.getByTestId('solution-step').getAttribute('data-status')).toBe('completed');
     await expect.poll(() => page.getByTestId('solution-step').getByTestId('step-status').innerText()).toBe('مكتمل');
     await expect.poll(() => page.getByTestId('resettlement-confirmed').innerText()).toContain('الحماية القانونية');

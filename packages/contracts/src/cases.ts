@@ -116,6 +116,8 @@ export type CaseTimelineEntry = z.infer<typeof CaseTimelineEntrySchema>;
 
 export const CaseSchema = z.object({
   id: IdSchema,
+  /** e.g. LBN-C-2026-000123. */
+  caseNumber: z.string(),
   personId: IdSchema.nullable(),
   householdId: IdSchema.nullable(),
   agencyId: IdSchema,
@@ -170,6 +172,18 @@ export const ClosureRequestsSchema = z.object({
   ),
 });
 export type ClosureRequests = z.infer<typeof ClosureRequestsSchema>;
+
+/** A record number as people type it: any case, spaces around it ignored (migration 0045's shape). */
+export const RecordNumberSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9_-]{1,40}-[PHC]-\d{4}-\d{6,12}$/, { message: 'invalid_record_number' });
+
+/** `GET /cases/lookup?number=`: the case a number names, in the reader's scope. */
+export const CaseLookupQuerySchema = z.strictObject({ number: RecordNumberSchema });
+export const CaseLookupSchema = z.object({ id: IdSchema, caseNumber: z.string() });
+export type CaseLookup = z.infer<typeof CaseLookupSchema>;
 
 export const WorkloadSchema = z.object({
   items: z.array(

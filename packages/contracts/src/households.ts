@@ -14,6 +14,8 @@ export type HouseholdCreate = z.infer<typeof HouseholdCreateSchema>;
 export const HouseholdSchema = z.object({
   id: IdSchema,
   operationId: IdSchema,
+  /** e.g. LBN-H-2026-000123. */
+  householdNumber: z.string(),
   siteId: IdSchema.nullable(),
   headPersonId: IdSchema.nullable(),
   version: z.number().int(),

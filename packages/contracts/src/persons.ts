@@ -69,6 +69,8 @@ export type PersonUpdate = z.infer<typeof PersonUpdateSchema>;
 export const PersonSchema = z.object({
   id: IdSchema,
   operationId: IdSchema,
+  /** The registration number a person and a caseworker can say aloud (e.g. LBN-P-2026-000123). */
+  registrationNumber: z.string(),
   householdId: IdSchema.nullable(),
   relationshipToHead: z.enum(RELATIONSHIPS_TO_HEAD).nullable(),
   givenName: z.string(),

@@ -21,6 +21,9 @@ const RECORD = 'keep the record consistent and traceable';
 export const FIELD_REGISTRY = {
   'person.id': field('internal', RECORD),
   'person.operationId': field('internal', RECORD),
+  // A number names the record as its id does (migration 0045): classified like the id, so it
+  // leaves wherever the id may and nowhere else (never in an aggregate or its export).
+  'person.registrationNumber': field('internal', RECORD),
   'person.householdId': field('internal', RECORD),
   'person.relationshipToHead': field('personal', IDENTIFY),
   'person.givenName': field('personal', IDENTIFY),
@@ -53,6 +56,7 @@ export const FIELD_REGISTRY = {
   'person.anonymisedAt': field('internal', RECORD),
   'household.id': field('internal', RECORD),
   'household.operationId': field('internal', RECORD),
+  'household.householdNumber': field('internal', RECORD),
   'household.siteId': field('personal', LOCATE),
   'household.headPersonId': field('personal', IDENTIFY),
   'household.version': field('internal', RECORD),
@@ -72,6 +76,7 @@ export const FIELD_REGISTRY = {
   // Protection cases (issue 4). What the case is about and where it stands is sensitive
   // (it says a person is at risk); the person's own plan is in their words, sensitive too.
   'case.id': field('internal', RECORD),
+  'case.caseNumber': field('internal', RECORD),
   'case.personId': field('internal', RECORD),
   'case.householdId': field('internal', RECORD),
   'case.agencyId': field('internal', RECORD),

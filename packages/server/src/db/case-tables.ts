@@ -13,6 +13,8 @@ export interface CasesTable {
   id: string;
   person_id: string | null;
   household_id: string | null;
+  /** The case number (migration 0045): given by the database, never changed. */
+  case_number: ColumnType<string, string | undefined, never>;
   agency_id: string;
   team_id: string | null;
   assigned_user_id: string | null;

@@ -18,6 +18,19 @@ export async function findCase(db: Db | Tx, actor: Actor, id: string): Promise<C
   return db.selectFrom('cases').selectAll().where(scopeCondition(actor, 'cases')).where('id', '=', id).executeTakeFirst();
 }
 
+/** The case a number names, in the actor's scope (undefined outside it, as for an id). */
+export async function findCaseIdByNumber(db: Db | Tx, actor: Actor, caseNumber: string): Promise<string | undefined> {
+  if (actor.operationIds.length === 0) return undefined;
+  const row = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('operation_id', 'in', actor.operationIds)
+    .where('case_number', '=', caseNumber)
+    .where(scopeCondition(actor, 'cases'))
+    .executeTakeFirst();
+  return row?.id;
+}
+
 export async function findCaseForUpdate(tx: Tx, actor: Actor, id: string): Promise<CaseRow | undefined> {
   if (actor.operationIds.length === 0) return undefined;
   return tx.selectFrom('cases').selectAll().where(scopeCondition(actor, 'cases')).where('id', '=', id).forUpdate().executeTakeFirst();
@@ -129,12 +142,15 @@ export interface WorkloadRow {
 /**
  * Open cases held and open tasks owned, per enabled worker of one agency in one set of
  * operations: counts only, so a supervisor sees load without opening anyone's file.
+ *
+ * Summed from the workload ledgers (migration 0046), kept by triggers as cases and tasks are
+ * written, instead of counting the agency's open cases and tasks at each read. Overdue is
+ * every open task due in a week before this one (ledger) plus those due earlier this week
+ * (the My work index, a few days of one worker's tasks).
  */
 export async function workloadOfAgency(db: Db, agencyId: string, operationIds: readonly string[], today: string): Promise<WorkloadRow[]> {
   if (operationIds.length === 0) return [];
   const ops = sql.join(operationIds.map((id) => sql`${id}::uuid`));
-  // Two grouped passes (the agency's open cases, its workers' open tasks) rather than three
-  // counts per worker: one scan each, whatever the number of workers.
   const result = await sql<WorkloadRow>`
     with staff as (
       select u.id, u.display_name from users u
@@ -142,18 +158,26 @@ export async function workloadOfAgency(db: Db, agencyId: string, operationIds: r
         and exists (select 1 from user_operations uo where uo.user_id = u.id and uo.operation_id in (${ops}))
     ),
     held as (
-      select c.assigned_user_id as user_id, count(*)::int as n from cases c
-      where c.operation_id in (${ops}) and c.agency_id = ${agencyId}::uuid and c.status <> 'closed'
-      group by c.assigned_user_id
+      select l.user_id, sum(l.n)::int as n from workload_case_ledger l
+      where l.operation_id in (${ops}) and l.agency_id = ${agencyId}::uuid and l.user_id in (select id from staff)
+      group by l.user_id
     ),
     owned as (
-      select t.owner_user_id as user_id, count(*)::int as n, (count(*) filter (where t.due_date < ${today}::date))::int as overdue
-      from case_tasks t
+      select l.user_id, sum(l.n)::int as n,
+             (sum(l.n) filter (where l.due_week < date_trunc('week', ${today}::date::timestamp)::date))::int as overdue
+      from workload_task_ledger l
+      where l.operation_id in (${ops}) and l.user_id in (select id from staff)
+      group by l.user_id
+    ),
+    overdue_this_week as (
+      select t.owner_user_id as user_id, count(*)::int as n from case_tasks t
       where t.operation_id in (${ops}) and t.done_at is null and t.owner_user_id in (select id from staff)
+        and t.due_date >= date_trunc('week', ${today}::date::timestamp)::date and t.due_date < ${today}::date
       group by t.owner_user_id
     )
-    select s.id as user_id, s.display_name, coalesce(h.n, 0) as open_cases, coalesce(o.n, 0) as open_tasks, coalesce(o.overdue, 0) as overdue_tasks
-    from staff s left join held h on h.user_id = s.id left join owned o on o.user_id = s.id
+    select s.id as user_id, s.display_name, coalesce(h.n, 0) as open_cases, coalesce(o.n, 0) as open_tasks,
+           coalesce(o.overdue, 0) + coalesce(w.n, 0) as overdue_tasks
+    from staff s left join held h on h.user_id = s.id left join owned o on o.user_id = s.id left join overdue_this_week w on w.user_id = s.id
     order by open_cases desc, open_tasks desc, s.display_name, s.id
     limit 500`.execute(db);
   return result.rows;

@@ -32,6 +32,8 @@ export interface HouseholdsTable extends HeldBy {
   id: string;
   site_id: string | null;
   head_person_id: string | null;
+  /** Its name for people (migration 0045): given by the database or the bulk loader, never changed. */
+  household_number: ColumnType<string, string | undefined, never>;
   version: Generated<number>;
   created_at: Timestamp;
   created_by: string | null;
@@ -44,6 +46,8 @@ export interface PersonsTable extends HeldBy {
   id: string;
   /** The cell-key method's record key (migration 0026): random, permanent, never shown. */
   record_key: ColumnType<string, number | string | undefined, never>;
+  /** The registration number (migration 0045): given by the database or the bulk loader, never changed. */
+  registration_number: ColumnType<string, string | undefined, never>;
   household_id: string | null;
   site_id: string | null;
   given_name: string;

@@ -2,6 +2,7 @@ import { bracketRange, RISK_LEVELS, type Actor, type AgeBracket, type RiskLevel 
 import type { PersonListQuery } from '@waymark/contracts';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database, NewPersonRow, PersonRow, PersonUpdate } from './schema';
+import { recordNumberQuery } from './record-numbers-repository';
 import { scopeCondition } from './scope';
 import type { Db, Tx } from './transaction';
 
@@ -103,7 +104,17 @@ function personFilters(
   if (query.sex) filters.push(eb('sex', 'in', query.sex));
   if (query.legalStatus) filters.push(eb('legal_status', 'in', query.legalStatus));
   if (query.ageBracket) filters.push(eb.or(query.ageBracket.map((bracket) => birthRange(eb, bracket, today))));
-  if (query.name) {
+  const number = query.name ? recordNumberQuery(query.name) : null;
+  if (number !== null) {
+    // A registration number finds its person, a household number the household's members
+    // (both by the unique indexes of migration 0045), a case number nobody here.
+    const household = eb.selectFrom('households').select('households.id').where('households.household_number', '=', number);
+    filters.push(
+      operations.length === 0
+        ? eb('registration_number', '=', number)
+        : eb.or([eb('registration_number', '=', number), eb('household_id', 'in', household.where('households.operation_id', 'in', operations))]),
+    );
+  } else if (query.name) {
     const needle = query.name.toLowerCase();
     // Substring for exact spellings, word similarity for transliteration variants
     // (Mohammed / Muhammad); both are served by the trigram index.

@@ -6,7 +6,7 @@ const COMPACTION_LOCK = 7_302_916;
 
 export interface RollupLedger {
   operationId: string;
-  /** Delta rows appended since the last compaction, over the three rollups. */
+  /** Delta rows appended since the last compaction, over the three rollups and the two workload ledgers (migration 0046). */
   pending: number;
   /** Rows a compaction folded (one per key). */
   folded: number;
@@ -20,6 +20,8 @@ export async function rollupLedgers(db: Db): Promise<RollupLedger[]> {
         select operation_id, compacted from population_rollup
         union all select operation_id, compacted from population_domain_rollup
         union all select operation_id, compacted from screening_trend_rollup
+        union all select operation_id, compacted from workload_case_ledger
+        union all select operation_id, compacted from workload_task_ledger
       ) ledger
      group by operation_id`.execute(db);
   return result.rows.map((row) => ({ operationId: row.operation_id, pending: Number(row.pending), folded: Number(row.folded) }));
@@ -35,6 +37,8 @@ export async function compactRollups(db: Db, operationId: string): Promise<boole
     const lock = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${COMPACTION_LOCK}) as ok`.execute(tx);
     if (!lock.rows[0]?.ok) return false;
     await sql`select population_rollups_compact(${operationId}::uuid)`.execute(tx);
+    // The workload ledgers (migration 0046) fold on the same schedule, under the same lock.
+    await sql`select workload_ledgers_compact(${operationId}::uuid)`.execute(tx);
     return true;
   });
 }
@@ -49,5 +53,5 @@ export async function compactRollups(db: Db, operationId: string): Promise<boole
  * count into it wait, none fail. It cannot run inside a transaction.
  */
 export async function repackRollups(db: Db): Promise<void> {
-  await sql`vacuum (full, analyze) population_rollup, population_domain_rollup, screening_trend_rollup`.execute(db);
+  await sql`vacuum (full, analyze) population_rollup, population_domain_rollup, screening_trend_rollup, workload_case_ledger, workload_task_ledger`.execute(db);
 }

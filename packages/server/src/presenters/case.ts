@@ -65,6 +65,7 @@ export function presentCase(row: CaseRow, tasks: readonly CaseTaskRow[], today: 
   const reader: CaseTaskReader = { actor, record: { assignedUserId: row.assigned_user_id }, ring };
   return {
     id: row.id,
+    caseNumber: row.case_number,
     personId: row.person_id,
     householdId: row.household_id,
     agencyId: row.agency_id,

@@ -6,6 +6,7 @@ export function presentHousehold(household: HouseholdRow, members: PersonRow[], 
   return {
     id: household.id,
     operationId: household.operation_id,
+    householdNumber: household.household_number,
     siteId: household.site_id,
     headPersonId: household.head_person_id,
     version: household.version,

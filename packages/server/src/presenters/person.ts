@@ -8,6 +8,7 @@ export function presentPerson(row: PersonRow, today: Date): Person {
   return {
     id: row.id,
     operationId: row.operation_id,
+    registrationNumber: row.registration_number,
     householdId: row.household_id,
     relationshipToHead: row.relationship_to_head as Person['relationshipToHead'],
     givenName: row.given_name,

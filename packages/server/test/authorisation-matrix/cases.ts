@@ -29,6 +29,17 @@ export const CASE_ROUTES: Entries = {
     success: 201,
     request: async (w, actor, position) => ({ path: '/api/v1/cases', body: { personId: (await w.record(asPosition(position), actor)).personId } }),
   },
+  'GET /api/v1/cases/lookup': {
+    kind: 'record',
+    verb: 'case.read',
+    success: 200,
+    request: async (w, actor, position) => {
+      const held = await w.case(asPosition(position), actor);
+      const detail = (await w.readAsAdmin(`/api/v1/cases/${held.caseId}`)) as { caseNumber: string };
+      // As typed: lower case and spaces around it are accepted.
+      return { path: `/api/v1/cases/lookup?number=${encodeURIComponent(` ${detail.caseNumber.toLowerCase()} `)}` };
+    },
+  },
   'GET /api/v1/cases/{id}': {
     kind: 'record',
     verb: 'case.read',

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { writeAuditWithClient } from '../audit';
 import type { DatabaseHandle } from '../connect';
+import { reserveRecordNumbers, type NumberedKind } from '../record-numbers-repository';
 import { keepRollupsInTransaction } from '../rollup-keeper';
 import { copyChunks, copyText, type CopyText } from './copy-rows';
 import type { CopyValue } from './copy-text';
@@ -137,7 +138,7 @@ export async function loadPopulation(
     const [taken, size] = [batch, batchSize];
     batch = [];
     batchSize = 0;
-    const built = await buildBatch(taken, ids, options);
+    const built = await buildBatch(taken, ids, options, await reserveBatchNumbers(database, taken, ids));
     // The previous batch's write: its failure stops the load before anything else is written.
     await writing;
     writing = writeBatch(database, built, options.actorId).then(() => {
@@ -159,7 +160,7 @@ export async function loadPopulation(
 }
 
 /** Every row of a batch and its rollup deltas, yielding now and then so a write in flight keeps its socket fed. */
-async function buildBatch(batch: GeneratedHousehold[], ids: PlacementIds, options: LoadOptions): Promise<BuiltBatch> {
+async function buildBatch(batch: GeneratedHousehold[], ids: PlacementIds, options: LoadOptions, numbers: BatchNumbers): Promise<BuiltBatch> {
   const householdRows: CopyValue[][] = [];
   const personRows: CopyValue[][] = [];
   const screeningRows: CopyValue[][] = [];
@@ -172,7 +173,15 @@ async function buildBatch(batch: GeneratedHousehold[], ids: PlacementIds, option
       const siteId = ids.sites.get(`${generated.operationCode}/${generated.siteCode}`);
       const agencyId = ids.agencies.get(generated.operationCode);
       if (!operationId || !siteId || !agencyId) throw new Error(`unknown operation or site ${generated.operationCode}/${generated.siteCode}`);
-      const placed: PlacedHousehold = { operationId, agencyId, siteId, householdId: uuidv7(), memberIds: generated.members.map(() => uuidv7()) };
+      const placed: PlacedHousehold = {
+        operationId,
+        agencyId,
+        siteId,
+        householdId: uuidv7(),
+        memberIds: generated.members.map(() => uuidv7()),
+        householdNumber: numbers.next(operationId, 'H'),
+        memberNumbers: generated.members.map(() => numbers.next(operationId, 'P')),
+      };
       householdRows.push(householdRow(placed, generated, options.actorId));
       generated.members.forEach((_member, index) => {
         const problem = options.check(generated, index);
@@ -194,6 +203,45 @@ async function buildBatch(batch: GeneratedHousehold[], ids: PlacementIds, option
     screenings: copyText(screeningRows),
     consents: copyText(consentRows),
     rollups: rollups.text(),
+  };
+}
+
+/** Numbers reserved for one batch, handed out in the order its rows are built. */
+interface BatchNumbers {
+  next(operationId: string, kind: NumberedKind): string;
+}
+
+/**
+ * The loader numbers its own rows (migration 0045's triggers fire only for rows without a
+ * number): one reservation per operation and kind for the whole batch, instead of one counter
+ * update per row. Reserved before the batch is written, in their own statement: a batch that
+ * then fails leaves a gap in the numbers, never a number given twice.
+ */
+async function reserveBatchNumbers(database: DatabaseHandle, batch: readonly GeneratedHousehold[], ids: PlacementIds): Promise<BatchNumbers> {
+  const wanted = new Map<string, { operationId: string; kind: NumberedKind; n: number }>();
+  const want = (operationId: string, kind: NumberedKind, n: number) => {
+    const key = `${operationId}/${kind}`;
+    const entry = wanted.get(key) ?? { operationId, kind, n: 0 };
+    entry.n += n;
+    wanted.set(key, entry);
+  };
+  for (const generated of batch) {
+    const operationId = ids.operations.get(generated.operationCode);
+    if (!operationId) throw new Error(`unknown operation ${generated.operationCode}`);
+    want(operationId, 'H', 1);
+    want(operationId, 'P', generated.members.length);
+  }
+  const year = new Date().getUTCFullYear();
+  const reserved = new Map<string, string[]>();
+  for (const [key, entry] of wanted) {
+    reserved.set(key, (await reserveRecordNumbers(database.db, entry.operationId, entry.kind, year, entry.n)).reverse());
+  }
+  return {
+    next(operationId, kind) {
+      const number = reserved.get(`${operationId}/${kind}`)?.pop();
+      if (number === undefined) throw new Error(`no number reserved for ${operationId}/${kind}`);
+      return number;
+    },
   };
 }
 

@@ -4,13 +4,13 @@ import type { Sealer } from '../../crypto/seal';
 import type { CopyValue } from './copy-text';
 import type { CountedPerson, CountedScreening } from './rollup-deltas';
 
-export const HOUSEHOLD_COLUMNS = ['operation_id', 'id', 'site_id', 'head_person_id', 'agency_id', 'created_by', 'updated_by'] as const;
+export const HOUSEHOLD_COLUMNS = ['operation_id', 'id', 'site_id', 'head_person_id', 'agency_id', 'created_by', 'updated_by', 'household_number'] as const;
 
 export const PERSON_COLUMNS = [
   'operation_id', 'id', 'household_id', 'site_id', 'given_name', 'family_name', 'other_names', 'original_script_name',
   'sex', 'date_of_birth', 'birth_year', 'birth_year_estimated', 'nationality', 'languages', 'setting', 'admin_area_code',
   'legal_status', 'documents', 'arrival_date', 'relationship_to_head', 'care_situation', 'risk_level',
-  'latest_screening_id', 'screened_at', 'agency_id', 'created_by', 'updated_by', 'record_key',
+  'latest_screening_id', 'screened_at', 'agency_id', 'created_by', 'updated_by', 'record_key', 'registration_number',
 ] as const;
 
 export const SCREENING_COLUMNS = [
@@ -30,6 +30,9 @@ export interface PlacedHousehold {
   siteId: string;
   householdId: string;
   memberIds: string[];
+  /** Numbers reserved for this batch (migration 0045): the row triggers stand aside for rows that carry one. */
+  householdNumber: string;
+  memberNumbers: string[];
 }
 
 export interface MemberScreening {
@@ -42,7 +45,7 @@ export interface MemberScreening {
 }
 
 export function householdRow(placed: PlacedHousehold, generated: GeneratedHousehold, actorId: string | null): CopyValue[] {
-  return [placed.operationId, placed.householdId, placed.siteId, placed.memberIds[generated.household.headIndex]!, placed.agencyId, actorId, actorId];
+  return [placed.operationId, placed.householdId, placed.siteId, placed.memberIds[generated.household.headIndex]!, placed.agencyId, actorId, actorId, placed.householdNumber];
 }
 
 export function personRow(
@@ -60,7 +63,7 @@ export function personRow(
     p.languages, p.setting ?? generated.household.setting, p.adminAreaCode ?? generated.household.adminAreaCode,
     p.legalStatus, p.documents, p.arrivalDate, p.relationshipToHead, p.careSituation,
     screening?.outcome.riskLevel ?? null, screening?.id ?? null, screening ? screenedAt : null, placed.agencyId, actorId, actorId,
-    randomRecordKey(),
+    randomRecordKey(), placed.memberNumbers[index]!,
   ];
 }
 

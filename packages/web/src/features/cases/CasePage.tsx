@@ -29,6 +29,10 @@ export function CasePage({ caseId }: { caseId: string }) {
     <article className="case" data-testid="case" data-status={record.status}>
       <header className="person-head">
         <h1 tabIndex={-1}>{t('cases.title')}</h1>
+        {/* The number is read left to right in both languages. */}
+        <span className="muted" data-testid="case-number">
+          {t('recordNumbers.case')} <bdi dir="ltr">{record.caseNumber}</bdi>
+        </span>
         {record.personId && <Link to={{ name: 'person', personId: record.personId, screeningId: null }}>{t('cases.toPerson')}</Link>}
       </header>
       <section className="card risk-summary">

@@ -54,6 +54,9 @@ export function PersonPage({ personId, screeningId }: { personId: string; screen
       <header className="person-head">
         <h1 tabIndex={-1}>{displayName(record)}</h1>
         {record.originalScriptName && <bdi dir="auto" className="muted">{record.originalScriptName}</bdi>}
+        <span className="muted" data-testid="registration-number">
+          {t('recordNumbers.registration')} <bdi dir="ltr">{record.registrationNumber}</bdi>
+        </span>
       </header>
       {record.anonymisedAt && (
         <p className="notice" role="note" data-testid="anonymised">{t('dataSubject.anonymisedNotice', { date: formatDateTime(record.anonymisedAt, language) })}</p>
