@@ -52,7 +52,7 @@ export default defineConfig({
         // The libraries change far less often than our code: in their own file, a release
         // of Waymark leaves them in the browser's cache (hashed names, cached immutable).
         advancedChunks: {
-          groups: [{ name: 'vendor', test: /node_modules[\\/](react|react-dom|scheduler|@tanstack|i18next|react-i18next|zod)[\\/]/ }],
+          groups: [{ name: 'zod', test: /node_modules[\\/]zod[\\/]/ }, { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ }, { name: 'vendor', test: /node_modules[\\/](@tanstack|i18next|react-i18next)[\\/]/ }],
         },
       },
     },

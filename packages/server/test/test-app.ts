@@ -65,6 +65,8 @@ export interface TestAppOptions {
   sessionLimits?: AppDeps['sessionLimits'];
   /** Off unless a test of the limits sets them: other tests make thousands of requests from one address. */
   rateLimits?: AppDeps['rateLimits'];
+  /** Where the person list stops counting exactly: small, to page past it without 10,000 rows. */
+  listCountCap?: number;
   /** A database already prepared (e.g. migrated step by step); a fresh copy of the template otherwise. */
   database?: DatabaseHandle;
 }
@@ -120,6 +122,7 @@ export async function startTestApp(target: DatabaseTarget, options: TestAppOptio
       ...(options.signInThrottle ? { signInThrottle: options.signInThrottle } : {}),
       ...(options.sessionLimits ? { sessionLimits: options.sessionLimits } : {}),
       rateLimits: options.rateLimits ?? UNLIMITED,
+      ...(options.listCountCap ? { listCountCap: options.listCountCap } : {}),
     },
     false,
   );

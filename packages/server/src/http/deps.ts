@@ -26,10 +26,12 @@ export interface AppDeps {
   signInThrottle?: IpThrottleOptions;
   /** Requests allowed per user and per address (http/rate-limits); DEFAULT_RATE_LIMITS unless given. */
   rateLimits?: RateLimits;
+  /** Where the person list stops counting exactly; 10,000 unless given (a test pages past a small one). */
+  listCountCap?: number;
 }
 
 export function contextFor(deps: AppDeps, auth: Authenticated): UseCaseContext {
   const origin = currentOrigin();
   if (origin) origin.actorId = auth.actor.userId;
-  return { db: deps.database.db, actor: auth.actor, now: deps.now, ...(deps.keyRing ? { keyRing: deps.keyRing } : {}) };
+  return { db: deps.database.db, actor: auth.actor, now: deps.now, ...(deps.keyRing ? { keyRing: deps.keyRing } : {}), ...(deps.listCountCap ? { listCountCap: deps.listCountCap } : {}) };
 }

@@ -9,4 +9,6 @@ export interface UseCaseContext {
   now: () => Date;
   /** The server's key ring when configured: for use cases that seal or open highly sensitive values. */
   keyRing?: KeyRing;
+  /** Where lists stop counting exactly (persons-repository COUNT_CAP unless configured). */
+  listCountCap?: number;
 }
