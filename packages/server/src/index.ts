@@ -5,6 +5,7 @@ export { openDatabase, fromUrl, type DatabaseHandle } from './db/connect';
 export { migrate } from './db/migrate';
 export { startEmbeddedServer } from './db/embedded/embedded-server';
 export { seedPopulation, loadGeneratedPopulation } from './use-cases/population/seed-population';
+export { removeDemo, type RemovedDemo, type DemoRemovalRefusal } from './use-cases/population/remove-demo';
 export { rescoreAll } from './use-cases/screenings/rescore-all';
 export { countScreenedPersons } from './db/bulk/rescore-batches';
 export { buildApp } from './http/app';

@@ -2,7 +2,7 @@ import type { Db, Tx } from './transaction';
 
 export async function listOperations(db: Db | Tx, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  return db.selectFrom('operations').select(['id', 'code', 'name']).where('id', 'in', ids).orderBy('code').execute();
+  return db.selectFrom('operations').select(['id', 'code', 'name', 'synthetic']).where('id', 'in', ids).orderBy('code').execute();
 }
 
 export async function listSites(db: Db | Tx, operationIds: readonly string[]) {
@@ -35,4 +35,9 @@ export async function setOperationMfaRequired(tx: Tx, operationId: string, mfaRe
   if (!row) return undefined;
   await tx.updateTable('operations').set({ mfa_required: mfaRequired }).where('id', '=', operationId).execute();
   return row.mfa_required;
+}
+
+/** Whether an operation is a synthetic demo (false for a real one, and for none at all). */
+export async function isSyntheticOperation(db: Db | Tx, operationId: string): Promise<boolean> {
+  return (await db.selectFrom('operations').select('synthetic').where('id', '=', operationId).executeTakeFirst())?.synthetic ?? false;
 }
