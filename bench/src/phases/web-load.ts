@@ -73,7 +73,13 @@ const NOTE_FIRST_ROW = `
 
 async function timeToRows(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'commit' });
-  await page.locator('[data-testid="person-row"]').first().waitFor({ state: 'visible', timeout: 60_000 });
+  try {
+    await page.locator('[data-testid="person-row"]').first().waitFor({ state: 'visible', timeout: 60_000 });
+  } catch (error) {
+    // What the page showed instead, for whoever reads the failure.
+    await page.screenshot({ path: join(WEB_DIR, '..', '..', '..', 'bench', 'results', 'web-load-failure.png') });
+    throw error;
+  }
   return page.evaluate(() => (window as unknown as { __firstRowAt: number }).__firstRowAt);
 }
 

@@ -37,7 +37,9 @@ export async function setOperationMfaRequired(tx: Tx, operationId: string, mfaRe
   return row.mfa_required;
 }
 
-/** Whether an operation is a synthetic demo (false for a real one, and for none at all). */
-export async function isSyntheticOperation(db: Db | Tx, operationId: string): Promise<boolean> {
-  return (await db.selectFrom('operations').select('synthetic').where('id', '=', operationId).executeTakeFirst())?.synthetic ?? false;
+/** Whether any of these operations is a synthetic demo (false for real ones, and for none at all). */
+export async function anySyntheticOperation(db: Db | Tx, operationIds: readonly string[]): Promise<boolean> {
+  if (operationIds.length === 0) return false;
+  const found = await db.selectFrom('operations').select('id').where('id', 'in', operationIds).where('synthetic', '=', true).limit(1).executeTakeFirst();
+  return found !== undefined;
 }

@@ -3,8 +3,8 @@ import { writeBestInterests, writeCase } from './case-sections-pdf';
 import { createPdf, SCRIPT_NOTE } from './pdf-writer';
 
 /** The printable case summary: only what the presenters gave this reader. */
-export async function renderCaseSummaryPdf(summary: CaseSummary): Promise<Buffer> {
-  const pdf = createPdf(`Waymark case summary ${summary.printed.id}`);
+export async function renderCaseSummaryPdf(summary: CaseSummary, options: { synthetic?: boolean } = {}): Promise<Buffer> {
+  const pdf = createPdf(`Waymark case summary ${summary.printed.id}`, options);
   pdf.line('Protection case summary', 18);
   pdf.line(`Generated ${summary.generatedAt} by ${summary.generatedByRole} ${summary.generatedBy}`, 9);
   pdf.line('Confidential. Printed for the work on this case only; what the reader may not see is marked as withheld.', 9);

@@ -3,8 +3,8 @@ import { writeBestInterests, writeCase } from './case-sections-pdf';
 import { createPdf, SCRIPT_NOTE, show } from './pdf-writer';
 
 /** The subject access export as a readable document: the same content as the JSON. */
-export async function renderPersonExportPdf(document: PersonExport): Promise<Buffer> {
-  const pdf = createPdf(`Waymark subject access export ${document.person.id}`);
+export async function renderPersonExportPdf(document: PersonExport, options: { synthetic?: boolean } = {}): Promise<Buffer> {
+  const pdf = createPdf(`Waymark subject access export ${document.person.id}`, options);
   const { line, heading, field } = pdf;
 
   line('Subject access export', 18);

@@ -6,8 +6,8 @@ import { createPdf, SCRIPT_NOTE } from './pdf-writer';
  * identifying details and the reason travel; notes, screening answers, trafficking
  * findings and a child's words do not (the form says so, for the receiving agency).
  */
-export async function renderReferralFormPdf(form: ReferralForm): Promise<Buffer> {
-  const pdf = createPdf(`Waymark referral ${form.taskId}`);
+export async function renderReferralFormPdf(form: ReferralForm, options: { synthetic?: boolean } = {}): Promise<Buffer> {
+  const pdf = createPdf(`Waymark referral ${form.taskId}`, options);
   pdf.line('Referral form', 18);
   pdf.line(`Generated ${form.generatedAt} by ${form.generatedByRole} ${form.generatedBy}`, 9);
   pdf.line(SCRIPT_NOTE, 8);

@@ -8,6 +8,7 @@ import { transact } from '../../db/transaction';
 import { listTraffickingAssessments } from '../../db/trafficking-repository';
 import { failure, type Failure } from '../../failure';
 import { renderCaseSummaryPdf } from '../../pdf/case-summary-pdf';
+import { anySyntheticOperation } from '../../db/operations-repository';
 import type { PrintedCase } from '../../pdf/case-sections-pdf';
 import { presentCase, presentCaseTask } from '../../presenters/case';
 import { presentBia, presentCareArrangement } from '../../presenters/children';
@@ -83,7 +84,7 @@ export async function caseSummaryPdf(ctx: UseCaseContext, caseId: string): Promi
       traffickingShown,
       bestInterests,
     };
-    const pdf = await renderCaseSummaryPdf(summary);
+    const pdf = await renderCaseSummaryPdf(summary, { synthetic: await anySyntheticOperation(tx, [row.operation_id]) });
     // Counts only: what the document held, and how much of it was withheld from this reader.
     await writeAudit(tx, {
       actorId: ctx.actor.userId,

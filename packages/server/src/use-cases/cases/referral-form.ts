@@ -10,6 +10,7 @@ import { transact } from '../../db/transaction';
 import { listTraffickingAssessments } from '../../db/trafficking-repository';
 import { failure, type Failure } from '../../failure';
 import { renderReferralFormPdf } from '../../pdf/referral-form-pdf';
+import { anySyntheticOperation } from '../../db/operations-repository';
 import { presentCaseTask } from '../../presenters/case';
 import { presentPerson } from '../../presenters/person';
 import type { UseCaseContext } from '../context';
@@ -105,7 +106,7 @@ export async function referralFormPdf(ctx: UseCaseContext, taskId: string, agenc
         childAssent: grant.child_assent,
       },
     };
-    const pdf = await renderReferralFormPdf(form);
+    const pdf = await renderReferralFormPdf(form, { synthetic: await anySyntheticOperation(tx, [parent.operation_id]) });
     await writeAudit(tx, {
       actorId: ctx.actor.userId,
       operationId: parent.operation_id,

@@ -11,6 +11,7 @@ import { presentPerson } from '../../presenters/person';
 import { presentProtectionNote, presentRestrictedNote } from '../../presenters/protection-note';
 import { presentScreening } from '../../presenters/screening';
 import { renderPersonExportPdf } from '../../pdf/person-export-pdf';
+import { anySyntheticOperation } from '../../db/operations-repository';
 import type { UseCaseContext } from '../context';
 import { personFor } from '../person-for';
 import { mayReadTopic } from '../protection-notes/may-read-topic';
@@ -138,7 +139,7 @@ export async function exportPerson(
       workplaces: links.workplaces,
       audit: audit.map(presentExportAudit),
     };
-    const pdf = format === 'pdf' ? await renderPersonExportPdf(document) : undefined;
+    const pdf = format === 'pdf' ? await renderPersonExportPdf(document, { synthetic: await anySyntheticOperation(tx, [person.operation_id]) }) : undefined;
     await writeAudit(tx, {
       actorId: ctx.actor.userId,
       operationId: person.operation_id,
