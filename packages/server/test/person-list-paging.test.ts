@@ -41,9 +41,10 @@ describe.each(databaseTargets())('person list keyset paging on $name PostgreSQL'
       expect(response.status).toBe(201);
       ids.push((response.body as { id: string }).id);
     }
-    // Ties on every sort's leading column: six people registered in the same instant, and
+    // Ties on every sort's leading column: six people registered in the same microsecond (as a
+    // bulk load does; finer than a JavaScript Date), and
     // risk ranks mixed with the unscreened.
-    await sql`update persons set created_at = '2026-01-01T00:00:00Z' where id = any(${ids.slice(3, 9)}::uuid[])`.execute(app.database.db);
+    await sql`update persons set created_at = '2026-01-01T00:00:00.123456Z' where id = any(${ids.slice(3, 9)}::uuid[])`.execute(app.database.db);
     await sql`update persons set risk_level = (case when (substr(id::text, 36, 1) < '8') then 'high' else 'low' end) where id = any(${ids.slice(0, 12)}::uuid[])`.execute(app.database.db);
   });
   afterAll(() => app.close());

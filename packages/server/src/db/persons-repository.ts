@@ -68,7 +68,7 @@ export interface PersonPage {
   nextCursor: string | null;
 }
 
-type SortKeys = Pick<PersonRow, 'id' | 'created_at' | 'risk_rank' | 'family_name' | 'given_name'>;
+type SortKeys = Pick<PersonRow, 'operation_id' | 'id' | 'risk_rank' | 'family_name' | 'given_name'>;
 
 /**
  * Filters run in SQL, inside the actor's scope: never filtered after the fact. Pages are
@@ -88,7 +88,7 @@ export async function listPersons(
   if (query.cursor) {
     after = await db
       .selectFrom('persons')
-      .select(['id', 'created_at', 'risk_rank', 'family_name', 'given_name'])
+      .select(['operation_id', 'id', 'risk_rank', 'family_name', 'given_name'])
       .where(scopeCondition(actor, 'persons'))
       .where('id', '=', query.cursor)
       .executeTakeFirst();
@@ -120,7 +120,10 @@ export async function listPersons(
  * sort's leading column bounded first, then the ties.
  */
 function afterRow(eb: ExpressionBuilder<Database, 'persons'>, sort: PersonListQuery['sort'], row: SortKeys): Expression<SqlBool> {
-  const newerTie = eb.or([eb('created_at', '<', row.created_at), eb.and([eb('created_at', '=', row.created_at), eb('id', '>', row.id)])]);
+  // The cursor row's time read in SQL: PostgreSQL keeps microseconds, a JavaScript Date
+  // only milliseconds, and a bulk load registers thousands in the same microsecond.
+  const created = eb.selectFrom('persons as cursor_row').select('cursor_row.created_at').where('cursor_row.operation_id', '=', row.operation_id).where('cursor_row.id', '=', row.id);
+  const newerTie = eb.or([eb('created_at', '<', created), eb.and([eb('created_at', '=', created), eb('id', '>', row.id)])]);
   if (sort === 'name') {
     return eb(eb.refTuple('family_name', 'given_name', 'id'), '>', eb.tuple(row.family_name, row.given_name, row.id));
   }
@@ -133,7 +136,7 @@ function afterRow(eb: ExpressionBuilder<Database, 'persons'>, sort: PersonListQu
       eb.and([eb('risk_rank', '=', row.risk_rank), newerTie]),
     ]);
   }
-  return eb.and([eb('created_at', '<=', row.created_at), newerTie]);
+  return eb.and([eb('created_at', '<=', created), newerTie]);
 }
 
 function personFilters(
