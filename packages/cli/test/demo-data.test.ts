@@ -1,21 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/connect';
 import { databaseTargets, freshDatabase } from '../../server/test/database-targets';
-
-const WAYMARK = fileURLToPath(new URL('../bin/waymark.mjs', import.meta.url));
-const KEYS = JSON.stringify({ active: 'k1', keys: { k1: randomBytes(32).toString('base64') } });
-
-function waymark(url: string, ...args: string[]) {
-  return spawnSync(process.execPath, [WAYMARK, ...args], {
-    env: { ...process.env, DATABASE_URL: url, WAYMARK_KEYS: KEYS, WAYMARK_LOG_LEVEL: 'warn' },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-}
+import { waymark } from './run-waymark';
 
 describe.each(databaseTargets())('demo data kept apart from real data on $name PostgreSQL', (target) => {
   let database: DatabaseHandle;
