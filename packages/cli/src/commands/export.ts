@@ -65,7 +65,7 @@ async function runExport(database: DatabaseHandle, actor: Parameters<typeof prep
       return 2;
     }
     query.operationId = operationId;
-  } else if (actor.operationIds.length === 1 && AGGREGATE_VIEWS.find((view) => view.id === viewId)?.operationParam === 'operationId') {
+  } else if (query.operationId === undefined && actor.operationIds.length === 1 && AGGREGATE_VIEWS.find((view) => view.id === viewId)?.operationParam === 'operationId') {
     // One operation only: it is the one meant (README: `export population --param …`).
     query.operationId = actor.operationIds[0]!;
   }
