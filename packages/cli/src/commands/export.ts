@@ -78,7 +78,7 @@ async function runExport(database: DatabaseHandle, actor: Parameters<typeof prep
         : code === 'forbidden'
           ? 'not allowed for this user (refusal audited)'
           : code === 'validation_failed'
-            ? (errors ?? []).map((problem) => (problem.path === '/operationId' ? 'name the operation with --operation CODE' : `${problem.path || '/'}: ${problem.message}`)).join('; ')
+            ? (errors ?? []).map((problem) => (problem.path === '/operationId' && query.operationId === undefined ? 'name the operation with --operation CODE' : `${problem.path || '/'}: ${problem.message}`)).join('; ')
             : code;
     process.stderr.write(`waymark export: nothing written: ${why}.\n`);
     return code === 'forbidden' ? 3 : 2;
