@@ -57,11 +57,12 @@ async function signIn(base: string, credentials: { email: string; password: stri
 /**
  * The real HTTP server on the target database, signed in as the bench administrator.
  * A benchmark install, like an evaluation one, runs without a second factor. Without rate
- * limits unless told: the bench times reads, many of them from one user.
+ * limits unless told: the bench times reads, many of them from one user. With `webDir`, it
+ * serves that web build too (the field-link load).
  */
-export async function startBenchHttp(target: BenchTarget, rateLimits: RateLimits = UNLIMITED): Promise<BenchHttp> {
+export async function startBenchHttp(target: BenchTarget, rateLimits: RateLimits = UNLIMITED, webDir?: string): Promise<BenchHttp> {
   const app = await buildApp(
-    { database: target.database, now: () => new Date(), secureCookies: false, webDir: undefined, version: 'bench', mfaRequired: false, keyRing: target.keyRing, rateLimits },
+    { database: target.database, now: () => new Date(), secureCookies: false, webDir, version: 'bench', mfaRequired: false, keyRing: target.keyRing, rateLimits },
     false,
   );
   await app.listen({ port: 0, host: '127.0.0.1' });

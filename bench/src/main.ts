@@ -10,6 +10,7 @@ import { benchProgrammes, type ProgrammeFigures } from './phases/programmes';
 import { benchPopulationMap, type PopulationMapFigures } from './phases/population-map';
 import { benchAggregate, benchList, type AggregateFigures, type ListFigures } from './phases/queries';
 import { benchRescore, type RescoreFigures } from './phases/rescore';
+import { benchWebLoad, buildWeb, WEB_DIR, type WebLoadFigures } from './phases/web-load';
 import { printReport } from './report';
 import { embeddedTarget, serverTarget, type BenchTarget } from './targets';
 
@@ -29,6 +30,8 @@ export interface TargetResult {
   populationMap?: PopulationMapFigures;
   /** One user hammering one route with 16 connections, under the default rate limits, while health is sampled. */
   hammer?: HammerFigures;
+  /** The people list in Chromium over a throttled "Fast 3G" link with a 4× slower CPU. */
+  web?: WebLoadFigures;
 }
 
 const count = (value: string) => {
@@ -43,13 +46,27 @@ const program = new Command('bench')
   .option('--seed <n>', 'generator seed', count, 20_261_125)
   .option('--only <target>', 'embedded or server')
   .option('--hammer-only', 'after the load, only the one-user hammer step (rate limits, health p99)')
+  .option('--web-only', 'after the load, only the people list in Chromium over a throttled link')
   .parse();
 
-const options = program.opts<{ persons: number; seed: number; only?: string; hammerOnly?: boolean }>();
+const options = program.opts<{ persons: number; seed: number; only?: string; hammerOnly?: boolean; webOnly?: boolean }>();
 const serverUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const today = new Date();
 const results: TargetResult[] = [];
+
+/** The people list in Chromium, cold and warm, over the field link (its own server, with the web build). */
+async function webLoad(target: BenchTarget): Promise<WebLoadFigures> {
+  log('  people list in Chromium over Fast 3G, 4× CPU slowdown…');
+  buildWeb();
+  const http = await startBenchHttp(target, undefined, WEB_DIR);
+  try {
+    const { rows } = await target.database.pool.query<{ id: string }>(`select id from operations where code = 'LBN'`);
+    return await benchWebLoad(http.url, await http.caseworker(rows[0]!.id));
+  } finally {
+    await http.close();
+  }
+}
 
 const makers: Array<[string, () => Promise<BenchTarget>]> = [['embedded', embeddedTarget]];
 if (serverUrl) makers.push(['server', () => serverTarget(serverUrl)]);
@@ -66,6 +83,10 @@ for (const [name, make] of makers) {
       const { rows: lbn } = await target.database.pool.query<{ id: string }>(`select id from operations where code = 'LBN'`);
       log('  one user hammering, 16 connections…');
       results.push({ target: target.name, postgresVersion: target.postgresVersion, load, hammer: await benchHammer(target, lbn[0]!.id) });
+      continue;
+    }
+    if (options.webOnly) {
+      results.push({ target: target.name, postgresVersion: target.postgresVersion, load, web: await webLoad(target) });
       continue;
     }
     log('  screen --all…');
@@ -88,7 +109,8 @@ for (const [name, make] of makers) {
       const populationMap = await benchPopulationMap(target, http, operationId);
       log('  one user hammering, 16 connections…');
       const hammer = await benchHammer(target, operationId);
-      results.push({ target: target.name, postgresVersion: target.postgresVersion, load, rescore, list, aggregate, cases, programmes, populationMap, hammer });
+      const web = await webLoad(target);
+      results.push({ target: target.name, postgresVersion: target.postgresVersion, load, rescore, list, aggregate, cases, programmes, populationMap, hammer, web });
     } finally {
       await http.close();
     }
@@ -99,7 +121,7 @@ for (const [name, make] of makers) {
 
 const report = {
   at: today.toISOString(),
-  command: `npm run bench -- --persons ${options.persons}${options.only ? ` --only ${options.only}` : ''}${options.hammerOnly ? ' --hammer-only' : ''}`,
+  command: `npm run bench -- --persons ${options.persons}${options.only ? ` --only ${options.only}` : ''}${options.hammerOnly ? ' --hammer-only' : ''}${options.webOnly ? ' --web-only' : ''}`,
   persons: options.persons,
   seed: options.seed,
   node: process.version,

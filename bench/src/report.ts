@@ -61,6 +61,14 @@ export function printReport(report: { persons: number; results: TargetResult[] }
         ),
       );
     }
+    if (r.web) {
+      const w = r.web;
+      lines.push(
+        `  people list in Chromium, ${w.link.downloadBitsPerSecond / 1e6} Mbps / ${w.link.latencyMs} ms RTT, CPU ${w.link.cpuSlowdown}× slower:`,
+        `      cold (empty cache) p50 ${round(w.coldP50)} ms [${w.coldMs.map((ms) => round(ms, 0)).join(', ')}], ${round(w.coldBytes / 1024)} kB, ${w.scripts} scripts (target <= 2500 ms: ${mark(w.coldP50 <= 2500)})`,
+        `      warm (cached)      p50 ${round(w.warmP50)} ms [${w.warmMs.map((ms) => round(ms, 0)).join(', ')}], ${round(w.warmBytes / 1024)} kB (target <= 1000 ms: ${mark(w.warmP50 <= 1000)})`,
+      );
+    }
   }
   process.stdout.write(lines.join('\n') + '\n');
 }

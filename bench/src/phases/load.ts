@@ -45,11 +45,12 @@ export async function benchLoad(target: BenchTarget, persons: number, seed: numb
       onProgress: (done) => done % 200_000 < 20_000 && log(`  loaded ${done}`),
     }),
   );
+  if (!ours.value.ok) throw new Error(`bench load refused: operation ${ours.value.error.operationCode} is real`);
   await target.database.pool.query('analyze');
   const generationMs = metered.producerMs();
   const rawCopyMs = await rawCopy(target);
   const loadMs = ours.ms;
-  return { persons: ours.value.persons, households: ours.value.households, generationMs, loadMs, rawCopyMs, ratio: loadMs / rawCopyMs };
+  return { persons: ours.value.value.persons, households: ours.value.value.households, generationMs, loadMs, rawCopyMs, ratio: loadMs / rawCopyMs };
 }
 
 async function rawCopy(target: BenchTarget): Promise<number> {

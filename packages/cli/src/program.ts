@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { setActingEmail } from './acting';
 import { auditCommand } from './commands/audit';
 import { backupCommand, restoreCommand } from './commands/backup';
+import { demoCommand } from './commands/demo';
 import { exportCommand } from './commands/export';
 import { keysCommand } from './commands/keys';
 import { migrateCommand } from './commands/migrate';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   program.addCommand(serveCommand());
   program.addCommand(migrateCommand());
   program.addCommand(seedCommand());
+  program.addCommand(demoCommand());
   program.addCommand(rescreenCommand());
   program.addCommand(keysCommand());
   program.addCommand(backupCommand());

@@ -123,9 +123,23 @@ export const PersonListQuerySchema = z.strictObject({
   householdId: IdSchema.optional(),
   name: text(200).min(2).optional(),
   sort: z.enum(['newest', 'risk', 'name']).default('newest'),
+  /**
+   * Keyset paging: the page after this person (the last row of the previous page, as
+   * `nextCursor` gave it), in the same sort. An id, not the sort's values, so no name ever
+   * travels in a URL; the server reads the values in the caller's scope. `offset` stays for
+   * short jumps, but counting past rows gets slower the deeper it goes.
+   */
+  cursor: IdSchema.optional(),
+}).refine((query) => query.cursor === undefined || query.offset === 0, {
+  path: ['offset'],
+  message: 'give either cursor or offset',
+  params: { code: 'not_allowed' },
 });
 export type PersonListQuery = z.infer<typeof PersonListQuerySchema>;
 
-/** `total` is exact up to 10,000 matches; beyond that it is 10,000 and `totalIsExact` is false. */
-export const PersonListSchema = listOf(PersonSchema).extend({ totalIsExact: z.boolean() });
+/**
+ * `total` is exact up to the server's count cap (10,000 matches); beyond that it is the cap
+ * and `totalIsExact` is false. `nextCursor` is there while more people follow, however many.
+ */
+export const PersonListSchema = listOf(PersonSchema).extend({ totalIsExact: z.boolean(), nextCursor: IdSchema.nullable() });
 export type PersonList = z.infer<typeof PersonListSchema>;

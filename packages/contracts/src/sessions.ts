@@ -7,7 +7,8 @@ export const SignInSchema = z.strictObject({
 });
 export type SignIn = z.infer<typeof SignInSchema>;
 
-export const OperationSummarySchema = z.object({ id: IdSchema, code: z.string(), name: z.string() });
+/** `synthetic`: a demo operation of generated people (waymark seed --demo), never real ones. */
+export const OperationSummarySchema = z.object({ id: IdSchema, code: z.string(), name: z.string(), synthetic: z.boolean() });
 
 export const SiteSchema = z.object({
   id: IdSchema,

@@ -6,6 +6,7 @@ export { migrate } from './db/migrate';
 export { startEmbeddedServer } from './db/embedded/embedded-server';
 export { seedPopulation, loadGeneratedPopulation } from './use-cases/population/seed-population';
 export { cutRelease } from './use-cases/population/cut-release';
+export { removeDemo, type RemovedDemo, type DemoRemovalRefusal } from './use-cases/population/remove-demo';
 export { rescoreAll } from './use-cases/screenings/rescore-all';
 export { countScreenedPersons } from './db/bulk/rescore-batches';
 export { buildApp } from './http/app';

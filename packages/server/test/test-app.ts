@@ -79,6 +79,8 @@ export interface TestAppOptions {
   rateLimits?: AppDeps['rateLimits'];
   /** Threads drawing PDFs (pdf/pdf-pool.ts); the process's shared pool unless a test of its limits sets one. */
   pdfPool?: AppDeps['pdfPool'];
+  /** Where the person list stops counting exactly: small, to page past it without 10,000 rows. */
+  listCountCap?: number;
   /** A database already prepared (e.g. migrated step by step); a fresh copy of the template otherwise. */
   database?: DatabaseHandle;
 }
@@ -135,6 +137,7 @@ export async function startTestApp(target: DatabaseTarget, options: TestAppOptio
       ...(options.sessionLimits ? { sessionLimits: options.sessionLimits } : {}),
       rateLimits: options.rateLimits ?? UNLIMITED,
       ...(options.pdfPool ? { pdfPool: options.pdfPool } : {}),
+      ...(options.listCountCap ? { listCountCap: options.listCountCap } : {}),
     },
     false,
   );

@@ -65,6 +65,9 @@ async function runExport(database: DatabaseHandle, actor: Parameters<typeof prep
       return 2;
     }
     query.operationId = operationId;
+  } else if (query.operationId === undefined && actor.operationIds.length === 1 && AGGREGATE_VIEWS.find((view) => view.id === viewId)?.operationParam === 'operationId') {
+    // One operation only: it is the one meant (README: `export population --param …`).
+    query.operationId = actor.operationIds[0]!;
   }
   const prepared = await prepareExport({ db: database.db, actor, now: () => new Date() }, viewId, query);
   if (!prepared.ok) {
@@ -75,7 +78,7 @@ async function runExport(database: DatabaseHandle, actor: Parameters<typeof prep
         : code === 'forbidden'
           ? 'not allowed for this user (refusal audited)'
           : code === 'validation_failed'
-            ? (errors ?? []).map((problem) => `${problem.path || '/'}: ${problem.message}`).join('; ')
+            ? (errors ?? []).map((problem) => (problem.path === '/operationId' && query.operationId === undefined ? 'name the operation with --operation CODE' : `${problem.path || '/'}: ${problem.message}`)).join('; ')
             : code;
     process.stderr.write(`waymark export: nothing written: ${why}.\n`);
     return code === 'forbidden' ? 3 : 2;

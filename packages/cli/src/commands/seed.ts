@@ -22,6 +22,7 @@ export function seedCommand(): Command {
       // Screenings' highly sensitive answers are sealed: no key ring, no screened seed.
       const keyRing = options.screen ? await keyRingOrExit(config) : undefined;
       const database = await openDatabase(config.database);
+      let exitCode = 0;
       try {
         await migrate(database.pool);
         const actor = await actingAs(database, 'seed');
@@ -38,11 +39,20 @@ export function seedCommand(): Command {
           onProgress: (done) => bar.update(done),
         });
         bar.stop();
-        process.stdout.write(
-          `Loaded ${loaded.persons} synthetic persons in ${loaded.households} households in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
-        );
+        if (!loaded.ok) {
+          process.stderr.write(
+            `waymark seed: refused: operation ${loaded.error.operationCode} holds real records; demo data is never written into it. Nothing was loaded.\n`,
+          );
+          exitCode = 1;
+        } else {
+          process.stdout.write(
+            `Loaded ${loaded.value.persons} synthetic persons in ${loaded.value.households} households in ${((Date.now() - started) / 1000).toFixed(1)} s, in operations marked synthetic (remove them with: waymark demo remove).\n`,
+          );
+        }
       } finally {
         await database.close();
       }
+      // Set explicitly: the embedded database's shutdown would otherwise leave the code at 0.
+      if (exitCode !== 0) process.exit(exitCode);
     });
 }

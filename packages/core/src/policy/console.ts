@@ -19,6 +19,8 @@ export const COMMAND_RULES: Readonly<Record<string, CommandRule>> = {
   serve: { verb: null, why: 'starts the server; every request is then authorised by the rule book' },
   migrate: { verb: null, why: 'changes the schema only' },
   seed: { verb: 'population.seed' },
+  // Seeding and removing a demo are one permission: only synthetic operations are touched.
+  'demo remove': { verb: 'population.seed' },
   screen: { verb: 'screening.rescore_all' },
   'keys generate': { verb: null, why: 'prints a new random key; reads no data' },
   'keys rotate': { verb: 'keys.manage' },

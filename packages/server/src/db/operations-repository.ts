@@ -2,7 +2,7 @@ import type { Db, Tx } from './transaction';
 
 export async function listOperations(db: Db | Tx, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  return db.selectFrom('operations').select(['id', 'code', 'name']).where('id', 'in', ids).orderBy('code').execute();
+  return db.selectFrom('operations').select(['id', 'code', 'name', 'synthetic']).where('id', 'in', ids).orderBy('code').execute();
 }
 
 export async function listSites(db: Db | Tx, operationIds: readonly string[]) {
@@ -35,4 +35,11 @@ export async function setOperationMfaRequired(tx: Tx, operationId: string, mfaRe
   if (!row) return undefined;
   await tx.updateTable('operations').set({ mfa_required: mfaRequired }).where('id', '=', operationId).execute();
   return row.mfa_required;
+}
+
+/** Whether any of these operations is a synthetic demo (false for real ones, and for none at all). */
+export async function anySyntheticOperation(db: Db | Tx, operationIds: readonly string[]): Promise<boolean> {
+  if (operationIds.length === 0) return false;
+  const found = await db.selectFrom('operations').select('id').where('id', 'in', operationIds).where('synthetic', '=', true).limit(1).executeTakeFirst();
+  return found !== undefined;
 }

@@ -19,6 +19,8 @@ export interface OperationsTable {
   created_at: Timestamp;
   /** Migration 0008: every member needs a second factor. */
   mfa_required: Generated<boolean>;
+  /** Migration 0048: made by the demo seed; holds synthetic people only, and says so everywhere. */
+  synthetic: Generated<boolean>;
 }
 
 export interface SitesTable {

@@ -58,32 +58,86 @@ export async function listHouseholdMembers(db: Db | Tx, operationId: string, hou
     .execute();
 }
 
+/** Past this many matches the list says "at least" instead of counting on (AppDeps.listCountCap). */
 export const COUNT_CAP = 10_000;
 
 export interface PersonPage {
   rows: PersonRow[];
   total: number;
   totalIsExact: boolean;
+  /** The last row's id while more rows follow in this order: the next page's cursor. */
+  nextCursor: string | null;
 }
 
-/** Filters run in SQL, inside the actor's scope: never filtered after the fact. */
-export async function listPersons(db: Db, actor: Actor, query: PersonListQuery, today: Date): Promise<PersonPage> {
-  if (actor.operationIds.length === 0) return { rows: [], total: 0, totalIsExact: true };
+type SortKeys = Pick<PersonRow, 'operation_id' | 'id' | 'risk_rank' | 'family_name' | 'given_name'>;
+
+/**
+ * Filters run in SQL, inside the actor's scope: never filtered after the fact. Pages are
+ * keyset pages (after the cursor's row in the sort order, ties broken by id), so the last
+ * person of a million is as near as the first; undefined when the cursor's person is not
+ * in the actor's scope (erased, or never theirs).
+ */
+export async function listPersons(
+  db: Db,
+  actor: Actor,
+  query: PersonListQuery,
+  today: Date,
+  countCap: number = COUNT_CAP,
+): Promise<PersonPage | undefined> {
+  if (actor.operationIds.length === 0) return { rows: [], total: 0, totalIsExact: true, nextCursor: null };
+  let after: SortKeys | undefined;
+  if (query.cursor) {
+    after = await db
+      .selectFrom('persons')
+      .select(['operation_id', 'id', 'risk_rank', 'family_name', 'given_name'])
+      .where(scopeCondition(actor, 'persons'))
+      .where('id', '=', query.cursor)
+      .executeTakeFirst();
+    if (!after) return undefined;
+  }
   const filtered = db.selectFrom('persons').where((eb) => eb.and(personFilters(eb, actor, query, today)));
-  let page = filtered.selectAll().limit(query.limit).offset(query.offset);
+  let page = filtered.selectAll().limit(query.limit + 1);
+  if (after) page = page.where((eb) => afterRow(eb, query.sort, after));
+  else page = page.offset(query.offset);
   if (query.sort === 'risk') page = page.orderBy('risk_rank', (ob) => ob.desc().nullsLast()).orderBy('created_at', 'desc');
   else if (query.sort === 'name') page = page.orderBy('family_name').orderBy('given_name');
   else page = page.orderBy('created_at', 'desc');
   page = page.orderBy('id');
   // Counting a large match exactly costs more than the page itself: count up to a cap and
-  // say "at least" beyond it.
-  const counted = db.selectFrom(filtered.select(sql.lit(1).as('one')).limit(COUNT_CAP + 1).as('matches'));
-  const [rows, count] = await Promise.all([
+  // say "at least" beyond it. Paging does not depend on the count: nextCursor goes on.
+  const counted = db.selectFrom(filtered.select(sql.lit(1).as('one')).limit(countCap + 1).as('matches'));
+  const [fetched, count] = await Promise.all([
     page.execute(),
     counted.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
   ]);
+  const more = fetched.length > query.limit;
+  const rows = more ? fetched.slice(0, query.limit) : fetched;
   const total = Number(count.total);
-  return { rows, total: Math.min(total, COUNT_CAP), totalIsExact: total <= COUNT_CAP };
+  return { rows, total: Math.min(total, countCap), totalIsExact: total <= countCap, nextCursor: more ? rows[rows.length - 1]!.id : null };
+}
+
+/**
+ * The rows after `row` in the list's order, written so the order's index serves it: each
+ * sort's leading column bounded first, then the ties.
+ */
+function afterRow(eb: ExpressionBuilder<Database, 'persons'>, sort: PersonListQuery['sort'], row: SortKeys): Expression<SqlBool> {
+  // The cursor row's time read in SQL: PostgreSQL keeps microseconds, a JavaScript Date
+  // only milliseconds, and a bulk load registers thousands in the same microsecond.
+  const created = eb.selectFrom('persons as cursor_row').select('cursor_row.created_at').where('cursor_row.operation_id', '=', row.operation_id).where('cursor_row.id', '=', row.id);
+  const newerTie = eb.or([eb('created_at', '<', created), eb.and([eb('created_at', '=', created), eb('id', '>', row.id)])]);
+  if (sort === 'name') {
+    return eb(eb.refTuple('family_name', 'given_name', 'id'), '>', eb.tuple(row.family_name, row.given_name, row.id));
+  }
+  if (sort === 'risk') {
+    // risk_rank descending, unscreened (null) last.
+    if (row.risk_rank === null) return eb.and([eb('risk_rank', 'is', null), newerTie]);
+    return eb.or([
+      eb('risk_rank', '<', row.risk_rank),
+      eb('risk_rank', 'is', null),
+      eb.and([eb('risk_rank', '=', row.risk_rank), newerTie]),
+    ]);
+  }
+  return eb.and([eb('created_at', '<=', created), newerTie]);
 }
 
 function personFilters(

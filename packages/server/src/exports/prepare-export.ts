@@ -6,7 +6,8 @@ import { failure, type Failure } from '../failure';
 import { parse } from '../http/parse';
 import { auditActorId } from '../use-cases/console/console-actor';
 import type { UseCaseContext } from '../use-cases/context';
-import type { AggregateView, ExportTable } from './aggregate-view';
+import { markedSynthetic, type AggregateView, type ExportTable } from './aggregate-view';
+import { anySyntheticOperation } from '../db/operations-repository';
 import { isHxlHashtag } from './hxl';
 import { findView } from './registry';
 import { writeCsv } from './write-csv';
@@ -76,7 +77,9 @@ export async function prepareExport(ctx: UseCaseContext, viewId: string, query: 
 
   const produced = await view.produce(ctx, params);
   if (!produced.ok) return produced.error.code === 'forbidden' ? refuse(format) : produced;
-  const table = produced.value;
+  // Any operation the numbers may come from being synthetic marks the whole file.
+  const synthetic = await anySyntheticOperation(ctx.db, produced.value.operationId ? [produced.value.operationId] : ctx.actor.operationIds);
+  const table = synthetic ? markedSynthetic(produced.value) : produced.value;
   // A column without a valid hashtag is a bug in a view; refuse to ship a broken HXL file.
   if (!table.columns.every((column) => isHxlHashtag(column.hxl))) return err(failure('internal_error', `view ${view.id} has an invalid hashtag`));
 
@@ -97,10 +100,16 @@ export async function prepareExport(ctx: UseCaseContext, viewId: string, query: 
       },
     }),
   );
-  return ok(prepared(view, format, table, parameters, ctx.now()));
+  return ok(prepared(view, format, table, { parameters, synthetic }, ctx.now()));
 }
 
-function prepared(view: AggregateView, format: ExportFormat, table: ExportTable, parameters: Record<string, string>, at: Date): PreparedExport {
+function prepared(
+  view: AggregateView,
+  format: ExportFormat,
+  table: ExportTable,
+  { parameters, synthetic }: { parameters: Record<string, string>; synthetic: boolean },
+  at: Date,
+): PreparedExport {
   return {
     viewId: view.id,
     format,
@@ -110,7 +119,7 @@ function prepared(view: AggregateView, format: ExportFormat, table: ExportTable,
     disclosure: disclosureLine(table),
     write: (out, onRow) =>
       format === 'xlsx'
-        ? writeXlsx(table, out, { title: view.title, generatedAt: at, parameters }, onRow)
+        ? writeXlsx(table, out, { title: view.title, generatedAt: at, parameters, synthetic }, onRow)
         : writeCsv(table, out, { hxl: format === 'hxl', ...(onRow ? { onRow } : {}) }),
   };
 }

@@ -2,13 +2,15 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
-import type { ExportTable } from './aggregate-view';
+import { SYNTHETIC_NOTE, type ExportTable } from './aggregate-view';
 
 /** Shown in the About sheet: what the file is, and why some cells are empty. */
 export interface XlsxAbout {
   title: string;
   generatedAt: Date;
   parameters: Record<string, string>;
+  /** Drawn from a synthetic demo operation: said first in the About sheet. */
+  synthetic?: boolean;
 }
 
 const YIELD_EVERY = 500;
@@ -56,6 +58,7 @@ export async function writeXlsx(table: ExportTable, out: Writable, about: XlsxAb
   const notes = workbook.addWorksheet('About');
   notes.columns = [{ key: 'name', width: 28 }, { key: 'value', width: 80 }];
   const line = (name: string, value: string) => notes.addRow([name, value]).commit();
+  if (about.synthetic) line('SYNTHETIC DEMO DATA', SYNTHETIC_NOTE);
   line('Export', about.title);
   line('Generated', about.generatedAt.toISOString());
   for (const [name, value] of Object.entries(about.parameters)) line(`Parameter ${name}`, value);

@@ -8,6 +8,7 @@ import { failure } from '../failure';
 import type { AppDeps } from './deps';
 import { auditRefusal } from './audit-refusal';
 import { isApiRequest, mayBeCached } from './api-route';
+import { webCaching } from './web-caching';
 import { runWithOrigin } from '../request-origin';
 import { DEFAULT_RATE_LIMITS, registerRateLimits } from './rate-limits/rate-limits';
 import { agencyRoutes } from './routes/agencies';
@@ -80,6 +81,7 @@ export async function buildApp(deps: AppDeps, logger: Logger | false): Promise<F
     // Personal data must not linger in shared caches or the browser's HTTP cache: decided on
     // the matched route, so an encoded or oddly slashed path to the API is no-store too.
     if (!mayBeCached(request)) reply.header('cache-control', 'no-store');
+    else webCaching(request, reply);
     return payload;
   });
 
@@ -133,7 +135,9 @@ export async function buildApp(deps: AppDeps, logger: Logger | false): Promise<F
   const webDir = deps.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+    // Brotli and gzip copies are made by the web build (packages/web/vite.config.ts); the
+    // cache headers are set once for every static answer, in webCaching.
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'], preCompressed: true, cacheControl: false });
   }
   app.setNotFoundHandler((request, reply) => {
     if (isApiRequest(request) || !hasWeb || request.method !== 'GET') {

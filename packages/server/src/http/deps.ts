@@ -29,6 +29,8 @@ export interface AppDeps {
   rateLimits?: RateLimits;
   /** Threads drawing PDFs and their queue (pdf/pdf-pool.ts); the process's shared pool unless given. */
   pdfPool?: PdfPool;
+  /** Where the person list stops counting exactly; 10,000 unless given (a test pages past a small one). */
+  listCountCap?: number;
 }
 
 export function contextFor(deps: AppDeps, auth: Authenticated): UseCaseContext {
@@ -40,5 +42,6 @@ export function contextFor(deps: AppDeps, auth: Authenticated): UseCaseContext {
     now: deps.now,
     ...(deps.keyRing ? { keyRing: deps.keyRing } : {}),
     ...(deps.pdfPool ? { pdfs: deps.pdfPool } : {}),
+    ...(deps.listCountCap ? { listCountCap: deps.listCountCap } : {}),
   };
 }

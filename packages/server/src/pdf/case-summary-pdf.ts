@@ -9,7 +9,7 @@ export async function renderCaseSummaryPdf(summary: CaseSummary): Promise<Buffer
   const words = wordsFor(summary.print);
   const print: Print = { words, names: summary.names };
   const { t, label, date } = words;
-  const pdf = createPdf(`Waymark case summary ${summary.printed.id}`);
+  const pdf = createPdf(`Waymark case summary ${summary.printed.id}`, { synthetic: summary.synthetic === true });
   pdf.line(t('pdf.caseSummaryTitle'), 18);
   pdf.line(t('pdf.generated', { at: words.dateTime(summary.generatedAt), name: print.names.get(summary.generatedBy) ?? '-', role: label('role', summary.generatedByRole) }), 9);
   pdf.line(t('pdf.confidential'), 9);

@@ -8,7 +8,7 @@ export interface PdfInputs {
   case_summary: CaseSummary;
   referral_form: ReferralForm;
   /** The export, the reader's language and clock, and the display names of the staff it names. */
-  person_export: { document: PersonExport; print: PrintOptions; names: ReadonlyMap<string, string> };
+  person_export: { document: PersonExport; print: PrintOptions; names: ReadonlyMap<string, string>; synthetic: boolean };
 }
 export type PdfKind = keyof PdfInputs;
 

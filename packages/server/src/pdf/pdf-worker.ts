@@ -19,7 +19,7 @@ function render(request: PdfRequest): Promise<Buffer> {
     case 'referral_form':
       return renderReferralFormPdf(request.input);
     case 'person_export':
-      return renderPersonExportPdf(request.input.document, { words: wordsFor(request.input.print), names: request.input.names });
+      return renderPersonExportPdf(request.input.document, { words: wordsFor(request.input.print), names: request.input.names }, { synthetic: request.input.synthetic });
   }
 }
 

@@ -25,8 +25,8 @@ function answerText(print: Print, instrument: Instrument | undefined, itemId: st
 }
 
 /** The subject access export as a readable document in the reader's language: the same content as the JSON, in words. */
-export async function renderPersonExportPdf(document: PersonExport, print: Print): Promise<Buffer> {
-  const pdf = createPdf(`Waymark subject access export ${document.person.id}`);
+export async function renderPersonExportPdf(document: PersonExport, print: Print, options: { synthetic?: boolean } = {}): Promise<Buffer> {
+  const pdf = createPdf(`Waymark subject access export ${document.person.id}`, options);
   const { line, heading, field } = pdf;
   const { t, label, labels, date, dateTime, lang } = print.words;
   const list = (values: string[]) => (values.length === 0 ? '-' : values.join(lang === 'ar' ? '، ' : ', '));

@@ -12,7 +12,7 @@ import { wordsFor } from './words';
 export async function renderReferralFormPdf(form: ReferralForm): Promise<Buffer> {
   const words = wordsFor(form.print);
   const { t, label, date, dateTime, lang } = words;
-  const pdf = createPdf(`Waymark referral ${form.taskId}`);
+  const pdf = createPdf(`Waymark referral ${form.taskId}`, { synthetic: form.synthetic === true });
   pdf.line(t('pdf.referralTitle'), 18);
   pdf.line(t('pdf.generated', { at: dateTime(form.generatedAt), name: form.generatedByName ?? '-', role: label('role', form.generatedByRole) }), 9);
   pdf.line(t('pdf.scriptNote'), 8);

@@ -12,4 +12,6 @@ export interface UseCaseContext {
   keyRing?: KeyRing;
   /** Where PDFs are drawn (worker threads); the process's shared pool unless the app was given one. */
   pdfs?: PdfPool;
+  /** Where lists stop counting exactly (persons-repository COUNT_CAP unless configured). */
+  listCountCap?: number;
 }

@@ -31,7 +31,8 @@ export interface PersonFilters {
 
 export interface Page {
   limit: number;
-  offset: number;
+  /** The last person of the page before (keyset paging); absent for the first page. */
+  cursor?: string;
 }
 
 const SiteListSchema = listOf(SiteSchema);
@@ -51,7 +52,7 @@ export function listPersons(filters: PersonFilters, page: Page, signal?: AbortSi
     name: name.length >= 2 ? name : undefined,
     sort: filters.sort,
     limit: page.limit,
-    offset: page.offset,
+    cursor: page.cursor,
   });
   return request('GET', `/persons${query}`, { schema: PersonListSchema, ...(signal ? { signal } : {}) });
 }

@@ -22,9 +22,16 @@ async function sessionOrNull() {
   }
 }
 
+const sessionQuery = { queryKey: SESSION_KEY, queryFn: sessionOrNull, staleTime: Infinity } as const;
+
+/** Asks who is signed in while the language loads: on a slow link that is one round trip saved. */
+export function prefetchSession(): void {
+  void queryClient.prefetchQuery(sessionQuery);
+}
+
 function SessionGate() {
   const { t } = useTranslation();
-  const session = useQuery({ queryKey: SESSION_KEY, queryFn: sessionOrNull, staleTime: Infinity });
+  const session = useQuery(sessionQuery);
   if (session.isPending) return <p className="page-status" role="status">{t('app.loading')}</p>;
   if (session.isError) {
     return (

@@ -18,7 +18,8 @@ export function LanguageSwitch() {
           aria-pressed={active === language}
           onClick={() => void setLanguage(language)}
         >
-          {t(`language.${language}`, { lng: language })}
+          {/* Each catalogue names every language in that language itself. */}
+          {t(`language.${language}`)}
         </button>
       ))}
     </div>

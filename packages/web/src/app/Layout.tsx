@@ -5,6 +5,7 @@ import { Link, useRoute } from './router';
 import { pathOf } from './routes';
 import { useCan, useSession } from './session';
 import { useSignOut } from './use-sign-out';
+import { DemoBanner } from './DemoBanner';
 
 /** After a screen change, focus its heading so screen readers announce where they are. */
 function useFocusOnNavigate(main: RefObject<HTMLElement | null>, path: string): void {
@@ -112,6 +113,7 @@ export function Layout({ children }: { children: ReactNode }) {
         // WAYMARK_MFA_REQUIRED=false: nobody should mistake an evaluation install for a protected one.
         <p className="mfa-relaxed-banner" role="note" data-testid="mfa-relaxed">{t('mfa.relaxedBanner')}</p>
       )}
+      <DemoBanner />
       <main id="main" ref={main} className="content">
         {children}
       </main>

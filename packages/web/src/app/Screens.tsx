@@ -1,23 +1,27 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AdminPage } from '../features/admin/AdminPage';
-import { AuditTrailPage } from '../features/audit/AuditTrailPage';
-import { PasswordPage } from '../features/password/PasswordPage';
 import { PeopleListPage } from '../features/people/PeopleListPage';
-import { PersonPage } from '../features/person/PersonPage';
-import { RegisterPage } from '../features/registration/RegisterPage';
-import { RetentionPage } from '../features/retention/RetentionPage';
-import { RiskByAreaPage } from '../features/reports/RiskByAreaPage';
-import { RiskMapPage } from '../features/map/RiskMapPage';
-import { CasePage } from '../features/cases/CasePage';
-import { MyWorkPage } from '../features/cases/MyWorkPage';
-import { SupervisionPage } from '../features/cases/SupervisionPage';
-import { ResettlementQueuePage } from '../features/solutions/ResettlementQueuePage';
-import { ScreeningPage } from '../features/screening/ScreeningPage';
-import { LabourPage } from '../features/labour/LabourPage';
-import { ProgrammePage } from '../features/programmes/ProgrammePage';
-import { ProgrammesPage } from '../features/programmes/ProgrammesPage';
 import { Link, useRoute } from './router';
 import { useCan } from './session';
+
+// Split by route: the people list (the home page) is in the first script; every other
+// screen is fetched when first opened, so a field office's slow link carries only what is shown.
+const AdminPage = lazy(() => import('../features/admin/AdminPage').then((m) => ({ default: m.AdminPage })));
+const AuditTrailPage = lazy(() => import('../features/audit/AuditTrailPage').then((m) => ({ default: m.AuditTrailPage })));
+const PasswordPage = lazy(() => import('../features/password/PasswordPage').then((m) => ({ default: m.PasswordPage })));
+const PersonPage = lazy(() => import('../features/person/PersonPage').then((m) => ({ default: m.PersonPage })));
+const RegisterPage = lazy(() => import('../features/registration/RegisterPage').then((m) => ({ default: m.RegisterPage })));
+const RetentionPage = lazy(() => import('../features/retention/RetentionPage').then((m) => ({ default: m.RetentionPage })));
+const RiskByAreaPage = lazy(() => import('../features/reports/RiskByAreaPage').then((m) => ({ default: m.RiskByAreaPage })));
+const RiskMapPage = lazy(() => import('../features/map/RiskMapPage').then((m) => ({ default: m.RiskMapPage })));
+const CasePage = lazy(() => import('../features/cases/CasePage').then((m) => ({ default: m.CasePage })));
+const MyWorkPage = lazy(() => import('../features/cases/MyWorkPage').then((m) => ({ default: m.MyWorkPage })));
+const SupervisionPage = lazy(() => import('../features/cases/SupervisionPage').then((m) => ({ default: m.SupervisionPage })));
+const ResettlementQueuePage = lazy(() => import('../features/solutions/ResettlementQueuePage').then((m) => ({ default: m.ResettlementQueuePage })));
+const ScreeningPage = lazy(() => import('../features/screening/ScreeningPage').then((m) => ({ default: m.ScreeningPage })));
+const LabourPage = lazy(() => import('../features/labour/LabourPage').then((m) => ({ default: m.LabourPage })));
+const ProgrammePage = lazy(() => import('../features/programmes/ProgrammePage').then((m) => ({ default: m.ProgrammePage })));
+const ProgrammesPage = lazy(() => import('../features/programmes/ProgrammesPage').then((m) => ({ default: m.ProgrammesPage })));
 
 function NotAllowed() {
   const { t } = useTranslation();
@@ -30,6 +34,15 @@ function NotAllowed() {
 }
 
 export function Screens() {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<p className="page-status" role="status">{t('app.loading')}</p>}>
+      <Screen />
+    </Suspense>
+  );
+}
+
+function Screen() {
   const { t } = useTranslation();
   const route = useRoute();
   const can = useCan();

@@ -1,7 +1,5 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import ar from './locales/ar.json';
-import en from './locales/en.json';
 import { directionOf, isUiLanguage, LANGUAGE_STORAGE_KEY, type UiLanguage } from './languages';
 
 function storedLanguage(): UiLanguage {
@@ -23,7 +21,21 @@ export function currentLanguage(): UiLanguage {
   return isUiLanguage(i18next.language) ? i18next.language : 'en';
 }
 
+// Only the language in use is fetched (its own file, cached immutable): on a field office's
+// link the other catalogue would cost as much as the people list's code.
+const CATALOGUES: Record<UiLanguage, () => Promise<{ default: object }>> = {
+  en: () => import('./locales/en.json'),
+  ar: () => import('./locales/ar.json'),
+};
+
+async function loadCatalogue(language: UiLanguage): Promise<void> {
+  if (i18next.hasResourceBundle(language, 'translation')) return;
+  const catalogue = await CATALOGUES[language]();
+  i18next.addResourceBundle(language, 'translation', catalogue.default);
+}
+
 export async function setLanguage(language: UiLanguage): Promise<void> {
+  await loadCatalogue(language);
   try {
     window.localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
   } catch {
@@ -37,8 +49,10 @@ export async function startI18n(): Promise<void> {
     if (isUiLanguage(language)) applyToDocument(language);
   });
   const language = storedLanguage();
+  const catalogue = await CATALOGUES[language]();
   await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, ar: { translation: ar } },
+    // Every key is in both catalogues (catalogue.test.ts), so no fallback needs loading.
+    resources: { [language]: { translation: catalogue.default } },
     lng: language,
     fallbackLng: 'en',
     supportedLngs: ['en', 'ar'],

@@ -1,4 +1,4 @@
-import type { GeneratedHousehold, OperationSpec } from '@waymark/core';
+import { err, ok, type GeneratedHousehold, type OperationSpec, type Result } from '@waymark/core';
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { writeAuditWithClient } from '../audit';
@@ -50,48 +50,70 @@ const DEMO_AGENCIES = [
   { code: 'counter-trafficking', name: 'Counter-trafficking partner (synthetic)', kind: 'anti_trafficking' },
 ] as const;
 
-/** Operations and sites by code: created when missing, reused when present. */
-export async function ensureOperations(database: DatabaseHandle, specs: readonly OperationSpec[]): Promise<PlacementIds> {
+/** The demo seed met an operation of that code holding real records: nothing was written. */
+export interface RealOperationRefusal {
+  code: 'real_operation';
+  operationCode: string;
+}
+
+class Refused extends Error {
+  constructor(readonly refusal: RealOperationRefusal) {
+    super(refusal.code);
+  }
+}
+
+/**
+ * Synthetic operations and their sites by code: created (marked synthetic) when missing,
+ * reused when an earlier demo made them. An operation of that code that is not synthetic
+ * holds real records: refused, and nothing at all is written (the whole transaction).
+ */
+export async function ensureOperations(database: DatabaseHandle, specs: readonly OperationSpec[]): Promise<Result<PlacementIds, RealOperationRefusal>> {
   const operations = new Map<string, string>();
   const agencies = new Map<string, string>();
   const sites = new Map<string, string>();
-  await database.db.transaction().execute(async (tx) => {
-    for (const spec of specs) {
-      await tx
-        .insertInto('operations')
-        .values({ id: uuidv7(), code: spec.code, name: spec.name })
-        .onConflict((oc) => oc.column('code').doNothing())
-        .execute();
-      const operation = await tx.selectFrom('operations').select('id').where('code', '=', spec.code).executeTakeFirstOrThrow();
-      operations.set(spec.code, operation.id);
-      for (const agency of DEMO_AGENCIES) {
+  try {
+    await database.db.transaction().execute(async (tx) => {
+      for (const spec of specs) {
         await tx
-          .insertInto('agencies')
-          .values({ operation_id: operation.id, id: uuidv7(), ...agency })
-          .onConflict((oc) => oc.columns(['operation_id', 'code']).doNothing())
+          .insertInto('operations')
+          .values({ id: uuidv7(), code: spec.code, name: spec.name, synthetic: true })
+          .onConflict((oc) => oc.column('code').doNothing())
           .execute();
+        const operation = await tx.selectFrom('operations').select(['id', 'synthetic']).where('code', '=', spec.code).forUpdate().executeTakeFirstOrThrow();
+        if (!operation.synthetic) throw new Refused({ code: 'real_operation', operationCode: spec.code });
+        operations.set(spec.code, operation.id);
+        for (const agency of DEMO_AGENCIES) {
+          await tx
+            .insertInto('agencies')
+            .values({ operation_id: operation.id, id: uuidv7(), ...agency })
+            .onConflict((oc) => oc.columns(['operation_id', 'code']).doNothing())
+            .execute();
+        }
+        const holder = await tx
+          .selectFrom('agencies')
+          .select('id')
+          .where('operation_id', '=', operation.id)
+          .orderBy(sql`code = 'unhcr'`, 'desc')
+          .orderBy('created_at')
+          .limit(1)
+          .executeTakeFirstOrThrow();
+        agencies.set(spec.code, holder.id);
+        for (const site of spec.sites) {
+          await tx
+            .insertInto('sites')
+            .values({ operation_id: operation.id, id: uuidv7(), code: site.code, name: site.name, setting: site.setting, admin_area_code: site.adminAreaCode })
+            .onConflict((oc) => oc.columns(['operation_id', 'code']).doNothing())
+            .execute();
+        }
+        const rows = await tx.selectFrom('sites').select(['id', 'code']).where('operation_id', '=', operation.id).execute();
+        for (const row of rows) sites.set(`${spec.code}/${row.code}`, row.id);
       }
-      const holder = await tx
-        .selectFrom('agencies')
-        .select('id')
-        .where('operation_id', '=', operation.id)
-        .orderBy(sql`code = 'unhcr'`, 'desc')
-        .orderBy('created_at')
-        .limit(1)
-        .executeTakeFirstOrThrow();
-      agencies.set(spec.code, holder.id);
-      for (const site of spec.sites) {
-        await tx
-          .insertInto('sites')
-          .values({ operation_id: operation.id, id: uuidv7(), code: site.code, name: site.name, setting: site.setting, admin_area_code: site.adminAreaCode })
-          .onConflict((oc) => oc.columns(['operation_id', 'code']).doNothing())
-          .execute();
-      }
-      const rows = await tx.selectFrom('sites').select(['id', 'code']).where('operation_id', '=', operation.id).execute();
-      for (const row of rows) sites.set(`${spec.code}/${row.code}`, row.id);
-    }
-  });
-  return { operations, agencies, sites };
+    });
+  } catch (error) {
+    if (error instanceof Refused) return err(error.refusal);
+    throw error;
+  }
+  return ok({ operations, agencies, sites });
 }
 
 /** Lets every administrator see the loaded operations (demo data is useless unseen). */

@@ -11,6 +11,7 @@ import { pdfsOf } from '../../pdf/pdfs-of';
 import { DEFAULT_PRINT, type PrintOptions } from '../../pdf/words';
 import { displayNamesOf } from '../../db/users-repository';
 import { solutionsForPrint, type PrintedSolutions } from '../solutions/solutions-for-print';
+import { anySyntheticOperation } from '../../db/operations-repository';
 import type { PrintedCase } from '../../pdf/case-sections-pdf';
 import { presentCase, presentCaseTask } from '../../presenters/case';
 import { presentCareArrangement } from '../../presenters/children';
@@ -39,6 +40,8 @@ export interface CaseSummary {
   print: PrintOptions;
   /** Display names of the staff the document names (reader, assignee, who assessed or confirmed). */
   names: ReadonlyMap<string, string>;
+  /** From a synthetic demo operation: the document says so on its first line. */
+  synthetic?: boolean;
 }
 
 /**
@@ -104,6 +107,7 @@ export async function caseSummaryPdf(ctx: UseCaseContext, caseId: string, print:
       solutions,
       print,
       names,
+      synthetic: await anySyntheticOperation(tx, [row.operation_id]),
     };
     // Drawn on a worker thread; a full queue refuses (503) and rolls back, audit row included.
     const pdf = await pdfsOf(ctx).render('case_summary', summary);

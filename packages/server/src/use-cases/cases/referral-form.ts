@@ -12,6 +12,7 @@ import { failure, type Failure } from '../../failure';
 import { pdfsOf } from '../../pdf/pdfs-of';
 import { DEFAULT_PRINT, type PrintOptions } from '../../pdf/words';
 import { displayNamesOf } from '../../db/users-repository';
+import { anySyntheticOperation } from '../../db/operations-repository';
 import { presentCaseTask } from '../../presenters/case';
 import { presentPerson } from '../../presenters/person';
 import type { UseCaseContext } from '../context';
@@ -38,6 +39,8 @@ export interface ReferralForm {
   print: PrintOptions;
   /** The reader's display name. */
   generatedByName: string | null;
+  /** From a synthetic demo operation: the form says so on its first line. */
+  synthetic?: boolean;
 }
 
 const invalidAgency = () => failure('validation_failed', undefined, [{ path: '/agencyId', code: 'unknown_agency', message: "an agency of the case's operation" }]);
@@ -112,6 +115,7 @@ export async function referralFormPdf(ctx: UseCaseContext, taskId: string, agenc
       },
       print,
       generatedByName: (await displayNamesOf(tx, [ctx.actor.userId])).get(ctx.actor.userId) ?? null,
+      synthetic: await anySyntheticOperation(tx, [parent.operation_id]),
     };
     const pdf = await pdfsOf(ctx).render('referral_form', form);
     if (!pdf.ok) return pdf;

@@ -14,6 +14,7 @@ import { pdfsOf } from '../../pdf/pdfs-of';
 import { staffNamedIn } from '../../pdf/person-export-pdf';
 import { DEFAULT_PRINT, type PrintOptions } from '../../pdf/words';
 import { displayNamesOf } from '../../db/users-repository';
+import { anySyntheticOperation } from '../../db/operations-repository';
 import type { UseCaseContext } from '../context';
 import { personFor } from '../person-for';
 import { mayReadTopic } from '../protection-notes/may-read-topic';
@@ -142,7 +143,7 @@ export async function exportPerson(
       workplaces: links.workplaces,
       audit: audit.map(presentExportAudit),
     };
-    const drawn = format === 'pdf' ? await pdfsOf(ctx).render('person_export', { document, print, names: await displayNamesOf(tx, staffNamedIn(document)) }) : undefined;
+    const drawn = format === 'pdf' ? await pdfsOf(ctx).render('person_export', { document, print, names: await displayNamesOf(tx, staffNamedIn(document)), synthetic: await anySyntheticOperation(tx, [person.operation_id]) }) : undefined;
     if (drawn && !drawn.ok) return drawn;
     const pdf = drawn?.value;
     await writeAudit(tx, {

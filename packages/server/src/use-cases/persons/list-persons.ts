@@ -1,7 +1,7 @@
 import { can, canInOperation, err, ok, type Result } from '@waymark/core';
 import type { PersonList, PersonListQuery } from '@waymark/contracts';
 import { listPersons as queryPersons } from '../../db/persons-repository';
-import { failure, type Failure } from '../../failure';
+import { failure, invalid, type Failure } from '../../failure';
 import { presentPerson } from '../../presenters/person';
 import type { UseCaseContext } from '../context';
 
@@ -11,6 +11,7 @@ export async function listPersons(ctx: UseCaseContext, query: PersonListQuery): 
     return err(failure('forbidden'));
   }
   const now = ctx.now();
-  const page = await queryPersons(ctx.db, ctx.actor, query, now);
-  return ok({ items: page.rows.map((row) => presentPerson(row, now)), total: page.total, totalIsExact: page.totalIsExact });
+  const page = await queryPersons(ctx.db, ctx.actor, query, now, ctx.listCountCap);
+  if (!page) return err(invalid([{ code: 'unknown_item', path: ['cursor'], message: 'no such person in your scope' }]));
+  return ok({ items: page.rows.map((row) => presentPerson(row, now)), total: page.total, totalIsExact: page.totalIsExact, nextCursor: page.nextCursor });
 }

@@ -9,12 +9,15 @@ import {
   type GeneratedHousehold,
   type HouseholdMember,
   type Instrument,
+  err,
+  ok,
+  type Result,
 } from '@waymark/core';
 import { v7 as uuidv7 } from 'uuid';
 import type { KeyRing } from '../../crypto/key-ring';
 import { sealerFor } from '../../crypto/seal';
 import type { DatabaseHandle } from '../../db/connect';
-import { ensureOperations, grantAdministrators, loadPopulation } from '../../db/bulk/load-population';
+import { ensureOperations, grantAdministrators, loadPopulation, type RealOperationRefusal } from '../../db/bulk/load-population';
 import type { MemberScreening } from '../../db/bulk/population-rows';
 import { compactRollupsAfterBulkWrite } from './compact-rollups';
 import { cutRelease } from './cut-release';
@@ -36,11 +39,14 @@ export interface SeedOptions {
   actorId?: string | null;
 }
 
+export type Loaded = Result<{ persons: number; households: number }, RealOperationRefusal>;
+
 /**
  * A synthetic population, never real people: registered in bulk through the same
- * checks as the API, each person's first screening scored by the same rules.
+ * checks as the API, each person's first screening scored by the same rules, into
+ * operations marked synthetic (refused where an operation of that code is real).
  */
-export async function seedPopulation(database: DatabaseHandle, options: SeedOptions) {
+export async function seedPopulation(database: DatabaseHandle, options: SeedOptions): Promise<Loaded> {
   const households = generatePopulation({ seed: options.seed, persons: options.persons, today: options.today, operations: defaultOperations });
   return loadGeneratedPopulation(database, households, options);
 }
@@ -50,11 +56,14 @@ export async function loadGeneratedPopulation(
   database: DatabaseHandle,
   households: Iterable<GeneratedHousehold>,
   options: Omit<SeedOptions, 'persons' | 'seed'>,
-) {
+): Promise<Loaded> {
   const instrument = findInstrument('heightened-risk');
   if (!instrument) throw new Error('the heightened-risk instrument is not shipped');
   if (options.screen && !options.keyRing) throw new Error('seeding screenings needs an encryption key ring: their highly sensitive answers are sealed');
-  const ids = await ensureOperations(database, defaultOperations);
+  const placed = await ensureOperations(database, defaultOperations);
+  if (!placed.ok) return err(placed.error);
+  const ids = placed.value;
+  // Synthetic operations only (ensureOperations refuses real ones): administrators see the demo.
   await grantAdministrators(database, [...ids.operations.values()]);
   // The demo's sites carry real district ids: the map needs their shapes.
   await loadShippedBoundaries(database, ids.operations);
@@ -76,7 +85,7 @@ export async function loadGeneratedPopulation(
   // A loaded population is released at once (each area that now has at least k more people),
   // so aggregate-only readers of a demo see it without waiting for the daily cut.
   for (const operationId of ids.operations.values()) await cutRelease(database.db, operationId, options.today);
-  return loaded;
+  return ok(loaded);
 }
 
 /** Each household's members as scoring sees them, worked out once for all its members. */

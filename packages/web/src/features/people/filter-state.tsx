@@ -4,8 +4,12 @@ import { EMPTY_FILTERS, type FilterForm } from './filters';
 interface FilterState {
   form: FilterForm;
   setForm: (form: FilterForm) => void;
-  offset: number;
-  setOffset: (offset: number) => void;
+  /**
+   * Keyset paging: the cursors of the pages before this one (each the last person of the
+   * page before it). Empty on the first page; Next pushes, Previous pops.
+   */
+  cursors: readonly string[];
+  setCursors: (cursors: readonly string[]) => void;
 }
 
 const FilterContext = createContext<FilterState | null>(null);
@@ -16,12 +20,12 @@ const FilterContext = createContext<FilterState | null>(null);
  */
 export function PeopleFiltersProvider({ children }: { children: ReactNode }) {
   const [form, setFormState] = useState<FilterForm>(EMPTY_FILTERS);
-  const [offset, setOffset] = useState(0);
+  const [cursors, setCursors] = useState<readonly string[]>([]);
   const setForm = (next: FilterForm) => {
     setFormState(next);
-    setOffset(0);
+    setCursors([]);
   };
-  return <FilterContext.Provider value={{ form, setForm, offset, setOffset }}>{children}</FilterContext.Provider>;
+  return <FilterContext.Provider value={{ form, setForm, cursors, setCursors }}>{children}</FilterContext.Provider>;
 }
 
 export function usePeopleFilters(): FilterState {
