@@ -78,8 +78,12 @@ describe('an HXL export carries the numbers on the screen', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'hxl-export-ar.png'), fullPage: true });
     const [header, hashtags, ...rows] = parseCsv(await readFile(await download.path())) as string[][];
 
+    // The demo is synthetic and every row says so in its first column, whatever is pasted elsewhere.
+    expect(header![0]).toBe('Data');
+    expect(hashtags![0]).toBe('#meta+synthetic');
+    expect(rows.every((row) => row[0] === 'synthetic demo')).toBe(true);
     // Re-read as an HXL tool would: columns found by hashtag, not by position.
-    expect(header![0]).toBe('Admin area code');
+    expect(header![1]).toBe('Admin area code');
     const column = (tag: string) => {
       const index = hashtags!.indexOf(tag);
       expect(index, `${tag} in ${hashtags!.join(',')}`).toBeGreaterThanOrEqual(0);
@@ -114,9 +118,11 @@ describe('an HXL export carries the numbers on the screen', () => {
     const tags = ['#population+ind+total', '#affected+ind+risk_low', '#affected+ind+risk_medium', '#affected+ind+risk_high', '#affected+ind+risk_critical', '#population+ind+unscreened'];
     const indexes = tags.map((tag) => hashtags!.indexOf(tag));
     expect(indexes.every((i) => i > 0), hashtags!.join(',')).toBe(true);
-    // The demo's top level is the governorates (ADM1), and the file says so.
-    expect(hashtags![0]).toBe('#adm1+code');
-    const file = new Map(rows.map((row) => [row[0]!, indexes.map((i) => fileNumber(row[i]!))]));
+    // The demo is synthetic and says so first; its top level is the governorates (ADM1), and the file says so.
+    expect(hashtags![0]).toBe('#meta+synthetic');
+    const key = hashtags!.indexOf('#adm1+code');
+    expect(key).toBe(1);
+    const file = new Map(rows.map((row) => [row[key]!, indexes.map((i) => fileNumber(row[i]!))]));
     expect([...file.keys()].sort()).toEqual(onScreen.map((row) => row.key).sort());
     for (const row of onScreen) expect(file.get(row.key), row.key).toEqual(row.cells.map(screenNumber));
   });

@@ -85,18 +85,20 @@ describe.each(databaseTargets())('leak matrix of highly sensitive answers on $na
     expect(screening.status, `${label}: ${JSON.stringify(screening.body)}`).toBe(201);
     const view = screening.body as ScreeningView & { id: string; riskLevel: string };
     let caseId: string | null = null;
+    let caseNumber: string | null = null;
     let taskIds: string[] = [];
     if (view.riskLevel === 'high' || view.riskLevel === 'critical') {
       const opened = await supervisor.request('POST', '/api/v1/cases', { fromScreeningId: view.id });
       expect(opened.status, JSON.stringify(opened.body)).toBe(201);
-      const body = opened.body as { id: string; tasks: { id: string }[] };
+      const body = opened.body as { id: string; caseNumber: string; tasks: { id: string }[] };
       caseId = body.id;
+      caseNumber = body.caseNumber;
       taskIds = body.tasks.map((task) => task.id);
     }
     await app.database.db.updateTable('persons').set({ assigned_user_id: assignee, team_id: null }).where('id', '=', personId).execute();
     await app.database.db.updateTable('households').set({ assigned_user_id: assignee, team_id: null }).where('id', '=', created.id).execute();
     if (caseId) await app.database.db.updateTable('cases').set({ assigned_user_id: assignee, team_id: null }).where('id', '=', caseId).execute();
-    return { subject: { personId, householdId: created.id, caseId, taskIds }, view };
+    return { subject: { personId, householdId: created.id, caseId, caseNumber, taskIds }, view };
   }
 
   beforeAll(async () => {

@@ -7,6 +7,8 @@ export interface Subject {
   personId: string;
   householdId: string;
   caseId: string | null;
+  /** The number a caseworker says aloud (`LBN-C-2026-000123`), for the lookup by number. */
+  caseNumber: string | null;
   taskIds: string[];
 }
 
@@ -58,6 +60,7 @@ const QUERY_FIELDS: Record<string, (subject: Subject | null, around: Surrounding
   resourceId: (s) => s?.personId,
   personId: (s) => s?.personId,
   programmeId: (_s, a) => a.programmeIds[0],
+  number: (s) => s?.caseNumber ?? undefined,
 };
 
 /** An aggregate view's own parameters, filled as a read of its export route fills them (for `waymark export`). */
