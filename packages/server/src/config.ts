@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseTrustedProxies, type TrustedProxies } from './trusted-proxies';
 
 // The one place that reads the environment; everything else receives a Config.
 
@@ -23,6 +24,7 @@ const EnvSchema = z.object({
     .string()
     .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64 (waymark keys generate)')
     .optional(),
+  WAYMARK_TRUST_PROXY: z.string().optional(),
 });
 
 export interface DatabaseConfig {
@@ -56,6 +58,8 @@ export interface Config {
   /** Sessions end after this long idle, and this long after sign-in whatever happens. */
   sessions: { idleMinutes: number; absoluteHours: number };
   keys: KeysConfig;
+  /** Reverse proxies whose X-Forwarded-For names the client (per-address locks and limits count that address). */
+  trustProxy: TrustedProxies | undefined;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -72,6 +76,8 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
   if (e.WAYMARK_KEY_FILE !== undefined && e.WAYMARK_KEYS !== undefined) {
     return { ok: false, problems: ['set WAYMARK_KEY_FILE or WAYMARK_KEYS, not both'] };
   }
+  const trustProxy = parseTrustedProxies(e.WAYMARK_TRUST_PROXY);
+  if (!trustProxy.ok) return { ok: false, problems: [`WAYMARK_TRUST_PROXY: ${trustProxy.problem}`] };
   const loopback = e.HOST === '127.0.0.1' || e.HOST === 'localhost' || e.HOST === '::1';
   return {
     ok: true,
@@ -93,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         json: e.WAYMARK_KEYS,
         backupKey: e.WAYMARK_BACKUP_KEY,
       },
+      trustProxy: trustProxy.value,
     },
   };
 }

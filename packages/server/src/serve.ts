@@ -43,7 +43,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     }
     const firstAdmin = await ensureFirstAdmin(database.db, config.admin);
     const app = await buildApp(
-      { database, now: () => new Date(), secureCookies: config.secureCookies, mfaRequired: config.mfaRequired, sessionLimits: config.sessions, keyRing: keyRing.value, webDir: config.webDir, version: WAYMARK_VERSION },
+      { database, now: () => new Date(), secureCookies: config.secureCookies, mfaRequired: config.mfaRequired, sessionLimits: config.sessions, keyRing: keyRing.value, webDir: config.webDir, version: WAYMARK_VERSION, ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }) },
       logger,
     );
     const address = await app.listen({ port: config.port, host: config.host });

@@ -84,6 +84,12 @@ describe.each(databaseTargets())('retention on $name PostgreSQL', (target) => {
   // Review of issue 20: retention is a decision over the whole operation; only its membership was checked.
   it('refuses an administrator whose scope is one agency: the policy, setting it and the dry run are 403, nothing written', async () => {
     const agencyAdmin = await app.as('administrator', undefined, { scope: 'agency' });
+    // The web app is not offered what the server refuses: no Retention link for this administrator.
+    expect(agencyAdmin.session!.abilities).not.toContain('retention.manage');
+    expect(agencyAdmin.session!.abilities).toContain('user.manage');
+    expect((await app.as('administrator')).session!.abilities).toContain('retention.manage');
+    const fromReload = await agencyAdmin.request('GET', '/api/v1/sessions/current');
+    expect((fromReload.body as { abilities: string[] }).abilities).not.toContain('retention.manage');
     const before = [await count('operation_retention'), (await app.database.db.selectFrom('audit_events').select('id').where('action', '=', 'retention.policy_update').execute()).length];
     for (const [method, url, body] of [
       ['GET', path(), undefined],

@@ -81,6 +81,8 @@ export interface TestAppOptions {
   pdfPool?: AppDeps['pdfPool'];
   /** Where the person list stops counting exactly: small, to page past it without 10,000 rows. */
   listCountCap?: number;
+  /** Proxies whose X-Forwarded-For names the client (WAYMARK_TRUST_PROXY). */
+  trustProxy?: AppDeps['trustProxy'];
   /** A database already prepared (e.g. migrated step by step); a fresh copy of the template otherwise. */
   database?: DatabaseHandle;
 }
@@ -138,6 +140,7 @@ export async function startTestApp(target: DatabaseTarget, options: TestAppOptio
       rateLimits: options.rateLimits ?? UNLIMITED,
       ...(options.pdfPool ? { pdfPool: options.pdfPool } : {}),
       ...(options.listCountCap ? { listCountCap: options.listCountCap } : {}),
+      ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     },
     false,
   );

@@ -50,6 +50,7 @@ export function canInOperation(actor: Actor, verb: Verb, operationId: string): b
  * these reach every agency's records, so only a user whose scope is the operation may.
  */
 export function canForWholeOperation(actor: Actor, verb: Verb, operationId: string): boolean {
+  // Every verb of WHOLE_OPERATION_VERBS is checked here; abilitiesOf hides them from other scopes.
   return canInOperation(actor, verb, operationId) && actor.scope === 'operation';
 }
 
@@ -69,8 +70,16 @@ export function inScope(actor: Actor, record: RecordRef): boolean {
   }
 }
 
-export function abilitiesOf(actor: Pick<Actor, 'role'>): Verb[] {
-  return [...ROLE_VERBS[actor.role]];
+/**
+ * Verbs whose every use reaches the whole operation (retention anonymises any agency's
+ * records): a role holding one is only able to use it with an operation-wide scope, which
+ * canForWholeOperation checks at the use case.
+ */
+export const WHOLE_OPERATION_VERBS: ReadonlySet<Verb> = new Set<Verb>(['retention.manage']);
+
+/** What the web app offers: the role's verbs, less those the user's scope can never use. */
+export function abilitiesOf(actor: Pick<Actor, 'role' | 'scope'>): Verb[] {
+  return [...ROLE_VERBS[actor.role]].filter((verb) => actor.scope === 'operation' || !WHOLE_OPERATION_VERBS.has(verb));
 }
 
 export type { Role, Verb };

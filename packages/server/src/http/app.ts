@@ -40,11 +40,14 @@ import { siteRoutes } from './routes/sites';
 import { teamRoutes } from './routes/teams';
 import { userRoutes } from './routes/users';
 import { sendProblem } from './problem';
+import { fastifyTrustProxy } from '../trusted-proxies';
 
 export async function buildApp(deps: AppDeps, logger: Logger | false): Promise<FastifyInstance> {
   // Fastify's own request logging would print URLs, and query strings can hold names:
   // we log one line per request ourselves, naming the route pattern only.
-  const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 1_048_576 });
+  // request.ip is the socket's address unless the operator named the proxies in front
+  // (WAYMARK_TRUST_PROXY): the per-address locks and limits count whatever it says.
+  const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 1_048_576, trustProxy: fastifyTrustProxy(deps.trustProxy) });
   const log = logger || undefined;
 
   await app.register(fastifyCookie);

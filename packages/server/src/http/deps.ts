@@ -1,4 +1,5 @@
 import type { KeyRing } from '../crypto/key-ring';
+import type { TrustedProxies } from '../trusted-proxies';
 import type { SessionLimits } from '../use-cases/sessions/auth-policy';
 import type { DatabaseHandle } from '../db/connect';
 import type { IpThrottleOptions } from '../use-cases/sessions/ip-throttle';
@@ -31,6 +32,8 @@ export interface AppDeps {
   pdfPool?: PdfPool;
   /** Where the person list stops counting exactly; 10,000 unless given (a test pages past a small one). */
   listCountCap?: number;
+  /** WAYMARK_TRUST_PROXY: whose X-Forwarded-For names the client; nobody's unless given. */
+  trustProxy?: TrustedProxies;
 }
 
 export function contextFor(deps: AppDeps, auth: Authenticated): UseCaseContext {

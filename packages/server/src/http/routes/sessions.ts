@@ -42,6 +42,7 @@ export function sessionRoutes(app: FastifyInstance, deps: AppDeps): void {
       {
         user: { ...auth.user, scope: auth.actor.scope, agencyId: auth.actor.agencyId },
         role: auth.actor.role,
+        scope: auth.actor.scope,
         operationIds: auth.actor.operationIds,
         mfa: auth.mfa,
         mfaPending: auth.session.mfaPending,

@@ -1,4 +1,4 @@
-import { abilitiesOf, type Role } from '@waymark/core';
+import { abilitiesOf, type Role, type Scope } from '@waymark/core';
 import type { Session } from '@waymark/contracts';
 import { listOperations } from '../../db/operations-repository';
 import type { Db, Tx } from '../../db/transaction';
@@ -7,6 +7,8 @@ import { mustEnrolMfa, type AuthPolicy } from './auth-policy';
 export interface SessionFacts {
   user: Session['user'];
   role: Role;
+  /** The user's scope: a verb only an operation-wide scope can use is not offered to others. */
+  scope: Scope;
   operationIds: readonly string[];
   mfa: { enrolled: boolean; demanded: boolean };
   mfaPending: boolean;
@@ -19,7 +21,7 @@ export async function sessionView(db: Db | Tx, facts: SessionFacts, csrfToken: s
   return {
     user: facts.user,
     operations: pending ? [] : await listOperations(db, facts.operationIds),
-    abilities: pending ? [] : abilitiesOf({ role: facts.role }),
+    abilities: pending ? [] : abilitiesOf({ role: facts.role, scope: facts.scope }),
     csrfToken,
     mfa: {
       enrolled: facts.mfa.enrolled,

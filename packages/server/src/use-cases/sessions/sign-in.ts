@@ -1,4 +1,4 @@
-import { err, isRole, MFA_REQUIRED_ROLES, ok, type Result } from '@waymark/core';
+import { err, isRole, isScope, MFA_REQUIRED_ROLES, ok, type Result } from '@waymark/core';
 import type { Session, SignIn } from '@waymark/contracts';
 import { writeAudit } from '../../db/audit';
 import { anyOperationRequiresMfa } from '../../db/mfa-repository';
@@ -94,6 +94,8 @@ export async function signIn(db: Db, input: SignIn, context: { ip: string; polic
           agencyId: user.agency_id,
         },
         role: user.role,
+        // The narrowest scope for a row the database let through unchecked: offer less, never more.
+        scope: isScope(user.scope) ? user.scope : 'own',
         operationIds,
         mfa: { enrolled: mfaPending, demanded: demandedByOperation || MFA_REQUIRED_ROLES.has(user.role) },
         mfaPending,
