@@ -103,6 +103,7 @@ export async function findScreening(db: Db | Tx, operationIds: readonly string[]
 export interface MyWorkRow extends CaseTaskRow {
   case_priority: string;
   case_status: string;
+  case_number: string;
   /** The case's assigned worker: a task's restricted title is theirs to read (need to know). */
   case_assigned_user_id: string | null;
 }
@@ -118,7 +119,7 @@ export async function listMyWork(db: Db, actor: Actor, limit: number): Promise<M
     .selectFrom('case_tasks')
     .innerJoin('cases', (join) => join.onRef('cases.operation_id', '=', 'case_tasks.operation_id').onRef('cases.id', '=', 'case_tasks.case_id'))
     .selectAll('case_tasks')
-    .select(['cases.priority as case_priority', 'cases.status as case_status', 'cases.assigned_user_id as case_assigned_user_id'])
+    .select(['cases.priority as case_priority', 'cases.status as case_status', 'cases.case_number', 'cases.assigned_user_id as case_assigned_user_id'])
     .where('case_tasks.operation_id', 'in', actor.operationIds)
     .where('case_tasks.owner_user_id', '=', actor.userId)
     .where('case_tasks.done_at', 'is', null)
