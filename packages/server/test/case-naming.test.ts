@@ -74,6 +74,19 @@ describe.each(databaseTargets())('naming cases on $name PostgreSQL', (target) =>
     expect(mine.items.find((item) => item.caseId === opened.id)).toMatchObject({ caseNumber: opened.caseNumber, caseSubjectName: 'Amal Named' });
   });
 
+  it('offers and accepts only workers who can read cases: an auditor is not in the workload list and cannot be handed a case', async () => {
+    const { opened } = await openCase('Held');
+    const auditor = await app.as('auditor', undefined, { scope: 'agency' });
+    const load = (await supervisor.request('GET', '/api/v1/workload')).body as { items: { userId: string }[] };
+    expect(load.items.map((item) => item.userId)).toContain(caseworker.userId);
+    expect(load.items.map((item) => item.userId)).not.toContain(auditor.userId);
+    const refused = await supervisor.request('PUT', `/api/v1/cases/${opened.id}/assignment`, { assignedUserId: auditor.userId, version: opened.version });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ code: 'validation_failed', errors: [{ path: '/assignedUserId', code: 'not_eligible' }] });
+    const still = (await supervisor.request('GET', `/api/v1/cases/${opened.id}`)).body as CaseBody;
+    expect(still).toMatchObject({ assignedUserId: caseworker.userId, version: opened.version });
+  });
+
   it('withholds the name from a reader whose scope reaches the case but not the person, and after anonymisation', async () => {
     const team = await app.createTeam(app.agencyId);
     const teamWorker = await app.as('caseworker', undefined, { scope: 'team', teamIds: [team] });

@@ -149,13 +149,13 @@ export interface WorkloadRow {
  * every open task due in a week before this one (ledger) plus those due earlier this week
  * (the My work index, a few days of one worker's tasks).
  */
-export async function workloadOfAgency(db: Db, agencyId: string, operationIds: readonly string[], today: string): Promise<WorkloadRow[]> {
-  if (operationIds.length === 0) return [];
+export async function workloadOfAgency(db: Db, agencyId: string, operationIds: readonly string[], today: string, roles: readonly string[]): Promise<WorkloadRow[]> {
+  if (operationIds.length === 0 || roles.length === 0) return [];
   const ops = sql.join(operationIds.map((id) => sql`${id}::uuid`));
   const result = await sql<WorkloadRow>`
     with staff as (
       select u.id, u.display_name from users u
-      where u.agency_id = ${agencyId}::uuid and u.disabled_at is null
+      where u.agency_id = ${agencyId}::uuid and u.disabled_at is null and u.role in (${sql.join(roles.map((role) => sql`${role}`))})
         and exists (select 1 from user_operations uo where uo.user_id = u.id and uo.operation_id in (${ops}))
     ),
     held as (
