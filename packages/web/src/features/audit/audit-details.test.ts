@@ -7,7 +7,8 @@ const person = '0190a1b2-0000-7000-8000-000000000003';
 
 describe('audit details in words', () => {
   it('names the staff an assignment moved between, and keeps other ids as ids', () => {
-    const fields = detailFields({ from: staff, to: other, personId: person, teamId: null, version: 3 }, { [staff]: 'Rana Supervisor', [other]: 'Lina Colleague' });
+    // Keys in jsonb's order (shortest first): the table still reads before, then after.
+    const fields = detailFields({ to: other, from: staff, personId: person, teamId: null, version: 3 }, { [staff]: 'Rana Supervisor', [other]: 'Lina Colleague' });
     expect(fields).toEqual([
       { key: 'from', value: { kind: 'user', id: staff, name: 'Rana Supervisor' } },
       { key: 'to', value: { kind: 'user', id: other, name: 'Lina Colleague' } },
@@ -18,10 +19,11 @@ describe('audit details in words', () => {
   });
 
   it('reads flags as yes or no, comma-joined codes as a list, and anything nested as data', () => {
+    // The step a change took comes first.
     expect(detailFields({ childRule: true, fields: 'givenName,familyName', event: 'start_assessment', nested: { a: 1 } }, {}).map((f) => f.value)).toEqual([
+      { kind: 'text', value: 'start_assessment' },
       { kind: 'yes_no', value: true },
       { kind: 'list', values: ['givenName', 'familyName'] },
-      { kind: 'text', value: 'start_assessment' },
       { kind: 'other', json: '{"a":1}' },
     ]);
   });

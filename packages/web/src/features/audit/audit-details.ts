@@ -22,8 +22,14 @@ export interface DetailField {
  * see), other ids stay ids for searching, a comma-joined list becomes a list.
  */
 export function detailFields(details: Record<string, unknown>, userNames: Record<string, string>): DetailField[] {
-  return Object.entries(details).map(([key, raw]) => ({ key, value: valueOf(raw, userNames) }));
+  // PostgreSQL's jsonb keeps keys shortest first ("to" before "from"): a change reads before, then after.
+  const rank = (key: string) => { const at = FIRST.indexOf(key); return at === -1 ? FIRST.length : at; };
+  return Object.entries(details)
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([key, raw]) => ({ key, value: valueOf(raw, userNames) }));
 }
+
+const FIRST = ['event', 'from', 'to'];
 
 function valueOf(raw: unknown, userNames: Record<string, string>): DetailValue {
   if (raw === null || raw === undefined || raw === '') return { kind: 'none' };

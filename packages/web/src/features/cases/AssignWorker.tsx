@@ -26,12 +26,15 @@ export function AssignWorker({ kind, assignedUserId, assign, onAssigned, onReloa
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState<string | null>(null);
+  // Said once it is done: the person page does not otherwise show who holds the record.
+  const [done, setDone] = useState<string | null>(null);
   const load = useQuery({ queryKey: workloadKey, queryFn: getWorkload, enabled: open });
   const save = useMutation({
     mutationFn: (userId: string) => assign(userId),
-    onSuccess: (answer) => {
+    onSuccess: (answer, userId) => {
       setOpen(false);
       setChosen(null);
+      setDone(load.data?.items.find((worker) => worker.userId === userId)?.displayName ?? null);
       onAssigned(answer);
     },
   });
@@ -40,9 +43,24 @@ export function AssignWorker({ kind, assignedUserId, assign, onAssigned, onReloa
 
   if (!open) {
     return (
-      <button type="button" className="secondary" data-testid={`assign-${kind}-open`} onClick={() => setOpen(true)}>
-        {kind === 'person' ? t('assign.assignPerson') : assignedUserId === null ? t('assign.assign') : t('assign.reassign')}
-      </button>
+      <>
+        {done !== null && (
+          <span role="status" className="muted" data-testid={`assign-${kind}-done`}>
+            {t('assign.done', { name: done })}
+          </span>
+        )}
+        <button
+          type="button"
+          className="secondary"
+          data-testid={`assign-${kind}-open`}
+          onClick={() => {
+            setDone(null);
+            setOpen(true);
+          }}
+        >
+          {kind === 'person' ? t('assign.assignPerson') : assignedUserId === null ? t('assign.assign') : t('assign.reassign')}
+        </button>
+      </>
     );
   }
   return (
