@@ -25,6 +25,7 @@ describe('naming and assigning cases, in the browser', () => {
   let install: DemoInstall;
   let browser: Browser;
   let omar: Api;
+  let rana: Api;
   let caseId: string;
   let caseNumber: string;
   let personId: string;
@@ -32,7 +33,7 @@ describe('naming and assigning cases, in the browser', () => {
   beforeAll(async () => {
     install = await startDemoInstall(admin, 40);
     const adminApi = await apiAs(install.server.url, admin.email, admin.password);
-    await signedInDemoStaff(install.server.url, adminApi, { ...supervisor, role: 'supervisor', scope: 'agency' });
+    rana = await signedInDemoStaff(install.server.url, adminApi, { ...supervisor, role: 'supervisor', scope: 'agency' });
     omar = await signedInDemoStaff(install.server.url, adminApi, { ...first, role: 'caseworker', scope: 'agency' });
     await signedInDemoStaff(install.server.url, adminApi, { ...second, role: 'caseworker', scope: 'agency' });
     await signedInDemoStaff(install.server.url, adminApi, { ...auditor, role: 'auditor', scope: 'operation' });
@@ -141,6 +142,30 @@ describe('naming and assigning cases, in the browser', () => {
     await page.getByTestId('assign-person').getByTestId('assign-worker').filter({ hasText: 'Lina Saade' }).getByRole('radio').check();
     await page.getByTestId('assign-person-save').click();
     await expect.poll(() => page.getByTestId('assign-person-done').innerText()).toBe('Assigned to Lina Saade.');
+
+    // The resettlement queue names each case: the person and the number, not only its priority.
+    const today = new Date().toISOString().slice(0, 10);
+    const low = { level: 'low', reasons: [] };
+    const assessed = await rana('PUT', `/cases/${caseId}/durable-solutions`, {
+      assessedOn: today,
+      solutions: {
+        voluntary_repatriation: { status: 'not_feasible', wish: 'does_not_wish', traffickingRisk: { level: 'high', reasons: ['return_area_controlled_by_traffickers'] } },
+        local_integration: { status: 'not_feasible', wish: 'undecided', traffickingRisk: low },
+        resettlement: { status: 'feasible', wish: 'wishes', traffickingRisk: low },
+      },
+    });
+    expect(assessed.status, JSON.stringify(assessed.body)).toBe(200);
+    const queued = await rana('PUT', `/cases/${caseId}/resettlement`, { primary: 'legal_physical_protection', secondary: null, priority: 'urgent' });
+    expect(queued.status, JSON.stringify(queued.body)).toBe(200);
+    await page.getByTestId('nav-resettlement').click();
+    const entry = page.getByTestId('queue-entry').filter({ hasText: caseNumber });
+    await expect.poll(() => entry.count()).toBe(1);
+    expect(await entry.getByTestId('case-name').innerText()).toBe(`Selam Tesfaye · ${caseNumber}`);
+    await page.screenshot({ path: join(SCREENSHOTS, 'resettlement-queue-named-en.png'), fullPage: true });
+    await page.getByTestId('lang-ar').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await expect.poll(() => entry.innerText()).toContain('عاجلة');
+    await page.screenshot({ path: join(SCREENSHOTS, 'resettlement-queue-named-ar.png'), fullPage: true });
     await page.context().close();
   });
 
