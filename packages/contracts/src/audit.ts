@@ -40,6 +40,12 @@ export type AuditEvent = z.infer<typeof AuditEventSchema>;
 
 export const AuditEventPageSchema = z.object({
   items: z.array(AuditEventSchema),
+  /**
+   * Display names of the staff the page's entries name (as actor, as the resource, or as an
+   * id in the details, e.g. an assignment's from and to), by user id. Staff names only: the
+   * entries themselves still hold ids and codes, never a person's data.
+   */
+  userNames: z.record(z.string(), z.string()),
   nextCursor: z.string().nullable(),
 });
 export type AuditEventPage = z.infer<typeof AuditEventPageSchema>;

@@ -143,8 +143,19 @@ export const CaseSchema = z.object({
 });
 export type Case = z.infer<typeof CaseSchema>;
 
+/**
+ * Whose case it is, as this reader may see it: the person's name (a household case: its
+ * head's), or null when the reader's scope does not reach that person or they were anonymised.
+ */
+export const CaseSubjectNameSchema = z.string().nullable();
+
 /** `GET /cases/:id`: the case, all its tasks, and what happened, oldest first. */
 export const CaseDetailSchema = CaseSchema.extend({
+  subjectName: CaseSubjectNameSchema,
+  /** The assigned worker's display name (staff names are not the person's data); null when unassigned. */
+  assignedUserName: z.string().nullable(),
+  /** Display names of the staff the timeline and tasks name (actors, an assignment's from and to, task owners), by user id. */
+  staffNames: z.record(z.string(), z.string()),
   tasks: z.array(CaseTaskSchema),
   timeline: z.array(CaseTimelineEntrySchema),
 });
@@ -153,6 +164,8 @@ export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 export const MyWorkItemSchema = CaseTaskSchema.extend({
   casePriority: z.enum(CASE_PRIORITIES),
   caseStatus: z.enum(CASE_STATUSES),
+  caseNumber: z.string(),
+  caseSubjectName: CaseSubjectNameSchema,
 });
 export const MyWorkSchema = z.object({ items: z.array(MyWorkItemSchema), overdue: z.number().int() });
 export type MyWork = z.infer<typeof MyWorkSchema>;

@@ -118,6 +118,9 @@ export const ResettlementQueueSchema = z.object({
     z.object({
       position: z.number().int(),
       caseId: IdSchema,
+      caseNumber: z.string(),
+      /** The person's name (a household case: its head's); null where the reader's scope does not reach the person. */
+      subjectName: z.string().nullable(),
       priority: z.enum(RESETTLEMENT_PRIORITIES),
       risk: z.string(),
       primary: Category,

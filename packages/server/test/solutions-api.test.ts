@@ -26,7 +26,7 @@ interface Step {
 }
 interface QueueBody {
   total: number;
-  entries: { position: number; caseId: string; priority: string; reasons: Record<string, unknown>; explanation: { en: string; ar: string } }[];
+  entries: { position: number; caseId: string; caseNumber: string; subjectName: string | null; priority: string; reasons: Record<string, unknown>; explanation: { en: string; ar: string } }[];
 }
 
 describe.each(databaseTargets())('durable solutions and resettlement on $name PostgreSQL', (target) => {
@@ -156,6 +156,9 @@ describe.each(databaseTargets())('durable solutions and resettlement on $name Po
     expect(mine.map((e) => e.caseId)).toEqual([c.caseId, a.caseId, b.caseId]);
     expect(body.entries.map((e) => e.position)).toEqual(body.entries.map((_, i) => i + 1));
     const [emergency, early, later] = mine;
+    // Each place names its case: the person's name and the case number, as the case page does.
+    expect(mine.map((e) => e.subjectName)).toEqual(['Emergency Solutions', 'Early Solutions', 'Later Solutions']);
+    for (const entry of mine) expect(entry.caseNumber).toMatch(/-C-\d{4}-\d{6,}$/);
     expect(emergency!.explanation.en).toContain('emergency priority');
     expect(early!.explanation.en).toMatch(/waiting/);
     expect(emergency!.position).toBe(1);

@@ -82,6 +82,10 @@ export const FIELD_REGISTRY = {
   'case.agencyId': field('internal', RECORD),
   'case.teamId': field('internal', RECORD),
   'case.assignedUserId': field('internal', RECORD),
+  // Whose case it is (the person's, or a household head's, name) and who holds it, by name.
+  'case.subjectName': field('personal', IDENTIFY),
+  'case.assignedUserName': field('internal', RECORD),
+  'case.staffNames': field('internal', RECORD),
   'case.status': field('sensitive', PROTECT),
   'case.priority': field('sensitive', PROTECT),
   'case.openedFromScreeningId': field('internal', RECORD),

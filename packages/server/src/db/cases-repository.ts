@@ -103,6 +103,7 @@ export async function findScreening(db: Db | Tx, operationIds: readonly string[]
 export interface MyWorkRow extends CaseTaskRow {
   case_priority: string;
   case_status: string;
+  case_number: string;
   /** The case's assigned worker: a task's restricted title is theirs to read (need to know). */
   case_assigned_user_id: string | null;
 }
@@ -118,7 +119,7 @@ export async function listMyWork(db: Db, actor: Actor, limit: number): Promise<M
     .selectFrom('case_tasks')
     .innerJoin('cases', (join) => join.onRef('cases.operation_id', '=', 'case_tasks.operation_id').onRef('cases.id', '=', 'case_tasks.case_id'))
     .selectAll('case_tasks')
-    .select(['cases.priority as case_priority', 'cases.status as case_status', 'cases.assigned_user_id as case_assigned_user_id'])
+    .select(['cases.priority as case_priority', 'cases.status as case_status', 'cases.case_number', 'cases.assigned_user_id as case_assigned_user_id'])
     .where('case_tasks.operation_id', 'in', actor.operationIds)
     .where('case_tasks.owner_user_id', '=', actor.userId)
     .where('case_tasks.done_at', 'is', null)
@@ -148,13 +149,13 @@ export interface WorkloadRow {
  * every open task due in a week before this one (ledger) plus those due earlier this week
  * (the My work index, a few days of one worker's tasks).
  */
-export async function workloadOfAgency(db: Db, agencyId: string, operationIds: readonly string[], today: string): Promise<WorkloadRow[]> {
-  if (operationIds.length === 0) return [];
+export async function workloadOfAgency(db: Db, agencyId: string, operationIds: readonly string[], today: string, roles: readonly string[]): Promise<WorkloadRow[]> {
+  if (operationIds.length === 0 || roles.length === 0) return [];
   const ops = sql.join(operationIds.map((id) => sql`${id}::uuid`));
   const result = await sql<WorkloadRow>`
     with staff as (
       select u.id, u.display_name from users u
-      where u.agency_id = ${agencyId}::uuid and u.disabled_at is null
+      where u.agency_id = ${agencyId}::uuid and u.disabled_at is null and u.role in (${sql.join(roles.map((role) => sql`${role}`))})
         and exists (select 1 from user_operations uo where uo.user_id = u.id and uo.operation_id in (${ops}))
     ),
     held as (

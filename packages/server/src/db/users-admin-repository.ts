@@ -136,17 +136,19 @@ export async function setTeamsOfUser(tx: Tx, userId: string, teams: ReadonlyArra
 
 /**
  * Whether a user may be assigned a record held by this agency in this operation: enabled,
- * of that very agency, and working in that operation.
+ * of that very agency, and working in that operation; with `roles`, also of a role that can
+ * read what it would hold (an auditor or analyst holding a case could never open it).
  */
-export async function isEligibleAssignee(tx: Tx, userId: string, operationId: string, agencyId: string): Promise<boolean> {
-  const row = await tx
+export async function isEligibleAssignee(tx: Tx, userId: string, operationId: string, agencyId: string, roles?: readonly string[]): Promise<boolean> {
+  let query = tx
     .selectFrom('users')
     .innerJoin('user_operations', 'user_operations.user_id', 'users.id')
     .select('users.id')
     .where('users.id', '=', userId)
     .where('users.agency_id', '=', agencyId)
     .where('users.disabled_at', 'is', null)
-    .where('user_operations.operation_id', '=', operationId)
-    .executeTakeFirst();
+    .where('user_operations.operation_id', '=', operationId);
+  if (roles !== undefined) query = query.where('users.role', 'in', roles.length > 0 ? [...roles] : ['']);
+  const row = await query.executeTakeFirst();
   return row !== undefined;
 }

@@ -12,12 +12,15 @@ import {
   type CaseTaskKind,
   type CaseTaskStatus,
 } from '@waymark/core';
-import type { Case, CaseDetail, CaseTask, CaseTimelineEntry } from '@waymark/contracts';
+import type { Case, CaseDetail, CaseTask, CaseTimelineEntry, MyWork } from '@waymark/contracts';
 import { openTaskWords } from '../crypto/case-work-sealing';
 import type { KeyRing } from '../crypto/key-ring';
 import type { CaseAuditRow, MyWorkRow } from '../db/cases-repository';
 import type { CaseRow, CaseTaskRow } from '../db/schema';
+import type { CaseName } from '../use-cases/cases/case-names';
 import { caseStateOf } from '../use-cases/cases/case-state';
+
+type MyWorkItem = MyWork['items'][number];
 
 const iso = (value: Date | null) => (value === null ? null : value.toISOString());
 
@@ -107,7 +110,22 @@ function scalarDetails(details: Record<string, unknown>): Detail {
  * The case's story, oldest first: everything audited about it (opening, steps, assignment,
  * plan and task changes), and each open task's due date still ahead.
  */
-export function presentCaseDetail(row: CaseRow, tasks: readonly CaseTaskRow[], audit: readonly CaseAuditRow[], today: string, actor: Actor, ring?: KeyRing): CaseDetail {
+export interface CaseNaming {
+  /** The person's name as this reader may see it (use-cases/cases/case-names.ts), or null. */
+  subjectName: string | null;
+  assignedUserName: string | null;
+  staffNames: Record<string, string>;
+}
+
+export function presentCaseDetail(
+  row: CaseRow,
+  tasks: readonly CaseTaskRow[],
+  audit: readonly CaseAuditRow[],
+  naming: CaseNaming,
+  today: string,
+  actor: Actor,
+  ring?: KeyRing,
+): CaseDetail {
   const entries: CaseTimelineEntry[] = audit.map((entry) => {
     const details = scalarDetails(entry.details);
     const taskId = typeof details.taskId === 'string' ? details.taskId : null;
@@ -119,9 +137,23 @@ export function presentCaseDetail(row: CaseRow, tasks: readonly CaseTaskRow[], a
   }
   entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   const reader: CaseTaskReader = { actor, record: { assignedUserId: row.assigned_user_id }, ring };
-  return { ...presentCase(row, tasks, today, actor, ring), tasks: tasks.map((task) => presentCaseTask(task, today, reader)), timeline: entries };
+  return {
+    ...presentCase(row, tasks, today, actor, ring),
+    subjectName: naming.subjectName,
+    assignedUserName: naming.assignedUserName,
+    staffNames: naming.staffNames,
+    tasks: tasks.map((task) => presentCaseTask(task, today, reader)),
+    timeline: entries,
+  };
 }
 
-export function presentMyWorkItem(row: MyWorkRow, today: string, actor: Actor, ring?: KeyRing) {
-  return { ...presentCaseTask(row, today, { actor, record: { assignedUserId: row.case_assigned_user_id }, ring }), casePriority: row.case_priority as CasePriority, caseStatus: row.case_status as CaseStatus };
+/** A task of My work, with the case it belongs to named (number, and the person's name where the reader may see it). */
+export function presentMyWorkItem(row: MyWorkRow, name: CaseName | undefined, today: string, actor: Actor, ring?: KeyRing): MyWorkItem {
+  return {
+    ...presentCaseTask(row, today, { actor, record: { assignedUserId: row.case_assigned_user_id }, ring }),
+    casePriority: row.case_priority as CasePriority,
+    caseStatus: row.case_status as CaseStatus,
+    caseNumber: row.case_number,
+    caseSubjectName: name?.subjectName ?? null,
+  };
 }

@@ -131,5 +131,5 @@ export const CASE_ROUTES: Entries = {
   },
   'GET /api/v1/my-work': { kind: 'operation', verb: 'case.read', success: 200, request: async () => ({ path: '/api/v1/my-work' }) },
   'GET /api/v1/cases/closure-requests': { kind: 'operation', verb: 'case.approve_closure', success: 200, request: async () => ({ path: '/api/v1/cases/closure-requests' }) },
-  'GET /api/v1/workload': { kind: 'operation', verb: 'case.supervise', success: 200, request: async () => ({ path: '/api/v1/workload' }) },
+  'GET /api/v1/workload': { kind: 'operation', verb: 'case.assign', success: 200, request: async () => ({ path: '/api/v1/workload' }) },
 };

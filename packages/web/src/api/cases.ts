@@ -1,5 +1,11 @@
 import {
   CaseDetailSchema,
+  CaseLookupSchema,
+  PersonSchema,
+  type CaseAssignment,
+  type CaseLookup,
+  type Person,
+  type PersonAssignment,
   CaseTaskSchema,
   ClosureRequestsSchema,
   MyWorkSchema,
@@ -34,3 +40,14 @@ export const getMyWork = (): Promise<MyWork> => request('GET', '/my-work', { sch
 
 export const getClosureRequests = (): Promise<ClosureRequests> => request('GET', '/cases/closure-requests', { schema: ClosureRequestsSchema });
 export const getWorkload = (): Promise<Workload> => request('GET', '/workload', { schema: WorkloadSchema });
+export const workloadKey = ['workload'] as const;
+
+/** Hands a case to a worker of its agency, naming the version read (a stale one is 409 version_conflict). */
+export const assignCase = (id: string, input: CaseAssignment): Promise<CaseDetail> =>
+  request('PUT', `/cases/${encodeURIComponent(id)}/assignment`, { body: input, schema: CaseDetailSchema });
+/** The same for a person (persons are held as cases are). */
+export const assignPerson = (id: string, input: PersonAssignment): Promise<Person> =>
+  request('PUT', `/persons/${encodeURIComponent(id)}/assignment`, { body: input, schema: PersonSchema });
+/** The case a spoken or printed number names, in my scope (404 outside it). */
+export const lookupCase = (number: string): Promise<CaseLookup> =>
+  request('GET', `/cases/lookup?number=${encodeURIComponent(number)}`, { schema: CaseLookupSchema });

@@ -2,9 +2,10 @@ import { can, err, ok, type Result } from '@waymark/core';
 import type { AuditEventPage, AuditEventQuery } from '@waymark/contracts';
 import { writeAudit } from '../../db/audit';
 import { searchAuditEvents } from '../../db/audit-repository';
+import { displayNamesOf } from '../../db/users-repository';
 import { transact } from '../../db/transaction';
 import { failure, type Failure } from '../../failure';
-import { presentAuditEvent } from '../../presenters/audit-event';
+import { presentAuditEvent, staffNamedIn } from '../../presenters/audit-event';
 import type { UseCaseContext } from '../context';
 
 /**
@@ -55,8 +56,10 @@ export async function searchAuditTrail(ctx: UseCaseContext, query: AuditEventQue
       details: { filters, results: page.length },
       at: ctx.now(),
     });
+    const names = can(ctx.actor, 'user.read') ? await displayNamesOf(tx, staffNamedIn(page)) : new Map<string, string>();
     return ok({
       items: page.map(presentAuditEvent),
+      userNames: Object.fromEntries(names),
       nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null,
     });
   });

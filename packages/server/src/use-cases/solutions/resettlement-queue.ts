@@ -4,6 +4,7 @@ import { writeAudit } from '../../db/audit';
 import { transact } from '../../db/transaction';
 import { readQueue } from '../../db/solutions-repository';
 import { failure, type Failure } from '../../failure';
+import { caseNames } from '../cases/case-names';
 import type { UseCaseContext } from '../context';
 
 /**
@@ -30,6 +31,7 @@ export async function resettlementQueueUseCase(ctx: UseCaseContext, page: { offs
   // Only a database that orders differently from core gets here: say so rather than misplace anyone.
   if (!entries.ok) return err(failure('internal_error', `the queue's page does not fit its counts (${entries.error.map((p) => p.code).join(', ')})`));
   const total = queueTotal(read.histogram);
+  const names = await caseNames(ctx.db, ctx.actor, entries.value.map((e) => e.case.caseId));
   // The categories say why people are at risk: who looked at which page is recorded.
   await transact(ctx.db, async (tx) => {
     await writeAudit(tx, {
@@ -50,6 +52,8 @@ export async function resettlementQueueUseCase(ctx: UseCaseContext, page: { offs
     entries: entries.value.map((e) => ({
       position: e.position,
       caseId: e.case.caseId,
+      caseNumber: names.get(e.case.caseId)?.caseNumber ?? '',
+      subjectName: names.get(e.case.caseId)?.subjectName ?? null,
       priority: e.case.priority,
       risk: e.case.risk,
       primary: e.case.primary,

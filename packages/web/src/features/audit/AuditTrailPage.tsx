@@ -67,7 +67,7 @@ export function AuditTrailPage() {
       </div>
       {events.isError && <ProblemMessage error={events.error} />}
       {events.data && events.data.items.length === 0 && <p className="empty">{t('audit.none')}</p>}
-      {events.data && events.data.items.length > 0 && <AuditTable events={events.data.items} />}
+      {events.data && events.data.items.length > 0 && <AuditTable events={events.data.items} userNames={events.data.userNames} />}
       {(cursors.length > 1 || events.data?.nextCursor) && (
         <nav className="pager" aria-label={t('audit.pages')}>
           <button type="button" className="secondary" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>

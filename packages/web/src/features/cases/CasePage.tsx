@@ -2,13 +2,16 @@ import type { CaseDetail } from '@waymark/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { caseKey, getCase, myWorkKey, transitionCase } from '../../api/cases';
+import { assignCase, caseKey, getCase, myWorkKey, transitionCase, workloadKey } from '../../api/cases';
 import { Link } from '../../app/router';
+import { useCan } from '../../app/session';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { RiskBadge } from '../../components/RiskBadge';
 import { formatDateTime } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
+import { AssignWorker } from './AssignWorker';
 import { CasePlan } from './CasePlan';
+import { CaseTimeline } from './CaseTimeline';
 import { CaseDocuments } from './CaseDocuments';
 import { CaseTasks } from './CaseTasks';
 import { SolutionsPanel } from '../solutions/SolutionsPanel';
@@ -21,14 +24,18 @@ const NEEDS_REASON = new Set(['request_closure', 'reject_closure', 'reopen']);
 export function CasePage({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const can = useCan();
+  const queryClient = useQueryClient();
   const found = useQuery({ queryKey: caseKey(caseId), queryFn: () => getCase(caseId) });
   if (found.isPending) return <p role="status">{t('app.loading')}</p>;
   if (found.isError) return <ProblemMessage error={found.error} />;
   const record = found.data;
   return (
     <article className="case" data-testid="case" data-status={record.status}>
-      <header className="person-head">
-        <h1 tabIndex={-1}>{t('cases.title')}</h1>
+      <header className="person-head case-head">
+        <h1 tabIndex={-1} data-testid="case-heading">
+          {record.subjectName === null ? t('cases.title') : t(record.householdId ? 'cases.titleOfHousehold' : 'cases.titleOf', { name: record.subjectName })}
+        </h1>
         {/* The number is read left to right in both languages. */}
         <span className="muted" data-testid="case-number">
           {t('recordNumbers.case')} <bdi dir="ltr">{record.caseNumber}</bdi>
@@ -40,6 +47,23 @@ export function CasePage({ caseId }: { caseId: string }) {
         <strong data-testid="case-status">{t(`cases.status.${record.status}`)}</strong>
         <RiskBadge level={record.priority} />
         <span className="muted">{t('cases.openedAt', { date: formatDateTime(record.openedAt, language) })}</span>
+        <span data-testid="case-assignee">
+          <span className="muted">{t('cases.assignedTo')}</span>{' '}
+          <strong>{record.assignedUserId === null ? t('cases.unassigned') : <bdi>{record.assignedUserName ?? t('cases.someoneElse')}</bdi>}</strong>
+        </span>
+        {can('case.assign') && (
+          <AssignWorker
+            kind="case"
+            assignedUserId={record.assignedUserId}
+            assign={(assignedUserId) => assignCase(record.id, { assignedUserId, version: record.version })}
+            onAssigned={(answer) => {
+              queryClient.setQueryData(caseKey(record.id), answer);
+              void queryClient.invalidateQueries({ queryKey: myWorkKey });
+              void queryClient.invalidateQueries({ queryKey: workloadKey });
+            }}
+            onReload={() => void queryClient.invalidateQueries({ queryKey: caseKey(record.id) })}
+          />
+        )}
       </section>
       {record.closureRequest && (
         <p className="notice" data-testid="closure-requested">{t('cases.closureRequested', { reason: record.closureRequest.reason })}</p>
@@ -54,17 +78,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           <SolutionsPanel record={record} />
         </div>
         <aside>
-          <section className="card" aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">{t('cases.timeline')}</h2>
-            <ol className="plain-list" data-testid="timeline">
-              {record.timeline.map((entry, index) => (
-                <li key={index}>
-                  {formatDateTime(entry.at, language)} · {t(`cases.timelineKind.${entry.kind}`, { defaultValue: entry.kind })}
-                  {typeof entry.details.event === 'string' && <> · {t(`cases.event.${entry.details.event}`, { defaultValue: entry.details.event })}</>}
-                </li>
-              ))}
-            </ol>
-          </section>
+          <CaseTimeline record={record} />
         </aside>
       </div>
     </article>

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { getMyWork, myWorkKey } from '../../api/cases';
-import { Link } from '../../app/router';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { formatDate } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
 import { ChildDeadlines } from '../children/ChildDeadlines';
+import { CaseName } from './CaseName';
+import { GoToCase } from './GoToCase';
 
 /** My open tasks across my cases: overdue first, then by due date, then case priority. */
 export function MyWorkPage() {
@@ -15,6 +16,7 @@ export function MyWorkPage() {
   return (
     <section aria-labelledby="my-work-heading">
       <h1 id="my-work-heading" tabIndex={-1}>{t('cases.myWork')}</h1>
+      <GoToCase />
       {work.isPending && <p role="status">{t('app.loading')}</p>}
       {work.isError && <ProblemMessage error={work.error} />}
       {work.data && (
@@ -44,7 +46,8 @@ export function MyWorkPage() {
                     </td>
                     <td data-label={t('cases.priority')}>{t(`risk.${item.casePriority}`)}</td>
                     <td data-label={t('cases.case')}>
-                      <Link to={{ name: 'case', caseId: item.caseId }}>{t(`cases.status.${item.caseStatus}`)}</Link>
+                      <CaseName caseId={item.caseId} caseNumber={item.caseNumber} subjectName={item.caseSubjectName} />
+                      <span className="muted"> · {t(`cases.status.${item.caseStatus}`)}</span>
                     </td>
                   </tr>
                 ))}

@@ -13,6 +13,7 @@ import { useLanguage } from '../../i18n/use-language';
 import { ConsentPanel } from '../consent/ConsentPanel';
 import { DataSubjectPanel } from '../data-subject/DataSubjectPanel';
 import { ProtectionNotesPanel } from '../protection-notes/ProtectionNotesPanel';
+import { AssignPerson } from '../cases/AssignPerson';
 import { OpenCaseButton } from '../cases/OpenCaseButton';
 import { ChildProtectionSection } from '../children/ChildProtectionSection';
 import { isChild } from '../children/child-facts';
@@ -75,6 +76,7 @@ export function PersonPage({ personId, screeningId }: { personId: string; screen
           </button>
         )}
         {can('case.create') && !record.anonymisedAt && <OpenCaseButton personId={personId} latest={history[0]} />}
+        {can('person.assign') && !record.anonymisedAt && <AssignPerson person={record} />}
       </section>
 
       <div className="columns">

@@ -2,10 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { resettlementQueue } from '../../api/solutions';
-import { Link } from '../../app/router';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { formatDate } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
+import { CaseName } from '../cases/CaseName';
 
 const PAGE = 50;
 
@@ -32,8 +32,9 @@ export function ResettlementQueuePage() {
               <li key={entry.caseId} className="card" data-testid="queue-entry" data-position={entry.position}>
                 <div className="section-head">
                   <strong>
-                    {entry.position}. <Link to={{ name: 'case', caseId: entry.caseId }}>{t(`solutions.priority.${entry.priority}`)}</Link>
+                    {entry.position}. <CaseName caseId={entry.caseId} caseNumber={entry.caseNumber} subjectName={entry.subjectName} />
                   </strong>
+                  <span className="muted">{t(`solutions.priority.${entry.priority}`)}</span>
                   <span className="muted">{t('solutions.waitingSince', { date: formatDate(entry.waitingSince, language) })}</span>
                 </div>
                 <p lang={language}>{entry.explanation[language]}</p>
