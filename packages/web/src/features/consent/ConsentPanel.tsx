@@ -49,16 +49,27 @@ export function ConsentPanel({ personId }: { personId: string }) {
   );
 }
 
-function RecordConsent({ personId, overview }: { personId: string; overview: ConsentOverview }) {
+/**
+ * Records one decision. With `fixed`, the purpose and the receiving agency are those of the
+ * action waiting for it (a referral being made), and only the decision itself is asked.
+ */
+export function RecordConsent({ personId, overview, fixed, onRecorded }: {
+  personId: string;
+  overview: ConsentOverview;
+  fixed?: { purpose: ConsentPurpose; recipientAgencyId?: string };
+  onRecorded?: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const child = overview.requirement.giver === 'carer';
-  const [purpose, setPurpose] = useState<ConsentPurpose>('case_management');
+  const [chosenPurpose, setPurpose] = useState<ConsentPurpose>('case_management');
+  const purpose = fixed?.purpose ?? chosenPurpose;
   const [decision, setDecision] = useState<ConsentCreate['decision']>('given');
   const [method, setMethod] = useState<ConsentMethod>('written');
   const [relationship, setRelationship] = useState<CarerRelationship>('parent');
   const [assent, setAssent] = useState<'yes' | 'no'>('yes');
-  const [recipientAgencyId, setRecipient] = useState('');
+  const [typedRecipient, setRecipient] = useState('');
+  const recipientAgencyId = fixed?.recipientAgencyId ?? typedRecipient;
   const assentMethod: ConsentMethod = overview.requirement.assent === 'written' ? 'written' : 'oral';
   const save = useMutation({
     mutationFn: () =>
@@ -71,7 +82,10 @@ function RecordConsent({ personId, overview }: { personId: string; overview: Con
         ...(child ? { carerRelationship: relationship } : {}),
         ...(child && overview.requirement.assent !== 'none' ? (assent === 'yes' ? { childAssent: 'yes', assentMethod } : { childAssent: 'no' }) : {}),
       }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: consentsKey(personId) }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: consentsKey(personId) });
+      onRecorded?.();
+    },
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -79,13 +93,15 @@ function RecordConsent({ personId, overview }: { personId: string; overview: Con
   };
   return (
     <form onSubmit={submit} className="stack" data-testid="consent-form">
-      <label>
-        {t('consent.purposeLabel')}
-        <select value={purpose} onChange={(e) => setPurpose(e.target.value as ConsentPurpose)} data-testid="consent-purpose">
-          {CONSENT_PURPOSES.map((p) => <option key={p} value={p}>{t(`consent.purpose.${p}`)}</option>)}
-        </select>
-      </label>
-      {purpose === 'referral' && (
+      {!fixed && (
+        <label>
+          {t('consent.purposeLabel')}
+          <select value={purpose} onChange={(e) => setPurpose(e.target.value as ConsentPurpose)} data-testid="consent-purpose">
+            {CONSENT_PURPOSES.map((p) => <option key={p} value={p}>{t(`consent.purpose.${p}`)}</option>)}
+          </select>
+        </label>
+      )}
+      {purpose === 'referral' && !fixed && (
         <label>
           {t('consent.recipientAgency')}
           <input value={recipientAgencyId} onChange={(e) => setRecipient(e.target.value)} />
