@@ -105,6 +105,8 @@ describe('second-factor enrolment by QR code, in English and Arabic', () => {
     await page.getByTestId('lang-en').click();
     await signIn(page, admin.email, admin.password);
     await expect.poll(() => page.locator('h1').innerText()).toBe('Set up a second factor');
+    // The page title follows the screen (and, below, the language).
+    await expect.poll(() => page.title()).toBe('Set up a second factor · Waymark');
     const secret = await scan(page);
     expect(await page.getByTestId('mfa-qr').getAttribute('aria-label')).toBe('QR code for setting up the authenticator app');
     // The key and the link read left to right whatever the page's direction.
@@ -112,6 +114,7 @@ describe('second-factor enrolment by QR code, in English and Arabic', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'mfa-qr-en.png'), fullPage: true });
     const step = await confirm(page, secret);
     await page.getByTestId('nav-people').waitFor();
+    await expect.poll(() => page.title()).toBe('People · Waymark');
 
     // Signed out and in again: the scanned key gives the second step's code.
     await page.getByTestId('sign-out').click();
@@ -122,6 +125,10 @@ describe('second-factor enrolment by QR code, in English and Arabic', () => {
 
     // A protection officer (a role that reads highly sensitive content) for the Arabic half.
     await page.getByTestId('nav-admin').click();
+    await expect.poll(() => page.title()).toBe('Administration · Waymark');
+    await page.getByTestId('lang-ar').click();
+    await expect.poll(() => page.title()).toBe('الإدارة · وايمارك');
+    await page.getByTestId('lang-en').click();
     await page.getByTestId('new-user-email').fill(OFFICER.email);
     await page.getByTestId('new-user-name').fill('Protection officer');
     await page.getByTestId('new-user-role').selectOption('protection_officer');
@@ -142,6 +149,7 @@ describe('second-factor enrolment by QR code, in English and Arabic', () => {
     await page.getByTestId('repeat-password').fill(OFFICER.password);
     await page.getByTestId('change-password').click();
     await expect.poll(() => page.locator('h1').innerText()).toBe('إعداد عامل تحقق ثانٍ');
+    await expect.poll(() => page.title()).toBe('إعداد عامل تحقق ثانٍ · وايمارك');
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     const secret = await scan(page);
     expect(await page.getByTestId('mfa-qr').getAttribute('aria-label')).toBe('رمز QR لإعداد تطبيق المصادقة');

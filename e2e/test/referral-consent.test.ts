@@ -68,6 +68,8 @@ describe('a referral made with the person’s consent, in English and Arabic', (
     const { personId, caseId } = await presumedVictim('Hiwet');
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB' });
     await openCase(page, 'en', caseId);
+    // The title names the page, never the person.
+    await expect.poll(() => page.title()).toBe('Protection case · Waymark');
     await page.getByTestId('referral-agency').selectOption({ label: PARTNER });
     const missing = page.getByTestId('referral-consent-missing');
     await expect.poll(() => missing.innerText()).toContain(`consent to a referral to ${PARTNER} is missing (Not recorded)`);
@@ -104,6 +106,7 @@ describe('a referral made with the person’s consent, in English and Arabic', (
     const { caseId } = await presumedVictim('Rahwa');
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'ar' });
     await openCase(page, 'ar', caseId);
+    await expect.poll(() => page.title()).toBe('حالة حماية · وايمارك');
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     await page.getByTestId('referral-agency').selectOption({ label: PARTNER });
     const form = page.getByTestId('referral-consent-form');

@@ -9,6 +9,7 @@ import { PeopleFiltersProvider } from '../features/people/filter-state';
 import { MfaVerifyPage } from '../features/sign-in/MfaVerifyPage';
 import { SignInPage } from '../features/sign-in/SignInPage';
 import { Layout } from './Layout';
+import { gateTitleKeyOf, usePageTitle } from './page-title';
 import { queryClient, SESSION_KEY } from './query-client';
 import { Screens } from './Screens';
 import { SessionContext } from './session';
@@ -35,6 +36,7 @@ export function prefetchSession(): void {
 function SessionGate() {
   const { t } = useTranslation();
   const session = useQuery(sessionQuery);
+  usePageTitle(gateTitleKeyOf(session.data));
   if (session.isPending) return <p className="page-status" role="status">{t('app.loading')}</p>;
   if (session.isError) {
     return (
