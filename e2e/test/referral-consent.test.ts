@@ -99,6 +99,14 @@ describe('a referral made with the person’s consent, in English and Arabic', (
     await expect.poll(() => page.getByTestId('referral-created').innerText()).toContain(`Referral to ${PARTNER} for anti-trafficking assistance (with the person’s consent)`);
     await page.screenshot({ path: join(SCREENSHOTS, 'referral-consent-given-en.png'), fullPage: true });
     expect(await referralTasks(caseId)).toEqual([expect.objectContaining({ title: expect.stringContaining('with the person’s consent') })]);
+
+    // The person's page names the agency of each referral consent, and picks one by name (no ids to type).
+    await page.goto(`${install.server.url}/people/${personId}`);
+    const line = page.getByTestId('consent-panel').getByTestId('consent-referral').filter({ hasText: PARTNER });
+    await expect.poll(() => line.innerText()).toContain(`(${PARTNER})`);
+    expect(await line.innerText()).toContain('Given');
+    await page.getByTestId('consent-panel').getByTestId('consent-purpose').selectOption('referral');
+    await expect.poll(() => page.getByTestId('consent-agency').locator('option').allInnerTexts()).toContain(PARTNER);
     await page.close();
   });
 

@@ -1,5 +1,5 @@
 import { CARER_RELATIONSHIPS, CONSENT_METHODS, CONSENT_PURPOSES, type CarerRelationship, type ConsentMethod, type ConsentPurpose } from '@waymark/core';
-import type { ConsentCreate, ConsentOverview } from '@waymark/contracts';
+import type { Agency, ConsentCreate, ConsentOverview } from '@waymark/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useCan } from '../../app/session';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { formatDateTime } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
+import { usePersonAgencies } from './use-person-agencies';
 
 /** What the person has agreed to, per purpose; record a grant, refusal or withdrawal; the history. */
 export function ConsentPanel({ personId }: { personId: string }) {
@@ -15,6 +16,7 @@ export function ConsentPanel({ personId }: { personId: string }) {
   const language = useLanguage();
   const can = useCan();
   const overview = useQuery({ queryKey: consentsKey(personId), queryFn: () => getConsents(personId) });
+  const agencies = usePersonAgencies(personId);
   return (
     <section className="card" aria-labelledby="consent-heading" data-testid="consent-panel">
       <h2 id="consent-heading">{t('consent.title')}</h2>
@@ -24,11 +26,13 @@ export function ConsentPanel({ personId }: { personId: string }) {
           <ul className="plain-list">
             {overview.data.current.map((standing) => (
               <li key={`${standing.purpose}-${standing.recipientAgencyId ?? ''}`} data-testid={`consent-${standing.purpose}`}>
-                {t(`consent.purpose.${standing.purpose}`)}: <strong>{t(`consent.status.${standing.status}`)}</strong>
+                {t(`consent.purpose.${standing.purpose}`)}
+                {standing.recipientAgencyId !== null && <> ({agencies.nameOf(standing.recipientAgencyId) ?? t('consent.unknownAgency')})</>}
+                : <strong>{t(`consent.status.${standing.status}`)}</strong>
               </li>
             ))}
           </ul>
-          {can('consent.record') && <RecordConsent personId={personId} overview={overview.data} />}
+          {can('consent.record') && <RecordConsent personId={personId} overview={overview.data} agencies={agencies.items} />}
           <span hidden data-testid="consent-history-count" data-count={overview.data.history.length} />
           {overview.data.history.length > 0 && (
             <details>
@@ -53,9 +57,11 @@ export function ConsentPanel({ personId }: { personId: string }) {
  * Records one decision. With `fixed`, the purpose and the receiving agency are those of the
  * action waiting for it (a referral being made), and only the decision itself is asked.
  */
-export function RecordConsent({ personId, overview, fixed, onRecorded }: {
+export function RecordConsent({ personId, overview, fixed, onRecorded, agencies = [] }: {
   personId: string;
   overview: ConsentOverview;
+  /** The agencies a referral consent may name (by name, not id). */
+  agencies?: readonly Agency[];
   fixed?: { purpose: ConsentPurpose; recipientAgencyId?: string };
   onRecorded?: () => void;
 }) {
@@ -104,7 +110,10 @@ export function RecordConsent({ personId, overview, fixed, onRecorded }: {
       {purpose === 'referral' && !fixed && (
         <label>
           {t('consent.recipientAgency')}
-          <input value={recipientAgencyId} onChange={(e) => setRecipient(e.target.value)} />
+          <select value={recipientAgencyId} onChange={(e) => setRecipient(e.target.value)} required data-testid="consent-agency">
+            <option value="">{t('consent.chooseAgency')}</option>
+            {agencies.map((agency) => <option key={agency.id} value={agency.id}>{agency.name}</option>)}
+          </select>
         </label>
       )}
       <label>

@@ -2,11 +2,8 @@ import type { Agency, CaseDetail, CaseTask, ConsentStanding } from '@waymark/con
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { agenciesKey, listOperationAgencies } from '../../api/agencies';
 import { addTask, caseKey, myWorkKey } from '../../api/cases';
 import { consentsKey, getConsents } from '../../api/consents';
-import { keys } from '../../api/keys';
-import { getPerson } from '../../api/persons';
 import { isApiProblem } from '../../api/problem';
 import { useCan } from '../../app/session';
 import { SelectField, TextField } from '../../components/fields';
@@ -14,6 +11,7 @@ import { ProblemMessage } from '../../components/ProblemMessage';
 import { formatDate } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
 import { RecordConsent } from '../consent/ConsentPanel';
+import { usePersonAgencies } from '../consent/use-person-agencies';
 
 /** The referral consent to this agency that stands now, if any line names it. */
 export const referralStanding = (current: readonly ConsentStanding[], agencyId: string) =>
@@ -31,21 +29,14 @@ export function ReferralWithConsent({ record, personId, defaultDue }: { record: 
   const language = useLanguage();
   const can = useCan();
   const queryClient = useQueryClient();
-  const person = useQuery({ queryKey: keys.person(personId), queryFn: () => getPerson(personId) });
-  const operationId = person.data?.operationId;
-  const agencies = useQuery({
-    queryKey: agenciesKey(operationId ?? ''),
-    queryFn: ({ signal }) => listOperationAgencies(operationId!, signal),
-    enabled: operationId !== undefined,
-    staleTime: 5 * 60_000,
-  });
+  const agencies = usePersonAgencies(personId);
   const consents = useQuery({ queryKey: consentsKey(personId), queryFn: () => getConsents(personId) });
   const [agencyId, setAgencyId] = useState('');
   // Until changed, the referral is due when the offer is (the case may still be reloading it).
   const [chosenDue, setDueDate] = useState<string | null>(null);
   const dueDate = chosenDue ?? defaultDue ?? '';
   const [made, setMade] = useState<CaseTask | null>(null);
-  const agency: Agency | undefined = agencies.data?.items.find((item) => item.id === agencyId);
+  const agency: Agency | undefined = agencies.items.find((item) => item.id === agencyId);
   const standing = consents.data && agencyId ? referralStanding(consents.data.current, agencyId) : undefined;
   const consented = standing?.status === 'given';
   const refer = useMutation({
@@ -73,12 +64,12 @@ export function ReferralWithConsent({ record, personId, defaultDue }: { record: 
           {t('trafficking.referralCreated', { title: made.title, date: made.dueDate ? formatDate(made.dueDate, language) : '—' })}
         </p>
       )}
-      {(person.isError || agencies.isError || consents.isError) && <ProblemMessage error={person.error ?? agencies.error ?? consents.error} />}
+      {(agencies.error !== null || consents.isError) && <ProblemMessage error={agencies.error ?? consents.error} />}
       {editable && (
         <form className="grid" onSubmit={submit}>
           <SelectField id="referral-agency" testId="referral-agency" label={t('trafficking.referralAgency')} value={agencyId} onChange={setAgencyId}
             empty={t('trafficking.referralChooseAgency')} required problems={problemsAt('/recipientAgencyId')}
-            options={(agencies.data?.items ?? []).filter((item) => item.id !== record.agencyId).map((item) => ({ value: item.id, label: item.name }))} />
+            options={agencies.items.filter((item) => item.id !== record.agencyId).map((item) => ({ value: item.id, label: item.name }))} />
           <TextField id="referral-due" testId="referral-due" type="date" label={t('cases.due')} value={dueDate} onChange={setDueDate} problems={problemsAt('/dueDate')} />
           {agency && consents.data && (
             consented ? (
