@@ -162,13 +162,16 @@ describe('screening → case → plan → my work, in the browser', () => {
     const protectionTask = await page.getByTestId('immediate-protection').getAttribute('data-task-id');
     await expect.poll(() => page.getByTestId('case-tasks').innerText()).toContain('Immediate protection');
 
-    // The referral is offered; naming the agency adds the referral task with its due date.
+    // The referral is offered; naming the agency, with the person's consent recorded on the
+    // spot, adds the referral task with its due date.
     await expect.poll(() => page.getByTestId('referral-due').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    await page.getByTestId('referral-agency').fill('Caritas Lebanon anti-trafficking unit');
+    await page.getByTestId('referral-agency').selectOption({ label: 'Counter-trafficking partner (synthetic)' });
+    await page.getByTestId('referral-consent-form').getByTestId('consent-submit').click();
+    await page.getByTestId('referral-consent-given').waitFor();
     await page.getByTestId('referral-due').fill('2027-02-01');
     await page.getByTestId('referral-submit').click();
-    await expect.poll(() => page.getByTestId('referral-created').innerText()).toContain('Caritas Lebanon anti-trafficking unit');
-    const referral = page.getByTestId('case-task').filter({ hasText: 'Referral to Caritas Lebanon anti-trafficking unit' });
+    await expect.poll(() => page.getByTestId('referral-created').innerText()).toContain('Counter-trafficking partner (synthetic)');
+    const referral = page.getByTestId('case-task').filter({ hasText: 'Referral to Counter-trafficking partner (synthetic)' });
     await expect.poll(() => referral.count()).toBe(1);
     await expect.poll(() => referral.innerText()).toContain('2027');
     await page.screenshot({ path: join(SCREENSHOTS, 'trafficking-presumed-victim.png'), fullPage: true });
@@ -180,7 +183,7 @@ describe('screening → case → plan → my work, in the browser', () => {
     expect(listed).toMatchObject({ total: 1, items: [{ outcome: 'presumed_victim' }] });
     const detail = (await api('GET', `/cases/${caseId}`)).body as { tasks: { id: string; kind: string; title: string; dueDate: string | null }[] };
     expect(detail.tasks.map((task) => task.id)).toContain(protectionTask);
-    expect(detail.tasks).toContainEqual(expect.objectContaining({ kind: 'referral', dueDate: '2027-02-01', title: expect.stringContaining('Caritas Lebanon') }));
+    expect(detail.tasks).toContainEqual(expect.objectContaining({ kind: 'referral', dueDate: '2027-02-01', title: expect.stringContaining('Counter-trafficking partner') }));
 
     // A colleague of the same office, not assigned and not cleared for trafficking: the outcome, never the findings.
     const adminApi = await apiAs(install.server.url, admin.email, admin.password);

@@ -218,7 +218,7 @@ describe('separated child → BIA → BID → review, in the browser', () => {
     const row = page.getByTestId('child-overdue').filter({ has: page.locator(`a[href="/people/${lateChildId}"]`) });
     await expect.poll(() => row.count()).toBe(1);
     await expect.poll(() => row.getAttribute('data-kind')).toBe('bia');
-    await expect.poll(() => row.innerText()).toContain('18 day(s)');
+    await expect.poll(() => row.innerText()).toContain('18 days');
     expect(await page.locator(`[data-testid="child-overdue"] a[href="/people/${childId}"]`).count()).toBe(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'children-overdue.png'), fullPage: true });
     await row.getByRole('link').click();

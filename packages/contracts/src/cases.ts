@@ -65,7 +65,16 @@ const PersonCentredFields = { goals: Lines, strengths: Lines, skills: Lines, wis
 export const CasePlanUpdateSchema = z.strictObject({ ...PersonCentredFields, version: Version });
 export type CasePlanUpdate = z.infer<typeof CasePlanUpdateSchema>;
 
-export const CaseTaskCreateSchema = z.strictObject(NewTaskFields);
+export const CaseTaskCreateSchema = z.strictObject({
+  ...NewTaskFields,
+  /**
+   * A referral made on the person's consent to be referred to this agency of the case's
+   * operation: the server checks that consent is in force (409 consent_required at this
+   * field otherwise, the refusal audited) and audits the consent it relied on. Only with
+   * kind `referral`; a client says "with the person's consent" only when it sent this.
+   */
+  recipientAgencyId: IdSchema.optional(),
+});
 export type CaseTaskCreate = z.infer<typeof CaseTaskCreateSchema>;
 
 /** `GET /case-tasks/{id}/referral.pdf`: the agency the referral form is addressed to (referral consent names it). */

@@ -72,11 +72,25 @@ export const PROBLEM_CODES = [
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
+/**
+ * The bound a value broke (with `too_small` / `too_big`), so a client can say it: "at most
+ * 200 characters", "1880 or later". `of`: a text's length in characters, a number's value,
+ * or a list's count of items; `inclusive` false for a strict bound (greater than 0).
+ */
+export const FieldLimitSchema = z.object({
+  bound: z.enum(['minimum', 'maximum']),
+  value: z.number(),
+  of: z.enum(['characters', 'value', 'items']),
+  inclusive: z.boolean(),
+});
+export type FieldLimit = z.infer<typeof FieldLimitSchema>;
+
 /** One thing wrong with the input, at a JSON Pointer (RFC 6901) into the request. */
 export const FieldProblemSchema = z.object({
   path: z.string(),
   code: z.string(),
   message: z.string(),
+  limit: FieldLimitSchema.optional(),
 });
 export type FieldProblem = z.infer<typeof FieldProblemSchema>;
 
@@ -107,8 +121,20 @@ export function fieldProblemsFromZod(error: z.ZodError, prefix: ReadonlyArray<Pr
         message: `unknown field "${key}"`,
       }));
     }
-    return [{ path: toPointer([...prefix, ...issue.path]), code: zodCode(issue), message: issue.message }];
+    const limit = limitOf(issue);
+    return [{ path: toPointer([...prefix, ...issue.path]), code: zodCode(issue), message: issue.message, ...(limit ? { limit } : {}) }];
   });
+}
+
+const LIMITED: Partial<Record<string, FieldLimit['of']>> = { string: 'characters', number: 'value', bigint: 'value', array: 'items', set: 'items' };
+
+/** The bound of a too_small / too_big issue on a text, number or list (dates and files say it in their own words). */
+function limitOf(issue: z.core.$ZodIssue): FieldLimit | undefined {
+  if (issue.code !== 'too_small' && issue.code !== 'too_big') return undefined;
+  const of = LIMITED[issue.origin];
+  const value = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+  if (of === undefined || !Number.isFinite(value)) return undefined;
+  return { bound: issue.code === 'too_small' ? 'minimum' : 'maximum', value, of, inclusive: issue.inclusive !== false };
 }
 
 function zodCode(issue: z.core.$ZodIssue): string {

@@ -104,7 +104,8 @@ export function administrationRoutes(world: () => World): Entries {
     'GET /api/v1/operations/{id}/agencies': {
       kind: 'org',
       success: 200,
-      expect: (actor, position) => (!has(actor, 'user.read') && !has(actor, 'agency.manage') ? 403 : position === 'other_operation' ? 404 : 200),
+      expect: (actor, position) =>
+        !has(actor, 'user.read') && !has(actor, 'agency.manage') && !has(actor, 'consent.record') ? 403 : position === 'other_operation' ? 404 : 200,
       request: async (w, _actor, position) => ({ path: `/api/v1/operations/${operationOf(w, asOrg(position))}/agencies` }),
     },
     'POST /api/v1/operations/{id}/agencies': {

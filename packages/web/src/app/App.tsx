@@ -1,17 +1,21 @@
 import { QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiProblem } from '../api/problem';
 import { currentSession } from '../api/sessions';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { OneTimePasswordPage } from '../features/password/OneTimePasswordPage';
 import { PeopleFiltersProvider } from '../features/people/filter-state';
-import { MfaEnrolmentPage } from '../features/sign-in/MfaEnrolmentPage';
 import { MfaVerifyPage } from '../features/sign-in/MfaVerifyPage';
 import { SignInPage } from '../features/sign-in/SignInPage';
 import { Layout } from './Layout';
+import { gateTitleKeyOf, usePageTitle } from './page-title';
 import { queryClient, SESSION_KEY } from './query-client';
 import { Screens } from './Screens';
 import { SessionContext } from './session';
+
+// Its own chunk: the QR encoder it draws with is fetched only by someone setting up a second factor.
+const MfaEnrolmentPage = lazy(() => import('../features/sign-in/MfaEnrolmentPage').then((m) => ({ default: m.MfaEnrolmentPage })));
 
 async function sessionOrNull() {
   try {
@@ -32,6 +36,7 @@ export function prefetchSession(): void {
 function SessionGate() {
   const { t } = useTranslation();
   const session = useQuery(sessionQuery);
+  usePageTitle(gateTitleKeyOf(session.data));
   if (session.isPending) return <p className="page-status" role="status">{t('app.loading')}</p>;
   if (session.isError) {
     return (
@@ -48,7 +53,9 @@ function SessionGate() {
   if (session.data.mfa.enrolmentRequired && !session.data.user.mustChangePassword) {
     return (
       <SessionContext.Provider value={session.data}>
-        <MfaEnrolmentPage />
+        <Suspense fallback={<p className="page-status" role="status">{t('app.loading')}</p>}>
+          <MfaEnrolmentPage />
+        </Suspense>
       </SessionContext.Provider>
     );
   }

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PeopleListPage } from '../features/people/PeopleListPage';
+import { titleKeyOf, usePageTitle } from './page-title';
 import { Link, useRoute } from './router';
 import { useCan } from './session';
 
@@ -46,6 +47,9 @@ function Screen() {
   const { t } = useTranslation();
   const route = useRoute();
   const can = useCan();
+  // Home is the first thing the role may see: its title names that page.
+  const home = can('person.read') ? 'nav.people' : can('aggregate.read') ? 'nav.reports' : can('audit.read') ? 'nav.audit' : 'nav.people';
+  usePageTitle(route.name === 'people' ? home : titleKeyOf(route));
   switch (route.name) {
     case 'people':
       // Home: people for those who work with people; otherwise the first thing the role may see.

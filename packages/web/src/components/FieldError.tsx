@@ -1,6 +1,6 @@
 import type { FieldProblem } from '@waymark/contracts';
 import { useTranslation } from 'react-i18next';
-import { fieldErrorKey } from '../i18n/keys';
+import { fieldErrorText } from '../i18n/field-error-text';
 
 /** The errors for one field, linked to its input through `id` (aria-describedby). */
 export function FieldError({ id, problems }: { id: string; problems: readonly FieldProblem[] | undefined }) {
@@ -10,7 +10,7 @@ export function FieldError({ id, problems }: { id: string; problems: readonly Fi
     <span className="field-error" id={id}>
       {problems.map((problem, index) => (
         <span key={index} data-code={problem.code}>
-          {t(fieldErrorKey(problem.code))}
+          {fieldErrorText(t, problem)}
         </span>
       ))}
     </span>

@@ -15,6 +15,8 @@ export const OVERRIDE_REASON_MIN_CHARS = 10;
 export interface ConsentClearance {
   /** True when the action goes ahead on an override rather than on consent. */
   overridden: boolean;
+  /** The grant relied on (null when going ahead on an override). */
+  consentId: string | null;
 }
 
 /** A refusal, with what the caller audits once its transaction has rolled back. */
@@ -44,7 +46,7 @@ export async function requireConsent(
   const now = ctx.now();
   const records = (await listConsentsForPurpose(tx, person.operation_id, person.id, purpose)).map(consentRecordOf);
   const evaluation = evaluateConsent(records, purpose, { recipientAgencyId: options.recipientAgencyId ?? null, ...(await consentSubject(tx, person, now)) }, now);
-  if (evaluation.status === 'given') return ok({ overridden: false });
+  if (evaluation.status === 'given') return ok({ overridden: false, consentId: evaluation.current?.id ?? null });
   const reason = options.override?.reason.trim();
   const mayOverride = can(ctx.actor, 'consent.override', recordRef(person));
   if (reason !== undefined && reason.length >= OVERRIDE_REASON_MIN_CHARS && mayOverride) {
@@ -58,7 +60,7 @@ export async function requireConsent(
       reason,
       at: now,
     });
-    return ok({ overridden: true });
+    return ok({ overridden: true, consentId: null });
   }
   const refusal: ConsentRefusal = {
     ...failure(

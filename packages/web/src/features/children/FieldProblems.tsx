@@ -1,7 +1,7 @@
 import type { FieldProblem } from '@waymark/contracts';
 import { useTranslation } from 'react-i18next';
 import { decodePointer } from '../../api/json-pointer';
-import { fieldErrorKey } from '../../i18n/keys';
+import { fieldErrorText } from '../../i18n/field-error-text';
 
 /**
  * Every problem the server found with a form, each named by the field it is about (the
@@ -17,7 +17,7 @@ export function FieldProblems({ problems, testId }: { problems: readonly FieldPr
       <ul>
         {problems.map((problem, index) => (
           <li key={index} data-code={problem.code} data-path={problem.path}>
-            <strong>{fieldLabel(problem.path, t)}</strong>: {t(fieldErrorKey(problem.code))}
+            <strong>{fieldLabel(problem.path, t)}</strong>: {fieldErrorText(t, problem)}
           </li>
         ))}
       </ul>

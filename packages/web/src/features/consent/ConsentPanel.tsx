@@ -1,5 +1,5 @@
 import { CARER_RELATIONSHIPS, CONSENT_METHODS, CONSENT_PURPOSES, type CarerRelationship, type ConsentMethod, type ConsentPurpose } from '@waymark/core';
-import type { ConsentCreate, ConsentOverview } from '@waymark/contracts';
+import type { Agency, ConsentCreate, ConsentOverview } from '@waymark/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useCan } from '../../app/session';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { formatDateTime } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
+import { usePersonAgencies } from './use-person-agencies';
 
 /** What the person has agreed to, per purpose; record a grant, refusal or withdrawal; the history. */
 export function ConsentPanel({ personId }: { personId: string }) {
@@ -15,6 +16,7 @@ export function ConsentPanel({ personId }: { personId: string }) {
   const language = useLanguage();
   const can = useCan();
   const overview = useQuery({ queryKey: consentsKey(personId), queryFn: () => getConsents(personId) });
+  const agencies = usePersonAgencies(personId);
   return (
     <section className="card" aria-labelledby="consent-heading" data-testid="consent-panel">
       <h2 id="consent-heading">{t('consent.title')}</h2>
@@ -24,11 +26,13 @@ export function ConsentPanel({ personId }: { personId: string }) {
           <ul className="plain-list">
             {overview.data.current.map((standing) => (
               <li key={`${standing.purpose}-${standing.recipientAgencyId ?? ''}`} data-testid={`consent-${standing.purpose}`}>
-                {t(`consent.purpose.${standing.purpose}`)}: <strong>{t(`consent.status.${standing.status}`)}</strong>
+                {t(`consent.purpose.${standing.purpose}`)}
+                {standing.recipientAgencyId !== null && <> ({agencies.nameOf(standing.recipientAgencyId) ?? t('consent.unknownAgency')})</>}
+                : <strong>{t(`consent.status.${standing.status}`)}</strong>
               </li>
             ))}
           </ul>
-          {can('consent.record') && <RecordConsent personId={personId} overview={overview.data} />}
+          {can('consent.record') && <RecordConsent personId={personId} overview={overview.data} agencies={agencies.items} />}
           <span hidden data-testid="consent-history-count" data-count={overview.data.history.length} />
           {overview.data.history.length > 0 && (
             <details>
@@ -49,16 +53,29 @@ export function ConsentPanel({ personId }: { personId: string }) {
   );
 }
 
-function RecordConsent({ personId, overview }: { personId: string; overview: ConsentOverview }) {
+/**
+ * Records one decision. With `fixed`, the purpose and the receiving agency are those of the
+ * action waiting for it (a referral being made), and only the decision itself is asked.
+ */
+export function RecordConsent({ personId, overview, fixed, onRecorded, agencies = [] }: {
+  personId: string;
+  overview: ConsentOverview;
+  /** The agencies a referral consent may name (by name, not id). */
+  agencies?: readonly Agency[];
+  fixed?: { purpose: ConsentPurpose; recipientAgencyId?: string };
+  onRecorded?: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const child = overview.requirement.giver === 'carer';
-  const [purpose, setPurpose] = useState<ConsentPurpose>('case_management');
+  const [chosenPurpose, setPurpose] = useState<ConsentPurpose>('case_management');
+  const purpose = fixed?.purpose ?? chosenPurpose;
   const [decision, setDecision] = useState<ConsentCreate['decision']>('given');
   const [method, setMethod] = useState<ConsentMethod>('written');
   const [relationship, setRelationship] = useState<CarerRelationship>('parent');
   const [assent, setAssent] = useState<'yes' | 'no'>('yes');
-  const [recipientAgencyId, setRecipient] = useState('');
+  const [typedRecipient, setRecipient] = useState('');
+  const recipientAgencyId = fixed?.recipientAgencyId ?? typedRecipient;
   const assentMethod: ConsentMethod = overview.requirement.assent === 'written' ? 'written' : 'oral';
   const save = useMutation({
     mutationFn: () =>
@@ -71,7 +88,10 @@ function RecordConsent({ personId, overview }: { personId: string; overview: Con
         ...(child ? { carerRelationship: relationship } : {}),
         ...(child && overview.requirement.assent !== 'none' ? (assent === 'yes' ? { childAssent: 'yes', assentMethod } : { childAssent: 'no' }) : {}),
       }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: consentsKey(personId) }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: consentsKey(personId) });
+      onRecorded?.();
+    },
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -79,16 +99,21 @@ function RecordConsent({ personId, overview }: { personId: string; overview: Con
   };
   return (
     <form onSubmit={submit} className="stack" data-testid="consent-form">
-      <label>
-        {t('consent.purposeLabel')}
-        <select value={purpose} onChange={(e) => setPurpose(e.target.value as ConsentPurpose)} data-testid="consent-purpose">
-          {CONSENT_PURPOSES.map((p) => <option key={p} value={p}>{t(`consent.purpose.${p}`)}</option>)}
-        </select>
-      </label>
-      {purpose === 'referral' && (
+      {!fixed && (
+        <label>
+          {t('consent.purposeLabel')}
+          <select value={purpose} onChange={(e) => setPurpose(e.target.value as ConsentPurpose)} data-testid="consent-purpose">
+            {CONSENT_PURPOSES.map((p) => <option key={p} value={p}>{t(`consent.purpose.${p}`)}</option>)}
+          </select>
+        </label>
+      )}
+      {purpose === 'referral' && !fixed && (
         <label>
           {t('consent.recipientAgency')}
-          <input value={recipientAgencyId} onChange={(e) => setRecipient(e.target.value)} />
+          <select value={recipientAgencyId} onChange={(e) => setRecipient(e.target.value)} required data-testid="consent-agency">
+            <option value="">{t('consent.chooseAgency')}</option>
+            {agencies.map((agency) => <option key={agency.id} value={agency.id}>{agency.name}</option>)}
+          </select>
         </label>
       )}
       <label>

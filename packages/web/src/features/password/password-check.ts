@@ -36,7 +36,8 @@ export function checkPasswordDraft(draft: PasswordDraft): FieldProblem[] {
 export function serverPasswordProblems(error: unknown): FieldProblem[] {
   if (!isApiProblem(error)) return [];
   return error.fieldErrors.map((item) =>
-    fieldOf(item) === 'newPassword' && item.code === 'too_small' ? { ...item, code: 'password_too_short' } : item,
+    // Its own words ("Use at least 12 characters"), not the general limit text.
+    fieldOf(item) === 'newPassword' && item.code === 'too_small' ? { path: item.path, message: item.message, code: 'password_too_short' } : item,
   );
 }
 

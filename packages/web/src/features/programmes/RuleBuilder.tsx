@@ -1,7 +1,7 @@
 import { validateRule, type FieldType } from '@waymark/core';
 import type { FieldProblem } from '@waymark/contracts';
 import { useTranslation } from 'react-i18next';
-import { fieldErrorKey } from '../../i18n/keys';
+import { fieldErrorText } from '../../i18n/field-error-text';
 import { useLanguage } from '../../i18n/use-language';
 import { FIELD_KEYS, OPERATORS, defaultOp, fieldOf, newCondition, ruleOf, valuePrefix, type ConditionDraft, type RuleDraft } from './rule-draft';
 
@@ -38,7 +38,7 @@ export function RuleBuilder({ draft, onChange, serverProblems }: { draft: RuleDr
         </select>
       </div>
       {problemsAt(all, `/${draft.combinator}`).filter((p) => p.path === `/${draft.combinator}`).map((p, k) => (
-        <p key={k} className="field-error" data-testid="rule-problem" data-code={p.code}><span>{t(fieldErrorKey(p.code))}</span></p>
+        <p key={k} className="field-error" data-testid="rule-problem" data-code={p.code}><span>{fieldErrorText(t, p)}</span></p>
       ))}
       <ol className="plain-list">
         {draft.conditions.map((condition, i) => {
@@ -61,7 +61,7 @@ export function RuleBuilder({ draft, onChange, serverProblems }: { draft: RuleDr
                 <button type="button" className="secondary" onClick={() => remove(i)} aria-label={t('programmes.rule.remove')}>×</button>
               </div>
               {problems.map((p, k) => (
-                <p key={k} className="field-error" data-testid="rule-problem" data-code={p.code} data-path={p.path}><span>{t(fieldErrorKey(p.code))}</span></p>
+                <p key={k} className="field-error" data-testid="rule-problem" data-code={p.code} data-path={p.path}><span>{fieldErrorText(t, p)}</span></p>
               ))}
             </li>
           );

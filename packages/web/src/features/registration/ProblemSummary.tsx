@@ -1,6 +1,6 @@
 import type { FieldProblem } from '@waymark/contracts';
 import { useTranslation } from 'react-i18next';
-import { fieldErrorKey } from '../../i18n/keys';
+import { fieldErrorText } from '../../i18n/field-error-text';
 import type { FieldSlot } from './field-errors';
 
 /**
@@ -17,7 +17,7 @@ export function ProblemSummary({ problems, slots }: { problems: readonly FieldPr
       {general.length > 0 && (
         <ul>
           {general.map((problem, index) => (
-            <li key={index} data-code={problem.code}>{t(fieldErrorKey(problem.code))}</li>
+            <li key={index} data-code={problem.code}>{fieldErrorText(t, problem)}</li>
           ))}
         </ul>
       )}

@@ -10,7 +10,7 @@ import { ConsentRequiredNotice } from '../consent/ConsentRequiredNotice';
 import { createScreening, getInstrument } from '../../api/screenings';
 import { Link, navigate } from '../../app/router';
 import { ProblemMessage } from '../../components/ProblemMessage';
-import { fieldErrorKey } from '../../i18n/keys';
+import { fieldErrorText } from '../../i18n/field-error-text';
 import { pickText } from '../../i18n/localized';
 import { useLanguage } from '../../i18n/use-language';
 import { displayName } from '../person/display-name';
@@ -110,7 +110,7 @@ function ScreeningForm({ person, household, instrument }: { person: Person; hous
             problems.length > 0 ? (
               <div className="problem-summary" role="alert">
                 <p>{t('screening.problemCount', { count: problems.length })}</p>
-                {general.length > 0 && <ul>{general.map((p, i) => <li key={i}>{t(fieldErrorKey(p.code))}</li>)}</ul>}
+                {general.length > 0 && <ul>{general.map((p, i) => <li key={i}>{fieldErrorText(t, p)}</li>)}</ul>}
               </div>
             ) : (
               <ProblemMessage error={save.error} />

@@ -5,13 +5,15 @@ import { beginMfaEnrolment, confirmMfaEnrolment } from '../../api/sessions';
 import { SESSION_KEY } from '../../app/query-client';
 import { useSession } from '../../app/session';
 import { ProblemMessage } from '../../components/ProblemMessage';
+import { QrCode } from './QrCode';
 import { SignedInCard } from './SignedInCard';
 
 /**
- * Setting up the second factor. The secret is shown as text and as the otpauth:// URI
- * (what a QR code would hold): drawing a QR code needs a library we have not added, and
- * every authenticator app accepts a typed or pasted key. The recovery codes are shown
- * once, after the first code is confirmed.
+ * Setting up the second factor. The otpauth:// URI is shown as a QR code drawn in the
+ * browser (the secret is never sent to anything but this page), with the key as text for
+ * an app or phone that cannot scan, and the URI itself. The recovery codes are shown once,
+ * after the first code is confirmed. This screen is its own chunk (`React.lazy` in
+ * `app/App.tsx`), so the QR encoder is fetched only by someone setting up a second factor.
  */
 export function MfaEnrolmentPage() {
   const { t } = useTranslation();
@@ -54,6 +56,10 @@ export function MfaEnrolmentPage() {
         </>
       ) : (
         <form onSubmit={submit} aria-describedby={confirm.isError ? 'mfa-error' : undefined}>
+          <p>{t('mfa.scanIntro')}</p>
+          <div className="mfa-qr">
+            <QrCode text={begin.data.otpauthUri} label={t('mfa.qrLabel')} testId="mfa-qr" />
+          </div>
           <p>{t('mfa.secretIntro')}</p>
           <p className="mfa-secret" dir="ltr"><code data-testid="mfa-secret">{begin.data.secret.match(/.{1,4}/g)!.join(' ')}</code></p>
           <details>

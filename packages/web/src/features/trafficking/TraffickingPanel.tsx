@@ -61,7 +61,7 @@ export function TraffickingPanel({ record }: { record: CaseDetail }) {
       {latest && (
         <>
           <AssessmentItem assessment={latest} latest />
-          {latest.outcome === 'presumed_victim' && <ProtectionFollowUp record={record} assessmentId={latest.id} child={latest.findings?.age.childRuleApplies ?? false} />}
+          {latest.outcome === 'presumed_victim' && <ProtectionFollowUp record={record} personId={personId} assessmentId={latest.id} child={latest.findings?.age.childRuleApplies ?? false} />}
         </>
       )}
       {earlier.length > 0 && (
