@@ -82,7 +82,7 @@ describe('naming and assigning cases, in the browser', () => {
     const due = page.getByTestId('timeline-due');
     await expect.poll(() => due.count()).toBe(2);
     expect(await due.nth(0).getAttribute('data-count')).toBe('5');
-    expect(await due.nth(0).locator('summary').innerText()).toBe('Tasks due on 3 Mar 2027: 5');
+    expect(await due.nth(0).locator('summary').innerText()).toBe('5 tasks due on 3 Mar 2027');
     await due.nth(0).locator('summary').click();
     await expect.poll(() => due.nth(0).innerText()).toContain('Follow-up: Call the school');
     expect(await due.nth(1).innerText()).toBe('Task due on 10 Mar 2027 · Service: Legal counselling');
