@@ -27,6 +27,11 @@ export async function listProgrammes(db: Db, operationIds: readonly string[]): P
   return summaries(db, operationIds).orderBy('p.created_at', 'desc').orderBy('p.id').limit(500).execute();
 }
 
+/** Every programme of an operation, closed ones too (the release cut keeps each one's coverage). */
+export async function programmesOfOperation(db: Db | Tx, operationId: string): Promise<ProgrammeRow[]> {
+  return db.selectFrom('programmes').selectAll().where('operation_id', '=', operationId).orderBy('id').execute();
+}
+
 export async function findProgramme(db: Db | Tx, operationIds: readonly string[], id: string): Promise<ProgrammeSummaryRow | undefined> {
   return summaries(db, operationIds).where('p.id', '=', id).executeTakeFirst();
 }
@@ -214,7 +219,7 @@ export interface CoverageCountRow {
  * (the rule selects them in the programme's areas), targeted (enrolled) and reached
  * (attended at least once). One grouped pass; these leave only through core/disclosure.
  */
-export async function countCoverage(db: Db, programme: ProgrammeRow, today: Date): Promise<CoverageCountRow[]> {
+export async function countCoverage(db: Db | Tx, programme: ProgrammeRow, today: Date): Promise<CoverageCountRow[]> {
   const y = today.getUTCFullYear();
   const day = today.toISOString().slice(0, 10);
   const inNeed = selected(db, programme, today).select(['persons.id', sql<number>`1`.as('in_need')]);
