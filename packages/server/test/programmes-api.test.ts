@@ -300,6 +300,12 @@ describe.each(databaseTargets())('prevention programmes on $name PostgreSQL', (t
     expect(((await analyst.request('GET', `/api/v1/programmes/${programmeId}/coverage`)).body as Body).rows).toEqual(before.rows);
     const liveTargeted = (((await admin.request('GET', `/api/v1/programmes/${programmeId}/coverage`)).body as Body).rows[0]!.targeted);
     expect(liveTargeted === null || Math.abs(liveTargeted - 7) <= 2).toBe(true);
+    // The running agency's caseworker (agency scope, one agency among several) lists every
+    // enrolment anyway: her targeted is live, the same number as the administrator's; in need as released.
+    const running = (await caseworker.request('GET', `/api/v1/programmes/${programmeId}/coverage`)).body as Body & { figures: { source: string } };
+    expect(running.figures.source).toBe('release');
+    expect(running.rows[0]!.targeted).toBe(liveTargeted);
+    expect(running.rows[0]!.inNeed).toBe(before.rows[0]!.inNeed);
     // Four more: five since the last release of targeted in AREA-A, so targeted moves (and only it).
     for (const person of next.slice(1, 5)) {
       await giveConsent(caseworker, person.id, 'programme_enrolment');

@@ -1,6 +1,7 @@
 import {
   ageBracket,
   aggregateSourceFor,
+  mayWorkProgramme,
   coverageCountsOf,
   coverageRows,
   disclosureMethod,
@@ -21,6 +22,7 @@ import { releasedViewRows } from '../../db/view-release-repository';
 import type { Failure } from '../../failure';
 import type { UseCaseContext } from '../context';
 import { suppressionThresholdOf } from '../population/disclosure-threshold';
+import { recordRef } from '../record-ref';
 import { programmeFor } from './programme-operations';
 
 /** Coverage under half of those in need is a gap. */
@@ -69,7 +71,8 @@ export async function liveCoverageRows(db: Db | Tx, programme: ProgrammeRow, now
  * sex and age bracket, through core/disclosure (publishCoverage). Areas where reached is
  * under half of those in need are gaps. Readers who may not read every person of the
  * operation see the programme's release (use-cases/population/cut-view-releases.ts), so an
- * enrolment shows only with k others. Also the export table (column keys, labels and HXL
+ * enrolment shows only with k others; the running agency's agency-wide staff see their own
+ * targeted and reached live (they list those people anyway), in need as released. Also the export table (column keys, labels and HXL
  * hashtags) for the exports' aggregate views.
  */
 export async function programmeCoverage(ctx: UseCaseContext, programmeId: string): Promise<Result<Coverage, Failure>> {
@@ -78,7 +81,18 @@ export async function programmeCoverage(ctx: UseCaseContext, programmeId: string
   const operationId = found.value.operation_id;
   const [agencies, releasedAt] = await Promise.all([agenciesOfOperation(ctx.db, operationId), lastReleaseCut(ctx.db, operationId)]);
   const source = aggregateSourceFor(ctx.actor, operationId, agencies);
-  const rows = source === 'live' ? await liveCoverageRows(ctx.db, found.value, ctx.now()) : await releasedViewRows(ctx.db, [operationId], 'programme-coverage', found.value.id);
+  // The running agency's staff with agency-wide scope list every enrolment and attendance
+  // anyway (need to know): their targeted and reached are live, so they see their work move.
+  // In need is people of the whole operation, and stays with the reader's source.
+  const runsIt = mayWorkProgramme(ctx.actor, recordRef(found.value)) && (ctx.actor.scope === 'agency' || ctx.actor.scope === 'operation');
+  const live = source === 'live' || runsIt ? await liveCoverageRows(ctx.db, found.value, ctx.now()) : [];
+  const rows =
+    source === 'live'
+      ? live
+      : [
+          ...(await releasedViewRows(ctx.db, [operationId], 'programme-coverage', found.value.id)).filter((row) => !runsIt || row.family === 'inNeed'),
+          ...live.filter((row) => row.family !== 'inNeed'),
+        ];
   const figures: Figures = { source, releasedAt: releasedAt?.toISOString() ?? null };
   const published = publishCoverage(coverageCountsOf(rows), await suppressionThresholdOf(ctx.db, operationId), COVERAGE_GAP_THRESHOLD);
   const areaTag = published.rows.every((row) => row.adminAreaCode !== null && /-ADM2-/.test(row.adminAreaCode)) && published.rows.length > 0 ? '#adm2+code' : '#loc+code';
