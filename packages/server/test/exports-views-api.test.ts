@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isHxlHashtag } from '../src/exports/hxl';
@@ -86,6 +87,16 @@ describe.each(databaseTargets())('exports of the labour and programme views on $
     // The method and its parameters travel with the file, as with the population's.
     const csv = await fetch(`${app.url}/api/v1/exports/labour-by-area?format=csv`, { headers: { cookie: analyst.cookie! } });
     expect(csv.headers.get('waymark-disclosure')).toBe('cell-key; k=5; D=2; uniform; unbiased');
+    for (const path of ['/api/v1/exports/labour-by-area?format=xlsx', `/api/v1/exports/programme-coverage?format=xlsx&programmeId=${programmeId}`]) {
+      const xlsx = await fetch(app.url + path, { headers: { cookie: analyst.cookie! } });
+      expect(xlsx.status, path).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await xlsx.arrayBuffer()) as ArrayBuffer);
+      const about: string[] = [];
+      workbook.getWorksheet('About')!.eachRow((row) => about.push(`${String(row.getCell(1).value)}=${String(row.getCell(2).value)}`));
+      expect(about.some((line) => line.startsWith('Disclosure method=Cell-key perturbation')), path).toBe(true);
+      expect(about, path).toContain('Maximum perturbation (D)=2');
+    }
   });
 
   it('exports a programme’s coverage with #inneed, #targeted and #reached, as on screen', async () => {
