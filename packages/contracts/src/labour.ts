@@ -1,7 +1,7 @@
 import { ILO_FORCED_LABOUR_INDICATORS, LABOUR_SECTOR_CODES, LABOUR_SOURCE_TYPE_CODES, WORKING_CONDITION_CODES } from '@waymark/core';
 import { z } from 'zod';
 import { areaCode, freeText, IdSchema, IsoDateSchema, text } from './common';
-import { DisclosureMethodSchema } from './population';
+import { DisclosureMethodSchema, FiguresSchema } from './population';
 
 const Version = z.number().int().min(1);
 const SectorSchema = z.enum(LABOUR_SECTOR_CODES as [string, ...string[]]);
@@ -125,6 +125,8 @@ export const DisclosedTableSchema = z.object({
 export type DisclosedTable = z.infer<typeof DisclosedTableSchema>;
 
 export const LabourByAreaSchema = z.object({
+  /** Live for readers who may read every person of every operation counted; else the release. */
+  figures: FiguresSchema,
   suppressionThreshold: z.number().int(),
   areas: z.array(
     z.object({

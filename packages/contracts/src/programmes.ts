@@ -2,6 +2,7 @@ import { PROGRAMME_KINDS } from '@waymark/core';
 import { z } from 'zod';
 import { areaCode, freeText, IdSchema, IsoDateSchema, PageQuerySchema, text } from './common';
 import { DisclosedTableSchema } from './labour';
+import { FiguresSchema } from './population';
 
 /**
  * The rule is checked by core/targeting (validateRule), not by zod, so that every problem
@@ -129,6 +130,8 @@ export type ProgrammeSessionList = z.infer<typeof ProgrammeSessionListSchema>;
 const Count = z.number().int().nullable();
 export const CoverageSchema = z.object({
   programmeId: IdSchema,
+  /** Live for readers who may read every person of the operation; else the programme's release. */
+  figures: FiguresSchema,
   suppressionThreshold: z.number().int(),
   gapThreshold: z.number(),
   totals: z.object({ inNeed: Count, targeted: Count, reached: Count }),

@@ -1,9 +1,23 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from './database-targets';
 import { startTestApp, type Client, type TestApp } from './test-app';
 
 const INFORMANT = 'Rania Informant-Canary';
 const farm = (n: number) => ({ name: `Greenhouse ${n}`, sector: 'A_AgricultureForestryAndFishing', adminAreaCode: 'AREA-L' });
+
+interface Layer {
+  figures: { source: 'live' | 'release'; releasedAt: string | null };
+  areas: { adminAreaCode: string; workplaces: number | null; bySector: Record<string, number | null>; byIndicator: Record<string, number | null>; peopleLinked: number | null }[];
+  table: { columns: { key: string }[]; rows: unknown[][]; disclosure?: { method: string } };
+}
+
+/** A count published by the cell-key method (k = 5, D = 2): within 2 of the truth and at least k, or withheld. */
+function expectPublished(shown: number | null, truth: number, k = 5) {
+  if (shown === null) return expect(truth).toBeLessThan(k + 2);
+  expect(shown).toBeGreaterThanOrEqual(k);
+  expect(Math.abs(shown - truth)).toBeLessThanOrEqual(2);
+}
 
 describe.each(databaseTargets())('labour conditions on $name PostgreSQL', (target) => {
   let app: TestApp;
@@ -91,22 +105,60 @@ describe.each(databaseTargets())('labour conditions on $name PostgreSQL', (targe
     expect(((await other.request('GET', `/api/v1/workplaces/${farms[0]}`)).body as { people: unknown[] }).people).toEqual([]);
   });
 
-  it('gives analysts the labour layer per area through core/disclosure, never an informant', async () => {
+  it('gives analysts the labour layer per area by the cell-key method, from the release, never an informant', async () => {
+    await app.release();
     const response = await analyst.request('GET', '/api/v1/reports/labour-by-area');
     expect(response.status).toBe(200);
-    const body = response.body as { areas: { adminAreaCode: string; workplaces: number | null; bySector: Record<string, number | null>; byIndicator: Record<string, number | null>; peopleLinked: number | null }[]; table: { columns: { key: string }[]; rows: unknown[][] } };
+    const body = response.body as Layer;
+    expect(body.figures.source).toBe('release');
+    expect(body.table.disclosure).toMatchObject({ method: 'cell-key', threshold: 5, maxPerturbation: 2 });
     const l = body.areas.find((a) => a.adminAreaCode === 'AREA-L')!;
-    expect(l.bySector.A_AgricultureForestryAndFishing).toBe(6);
-    expect(l.byIndicator.excessive_overtime).toBe(5);
-    // One workplace reported documents retained: withheld, never shown as 1.
-    expect(l.byIndicator.retention_of_identity_documents).toBeNull();
-    expect(l.peopleLinked).toBe(5);
-    // One construction site in AREA-M: withheld, and AREA-L's total with it (6 + 1 = 7 is published).
-    const m = body.areas.find((a) => a.adminAreaCode === 'AREA-M')!;
-    expect(m.workplaces).toBeNull();
+    expectPublished(l.workplaces, 6);
+    expectPublished(l.bySector.A_AgricultureForestryAndFishing ?? null, 6);
+    expectPublished(l.byIndicator.excessive_overtime!, 5);
+    // One workplace reported documents retained: never shown as 1 (withheld, or moved to at least k).
+    expectPublished(l.byIndicator.retention_of_identity_documents!, 1);
+    expectPublished(l.peopleLinked, 5);
+    // One construction site in AREA-M: fewer than k changes there, so the release has no AREA-M yet.
+    expect(body.areas.find((a) => a.adminAreaCode === 'AREA-M')).toBeUndefined();
     expect(body.table.columns.map((c) => c.key)).toContain('peopleLinked');
     expect(JSON.stringify(body)).not.toContain('Rania');
     expect((await caseworker.request('GET', '/api/v1/reports/labour-by-area')).status).toBe(403);
+    // The same records give the same number: the administrator's live layer shows AREA-L as released.
+    const live = (await (await app.as('administrator')).request('GET', '/api/v1/reports/labour-by-area')).body as Layer;
+    expect(live.figures.source).toBe('live');
+    expect(live.areas.find((a) => a.adminAreaCode === 'AREA-L')).toEqual(l);
+    const m = live.areas.find((a) => a.adminAreaCode === 'AREA-M')!;
+    expectPublished(m.workplaces, 1);
+  });
+
+  it('moves the released labour layer only when k records of a family changed in an area (one link shows nothing)', async () => {
+    const admin = await app.as('administrator');
+    const before = (await analyst.request('GET', '/api/v1/reports/labour-by-area')).body as Layer;
+    const link = async () => {
+      const person = await caseworker.request('POST', '/api/v1/persons', { givenName: 'Late', familyName: 'Worker', sex: 'female', birthYear: 1990, adminAreaCode: 'AREA-L' });
+      expect((await caseworker.request('POST', `/api/v1/workplaces/${farms[2]}/people`, { personId: (person.body as { id: string }).id })).status).toBe(201);
+    };
+    await link();
+    await app.release();
+    // Live readers see the link at once; the release keeps AREA-L's people as they were.
+    const released = (await analyst.request('GET', '/api/v1/reports/labour-by-area')).body as Layer;
+    expect(released.areas).toEqual(before.areas);
+    const people = async () =>
+      (await sql<{ n: number }>`select n from view_release_rows where operation_id = ${app.operationId}::uuid and view = 'labour-by-area' and family = 'people' and area = 'AREA-L'`.execute(app.database.db)).rows[0]?.n;
+    expect(await people()).toBe(5);
+    expectPublished(((await admin.request('GET', '/api/v1/reports/labour-by-area')).body as Layer).areas.find((a) => a.adminAreaCode === 'AREA-L')!.peopleLinked, 6);
+    for (let n = 0; n < 3; n++) await link();
+    await app.release();
+    expect(await people()).toBe(5);
+    await link();
+    await app.release();
+    // Five links since the last release of AREA-L's people: now they move, and only they.
+    expect(await people()).toBe(10);
+    const after = (await analyst.request('GET', '/api/v1/reports/labour-by-area')).body as Layer;
+    const [was, now] = [before, after].map((layer) => layer.areas.find((a) => a.adminAreaCode === 'AREA-L')!);
+    expect({ ...now, peopleLinked: null }).toEqual({ ...was, peopleLinked: null });
+    expectPublished(now!.peopleLinked, 10);
   });
 
   it("publishes the labour layer under the operation's own k, not the default", async () => {
@@ -115,8 +167,8 @@ describe.each(databaseTargets())('labour conditions on $name PostgreSQL', (targe
     try {
       const body = (await analyst.request('GET', '/api/v1/reports/labour-by-area')).body as { suppressionThreshold: number; areas: { adminAreaCode: string; peopleLinked: number | null }[] };
       expect(body.suppressionThreshold).toBe(6);
-      // Five people linked in AREA-L: shown under k = 5, withheld under k = 6.
-      expect(body.areas.find((a) => a.adminAreaCode === 'AREA-L')!.peopleLinked).toBeNull();
+      // Ten people linked in AREA-L, published against k = 6: at least 6 or withheld.
+      expectPublished(body.areas.find((a) => a.adminAreaCode === 'AREA-L')!.peopleLinked, 10, 6);
       const risk = (await analyst.request('GET', `/api/v1/reports/risk-by-area?operationId=${app.operationId}`)).body as { suppressionThreshold: number };
       expect(risk.suppressionThreshold).toBe(6);
     } finally {

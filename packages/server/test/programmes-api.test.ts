@@ -1,4 +1,5 @@
 import { ageBracket, ageInYears, matchesRule, type TargetProfile, type TargetRule } from '@waymark/core';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { giveConsent } from './consent-fixtures';
 import { databaseTargets } from './database-targets';
@@ -169,6 +170,9 @@ describe.each(databaseTargets())('prevention programmes on $name PostgreSQL', (t
 
   it('shows coverage by area, sex and age through core/disclosure, with the gap flagged', async () => {
     const analyst = await app.as('analyst');
+    // Analysts read the programme's release: nothing before the first cut, then everything at least k people moved.
+    expect(((await analyst.request('GET', `/api/v1/programmes/${programmeId}/coverage`)).body as { rows: unknown[] }).rows).toEqual([]);
+    await app.release();
     const response = await analyst.request('GET', `/api/v1/programmes/${programmeId}/coverage`);
     expect(response.status).toBe(200);
     const body = response.body as {
@@ -192,6 +196,11 @@ describe.each(databaseTargets())('prevention programmes on $name PostgreSQL', (t
     expect(body.table.columns.map((c) => c.key)).toEqual(['adminAreaCode', 'sex', 'ageBracket', 'inNeed', 'targeted', 'reached']);
     expect(body.table.rows).toEqual([['AREA-A', 'female', '18-59', area!.inNeed, area!.targeted, area!.reached]]);
     expect((body as unknown as { table: { disclosure: unknown } }).table.disclosure).toMatchObject({ method: 'cell-key', maxPerturbation: 2 });
+    expect((body as unknown as { figures: { source: string } }).figures.source).toBe('release');
+    // The same people give the same number: the administrator's live coverage is the release (nothing moved since).
+    const live = (await (await app.as('administrator')).request('GET', `/api/v1/programmes/${programmeId}/coverage`)).body as typeof body & { figures: { source: string } };
+    expect(live.figures.source).toBe('live');
+    expect(live.rows).toEqual(body.rows);
   });
 
   it("publishes coverage under the operation's own k, not the default", async () => {
@@ -261,7 +270,7 @@ describe.each(databaseTargets())('prevention programmes on $name PostgreSQL', (t
     const full = await caseworker.request('POST', `/api/v1/programmes/${id}/enrolments`, { personId: made[1]!.id });
     expect(full.status).toBe(409);
     expect(full.body).toMatchObject({ code: 'capacity_reached' });
-    const coverage = (await supervisor.request('GET', `/api/v1/programmes/${id}/coverage`)).body as { areas: { adminAreaCode: string; inNeed: number | null; targeted: number | null }[] };
+    const coverage = (await (await app.as('administrator')).request('GET', `/api/v1/programmes/${id}/coverage`)).body as { areas: { adminAreaCode: string; inNeed: number | null; targeted: number | null }[] };
     // AREA-B has one person in need: withheld, never shown as 1 (1 + D is under k).
     const areaB = coverage.areas.find((a) => a.adminAreaCode === 'AREA-B')!;
     expect(areaB.inNeed).toBeNull();
@@ -271,4 +280,43 @@ describe.each(databaseTargets())('prevention programmes on $name PostgreSQL', (t
     expect(areaA.targeted).toBeNull();
     expect(areaA.inNeed === null || Math.abs(areaA.inNeed - 13) <= 2).toBe(true);
   });
+
+  it('keeps the released coverage still after one enrolment, and moves targeted only with k enrolments', async () => {
+    const analyst = await app.as('analyst');
+    const admin = await app.as('administrator');
+    type Body = { rows: { inNeed: number | null; targeted: number | null; reached: number | null }[] };
+    const enrolled = new Set(((await caseworker.request('GET', `/api/v1/programmes/${programmeId}/enrolments`)).body as { items: { personId: string }[] }).items.map((e) => e.personId));
+    const before = (await analyst.request('GET', `/api/v1/programmes/${programmeId}/coverage`)).body as Body;
+    const released = async (family: string) =>
+      (await sql<{ n: number }>`select coalesce(sum(n), 0)::int as n from view_release_rows where view = 'programme-coverage' and subject = ${programmeId} and family = ${family}`.execute(app.database.db)).rows[0]!.n;
+    expect(await released('targeted')).toBe(6);
+    // One more enrolment: live readers see it, the release does not move.
+    const next = made.filter((m) => m.inScope && m.profile.adminAreaCode === 'AREA-A' && matchesRule(RULE, m.profile) && !enrolled.has(m.id));
+    await giveConsent(caseworker, next[0]!.id, 'programme_enrolment');
+    expect((await caseworker.request('POST', `/api/v1/programmes/${programmeId}/enrolments`, { personId: next[0]!.id })).status).toBe(201);
+    enrolled.add(next[0]!.id);
+    await app.release();
+    expect(await released('targeted')).toBe(6);
+    expect(((await analyst.request('GET', `/api/v1/programmes/${programmeId}/coverage`)).body as Body).rows).toEqual(before.rows);
+    const liveTargeted = (((await admin.request('GET', `/api/v1/programmes/${programmeId}/coverage`)).body as Body).rows[0]!.targeted);
+    expect(liveTargeted === null || Math.abs(liveTargeted - 7) <= 2).toBe(true);
+    // The running agency's caseworker (agency scope, one agency among several) lists every
+    // enrolment anyway: her targeted is live, the same number as the administrator's; in need as released.
+    const running = (await caseworker.request('GET', `/api/v1/programmes/${programmeId}/coverage`)).body as Body & { figures: { source: string } };
+    expect(running.figures.source).toBe('release');
+    expect(running.rows[0]!.targeted).toBe(liveTargeted);
+    expect(running.rows[0]!.inNeed).toBe(before.rows[0]!.inNeed);
+    // Four more: five since the last release of targeted in AREA-A, so targeted moves (and only it).
+    for (const person of next.slice(1, 5)) {
+      await giveConsent(caseworker, person.id, 'programme_enrolment');
+      expect((await caseworker.request('POST', `/api/v1/programmes/${programmeId}/enrolments`, { personId: person.id })).status).toBe(201);
+      enrolled.add(person.id);
+    }
+    await app.release();
+    expect(await released('targeted')).toBe(11);
+    const after = ((await analyst.request('GET', `/api/v1/programmes/${programmeId}/coverage`)).body as Body).rows[0]!;
+    expect({ ...after, targeted: null }).toEqual({ ...before.rows[0]!, targeted: null });
+    expect(after.targeted === null || Math.abs(after.targeted - 11) <= 2).toBe(true);
+  });
+
 });

@@ -1,2 +1,3 @@
 export * from './sectors';
 export * from './conditions';
+export * from './publish-labour';

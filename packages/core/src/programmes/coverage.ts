@@ -1,5 +1,6 @@
 import { MAX_PERTURBATION, publishKeyedTable, type KeyedCount } from '../disclosure/cell-key';
 import type { PublishedTable } from '../disclosure/table';
+import type { KeyedRow } from '../disclosure/view-release';
 import { AGE_BRACKETS, SEXES, type AgeBracket, type Sex } from '../registration/vocabulary';
 
 /** Estimated in need (matches the targeting rule), targeted (enrolled), reached (attended). */
@@ -45,6 +46,39 @@ export interface PublishedCoverage {
   rows: PublishedCoverageRow[];
   totals: Record<CoverageMeasure, number | null>;
   suppressed: { primary: number; secondary: number };
+}
+
+/**
+ * Coverage as keyed rows (core/disclosure/view-release.ts): one family per measure, one row
+ * per area × sex × age bracket (`sex|bracket`), so a release keeps and compares exactly what
+ * is published. Rows nobody is in are left out.
+ */
+export function coverageRows(counts: readonly CoverageCount[]): KeyedRow[] {
+  return counts.flatMap((count) =>
+    COVERAGE_MEASURES.filter((measure) => count[measure] > 0).map((measure) => ({
+      family: measure,
+      area: count.adminAreaCode ?? '',
+      row: `${count.sex}|${count.ageBracket}`,
+      n: count[measure],
+      keySum: count.keys[measure],
+    })),
+  );
+}
+
+/** The counts a set of keyed rows holds (the inverse of coverageRows; '' is no area). */
+export function coverageCountsOf(rows: readonly KeyedRow[]): CoverageCount[] {
+  const counts = new Map<string, CoverageCount>();
+  for (const row of rows) {
+    const measure = COVERAGE_MEASURES.find((m) => m === row.family);
+    if (measure === undefined) continue;
+    const id = `${row.area}\u0000${row.row}`;
+    const [sex, ageBracket] = row.row.split('|') as [Sex, AgeBracket];
+    const count = counts.get(id) ?? { adminAreaCode: row.area === '' ? null : row.area, sex, ageBracket, inNeed: 0, targeted: 0, reached: 0, keys: { inNeed: 0, targeted: 0, reached: 0 } };
+    count[measure] += row.n;
+    count.keys[measure] += row.keySum;
+    counts.set(id, count);
+  }
+  return [...counts.values()];
 }
 
 const GROUPS: readonly { sex: Sex; ageBracket: AgeBracket }[] = SEXES.flatMap((sex) => AGE_BRACKETS.map((ageBracket) => ({ sex, ageBracket })));

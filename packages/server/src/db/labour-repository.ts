@@ -1,4 +1,4 @@
-import { ROLE_VERBS, type Actor } from '@waymark/core';
+import { ROLE_VERBS, type Actor, type KeyedRow } from '@waymark/core';
 import { sql } from 'kysely';
 import type { Insertable, Updateable } from 'kysely';
 import type { WorkplaceReportRow, WorkplaceReportsTable, WorkplaceRow, WorkplacesTable } from './labour-tables';
@@ -117,42 +117,41 @@ export async function listLinkedPeople(db: Db | Tx, actor: Actor, operationId: s
     .execute();
 }
 
-export interface LabourAreaCounts {
-  sectors: { admin_area_code: string; sector: string; n: number }[];
-  indicators: { admin_area_code: string; indicator: string; n: number }[];
-  withIndicators: { admin_area_code: string; n: number }[];
-  people: { admin_area_code: string; n: number }[];
+/** The labour layer's keyed rows of one operation (core/labour/publish-labour.ts says what they hold). */
+export interface OperationKeyedRow extends KeyedRow {
+  operationId: string;
 }
 
-/** The raw counts behind the labour layer; they leave only through core/disclosure. */
-export async function countLabourByArea(db: Db, operationIds: readonly string[]): Promise<LabourAreaCounts> {
-  if (operationIds.length === 0) return { sectors: [], indicators: [], withIndicators: [], people: [] };
-  const live = db.selectFrom('workplaces as w').where('w.operation_id', 'in', operationIds).where('w.archived_at', 'is', null);
-  const sectors = await live.select(['w.admin_area_code', 'w.sector', (eb) => eb.fn.countAll<string>().as('n')]).groupBy(['w.admin_area_code', 'w.sector']).execute();
-  const indicators = await sql<{ admin_area_code: string; indicator: string; n: string }>`
-    select w.admin_area_code, i.indicator, count(distinct w.id) as n
-    from workplaces w
-    join workplace_reports r on r.operation_id = w.operation_id and r.workplace_id = w.id
-    cross join lateral unnest(r.indicators) as i(indicator)
-    where w.operation_id in (${sql.join(operationIds.map((id) => sql`${id}::uuid`))}) and w.archived_at is null
-    group by w.admin_area_code, i.indicator`.execute(db);
-  const withIndicators = await sql<{ admin_area_code: string; n: string }>`
-    select w.admin_area_code, count(distinct w.id) as n
-    from workplaces w
-    join workplace_reports r on r.operation_id = w.operation_id and r.workplace_id = w.id and cardinality(r.indicators) > 0
-    where w.operation_id in (${sql.join(operationIds.map((id) => sql`${id}::uuid`))}) and w.archived_at is null
-    group by w.admin_area_code`.execute(db);
-  // A person linked to two workplaces of one area counts once there.
-  const people = await sql<{ admin_area_code: string; n: string }>`
-    select w.admin_area_code, count(distinct l.person_id) as n
-    from workplaces w
-    join workplace_people l on l.operation_id = w.operation_id and l.workplace_id = w.id
-    where w.operation_id in (${sql.join(operationIds.map((id) => sql`${id}::uuid`))}) and w.archived_at is null
-    group by w.admin_area_code`.execute(db);
-  return {
-    sectors: sectors.map((row) => ({ ...row, n: Number(row.n) })),
-    indicators: indicators.rows.map((row) => ({ ...row, n: Number(row.n) })),
-    withIndicators: withIndicators.rows.map((row) => ({ ...row, n: Number(row.n) })),
-    people: people.rows.map((row) => ({ ...row, n: Number(row.n) })),
-  };
+/**
+ * The raw keyed rows behind the labour layer, per operation; they leave only through
+ * core/disclosure. A workplace is in one row (its sector and every indicator ever reported
+ * there, sorted byte-wise as core sorts them); a person linked to two workplaces of one
+ * area is one person there.
+ */
+export async function labourRows(db: Db | Tx, operationIds: readonly string[]): Promise<OperationKeyedRow[]> {
+  if (operationIds.length === 0) return [];
+  const ids = sql.join(operationIds.map((id) => sql`${id}::uuid`));
+  const result = await sql<{ operation_id: string; family: string; area: string; row_key: string; n: string; key_sum: string }>`
+    select operation_id, 'workplaces' as family, admin_area_code as area, row_key, count(*) as n, sum(record_key) % 4294967296 as key_sum
+      from (
+        select w.operation_id, w.admin_area_code, w.record_key,
+               w.sector || '|' || coalesce((
+                 select string_agg(distinct i collate "C", ',' order by i collate "C")
+                   from workplace_reports r cross join lateral unnest(r.indicators) as u(i)
+                  where r.operation_id = w.operation_id and r.workplace_id = w.id), '') as row_key
+          from workplaces w
+         where w.operation_id in (${ids}) and w.archived_at is null
+      ) keyed
+     group by operation_id, admin_area_code, row_key
+    union all
+    select linked.operation_id, 'people', linked.admin_area_code, '', count(*), sum(p.record_key) % 4294967296
+      from (
+        select distinct w.operation_id, w.admin_area_code, l.person_id
+          from workplaces w
+          join workplace_people l on l.operation_id = w.operation_id and l.workplace_id = w.id
+         where w.operation_id in (${ids}) and w.archived_at is null
+      ) linked
+      join persons p on p.operation_id = linked.operation_id and p.id = linked.person_id
+     group by linked.operation_id, linked.admin_area_code`.execute(db);
+  return result.rows.map((row) => ({ operationId: row.operation_id, family: row.family, area: row.area, row: row.row_key, n: Number(row.n), keySum: Number(row.key_sum) }));
 }

@@ -23,6 +23,8 @@ export interface WorkplacesTable {
   created_by: string | null;
   updated_at: Timestamp;
   updated_by: string | null;
+  // Migration 0060: the permanent random record key (cell-key method); drawn by the database, never shown.
+  record_key: ColumnType<string, number | string | undefined, never>;
 }
 
 export interface WorkplaceReportsTable {

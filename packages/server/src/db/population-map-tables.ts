@@ -84,4 +84,17 @@ export interface PopulationMapTables {
   screening_trend_rollup_release: ScreeningTrendRollupTable;
   population_release_areas: PopulationReleaseAreasTable;
   population_releases: PopulationReleasesTable;
+  view_release_rows: ViewReleaseRowsTable;
+}
+
+/** Migration 0060: the released rows of programme coverage and the labour layer. */
+export interface ViewReleaseRowsTable {
+  operation_id: string;
+  view: 'programme-coverage' | 'labour-by-area';
+  subject: string;
+  family: string;
+  area: string;
+  row_key: string;
+  n: number;
+  key_sum: ColumnType<string, number | string, number | string>;
 }

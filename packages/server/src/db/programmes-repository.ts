@@ -8,6 +8,8 @@ import type { Db, Tx } from './transaction';
 export interface ProgrammeSummaryRow extends ProgrammeRow {
   enrolled: number;
   session_count: number;
+  /** Sum of the enrolled persons' record keys modulo 2^32 (the enrolled count by the cell-key method). */
+  enrolled_keys: string;
 }
 
 const NO_OPERATION = '00000000-0000-0000-0000-000000000000';
@@ -19,12 +21,19 @@ function summaries(db: Db | Tx, operationIds: readonly string[]) {
     .select([
       sql<number>`(select count(*)::int from programme_enrolments e where e.operation_id = p.operation_id and e.programme_id = p.id)`.as('enrolled'),
       sql<number>`(select count(*)::int from programme_sessions s where s.operation_id = p.operation_id and s.programme_id = p.id)`.as('session_count'),
+      sql<string>`(select coalesce(sum(x.record_key), 0) % 4294967296 from programme_enrolments e join persons x on x.operation_id = e.operation_id and x.id = e.person_id
+        where e.operation_id = p.operation_id and e.programme_id = p.id)`.as('enrolled_keys'),
     ])
     .where('p.operation_id', 'in', operationIds.length > 0 ? operationIds : [NO_OPERATION]);
 }
 
 export async function listProgrammes(db: Db, operationIds: readonly string[]): Promise<ProgrammeSummaryRow[]> {
   return summaries(db, operationIds).orderBy('p.created_at', 'desc').orderBy('p.id').limit(500).execute();
+}
+
+/** Every programme of an operation, closed ones too (the release cut keeps each one's coverage). */
+export async function programmesOfOperation(db: Db | Tx, operationId: string): Promise<ProgrammeRow[]> {
+  return db.selectFrom('programmes').selectAll().where('operation_id', '=', operationId).orderBy('id').execute();
 }
 
 export async function findProgramme(db: Db | Tx, operationIds: readonly string[], id: string): Promise<ProgrammeSummaryRow | undefined> {
@@ -188,6 +197,10 @@ export async function listSessions(db: Db, programme: ProgrammeRow) {
     .selectFrom('programme_sessions as s')
     .selectAll('s')
     .select(sql<number>`(select count(*)::int from programme_attendance a where a.operation_id = s.operation_id and a.session_id = s.id)`.as('attendance'))
+    .select(
+      sql<string>`(select coalesce(sum(x.record_key), 0) % 4294967296 from programme_attendance a join persons x on x.operation_id = a.operation_id and x.id = a.person_id
+        where a.operation_id = s.operation_id and a.session_id = s.id)`.as('attendance_keys'),
+    )
     .where('s.operation_id', '=', programme.operation_id)
     .where('s.programme_id', '=', programme.id)
     .orderBy('s.held_on', 'desc')
@@ -214,7 +227,7 @@ export interface CoverageCountRow {
  * (the rule selects them in the programme's areas), targeted (enrolled) and reached
  * (attended at least once). One grouped pass; these leave only through core/disclosure.
  */
-export async function countCoverage(db: Db, programme: ProgrammeRow, today: Date): Promise<CoverageCountRow[]> {
+export async function countCoverage(db: Db | Tx, programme: ProgrammeRow, today: Date): Promise<CoverageCountRow[]> {
   const y = today.getUTCFullYear();
   const day = today.toISOString().slice(0, 10);
   const inNeed = selected(db, programme, today).select(['persons.id', sql<number>`1`.as('in_need')]);

@@ -24,7 +24,7 @@ export function presentProgramme(row: ProgrammeSummaryRow, reader: Actor, k: num
     endsOn: row.ends_on,
     status: row.status,
     version: row.version,
-    enrolled: countForReader(row.enrolled, can(reader, 'programme.read', held), k),
+    enrolled: countForReader({ n: row.enrolled, keySum: Number(row.enrolled_keys) }, can(reader, 'programme.read', held), k),
     sessions: row.session_count,
     createdAt: new Date(row.created_at).toISOString(),
     mayManage: mayManageProgramme(reader, held),

@@ -1,6 +1,7 @@
 import { planRelease } from '@waymark/core';
 import { areaChanges, recordReleaseCut, refreshReleasedAreas, tryReleaseLock } from '../../db/population-release-repository';
 import type { Db } from '../../db/transaction';
+import { cutViewReleases } from './cut-view-releases';
 import { suppressionThresholdOf } from './disclosure-threshold';
 
 export interface ReleaseCut {
@@ -26,6 +27,8 @@ export async function cutRelease(db: Db, operationId: string, now: Date): Promis
       const k = await suppressionThresholdOf(tx, operationId);
       const plan = planRelease(await areaChanges(tx, operationId), k);
       await refreshReleasedAreas(tx, operationId, plan.refresh, now);
+      // Coverage and labour are cut in the same snapshot, so every release is one moment's.
+      await cutViewReleases(tx, operationId, k, plan.refresh, now);
       await recordReleaseCut(tx, operationId, now, plan.refresh.length, plan.held.length);
       return { operationId, cut: true, refreshed: plan.refresh.length, held: plan.held.length };
     });

@@ -19,7 +19,7 @@ export async function listSessions(ctx: UseCaseContext, programmeId: string): Pr
   const holds = can(ctx.actor, 'programme.read', recordRef(found.value));
   const k = await suppressionThresholdOf(ctx.db, found.value.operation_id);
   return ok({
-    items: rows.map((row) => ({ id: row.id, programmeId, heldOn: row.held_on, topic: row.topic, adminAreaCode: row.admin_area_code, attendance: countForReader(row.attendance, holds, k) })),
+    items: rows.map((row) => ({ id: row.id, programmeId, heldOn: row.held_on, topic: row.topic, adminAreaCode: row.admin_area_code, attendance: countForReader({ n: row.attendance, keySum: Number(row.attendance_keys) }, holds, k) })),
     total: rows.length,
   });
 }

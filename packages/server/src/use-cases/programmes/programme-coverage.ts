@@ -1,9 +1,28 @@
-import { ageBracket, disclosureMethod, ok, publishCoverage, type AgeBracket, type CoverageCount, type Result, type Sex } from '@waymark/core';
-import type { DisclosedTable, Coverage } from '@waymark/contracts';
+import {
+  ageBracket,
+  aggregateSourceFor,
+  mayWorkProgramme,
+  coverageCountsOf,
+  coverageRows,
+  disclosureMethod,
+  ok,
+  publishCoverage,
+  type AgeBracket,
+  type CoverageCount,
+  type KeyedRow,
+  type Result,
+  type Sex,
+} from '@waymark/core';
+import type { DisclosedTable, Coverage, Figures } from '@waymark/contracts';
+import { agenciesOfOperation, lastReleaseCut } from '../../db/population-release-repository';
+import type { ProgrammeRow } from '../../db/programme-tables';
 import { countCoverage } from '../../db/programmes-repository';
+import type { Db, Tx } from '../../db/transaction';
+import { releasedViewRows } from '../../db/view-release-repository';
 import type { Failure } from '../../failure';
 import type { UseCaseContext } from '../context';
 import { suppressionThresholdOf } from '../population/disclosure-threshold';
+import { recordRef } from '../record-ref';
 import { programmeFor } from './programme-operations';
 
 /** Coverage under half of those in need is a gap. */
@@ -16,10 +35,12 @@ export const COVERAGE_GAP_THRESHOLD = 0.5;
  * under half of those in need are gaps. Also the export table (column keys, labels and HXL
  * hashtags) for the exports' aggregate views.
  */
-export async function programmeCoverage(ctx: UseCaseContext, programmeId: string): Promise<Result<Coverage, Failure>> {
-  const found = await programmeFor(ctx.db, ctx, 'programme.read', programmeId);
-  if (!found.ok) return found;
-  const rows = await countCoverage(ctx.db, found.value, ctx.now());
+/**
+ * A programme's coverage counts as keyed rows, live: merged from birth ages into brackets
+ * (core/programmes coverageRows). What a release keeps and what live readers see.
+ */
+export async function liveCoverageRows(db: Db | Tx, programme: ProgrammeRow, now: Date): Promise<KeyedRow[]> {
+  const rows = await countCoverage(db, programme, now);
   const merged = new Map<string, CoverageCount>();
   for (const row of rows) {
     const bracket: AgeBracket = ageBracket(Math.max(0, row.age));
@@ -41,7 +62,39 @@ export async function programmeCoverage(ctx: UseCaseContext, programmeId: string
     count.keys.reached += row.reached_keys;
     merged.set(key, count);
   }
-  const published = publishCoverage([...merged.values()], await suppressionThresholdOf(ctx.db, found.value.operation_id), COVERAGE_GAP_THRESHOLD);
+  return coverageRows([...merged.values()]);
+}
+
+/**
+ * A programme's coverage: estimated in need (the rule selects them in its areas, in the
+ * whole operation), targeted (enrolled), reached (attended at least once), by admin area,
+ * sex and age bracket, through core/disclosure (publishCoverage). Areas where reached is
+ * under half of those in need are gaps. Readers who may not read every person of the
+ * operation see the programme's release (use-cases/population/cut-view-releases.ts), so an
+ * enrolment shows only with k others; the running agency's agency-wide staff see their own
+ * targeted and reached live (they list those people anyway), in need as released. Also the export table (column keys, labels and HXL
+ * hashtags) for the exports' aggregate views.
+ */
+export async function programmeCoverage(ctx: UseCaseContext, programmeId: string): Promise<Result<Coverage, Failure>> {
+  const found = await programmeFor(ctx.db, ctx, 'programme.read', programmeId);
+  if (!found.ok) return found;
+  const operationId = found.value.operation_id;
+  const [agencies, releasedAt] = await Promise.all([agenciesOfOperation(ctx.db, operationId), lastReleaseCut(ctx.db, operationId)]);
+  const source = aggregateSourceFor(ctx.actor, operationId, agencies);
+  // The running agency's staff with agency-wide scope list every enrolment and attendance
+  // anyway (need to know): their targeted and reached are live, so they see their work move.
+  // In need is people of the whole operation, and stays with the reader's source.
+  const runsIt = mayWorkProgramme(ctx.actor, recordRef(found.value)) && (ctx.actor.scope === 'agency' || ctx.actor.scope === 'operation');
+  const live = source === 'live' || runsIt ? await liveCoverageRows(ctx.db, found.value, ctx.now()) : [];
+  const rows =
+    source === 'live'
+      ? live
+      : [
+          ...(await releasedViewRows(ctx.db, [operationId], 'programme-coverage', found.value.id)).filter((row) => !runsIt || row.family === 'inNeed'),
+          ...live.filter((row) => row.family !== 'inNeed'),
+        ];
+  const figures: Figures = { source, releasedAt: releasedAt?.toISOString() ?? null };
+  const published = publishCoverage(coverageCountsOf(rows), await suppressionThresholdOf(ctx.db, operationId), COVERAGE_GAP_THRESHOLD);
   const areaTag = published.rows.every((row) => row.adminAreaCode !== null && /-ADM2-/.test(row.adminAreaCode)) && published.rows.length > 0 ? '#adm2+code' : '#loc+code';
   const table: DisclosedTable = {
     columns: [
@@ -59,6 +112,7 @@ export async function programmeCoverage(ctx: UseCaseContext, programmeId: string
   };
   return ok({
     programmeId,
+    figures,
     suppressionThreshold: published.k,
     gapThreshold: published.gapThreshold,
     totals: published.totals,

@@ -11,6 +11,7 @@ import { ExportButtons } from '../../components/ExportButtons';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
+import { FiguresNote } from '../map/FiguresNote';
 import { useAreaNames } from '../programmes/use-area-names';
 import { LabourMap } from './LabourMap';
 
@@ -294,6 +295,7 @@ function LabourByAreaTable() {
     <section className="card" aria-labelledby="labour-areas-heading">
       <h2 id="labour-areas-heading">{t('labour.byArea')}</h2>
       <p className="muted">{t('labour.byAreaIntro', { k })}</p>
+      <FiguresNote figures={layer.data.figures} k={k} />
       {layer.data.table.operationId && <LabourMap operationId={layer.data.table.operationId} layer={layer.data} />}
       <ExportButtons view="labour-by-area" />
       <table className="people-table" data-testid="labour-by-area">

@@ -1,4 +1,5 @@
 import type { Coverage } from '@waymark/contracts';
+import { FiguresNote } from '../map/FiguresNote';
 import { useTranslation } from 'react-i18next';
 import { ExportButtons } from '../../components/ExportButtons';
 import { formatNumber } from '../../i18n/format';
@@ -16,6 +17,7 @@ export function CoverageTable({ coverage, nameOf }: { coverage: Coverage; nameOf
   const percent = (value: number | null) => (value === null ? '—' : new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(value));
   return (
     <>
+      <FiguresNote figures={coverage.figures} k={k} />
       <ExportButtons view="programme-coverage" params={{ programmeId: coverage.programmeId, by: 'area' }} testId="export-coverage-areas" />
       <table className="people-table" data-testid="coverage-areas">
         <caption>{t('programmes.coverageByArea', { threshold: percent(coverage.gapThreshold) })}</caption>
