@@ -3,6 +3,7 @@ import type { Person, PersonCreate } from '@waymark/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../db/audit';
 import { anyIdTaken } from '../../db/client-ids-repository';
+import { insertHouseholdChanges } from '../../db/household-changes-repository';
 import { findHousehold, updateHouseholdAtVersion } from '../../db/households-repository';
 import { personColumns } from '../../db/person-columns';
 import { insertPersons } from '../../db/persons-repository';
@@ -59,6 +60,10 @@ export async function registerPerson(ctx: UseCaseContext, input: PersonCreate): 
         updated_by: ctx.actor.userId,
       },
     ]);
+    if (input.householdId !== null) {
+      // Joining a household at registration is a line of its history like any other.
+      await insertHouseholdChanges(tx, operationId, ctx.actor.userId, [{ householdId: input.householdId, kind: 'member_added', personId: id }]);
+    }
     await writeAudit(tx, {
       actorId: ctx.actor.userId,
       operationId,
