@@ -229,6 +229,35 @@ describe.each(databaseTargets())('household changes on $name PostgreSQL', (targe
     }
   });
 
+  it('refuses an unknown site and, once boundaries are loaded, an unknown admin area at registration and edit, writing nothing', async () => {
+    const square = JSON.stringify({ type: 'Polygon', coordinates: [[[35, 33], [36, 33], [36, 34], [35, 34], [35, 33]]] });
+    await app.database.db.insertInto('admin_areas').values({ operation_id: app.operationId, code: 'LB-BA', level: 1, name: 'Beirut', parent_code: null, geometry: square, source: 'test', loaded_by: null }).execute();
+    const person = { givenName: 'Rana', familyName: 'Saad', sex: 'female', birthYear: 1991 };
+    const known = await caseworker.request('POST', '/api/v1/persons', { ...person, setting: 'informal_settlement', adminAreaCode: 'LB-BA' });
+    expect(known.status, JSON.stringify(known.body)).toBe(201);
+    expect(known.body).toMatchObject({ setting: 'informal_settlement', adminAreaCode: 'LB-BA' });
+    const saved = known.body as { id: string; version: number };
+    const made = await household(caseworker, member('Huda', 'head'));
+    const cases: [string, string, string, unknown, string, string][] = [
+      ['a person in an unknown area', 'POST', '/api/v1/persons', { ...person, adminAreaCode: 'LB-XX' }, 'unknown_admin_area', '/adminAreaCode'],
+      ['a person at an unknown site', 'POST', '/api/v1/persons', { ...person, siteId: uuidv7() }, 'unknown_site', '/siteId'],
+      ['a household member in an unknown area', 'POST', '/api/v1/households', { members: [{ ...member('A', 'head'), adminAreaCode: 'LB-XX' }] }, 'unknown_admin_area', '/members/0/adminAreaCode'],
+      ['an edit to an unknown area', 'PATCH', `/api/v1/persons/${saved.id}`, { version: saved.version, adminAreaCode: 'LB-XX' }, 'unknown_admin_area', '/adminAreaCode'],
+      ['an edit to an unknown site', 'PATCH', `/api/v1/persons/${saved.id}`, { version: saved.version, siteId: uuidv7() }, 'unknown_site', '/siteId'],
+      ['a new member in an unknown area', 'POST', `/api/v1/households/${made.id}/members`, { version: made.version, relationshipToHead: 'sibling', person: { ...person, adminAreaCode: 'LB-XX' } }, 'unknown_admin_area', '/person/adminAreaCode'],
+    ];
+    for (const [label, method, url, body, code, pointer] of cases) {
+      const before = await state();
+      const response = await caseworker.request(method, url, body);
+      expect(response.status, `${label}: ${JSON.stringify(response.body)}`).toBe(400);
+      expect((response.body as Problem).errors, label).toContainEqual(expect.objectContaining({ path: pointer, code }));
+      expect(await state(), `${label} wrote`).toBe(before);
+    }
+    const edited = await caseworker.request('PATCH', `/api/v1/persons/${saved.id}`, { version: saved.version, setting: 'urban', adminAreaCode: null });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    expect(edited.body).toMatchObject({ setting: 'urban', adminAreaCode: null });
+  });
+
   it('fuzzed changes either keep every household headed by a member, or are refused writing nothing', async () => {
     const made = await household(caseworker, member('Huda', 'head'), member('Omar', 'spouse'), member('Rami', 'child', 2014), member('Dana', 'child', 2019));
     const people = [...made.members.map((m) => m.id), await loner(), uuidv7()];

@@ -13,6 +13,7 @@ import { presentHousehold } from '../../presenters/household';
 import type { UseCaseContext } from '../context';
 import { refuseIfErased } from '../erased-records';
 import { holderFor } from '../holder';
+import { checkPersonAreas } from '../persons/check-area';
 import { checkPlacement } from '../persons/check-placement';
 import { recordRef } from '../record-ref';
 import { childrenLeftWithoutAdult, openHouseholdForChange, reloadHousehold } from './household-edit';
@@ -89,6 +90,8 @@ async function registerInto(tx: Tx, ctx: UseCaseContext, household: HouseholdRow
   }
   const placement = await checkPlacement(tx, ctx.actor, household.operation_id, { siteId: household.site_id, householdId: null, relationshipToHead: null });
   if (!placement.ok) return placement;
+  const area = await checkPersonAreas(tx, household.operation_id, [{ code: person.adminAreaCode, path: ['person', 'adminAreaCode'] }]);
+  if (!area.ok) return area;
   const holder = await holderFor(ctx, tx, household.operation_id);
   if (!holder.ok) return holder;
   if (person.id !== undefined && (await anyIdTaken(tx, [person.id]))) return err(failure('duplicate_id'));

@@ -13,6 +13,7 @@ import { presentPerson } from '../../presenters/person';
 import type { UseCaseContext } from '../context';
 import { resolveOperation } from '../resolve-operation';
 import { checkPlacement } from './check-placement';
+import { checkPersonAreas } from './check-area';
 import { holderFor } from '../holder';
 
 export async function registerPerson(ctx: UseCaseContext, input: PersonCreate): Promise<Result<Person, Failure>> {
@@ -28,6 +29,8 @@ export async function registerPerson(ctx: UseCaseContext, input: PersonCreate): 
     const holder = await holderFor(ctx, tx, operationId);
     if (!holder.ok) return holder;
     if (!placement.ok) return placement;
+    const area = await checkPersonAreas(tx, operationId, [{ code: input.adminAreaCode, path: ['adminAreaCode'] }]);
+    if (!area.ok) return area;
     // An id chosen on a device must not be anyone's in any operation; the answer is the same
     // whoever holds it, so it confirms nothing about a record the caller may not see.
     if (input.id !== undefined && (await anyIdTaken(tx, [input.id]))) return err(failure('duplicate_id'));

@@ -41,7 +41,7 @@ export function SitesPanel({ operationId }: { operationId: string }) {
                     {site.latitude !== null && site.longitude !== null && <>{' · '}<bdi dir="ltr">{site.latitude}, {site.longitude}</bdi></>}
                   </span>
                   {open === null && (
-                    <button type="button" className="link-button" data-testid={`site-edit-${site.code}`} onClick={() => setOpen(site.id)}>{t('admin.sites.edit')}</button>
+                    <button type="button" className="link-button site-edit" data-testid={`site-edit-${site.code}`} onClick={() => setOpen(site.id)}>{t('admin.sites.edit')}</button>
                   )}
                 </>
               )}

@@ -4,6 +4,9 @@ import { ProblemMessage } from '../../components/ProblemMessage';
 import { formatDateTime } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
 
+/** First-strong isolate: the text takes its own direction without reordering its neighbours. */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
 /** What happened to the household, oldest first, in words: who joined, left, headed it, split off. */
 export function HouseholdHistory({ history, error }: { history: History | undefined; error: unknown }) {
   const { t } = useTranslation();
@@ -21,8 +24,9 @@ export function HouseholdHistory({ history, error }: { history: History | undefi
             <li key={line.id} data-kind={line.kind}>
               <span>
                 {t(`household.history.${line.kind}`, {
-                  name: line.personName ?? t('household.history.someone'),
-                  number: line.otherHouseholdNumber ?? t('household.history.anotherHousehold'),
+                  // Isolated, so a Latin name or a number keeps its order inside an Arabic sentence.
+                  name: isolate(line.personName ?? t('household.history.someone')),
+                  number: line.otherHouseholdNumber ? `\u2066${line.otherHouseholdNumber}\u2069` : t('household.history.anotherHousehold'),
                 })}
               </span>
               {line.childWithoutAdult && <strong className="flag"> {t('household.history.childWithoutAdult')}</strong>}
