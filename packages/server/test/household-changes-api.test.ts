@@ -262,6 +262,7 @@ describe.each(databaseTargets())('household changes on $name PostgreSQL', (targe
     const made = await household(caseworker, member('Huda', 'head'), member('Omar', 'spouse'), member('Rami', 'child', 2014), member('Dana', 'child', 2019));
     const people = [...made.members.map((m) => m.id), await loner(), uuidv7()];
     const households = [made.id];
+    let successes = 0;
     const person = fc.constantFrom(...people);
     const relationship = fc.constantFrom('head', 'spouse', 'child', 'sibling', 'other_relative');
     const change = fc.oneof(
@@ -288,6 +289,7 @@ describe.each(databaseTargets())('household changes on $name PostgreSQL', (targe
           return;
         }
         expect(stale).toBe(false);
+        successes += 1;
         const result = response.body as ChangeResult;
         if (result.newHousehold) households.push(result.newHousehold.id);
         const { rows } = await sql<{ id: string; headed: boolean; members: number }>`
@@ -300,5 +302,7 @@ describe.each(databaseTargets())('household changes on $name PostgreSQL', (targe
       }),
       { numRuns: 40, seed: 20261207 },
     );
+    // Not only refusals: some changes went through and were checked.
+    expect(successes).toBeGreaterThan(0);
   });
 });
