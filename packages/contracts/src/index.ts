@@ -7,6 +7,7 @@ export * from './problems';
 export * from './common';
 export * from './persons';
 export * from './households';
+export * from './household-changes';
 export * from './sessions';
 export * from './sites';
 export * from './instruments';

@@ -8,3 +8,4 @@ export * from './care-history';
 export * from './review';
 export * from './overdue';
 export * from './left-behind';
+export * from './household-without-adult';

@@ -54,3 +54,13 @@ export async function updateHouseholdAtVersion(
     .returningAll()
     .executeTakeFirst();
 }
+
+/** Names the head (null: the household was left empty); the caller has taken the version already. */
+export async function setHouseholdHead(tx: Tx, key: { operationId: string; id: string }, headPersonId: string | null, updatedBy: string): Promise<void> {
+  await tx
+    .updateTable('households')
+    .set({ head_person_id: headPersonId, updated_by: updatedBy })
+    .where('operation_id', '=', key.operationId)
+    .where('id', '=', key.id)
+    .execute();
+}

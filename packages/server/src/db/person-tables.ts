@@ -16,6 +16,8 @@ export interface HouseholdChangesTable {
   kind: 'member_added' | 'member_removed' | 'head_changed' | 'split_to' | 'split_from';
   person_id: string | null;
   other_household_id: string | null;
+  /** Migration 0054: the person was a child left with no adult by this change. */
+  child_without_adult: Generated<boolean>;
   changed_at: Generated<Timestamp>;
   changed_by: string | null;
 }

@@ -37,3 +37,9 @@ export async function updateSiteAtVersion(tx: Tx, key: { operationId: string; id
     .returning(SITE_COLUMNS)
     .executeTakeFirst();
 }
+
+/** Whether the operation has loaded any boundaries (admin areas) yet. */
+export async function operationHasAdminAreas(db: Db | Tx, operationId: string): Promise<boolean> {
+  const row = await db.selectFrom('admin_areas').select('code').where('operation_id', '=', operationId).limit(1).executeTakeFirst();
+  return row !== undefined;
+}

@@ -7,6 +7,19 @@ const personPath = (suffix = '') => async (w: World, actor: Actor, position: Pos
   path: `/api/v1/persons/${(await w.record(asPosition(position), actor)).personId}${suffix}`,
 });
 
+/** A fresh household of the position with a second member (an adult) the administrator added, for routes that take one away. */
+async function householdOfTwo(w: World, actor: Actor, position: Position | OrgPosition): Promise<{ householdId: string; joined: string }> {
+  const record = await w.freshRecord(asPosition(position), actor);
+  const added = await w.writeAsAdmin('POST', `/api/v1/households/${record.householdId}/members`, {
+    version: await w.version('households', record.householdId),
+    relationshipToHead: 'sibling',
+    person: { givenName: 'Sibling', familyName: 'By matrix', sex: 'male', birthYear: 1990 },
+  });
+  if (added.status !== 200) throw new Error(`add a member: ${added.status} ${JSON.stringify(added.body)}`);
+  const members = (added.body as { household: { members: { id: string }[] } }).household.members;
+  return { householdId: record.householdId, joined: members.find((member) => member.id !== record.personId)!.id };
+}
+
 /** People and households: registration, screening, protection notes, consent, assignment, subject access and erasure. */
 export const PERSON_ROUTES: Entries = {
   'GET /api/v1/persons': { kind: 'operation', verb: 'person.read', listsPeople: true, success: 200, request: async () => ({ path: '/api/v1/persons?limit=200&name=matrix' }) },
@@ -49,6 +62,45 @@ export const PERSON_ROUTES: Entries = {
     request: async (w, actor, position) => {
       const record = await w.record(asPosition(position), actor);
       return { path: `/api/v1/households/${record.householdId}`, body: { version: await w.version('households', record.householdId), siteId: null } };
+    },
+  },
+  'GET /api/v1/households/{id}/changes': {
+    kind: 'record',
+    verb: 'household.read',
+    success: 200,
+    request: async (w, actor, position) => ({ path: `/api/v1/households/${(await w.record(asPosition(position), actor)).householdId}/changes` }),
+  },
+  'POST /api/v1/households/{id}/members': {
+    kind: 'record',
+    verb: 'household.update',
+    fresh: true,
+    success: 200,
+    request: async (w, actor, position) => {
+      const record = await w.freshRecord(asPosition(position), actor);
+      return {
+        path: `/api/v1/households/${record.householdId}/members`,
+        body: { version: await w.version('households', record.householdId), relationshipToHead: 'sibling', person: { givenName: 'Joined', familyName: 'By matrix', sex: 'male', birthYear: 1995 } },
+      };
+    },
+  },
+  'POST /api/v1/households/{id}/removals': {
+    kind: 'record',
+    verb: 'household.update',
+    fresh: true,
+    success: 200,
+    request: async (w, actor, position) => {
+      const { householdId, joined } = await householdOfTwo(w, actor, position);
+      return { path: `/api/v1/households/${householdId}/removals`, body: { version: await w.version('households', householdId), personId: joined } };
+    },
+  },
+  'POST /api/v1/households/{id}/splits': {
+    kind: 'record',
+    verb: 'household.update',
+    fresh: true,
+    success: 201,
+    request: async (w, actor, position) => {
+      const { householdId, joined } = await householdOfTwo(w, actor, position);
+      return { path: `/api/v1/households/${householdId}/splits`, body: { version: await w.version('households', householdId), headPersonId: joined } };
     },
   },
   'GET /api/v1/sites': { kind: 'self', success: 200, request: async () => ({ path: '/api/v1/sites' }) },

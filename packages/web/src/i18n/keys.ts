@@ -143,6 +143,18 @@ export const FIELD_ERROR_CODES = [
   'control_character',
   'bidi_control',
   'invalid_area_code',
+  // Household changes (issue 13 §3) and sites (server).
+  'household_without_head',
+  'person_in_another_operation',
+  'person_in_another_household',
+  'already_member',
+  'unknown_person',
+  'not_a_member',
+  'nobody_stays',
+  'repeated_person',
+  'head_change_elsewhere',
+  'person_or_new_person',
+  'unknown_admin_area',
   // Printed documents' time zone (contracts common.ts PrintQuerySchema).
   'unknown_time_zone',
 ] as const;

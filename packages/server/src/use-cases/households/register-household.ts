@@ -10,6 +10,7 @@ import { transact } from '../../db/transaction';
 import { failure, invalid, type Failure } from '../../failure';
 import { presentHousehold } from '../../presenters/household';
 import type { UseCaseContext } from '../context';
+import { checkPersonAreas } from '../persons/check-area';
 import { checkPlacement } from '../persons/check-placement';
 import { resolveOperation } from '../resolve-operation';
 import { holderFor } from '../holder';
@@ -34,6 +35,8 @@ export async function registerHousehold(ctx: UseCaseContext, input: HouseholdCre
   return transact(ctx.db, async (tx) => {
     const placement = await checkPlacement(tx, ctx.actor, operationId, { siteId: input.siteId, householdId: null, relationshipToHead: null });
     if (!placement.ok) return placement;
+    const areas = await checkPersonAreas(tx, operationId, input.members.map((member, index) => ({ code: member.adminAreaCode, path: ['members', index, 'adminAreaCode'] })));
+    if (!areas.ok) return areas;
     const holder = await holderFor(ctx, tx, operationId);
     if (!holder.ok) return holder;
     const chosenIds = [input.id, ...input.members.map((member) => member.id)].filter((id): id is string => id !== undefined);

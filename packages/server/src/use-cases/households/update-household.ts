@@ -1,6 +1,7 @@
 import { can, err, ok, type Result } from '@waymark/core';
 import type { Household, HouseholdUpdate } from '@waymark/contracts';
 import { writeAudit } from '../../db/audit';
+import { insertHouseholdChanges } from '../../db/household-changes-repository';
 import { findHouseholdInScope, updateHouseholdAtVersion } from '../../db/households-repository';
 import { listHouseholdMembers, setRelationshipToHead } from '../../db/persons-repository';
 import { transact } from '../../db/transaction';
@@ -38,6 +39,7 @@ export async function updateHousehold(ctx: UseCaseContext, id: string, input: Ho
       // The former head stays a member; their relation to the new head must be re-recorded.
       await setRelationshipToHead(tx, current.operation_id, current.head_person_id, 'other_relative');
       await setRelationshipToHead(tx, current.operation_id, input.headPersonId, 'head');
+      await insertHouseholdChanges(tx, current.operation_id, ctx.actor.userId, [{ householdId: id, kind: 'head_changed', personId: input.headPersonId }]);
     }
     await writeAudit(tx, {
       actorId: ctx.actor.userId,

@@ -3,6 +3,7 @@ import type { Person, PersonCreate } from '@waymark/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../db/audit';
 import { anyIdTaken } from '../../db/client-ids-repository';
+import { insertHouseholdChanges } from '../../db/household-changes-repository';
 import { findHousehold, updateHouseholdAtVersion } from '../../db/households-repository';
 import { personColumns } from '../../db/person-columns';
 import { insertPersons } from '../../db/persons-repository';
@@ -12,6 +13,7 @@ import { presentPerson } from '../../presenters/person';
 import type { UseCaseContext } from '../context';
 import { resolveOperation } from '../resolve-operation';
 import { checkPlacement } from './check-placement';
+import { checkPersonAreas } from './check-area';
 import { holderFor } from '../holder';
 
 export async function registerPerson(ctx: UseCaseContext, input: PersonCreate): Promise<Result<Person, Failure>> {
@@ -27,6 +29,8 @@ export async function registerPerson(ctx: UseCaseContext, input: PersonCreate): 
     const holder = await holderFor(ctx, tx, operationId);
     if (!holder.ok) return holder;
     if (!placement.ok) return placement;
+    const area = await checkPersonAreas(tx, operationId, [{ code: input.adminAreaCode, path: ['adminAreaCode'] }]);
+    if (!area.ok) return area;
     // An id chosen on a device must not be anyone's in any operation; the answer is the same
     // whoever holds it, so it confirms nothing about a record the caller may not see.
     if (input.id !== undefined && (await anyIdTaken(tx, [input.id]))) return err(failure('duplicate_id'));
@@ -59,6 +63,10 @@ export async function registerPerson(ctx: UseCaseContext, input: PersonCreate): 
         updated_by: ctx.actor.userId,
       },
     ]);
+    if (input.householdId !== null) {
+      // Joining a household at registration is a line of its history like any other.
+      await insertHouseholdChanges(tx, operationId, ctx.actor.userId, [{ householdId: input.householdId, kind: 'member_added', personId: id }]);
+    }
     await writeAudit(tx, {
       actorId: ctx.actor.userId,
       operationId,

@@ -9,6 +9,7 @@ import { presentPerson } from '../../presenters/person';
 import type { UseCaseContext } from '../context';
 import { personFor } from '../person-for';
 import { checkPlacement } from './check-placement';
+import { checkPersonAreas } from './check-area';
 import { refuseIfAnonymised } from './refuse-if-anonymised';
 
 /** A stale `version` is a 409, never a silent overwrite of someone else's change. */
@@ -44,6 +45,8 @@ export async function updatePerson(ctx: UseCaseContext, id: string, input: Perso
       relationshipToHead: fields.relationshipToHead !== undefined ? fields.relationshipToHead : current.relationship_to_head,
     });
     if (!placement.ok) return placement;
+    const area = await checkPersonAreas(tx, current.operation_id, [{ code: fields.adminAreaCode, path: ['adminAreaCode'] }]);
+    if (!area.ok) return area;
     const changes = personChangeColumns(fields);
     if (fields.dateOfBirth) {
       changes.birth_year = merged.birthYear;

@@ -8,6 +8,7 @@ import { DisclosurePanel } from './DisclosurePanel';
 import { actorOf } from './grantable';
 import { OrganisationPanel } from './OrganisationPanel';
 import { SecurityPanel } from './SecurityPanel';
+import { SitesPanel } from './SitesPanel';
 import { UsersPanel } from './UsersPanel';
 
 /**
@@ -43,6 +44,8 @@ export function AdminPage() {
           <OrganisationPanel actor={actor} operationId={operationId} />
           {/* Who must use a second factor: set by administrators of a whole operation. */}
           {can('agency.manage') && actor.scope === 'operation' && <SecurityPanel key={`security-${operationId}`} operationId={operationId} />}
+          {/* Where people are registered: sites are the operation's, set up by its administrators. */}
+          {can('agency.manage') && actor.scope === 'operation' && <SitesPanel key={`sites-${operationId}`} operationId={operationId} />}
           {/* The operation's map: its own boundaries and its disclosure threshold k. */}
           {can('aggregate.manage') && (
             <>

@@ -1,15 +1,17 @@
 import { keys } from '../../api/keys';
 import type { FieldProblem, Person } from '@waymark/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiProblem } from '../../api/problem';
-import { getPerson, updatePerson } from '../../api/persons';
+import { getPerson, listSites, updatePerson } from '../../api/persons';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { groupBySlot } from '../registration/field-errors';
 import { MemberFields } from '../registration/MemberFields';
+import { PlacementFields, type Placement } from '../registration/PlacementFields';
 import { ProblemSummary } from '../registration/ProblemSummary';
-import { draftFromPerson, validatePersonUpdate } from './person-edit';
+import { SitePicker } from '../registration/SitePicker';
+import { draftFromPerson, placementChanges, validatePersonUpdate } from './person-edit';
 
 interface Props {
   person: Person;
@@ -20,6 +22,10 @@ export function EditPerson({ person, onDone }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState(() => draftFromPerson(person));
+  const [siteId, setSiteId] = useState(person.siteId ?? '');
+  const [placement, setPlacement] = useState<Placement>({ setting: person.setting ?? '', adminAreaCode: person.adminAreaCode ?? '' });
+  const sites = useQuery({ queryKey: keys.sites, queryFn: listSites, staleTime: 5 * 60_000 });
+  const operationSites = (sites.data?.items ?? []).filter((site) => site.operationId === person.operationId);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const today = new Date();
 
@@ -30,7 +36,7 @@ export function EditPerson({ person, onDone }: Props) {
         setProblems(checked.problems);
         return null;
       }
-      return updatePerson(person.id, checked.body);
+      return updatePerson(person.id, { ...checked.body, ...placementChanges(person, siteId, placement) });
     },
     onSuccess: (saved) => {
       if (!saved) return;
@@ -47,6 +53,8 @@ export function EditPerson({ person, onDone }: Props) {
   const reload = async () => {
     const fresh = await queryClient.fetchQuery({ queryKey: keys.person(person.id), queryFn: () => getPerson(person.id), staleTime: 0 });
     setDraft(draftFromPerson(fresh));
+    setSiteId(fresh.siteId ?? '');
+    setPlacement({ setting: fresh.setting ?? '', adminAreaCode: fresh.adminAreaCode ?? '' });
     setProblems([]);
     save.reset();
   };
@@ -71,6 +79,12 @@ export function EditPerson({ person, onDone }: Props) {
       <ProblemSummary problems={problems} slots={slots} />
       <MemberFields index={0} mode="person" draft={draft} problems={slots} today={today}
         onChange={(patch) => setDraft((current) => ({ ...current, ...patch }))} />
+      <fieldset className="card site-card">
+        <legend>{t('person.placement')}</legend>
+        <SitePicker sites={operationSites} value={siteId} onChange={setSiteId} problems={slots.get('site')} />
+        <PlacementFields idPrefix="edit-placement" value={placement} site={operationSites.find((site) => site.id === siteId) ?? null}
+          settingProblems={slots.get('setting')} areaProblems={slots.get('area')} onChange={setPlacement} />
+      </fieldset>
       <div className="actions">
         <button type="button" className="secondary" onClick={onDone}>{t('form.cancel')}</button>
         <button type="submit" disabled={save.isPending || conflict}>{save.isPending ? t('form.saving') : t('form.save')}</button>

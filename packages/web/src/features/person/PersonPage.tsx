@@ -21,7 +21,7 @@ import { ScreeningHistory } from '../outcome/ScreeningHistory';
 import { ScreeningOutcomeView } from '../outcome/ScreeningOutcomeView';
 import { displayName } from './display-name';
 import { EditPerson } from './EditPerson';
-import { HouseholdMembers } from './HouseholdMembers';
+import { HouseholdPanel } from './HouseholdPanel';
 import { PersonDetails } from './PersonDetails';
 
 export function PersonPage({ personId, screeningId }: { personId: string; screeningId: string | null }) {
@@ -106,7 +106,7 @@ export function PersonPage({ personId, screeningId }: { personId: string; screen
             <h2 id="household-heading">{t('person.household')}</h2>
             {householdId === null && <p className="muted">{t('person.noHousehold')}</p>}
             {household.isError && <ProblemMessage error={household.error} />}
-            {household.data && <HouseholdMembers household={household.data} currentId={personId} />}
+            {household.data && <HouseholdPanel household={household.data} currentId={personId} />}
           </section>
           {can('consent.read') && <ConsentPanel personId={personId} />}
           {can('protection_note.read') && <ProtectionNotesPanel personId={personId} />}

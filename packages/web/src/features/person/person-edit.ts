@@ -1,4 +1,6 @@
 import { PersonUpdateSchema, fieldProblemsFromZod, toPointer, type Person, type PersonUpdate } from '@waymark/contracts';
+import type { Setting } from '@waymark/core';
+import type { Placement } from '../registration/PlacementFields';
 import { checkPersonDates } from '@waymark/core';
 import { isChild, OTHER_NATIONALITY, type MemberDraft, type Validated } from '../registration/member-draft';
 import { COMMON_NATIONALITIES } from '../registration/picker-lists';
@@ -63,4 +65,19 @@ export function validatePersonUpdate(person: Person, draft: MemberDraft, today: 
   const merged = { ...person, ...parsed.data };
   const rules = checkPersonDates(merged, today).map((problem) => ({ ...problem, path: toPointer(problem.path) }));
   return rules.length > 0 ? { ok: false, problems: rules } : { ok: true, body: parsed.data };
+}
+
+/**
+ * Site, setting and admin area as an edit: only what changed. An emptied setting or area is
+ * cleared (null), unlike at registration where empty means "as the site says".
+ */
+export function placementChanges(person: Person, siteId: string, placement: Placement): Pick<PersonUpdate, 'siteId' | 'setting' | 'adminAreaCode'> {
+  const site = siteId === '' ? null : siteId;
+  const setting = placement.setting === '' ? null : (placement.setting as Setting);
+  const area = placement.adminAreaCode.trim() === '' ? null : placement.adminAreaCode.trim();
+  return {
+    ...(site !== person.siteId ? { siteId: site } : {}),
+    ...(setting !== person.setting ? { setting } : {}),
+    ...(area !== person.adminAreaCode ? { adminAreaCode: area } : {}),
+  };
 }

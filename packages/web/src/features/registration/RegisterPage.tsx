@@ -14,6 +14,7 @@ import { groupBySlot, type RegistrationMode } from './field-errors';
 import { emptyMember, validateHousehold, validatePerson, type MemberDraft } from './member-draft';
 import { MemberFields } from './MemberFields';
 import { ProblemSummary } from './ProblemSummary';
+import { emptyPlacement, PlacementFields, placementFields } from './PlacementFields';
 import { SitePicker } from './SitePicker';
 
 export function RegisterPage() {
@@ -26,6 +27,7 @@ export function RegisterPage() {
   const [householdId] = useState(() => uuidv7());
   const [drafts, setDrafts] = useState<MemberDraft[]>(() => [emptyMember(uuidv7(), 'head')]);
   const [siteId, setSiteId] = useState('');
+  const [placement, setPlacement] = useState(emptyPlacement);
   const [operationId, setOperationId] = useState('');
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const summary = useRef<HTMLDivElement>(null);
@@ -41,11 +43,11 @@ export function RegisterPage() {
       if (mode === 'person') {
         const checked = validatePerson(members[0]!, site, chosenOperation, today);
         if (!checked.ok) return showProblems(checked.problems);
-        return (await createPerson({ ...checked.body, id: members[0]!.key })).id;
+        return (await createPerson({ ...checked.body, ...placementFields(placement), id: members[0]!.key })).id;
       }
       const checked = validateHousehold(members, site, chosenOperation, today);
       if (!checked.ok) return showProblems(checked.problems);
-      const body = { ...checked.body, id: householdId, members: checked.body.members.map((member, i) => ({ ...member, id: members[i]!.key })) };
+      const body = { ...checked.body, id: householdId, members: checked.body.members.map((member, i) => ({ ...member, ...placementFields(placement), id: members[i]!.key })) };
       const household = await createHousehold(body);
       return household.headPersonId ?? household.members[0]?.id ?? null;
     },
@@ -112,6 +114,7 @@ export function RegisterPage() {
           {sites.isError ? <ProblemMessage error={sites.error} /> : (
             <SitePicker sites={sites.data?.items ?? []} value={siteId} onChange={setSiteId} problems={slots.get('site')} />
           )}
+          <PlacementFields idPrefix="placement" value={placement} site={site} settingProblems={slots.get('setting')} areaProblems={slots.get('area')} onChange={setPlacement} />
         </div>
         {members.map((draft, index) => (
           <MemberFields key={draft.key} index={index} mode={mode} draft={draft} problems={slots} today={today}
