@@ -99,6 +99,10 @@ describe('targeting rules', () => {
     const hostile = fc.constantFrom('\u0000', 'a\u0000b', '\u202Eevil', 'x\u2066y', '\r', '\tx', 'a\u0085b', '\ud800');
     const field = fc.constantFrom(...Object.keys(TARGET_FIELDS), 'religion', '\u0000');
     const condition = fc.record({ field, op: fc.constantFrom('in', 'gte', 'lte', 'within'), value: hostile, values: fc.array(hostile, { minLength: 1, maxLength: 3 }) });
+    // Every hostile value at the code field, every time (the property below samples them).
+    for (const value of ['\u0000', 'a\u0000b', '\u202Eevil', 'x\u2066y', '\r', '\tx', 'x\n', 'a\u0085b', '\ud800']) {
+      expect(validateRule({ all: [{ field: 'adminAreaCode', op: 'within', value }] }).ok, JSON.stringify(value)).toBe(false);
+    }
     fc.assert(
       fc.property(condition, (raw) => {
         const rule = raw.op === 'in' ? { field: raw.field, op: raw.op, values: raw.values } : { field: raw.field, op: raw.op, value: raw.value };

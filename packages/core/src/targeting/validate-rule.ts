@@ -101,7 +101,8 @@ function checkText(value: unknown, type: FieldType, path: Path, problems: RulePr
   const text = value.trim().normalize('NFC');
   if (type.kind === 'code') {
     if (text === '') return refuse(problems, 'incompatible_value', path, 'an admin area code');
-    const problem = lineTextProblem(text);
+    // Judged before trimming: trim() takes tabs and line breaks too, and a code sent with one is refused, not cleaned.
+    const problem = lineTextProblem(value);
     if (problem) return refuse(problems, problem, path, 'letters and digits, then letters, digits, ".", "_" or "-"');
     if (!isAreaCode(text)) return refuse(problems, 'invalid_area_code', path, 'letters and digits, then letters, digits, ".", "_" or "-"');
     return text;
