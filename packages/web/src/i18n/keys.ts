@@ -143,6 +143,11 @@ export const FIELD_ERROR_CODES = [
   'control_character',
   'bidi_control',
   'invalid_area_code',
+  // Identity documents (core/registration/identity-documents.ts, server).
+  'document_expiry_out_of_range',
+  'document_expiry_before_birth',
+  'duplicate_document',
+  'unknown_document',
   // Printed documents' time zone (contracts common.ts PrintQuerySchema).
   'unknown_time_zone',
 ] as const;

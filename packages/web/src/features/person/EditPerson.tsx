@@ -1,5 +1,5 @@
 import { keys } from '../../api/keys';
-import type { FieldProblem, Person } from '@waymark/contracts';
+import type { FieldProblem, PersonDetail } from '@waymark/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ import { ProblemSummary } from '../registration/ProblemSummary';
 import { draftFromPerson, validatePersonUpdate } from './person-edit';
 
 interface Props {
-  person: Person;
+  person: PersonDetail;
   onDone: () => void;
 }
 
