@@ -5,7 +5,7 @@ import { DOCUMENT_TYPES } from './vocabulary';
 
 const today = new Date('2026-06-15T10:00:00Z');
 const holder = { dateOfBirth: '1991-04-02', birthYear: 1991 };
-const codes = (expiryDate: string | null, who = holder) => checkIdentityDocuments([{ type: 'passport', expiryDate }], who, today).map((problem) => problem.code);
+const codes = (expiryDate: string | null, who: { dateOfBirth: string | null; birthYear: number | null } = holder) => checkIdentityDocuments([{ type: 'passport', expiryDate }], who, today).map((problem) => problem.code);
 
 describe('identity documents', () => {
   it('accept an expired document and one valid for up to 30 years', () => {
