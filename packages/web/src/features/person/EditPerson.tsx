@@ -73,7 +73,7 @@ export function EditPerson({ person, onDone }: Props) {
         onChange={(patch) => setDraft((current) => ({ ...current, ...patch }))} />
       <div className="actions">
         <button type="button" className="secondary" onClick={onDone}>{t('form.cancel')}</button>
-        <button type="submit" disabled={save.isPending || conflict}>{save.isPending ? t('form.saving') : t('form.save')}</button>
+        <button type="submit" data-testid="save-person" disabled={save.isPending || conflict}>{save.isPending ? t('form.saving') : t('form.save')}</button>
       </div>
     </form>
   );
