@@ -45,7 +45,8 @@ export function PersonDetails({ person, site }: { person: PersonDetail; site: Si
   return (
     <dl className="details">
       {rows.map(([key, value]) => (
-        <div key={key} className="detail">
+        // A person's papers take the whole row: each one is a line of its own.
+        <div key={key} className={key === 'identityDocuments.legend' ? 'detail detail-wide' : 'detail'}>
           <dt>{t(key)}</dt>
           <dd>{value}</dd>
         </div>
