@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { freeText, IdSchema, PrintQuerySchema } from './common';
-import { PersonSchema } from './persons';
+import { PersonDetailSchema } from './persons';
 import { ProtectionNoteSchema } from './protection-notes';
 import { CaseSchema, CaseTaskSchema } from './cases';
 import { BiaSchema, BidSchema, CareArrangementSchema } from './children';
@@ -83,7 +83,8 @@ export const PersonExportSchema = z.object({
     withheld: z.array(ExportWithheldSchema),
     note: z.string(),
   }),
-  person: PersonSchema,
+  /** The record with the person's own identity documents (numbers per the reader's clearance). */
+  person: PersonDetailSchema,
   /** The household and the person's place in it; the other members are other people's data. */
   household: z
     .object({ id: IdSchema, siteId: IdSchema.nullable(), isHead: z.boolean(), relationshipToHead: z.string().nullable(), memberCount: z.number().int() })

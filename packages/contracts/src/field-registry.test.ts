@@ -1,13 +1,13 @@
 import { FIELD_REGISTRY, ROLE_CLEARANCE, ROLE_VERBS, ROLES, sensitivityRank } from '@waymark/core';
 import { describe, expect, it } from 'vitest';
 import { HouseholdSchema } from './households';
-import { PersonSchema } from './persons';
+import { PersonDetailSchema } from './persons';
 
 const registered = new Set(Object.keys(FIELD_REGISTRY));
 
 describe('the field registry', () => {
   it('classifies every field a person or household answer carries', () => {
-    for (const key of Object.keys(PersonSchema.shape)) expect(registered, `person.${key}`).toContain(`person.${key}`);
+    for (const key of Object.keys(PersonDetailSchema.shape)) expect(registered, `person.${key}`).toContain(`person.${key}`);
     for (const key of Object.keys(HouseholdSchema.shape)) expect(registered, `household.${key}`).toContain(`household.${key}`);
   });
 

@@ -1,7 +1,10 @@
 import {
   AGE_BRACKETS,
   CARE_SITUATIONS,
+  DOCUMENT_ISSUER_MAX,
+  DOCUMENT_NUMBER_MAX,
   DOCUMENT_TYPES,
+  DOCUMENTS_PER_PERSON_MAX,
   LEGAL_STATUSES,
   RELATIONSHIPS_TO_HEAD,
   RISK_LEVELS,
@@ -10,6 +13,34 @@ import {
 } from '@waymark/core';
 import { z } from 'zod';
 import { areaCode, IdSchema, IsoDateSchema, listOf, PageQuerySchema, text } from './common';
+
+/**
+ * One identity document as a caseworker keeps it. The number is sensitive: sealed at rest,
+ * shown only to readers of sensitive person fields, never in logs, audit details,
+ * aggregates or exports of many people. On an edit, a document named by its `id` with no
+ * `number` keeps the number it has (a reader who was not shown it cannot send it back);
+ * `number: null` removes it. The expiry is checked by core (`checkIdentityDocuments`).
+ */
+export const IdentityDocumentInputSchema = z.strictObject({
+  id: IdSchema.optional(),
+  type: z.enum(DOCUMENT_TYPES),
+  number: text(DOCUMENT_NUMBER_MAX).min(1).nullable().optional(),
+  /** An ISO 3166-1 alpha-3 country code (e.g. SYR) or the issuing authority as printed. */
+  issuer: text(DOCUMENT_ISSUER_MAX).min(1).nullable().default(null),
+  expiryDate: IsoDateSchema.nullable().default(null),
+});
+export type IdentityDocumentInput = z.infer<typeof IdentityDocumentInputSchema>;
+
+export const IdentityDocumentSchema = z.object({
+  id: IdSchema,
+  type: z.enum(DOCUMENT_TYPES),
+  /** Null when none was recorded, or when this reader may not see it (then `numberWithheld`). */
+  number: z.string().nullable(),
+  numberWithheld: z.boolean(),
+  issuer: z.string().nullable(),
+  expiryDate: z.string().nullable(),
+});
+export type IdentityDocument = z.infer<typeof IdentityDocumentSchema>;
 
 const personFields = {
   givenName: text(200).min(1),
@@ -26,7 +57,13 @@ const personFields = {
   setting: z.enum(SETTINGS).nullable().default(null),
   adminAreaCode: areaCode(40).min(1).nullable().default(null),
   legalStatus: z.enum(LEGAL_STATUSES).nullable().default(null),
+  /**
+   * The types of papers the person holds, with or without a recorded document; the types of
+   * `identityDocuments` are always added (core's `documentTypesHeld` says why both are kept).
+   */
   documents: z.array(z.enum(DOCUMENT_TYPES)).max(10).default([]),
+  /** On an edit: the whole list, replacing the documents recorded (omit it to keep them). */
+  identityDocuments: z.array(IdentityDocumentInputSchema).max(DOCUMENTS_PER_PERSON_MAX).default([]),
   arrivalDate: IsoDateSchema.nullable().default(null),
   careSituation: z.enum(CARE_SITUATIONS).nullable().default(null),
 };
@@ -101,6 +138,12 @@ export const PersonSchema = z.object({
   anonymisedAt: z.string().nullable(),
 });
 export type Person = z.infer<typeof PersonSchema>;
+
+/** One person read on their own (`GET`, `POST`, `PATCH /persons`): with their identity documents. */
+export const PersonDetailSchema = PersonSchema.extend({
+  identityDocuments: z.array(IdentityDocumentSchema),
+});
+export type PersonDetail = z.infer<typeof PersonDetailSchema>;
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess(

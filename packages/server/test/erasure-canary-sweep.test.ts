@@ -51,8 +51,8 @@ const version = (key: string) => (body: Record<string, unknown>, ids: Ids, versi
 
 /** The life of one separated child's file, every write route about a person or a case, in an order the rules accept. */
 const STEPS: Step[] = [
-  { method: 'post', path: '/api/v1/persons', url: () => '/api/v1/persons', base: () => ({ givenName: 'g', familyName: 'f', sex: 'female', dateOfBirth: '2014-03-10', careSituation: 'unaccompanied' }), keep: version('person') },
-  { method: 'patch', path: '/api/v1/persons/{id}', url: (ids) => `/api/v1/persons/${ids.person}`, base: (_ids, v) => ({ version: Number(v.person) }), keep: version('person') },
+  { method: 'post', path: '/api/v1/persons', url: () => '/api/v1/persons', base: () => ({ givenName: 'g', familyName: 'f', sex: 'female', dateOfBirth: '2014-03-10', careSituation: 'unaccompanied', identityDocuments: [{ type: 'birth_certificate' }] }), keep: version('person') },
+  { method: 'patch', path: '/api/v1/persons/{id}', url: (ids) => `/api/v1/persons/${ids.person}`, base: (_ids, v) => ({ version: Number(v.person), identityDocuments: [{ type: 'passport' }] }), keep: version('person') },
   { method: 'post', path: '/api/v1/persons/{id}/consents', url: (ids) => `/api/v1/persons/${ids.person}/consents`, base: () => ({ purpose: 'case_management', ...PARENT_CONSENT }) },
   { method: 'post', path: '/api/v1/persons/{id}/consents', url: (ids) => `/api/v1/persons/${ids.person}/consents`, base: (ids) => ({ purpose: 'referral', recipientAgencyId: ids.agency, ...PARENT_CONSENT }) },
   { method: 'post', path: '/api/v1/persons/{id}/screenings', url: (ids) => `/api/v1/persons/${ids.person}/screenings`, base: () => ({ instrument: 'heightened-risk', responses: { mms_used_smuggler: 'yes', cr_current_carer: 'no_one' } }) },
@@ -312,8 +312,14 @@ describe.each(databaseTargets())('erasure canary sweep on $name PostgreSQL', (ta
       step.keep?.(body, ids, versions);
     }
     expect(planted.size).toBeGreaterThan(20);
+    // Identity documents (migration 0052): a canary in each number and issuer, registered and edited.
+    for (const route of ['post /api/v1/persons', 'patch /api/v1/persons/{id}']) {
+      expect([...planted.values()]).toEqual(expect.arrayContaining([`${route} /identityDocuments/0/number`, `${route} /identityDocuments/0/issuer`]));
+    }
     // The search can fail: before erasure it finds the words where they are kept in clear.
-    expect(await tableHits(app.database)).toEqual(expect.arrayContaining(['cases.plan', 'case_tasks.title', 'care_arrangements.carer_ref', 'persons.given_name', 'audit_reasons.reason']));
+    expect(await tableHits(app.database)).toEqual(expect.arrayContaining(['cases.plan', 'case_tasks.title', 'care_arrangements.carer_ref', 'persons.given_name', 'audit_reasons.reason', 'person_identity_documents.issuer']));
+    // The person's own page shows the document number (sealed at rest, so only a read finds it).
+    expect(await readHits()).toContain(`/api/v1/persons/${ids.person} (200)`);
     expect(await readHits()).toEqual(expect.arrayContaining([`/api/v1/cases/${ids.case}`, `/api/v1/cases/${ids.case}/summary.pdf`, `/api/v1/persons/${ids.person}/export?format=pdf`].map((path) => expect.stringContaining(path))));
   });
 

@@ -43,6 +43,12 @@ export const FIELD_REGISTRY = {
   'person.adminAreaCode': field('personal', LOCATE),
   'person.legalStatus': field('sensitive', PROTECT),
   'person.documents': field('sensitive', PROTECT),
+  // Identity documents (migration 0052): type, issuer and expiry as the type list above; the
+  // number identifies the person to any authority holding the same register, so it is sealed
+  // at rest, shown only to readers of sensitive person fields, and never leaves in a log, an
+  // audit detail, an aggregate or an export of many people.
+  'person.identityDocuments': field('sensitive', IDENTIFY),
+  'person.identityDocuments.number': field('sensitive', IDENTIFY),
   'person.arrivalDate': field('personal', PROTECT),
   'person.careSituation': field('sensitive', 'identify separated and unaccompanied children'),
   'person.riskLevel': field('sensitive', PROTECT),

@@ -125,6 +125,9 @@ export async function anonymisePersonRows(tx: Tx, person: PersonRow, actorId: st
     .where('operation_id', '=', key.operationId)
     .where('person_id', '=', key.id)
     .execute();
+  // Identity documents: the sealed number and the issuer identify the person to whoever holds
+  // the same register; the whole row goes (the type list on the person was cleared above).
+  await tx.deleteFrom('person_identity_documents').where('operation_id', '=', key.operationId).where('person_id', '=', key.id).execute();
   // Trafficking assessments hold the elements as judged, evidence note ids, dates and the
   // reasoning in words, sealed or in clear: the whole row goes, as protection notes do.
   await tx.deleteFrom('trafficking_assessments').where('operation_id', '=', key.operationId).where('person_id', '=', key.id).execute();

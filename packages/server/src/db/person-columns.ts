@@ -1,9 +1,10 @@
+import { documentTypesHeld } from '@waymark/core';
 import type { HouseholdMemberCreate, PersonUpdate } from '@waymark/contracts';
 import type { PersonUpdate as PersonRowUpdate } from './schema';
 
 type PersonFields = Omit<HouseholdMemberCreate, 'id' | 'relationshipToHead'>;
 
-/** API field names → column names, in one place. */
+/** API field names → column names, in one place. Identity documents have a table of their own (migration 0052). */
 const COLUMNS = {
   givenName: 'given_name',
   familyName: 'family_name',
@@ -23,7 +24,7 @@ const COLUMNS = {
   arrivalDate: 'arrival_date',
   careSituation: 'care_situation',
   relationshipToHead: 'relationship_to_head',
-} as const satisfies Record<keyof PersonFields | 'relationshipToHead', string>;
+} as const satisfies Record<Exclude<keyof PersonFields, 'identityDocuments'> | 'relationshipToHead', string>;
 
 export function personColumns(fields: PersonFields) {
   return {
@@ -42,7 +43,8 @@ export function personColumns(fields: PersonFields) {
     setting: fields.setting,
     admin_area_code: fields.adminAreaCode,
     legal_status: fields.legalStatus,
-    documents: fields.documents,
+    // Every recorded document's type is held (core's documentTypesHeld).
+    documents: documentTypesHeld(fields.documents, fields.identityDocuments),
     arrival_date: fields.arrivalDate,
     care_situation: fields.careSituation,
   };

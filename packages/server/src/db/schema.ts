@@ -2,6 +2,7 @@ import type { AuditTables } from './audit-tables';
 import type { CaseTables } from './case-tables';
 import type { ChildrenTables } from './children-tables';
 import type { ConsentTables } from './consent-tables';
+import type { IdentityDocumentTables } from './identity-document-tables';
 import type { LabourTables } from './labour-tables';
 import type { OrganisationTables } from './organisation-tables';
 import type { PersonTables } from './person-tables';
@@ -32,13 +33,15 @@ export interface Database
     SolutionTables,
     LabourTables,
     ProgrammeTables,
-    PopulationMapTables {}
+    PopulationMapTables,
+    IdentityDocumentTables {}
 
 // The row types stay importable from here, where the repositories and use cases have always found them.
 export type * from './audit-tables';
 export type * from './case-tables';
 export type * from './children-tables';
 export type * from './consent-tables';
+export type * from './identity-document-tables';
 export type * from './organisation-tables';
 export type * from './person-tables';
 export type * from './protection-note-tables';

@@ -58,6 +58,17 @@ export async function renderPersonExportPdf(document: PersonExport, print: Print
   field(t('pdf.field.adminArea'), person.adminAreaCode);
   field(t('pdf.field.legalStatus'), label('legalStatus', person.legalStatus));
   field(t('pdf.field.documents'), labels('document', person.documents));
+  // The person's own papers: their numbers as the reader may see them (withheld ones are
+  // listed above). Each on its own line, so a number keeps its left-to-right order.
+  field(t('pdf.field.identityDocuments'), person.identityDocuments.length === 0 ? '-' : person.identityDocuments.length);
+  for (const document of person.identityDocuments) {
+    line(t('pdf.identityDocumentLine', {
+      type: label('document', document.type),
+      number: document.numberWithheld ? t('pdf.numberWithheld') : (document.number ?? '-'),
+      issuer: document.issuer ?? '-',
+      expiry: document.expiryDate ? date(document.expiryDate) : '-',
+    }), 10);
+  }
   field(t('pdf.field.arrivalDate'), date(person.arrivalDate));
   field(t('pdf.field.careSituation'), label('careSituation', person.careSituation));
   field(t('pdf.field.riskLevel'), label('risk', person.riskLevel));

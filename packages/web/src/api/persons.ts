@@ -1,13 +1,13 @@
 import {
   HouseholdSchema,
+  PersonDetailSchema,
   PersonListSchema,
-  PersonSchema,
   SiteSchema,
   listOf,
   type Household,
   type HouseholdCreate,
-  type Person,
   type PersonCreate,
+  type PersonDetail,
   type PersonList,
   type PersonUpdate,
   type Site,
@@ -57,14 +57,14 @@ export function listPersons(filters: PersonFilters, page: Page, signal?: AbortSi
   return request('GET', `/persons${query}`, { schema: PersonListSchema, ...(signal ? { signal } : {}) });
 }
 
-export const getPerson = (id: string): Promise<Person> =>
-  request('GET', `/persons/${encodeURIComponent(id)}`, { schema: PersonSchema });
+export const getPerson = (id: string): Promise<PersonDetail> =>
+  request('GET', `/persons/${encodeURIComponent(id)}`, { schema: PersonDetailSchema });
 
-export const createPerson = (input: PersonCreate): Promise<Person> =>
-  request('POST', '/persons', { body: input, schema: PersonSchema });
+export const createPerson = (input: PersonCreate): Promise<PersonDetail> =>
+  request('POST', '/persons', { body: input, schema: PersonDetailSchema });
 
-export const updatePerson = (id: string, input: PersonUpdate): Promise<Person> =>
-  request('PATCH', `/persons/${encodeURIComponent(id)}`, { body: input, schema: PersonSchema });
+export const updatePerson = (id: string, input: PersonUpdate): Promise<PersonDetail> =>
+  request('PATCH', `/persons/${encodeURIComponent(id)}`, { body: input, schema: PersonDetailSchema });
 
 export const getHousehold = (id: string): Promise<Household> =>
   request('GET', `/households/${encodeURIComponent(id)}`, { schema: HouseholdSchema });

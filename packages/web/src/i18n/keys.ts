@@ -155,6 +155,11 @@ export const FIELD_ERROR_CODES = [
   'head_change_elsewhere',
   'person_or_new_person',
   'unknown_admin_area',
+  // Identity documents (core/registration/identity-documents.ts, server).
+  'document_expiry_out_of_range',
+  'document_expiry_before_birth',
+  'duplicate_document',
+  'unknown_document',
   // Printed documents' time zone (contracts common.ts PrintQuerySchema).
   'unknown_time_zone',
 ] as const;

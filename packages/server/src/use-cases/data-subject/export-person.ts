@@ -1,4 +1,4 @@
-import { can, dayOf, err, ok, type Result } from '@waymark/core';
+import { can, dayOf, err, FIELD_REGISTRY, mayReadField, ok, type Result } from '@waymark/core';
 import type { PersonExport, ProtectionNote, ProtectionNoteTopic } from '@waymark/contracts';
 import type { KeyRing } from '../../crypto/key-ring';
 import { writeAudit } from '../../db/audit';
@@ -17,6 +17,7 @@ import { displayNamesOf } from '../../db/users-repository';
 import { anySyntheticOperation } from '../../db/operations-repository';
 import type { UseCaseContext } from '../context';
 import { personFor } from '../person-for';
+import { identityDocumentsFor } from '../persons/identity-documents';
 import { mayReadTopic } from '../protection-notes/may-read-topic';
 import { openNote } from '../protection-notes/note-sealing';
 import { recordRef } from '../record-ref';
@@ -57,6 +58,15 @@ export async function exportPerson(
     const person = found.value;
     const record = recordRef(person);
     const withheld: PersonExport['header']['withheld'] = [];
+
+    // The person's own papers, numbers included for a reader cleared for them.
+    const identityDocuments = await identityDocumentsFor(tx, keyRing, { actor: ctx.actor, person: { ...record, personId: person.id } });
+    if (!identityDocuments.ok) return identityDocuments;
+    const hiddenNumbers = identityDocuments.value.filter((document) => document.numberWithheld).length;
+    if (hiddenNumbers > 0) {
+      const cleared = mayReadField(ctx.actor, FIELD_REGISTRY['person.identityDocuments.number'], record);
+      withheld.push({ section: 'person.identityDocuments.number', count: hiddenNumbers, reason: cleared ? 'encryption_unavailable' : 'clearance' });
+    }
 
     const screeningRows = await listScreeningsOfPerson(tx, person.operation_id, person.id);
     const screenings = screeningRows.map((row) => presentScreening(row, { actor: ctx.actor, person: record }, keyRing));
@@ -124,7 +134,7 @@ export async function exportPerson(
         withheld,
         note: NOTE,
       },
-      person: presentPerson(person, now),
+      person: { ...presentPerson(person, now), identityDocuments: identityDocuments.value },
       household: household
         ? {
             id: household.household.id,

@@ -5,6 +5,7 @@ import { writeAudit } from '../../db/audit';
 import { anyIdTaken } from '../../db/client-ids-repository';
 import { insertHouseholdChanges, setHouseholdOf } from '../../db/household-changes-repository';
 import { personColumns } from '../../db/person-columns';
+import { documentProblems, writeIdentityDocuments } from '../persons/identity-documents';
 import { findPersonForUpdate, insertPersons } from '../../db/persons-repository';
 import type { HouseholdRow } from '../../db/schema';
 import { transact, type Tx } from '../../db/transaction';
@@ -27,7 +28,10 @@ export async function addHouseholdMember(ctx: UseCaseContext, id: string, input:
   const now = ctx.now();
   if (input.person) {
     if (!can(ctx.actor, 'person.create')) return err(failure('forbidden'));
-    const dates = checkPersonDates(input.person, now, ['person']);
+    const dates = [
+      ...checkPersonDates(input.person, now, ['person']),
+      ...documentProblems(input.person.identityDocuments, input.person, [], now, ['person', 'identityDocuments']),
+    ];
     if (dates.length > 0) return err(invalid(dates));
   }
   return transact(ctx.db, (tx) => addInTransaction(tx, ctx, id, input, now));
@@ -111,6 +115,12 @@ async function registerInto(tx: Tx, ctx: UseCaseContext, household: HouseholdRow
       updated_by: ctx.actor.userId,
     },
   ]);
+  // A new member's documents are registered with them, as at any registration.
+  if (person.identityDocuments.length > 0) {
+    const holderOf = { operationId: household.operation_id, personId, dateOfBirth: person.dateOfBirth, birthYear: person.birthYear };
+    const written = await writeIdentityDocuments(tx, ctx.keyRing, ctx.actor.userId, holderOf, person.identityDocuments, []);
+    if (!written.ok) return written;
+  }
   await writeAudit(tx, { actorId: ctx.actor.userId, operationId: household.operation_id, action: 'person.create', resourceType: 'person', resourceId: personId, details: { householdId: household.id } });
   return ok(personId);
 }

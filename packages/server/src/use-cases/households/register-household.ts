@@ -14,6 +14,7 @@ import { checkPersonAreas } from '../persons/check-area';
 import { checkPlacement } from '../persons/check-placement';
 import { resolveOperation } from '../resolve-operation';
 import { holderFor } from '../holder';
+import { documentProblems, writeIdentityDocuments } from '../persons/identity-documents';
 
 /** A whole household in one step: every member, the head among them, or nothing at all. */
 export async function registerHousehold(ctx: UseCaseContext, input: HouseholdCreate): Promise<Result<Household, Failure>> {
@@ -24,6 +25,7 @@ export async function registerHousehold(ctx: UseCaseContext, input: HouseholdCre
   const problems = [
     ...checkHouseholdHead(input.members),
     ...input.members.flatMap((member, index) => checkPersonDates(member, now, ['members', index])),
+    ...input.members.flatMap((member, index) => documentProblems(member.identityDocuments, member, [], now, ['members', index, 'identityDocuments'])),
     ...input.members.flatMap((member, index) =>
       member.siteId !== null && member.siteId !== input.siteId
         ? [{ code: 'site_differs_from_household', path: ['members', index, 'siteId'], message: 'members live at the household site' }]
@@ -72,6 +74,12 @@ export async function registerHousehold(ctx: UseCaseContext, input: HouseholdCre
         };
       }),
     );
+    for (const [index, member] of input.members.entries()) {
+      if (member.identityDocuments.length === 0) continue;
+      const holderOf = { operationId, personId: memberIds[index]!, dateOfBirth: member.dateOfBirth, birthYear: member.birthYear };
+      const written = await writeIdentityDocuments(tx, ctx.keyRing, ctx.actor.userId, holderOf, member.identityDocuments, []);
+      if (!written.ok) return written;
+    }
     await writeAudit(tx, {
       actorId: ctx.actor.userId,
       operationId,

@@ -24,8 +24,8 @@ export interface CaseWorkRotation extends ColumnPass {
 
 type Outcome = 'resealed' | 'sealedFromClear' | 'unknownKey' | 'tampered';
 
-/** One table, one pass in primary-key order, a batch per short transaction. */
-async function pass<R extends { operation_id: string; id: string }>(
+/** One table, one pass in primary-key order, a batch per short transaction (identity documents' numbers use it too). */
+export async function pass<R extends { operation_id: string; id: string }>(
   db: Db,
   lock: (tx: Tx, key: RowKey | null) => Promise<R[]>,
   handle: (tx: Tx, row: R) => Promise<Outcome>,

@@ -1,5 +1,6 @@
 import type { ColumnRotator } from './column-pass';
 import { rotateAssessments, rotateBiaContent, rotateBidViews, rotateTopicTaskTitles } from './rotate-case-work';
+import { rotateDocumentNumbers } from './rotate-identity-documents';
 import { rotateInformants } from './rotate-informants';
 import { rotateProtectionNotes } from './rotate-protection-notes';
 import { rotateScreeningAnswers } from './rotate-screening-answers';
@@ -22,4 +23,5 @@ export const SEALED_COLUMN_ROTATIONS: Readonly<Record<string, { rotate: ColumnRo
   'trafficking_assessments.sealed': { rotate: rotateAssessments, minBatch: 500 },
   'workplace_reports.informant_name_sealed': { rotate: rotateInformants, minBatch: 200 },
   'case_tasks.title': { rotate: rotateTopicTaskTitles, minBatch: 500 },
+  'person_identity_documents.number_sealed': { rotate: rotateDocumentNumbers, minBatch: 500 },
 };

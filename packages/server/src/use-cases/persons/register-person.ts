@@ -1,5 +1,5 @@
 import { checkPersonDates, err, ok, type Result } from '@waymark/core';
-import type { Person, PersonCreate } from '@waymark/contracts';
+import type { PersonCreate, PersonDetail } from '@waymark/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { writeAudit } from '../../db/audit';
 import { anyIdTaken } from '../../db/client-ids-repository';
@@ -15,13 +15,15 @@ import { resolveOperation } from '../resolve-operation';
 import { checkPlacement } from './check-placement';
 import { checkPersonAreas } from './check-area';
 import { holderFor } from '../holder';
+import { recordRef } from '../record-ref';
+import { documentProblems, presentIdentityDocumentsFor, writeIdentityDocuments } from './identity-documents';
 
-export async function registerPerson(ctx: UseCaseContext, input: PersonCreate): Promise<Result<Person, Failure>> {
+export async function registerPerson(ctx: UseCaseContext, input: PersonCreate): Promise<Result<PersonDetail, Failure>> {
   const operation = resolveOperation(ctx, 'person.create', input.operationId);
   if (!operation.ok) return operation;
   const operationId = operation.value;
   const now = ctx.now();
-  const dateProblems = checkPersonDates(input, now);
+  const dateProblems = [...checkPersonDates(input, now), ...documentProblems(input.identityDocuments, input, [], now, ['identityDocuments'])];
   if (dateProblems.length > 0) return err(invalid(dateProblems));
 
   return transact(ctx.db, async (tx) => {
@@ -67,6 +69,10 @@ export async function registerPerson(ctx: UseCaseContext, input: PersonCreate): 
       // Joining a household at registration is a line of its history like any other.
       await insertHouseholdChanges(tx, operationId, ctx.actor.userId, [{ householdId: input.householdId, kind: 'member_added', personId: id }]);
     }
+    const documents = await writeIdentityDocuments(tx, ctx.keyRing, ctx.actor.userId, { operationId, personId: id, dateOfBirth: input.dateOfBirth, birthYear: input.birthYear }, input.identityDocuments, []);
+    if (!documents.ok) return documents;
+    const presented = presentIdentityDocumentsFor(ctx.keyRing, documents.value, { actor: ctx.actor, person: recordRef(row!) });
+    if (!presented.ok) return presented;
     await writeAudit(tx, {
       actorId: ctx.actor.userId,
       operationId,
@@ -75,6 +81,6 @@ export async function registerPerson(ctx: UseCaseContext, input: PersonCreate): 
       resourceId: id,
       details: input.householdId ? { householdId: input.householdId } : {},
     });
-    return ok(presentPerson(row!, now));
+    return ok({ ...presentPerson(row!, now), identityDocuments: presented.value });
   });
 }

@@ -53,7 +53,7 @@ export function AddMemberForm({ household, onChanged }: Props) {
                 birthYear: newPerson.birthYear.trim() === '' ? null : Number(newPerson.birthYear),
                 birthYearEstimated: false,
                 otherNames: [], originalScriptName: null, dateOfBirth: null, nationality: null, languages: [], siteId: null,
-                setting: null, adminAreaCode: null, legalStatus: null, documents: [], arrivalDate: null, careSituation: null,
+                setting: null, adminAreaCode: null, legalStatus: null, documents: [], identityDocuments: [], arrivalDate: null, careSituation: null,
               },
             }),
       }),

@@ -1,5 +1,5 @@
 import { keys } from '../../api/keys';
-import type { FieldProblem, Person } from '@waymark/contracts';
+import type { FieldProblem, PersonDetail } from '@waymark/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,7 @@ import { SitePicker } from '../registration/SitePicker';
 import { draftFromPerson, placementChanges, validatePersonUpdate } from './person-edit';
 
 interface Props {
-  person: Person;
+  person: PersonDetail;
   onDone: () => void;
 }
 
@@ -87,7 +87,7 @@ export function EditPerson({ person, onDone }: Props) {
       </fieldset>
       <div className="actions">
         <button type="button" className="secondary" onClick={onDone}>{t('form.cancel')}</button>
-        <button type="submit" disabled={save.isPending || conflict}>{save.isPending ? t('form.saving') : t('form.save')}</button>
+        <button type="submit" data-testid="save-person" disabled={save.isPending || conflict}>{save.isPending ? t('form.saving') : t('form.save')}</button>
       </div>
     </form>
   );

@@ -1,14 +1,15 @@
-import type { Person, Site } from '@waymark/contracts';
+import type { PersonDetail, Site } from '@waymark/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
 import { COMMON_LANGUAGES, COMMON_NATIONALITIES } from '../registration/picker-lists';
+import { IdentityDocumentsList } from './IdentityDocumentsList';
 
 const known = (list: readonly string[], value: string) => list.includes(value);
 
 /** The registration record, read-only; fields never recorded show a dash, not a guess. */
-export function PersonDetails({ person, site }: { person: Person; site: Site | undefined }) {
+export function PersonDetails({ person, site }: { person: PersonDetail; site: Site | undefined }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const none = '—';
@@ -32,7 +33,7 @@ export function PersonDetails({ person, site }: { person: Person; site: Site | u
     ['person.nationality', nationality],
     ['person.languages', languages || none],
     ['person.legalStatus', person.legalStatus ? t(`legalStatus.${person.legalStatus}`) : none],
-    ['person.documents', person.documents.map((doc) => t(`document.${doc}`)).join(t('list.separator')) || none],
+    ['identityDocuments.legend', <IdentityDocumentsList person={person} today={new Date().toISOString().slice(0, 10)} />],
     ['person.arrivalDate', person.arrivalDate ? formatDate(person.arrivalDate, language) : none],
     ['person.site', site ? <bdi>{`${site.name} (${site.code})`}</bdi> : none],
     ['person.setting', person.setting ? t(`setting.${person.setting}`) : none],
@@ -44,7 +45,8 @@ export function PersonDetails({ person, site }: { person: Person; site: Site | u
   return (
     <dl className="details">
       {rows.map(([key, value]) => (
-        <div key={key} className="detail">
+        // A person's papers take the whole row: each one is a line of its own.
+        <div key={key} className={key === 'identityDocuments.legend' ? 'detail detail-wide' : 'detail'}>
           <dt>{t(key)}</dt>
           <dd>{value}</dd>
         </div>

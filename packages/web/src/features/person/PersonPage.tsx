@@ -94,7 +94,7 @@ export function PersonPage({ personId, screeningId }: { personId: string; screen
             <div className="section-head">
               <h2 id="details-heading">{t('person.details')}</h2>
               {can('person.update') && !editing && (
-                <button type="button" className="link-button" onClick={() => setEditing(true)}>{t('person.editDetails')}</button>
+                <button type="button" className="link-button" data-testid="edit-person" onClick={() => setEditing(true)}>{t('person.editDetails')}</button>
               )}
             </div>
             {editing ? <EditPerson person={record} onDone={() => setEditing(false)} /> : <PersonDetails person={record} site={site} />}

@@ -1,11 +1,12 @@
-import { PersonUpdateSchema, fieldProblemsFromZod, toPointer, type Person, type PersonUpdate } from '@waymark/contracts';
+import { PersonUpdateSchema, fieldProblemsFromZod, toPointer, type Person, type PersonDetail, type PersonUpdate } from '@waymark/contracts';
 import type { Setting } from '@waymark/core';
 import type { Placement } from '../registration/PlacementFields';
-import { checkPersonDates } from '@waymark/core';
+import { checkIdentityDocuments, checkPersonDates } from '@waymark/core';
+import { documentDrafts, documentInputs } from '../registration/document-draft';
 import { isChild, OTHER_NATIONALITY, type MemberDraft, type Validated } from '../registration/member-draft';
 import { COMMON_NATIONALITIES } from '../registration/picker-lists';
 
-export function draftFromPerson(person: Person): MemberDraft {
+export function draftFromPerson(person: PersonDetail): MemberDraft {
   const common = person.nationality !== null && (COMMON_NATIONALITIES as readonly string[]).includes(person.nationality);
   return {
     key: person.id,
@@ -21,7 +22,7 @@ export function draftFromPerson(person: Person): MemberDraft {
     nationalityOther: common ? '' : person.nationality ?? '',
     languages: [...person.languages],
     legalStatus: person.legalStatus ?? '',
-    documents: [...person.documents],
+    identityDocuments: documentDrafts(person),
     arrivalDate: person.arrivalDate ?? '',
     careSituation: person.careSituation ?? '',
     relationshipToHead: person.relationshipToHead ?? '',
@@ -30,7 +31,7 @@ export function draftFromPerson(person: Person): MemberDraft {
 
 const EDITABLE = [
   'givenName', 'familyName', 'otherNames', 'originalScriptName', 'sex', 'dateOfBirth', 'birthYear',
-  'birthYearEstimated', 'nationality', 'languages', 'legalStatus', 'documents', 'arrivalDate', 'careSituation',
+  'birthYearEstimated', 'nationality', 'languages', 'legalStatus', 'arrivalDate', 'careSituation',
 ] as const;
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
@@ -48,22 +49,28 @@ function draftValues(draft: MemberDraft, today: Date): Record<(typeof EDITABLE)[
     nationality: draft.nationality === OTHER_NATIONALITY ? orNull(draft.nationalityOther.toUpperCase()) : orNull(draft.nationality),
     languages: draft.languages,
     legalStatus: draft.legalStatus === '' ? null : draft.legalStatus,
-    documents: draft.documents,
     arrivalDate: orNull(draft.arrivalDate),
     careSituation: draft.careSituation !== '' && isChild(draft, today) ? draft.careSituation : null,
   };
 }
 
 /** Only what changed goes to the server, with the version it was read at. */
-export function validatePersonUpdate(person: Person, draft: MemberDraft, today: Date): Validated<PersonUpdate> {
+export function validatePersonUpdate(person: PersonDetail, draft: MemberDraft, today: Date): Validated<PersonUpdate> {
   const values = draftValues(draft, today);
-  const changed = Object.fromEntries(
+  const changed: Record<string, unknown> = Object.fromEntries(
     EDITABLE.filter((key) => JSON.stringify(values[key]) !== JSON.stringify(person[key])).map((key) => [key, values[key]]),
   );
+  // Documents go as a whole list when any row changed: every row is then a record, so no
+  // type is held without one (`documents: []`) and a removed row's type goes with it.
+  const documents = documentInputs(draft.identityDocuments);
+  if (JSON.stringify(documents) !== JSON.stringify(documentInputs(documentDrafts(person)))) {
+    changed.identityDocuments = documents;
+    changed.documents = [];
+  }
   const parsed = PersonUpdateSchema.safeParse({ version: person.version, ...changed });
   if (!parsed.success) return { ok: false, problems: fieldProblemsFromZod(parsed.error) };
   const merged = { ...person, ...parsed.data };
-  const rules = checkPersonDates(merged, today).map((problem) => ({ ...problem, path: toPointer(problem.path) }));
+  const rules = [...checkPersonDates(merged, today), ...checkIdentityDocuments(parsed.data.identityDocuments ?? [], merged, today)].map((problem) => ({ ...problem, path: toPointer(problem.path) }));
   return rules.length > 0 ? { ok: false, problems: rules } : { ok: true, body: parsed.data };
 }
 

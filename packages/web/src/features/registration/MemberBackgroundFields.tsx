@@ -1,7 +1,8 @@
 import type { FieldProblem } from '@waymark/contracts';
-import { DOCUMENT_TYPES, LEGAL_STATUSES } from '@waymark/core';
+import { LEGAL_STATUSES } from '@waymark/core';
 import { useTranslation } from 'react-i18next';
 import { CheckboxGroup, SelectField, TextField, useVocabulary } from '../../components/fields';
+import { DocumentsFields } from './DocumentsFields';
 import type { FieldSlot } from './field-errors';
 import { OTHER_NATIONALITY, type MemberDraft } from './member-draft';
 import { COMMON_LANGUAGES, COMMON_NATIONALITIES } from './picker-lists';
@@ -22,7 +23,6 @@ export function MemberBackgroundFields({ index, draft, problems, onChange }: Pro
   ];
   const languages = useVocabulary('spokenLanguage', COMMON_LANGUAGES);
   const legalStatuses = useVocabulary('legalStatus', LEGAL_STATUSES);
-  const documents = useVocabulary('document', DOCUMENT_TYPES);
   const id = (field: string) => `member-${index}-${field}`;
   const at = (field: string) => problems.get(`members.${index}.${field}`);
 
@@ -47,9 +47,9 @@ export function MemberBackgroundFields({ index, draft, problems, onChange }: Pro
       </div>
       <CheckboxGroup id={id('languages')} label={t('person.languages')} values={draft.languages} options={languages}
         problems={at('languages')} onChange={(values) => onChange({ languages: values })} />
-      <CheckboxGroup id={id('documents')} label={t('person.documents')} values={draft.documents} options={documents}
-        problems={at('documents')}
-        onChange={(values) => onChange({ documents: values as MemberDraft['documents'] })} />
+      <DocumentsFields index={index} documents={draft.identityDocuments}
+        problems={[...(at('documents') ?? []), ...(at('identityDocuments') ?? [])]}
+        onChange={(identityDocuments) => onChange({ identityDocuments })} />
     </>
   );
 }

@@ -20,6 +20,8 @@ export const MEMBER_FIELDS = [
   'languages',
   'legalStatus',
   'documents',
+  // Every problem of every document row: DocumentsFields places each at its row and field.
+  'identityDocuments',
   'arrivalDate',
   'careSituation',
   'relationshipToHead',

@@ -8,12 +8,13 @@ import {
   type PersonCreate,
   type Site,
 } from '@waymark/contracts';
+import { documentInputs, type DocumentDraft } from './document-draft';
 import {
   ageInYears,
   checkHouseholdHead,
+  checkIdentityDocuments,
   checkPersonDates,
   type CareSituation,
-  type DocumentType,
   type LegalStatus,
   type RelationshipToHead,
   type Sex,
@@ -36,7 +37,8 @@ export interface MemberDraft {
   nationalityOther: string;
   languages: string[];
   legalStatus: LegalStatus | '';
-  documents: DocumentType[];
+  /** Every paper the person holds, with or without its number (DocumentsFields). */
+  identityDocuments: DocumentDraft[];
   arrivalDate: string;
   careSituation: CareSituation | '';
   relationshipToHead: RelationshipToHead | '';
@@ -57,7 +59,7 @@ export function emptyMember(key: string, relationshipToHead: RelationshipToHead 
     nationalityOther: '',
     languages: [],
     legalStatus: '',
-    documents: [],
+    identityDocuments: [],
     arrivalDate: '',
     careSituation: '',
     relationshipToHead,
@@ -99,7 +101,8 @@ function candidateFields(draft: MemberDraft, today: Date): Record<string, unknow
     nationality: nationalityOf(draft),
     languages: draft.languages,
     legalStatus: draft.legalStatus === '' ? null : draft.legalStatus,
-    documents: draft.documents,
+    // Each row is a document record; the server adds their types to `documents`.
+    identityDocuments: documentInputs(draft.identityDocuments),
     arrivalDate: orNull(draft.arrivalDate),
     careSituation: draft.careSituation !== '' && isChild(draft, today) ? draft.careSituation : null,
   };
@@ -122,7 +125,7 @@ export function validatePerson(draft: MemberDraft, site: Site | null, operationI
     ...(operationId ? { operationId } : {}),
   });
   if (!parsed.success) return { ok: false, problems: fieldProblemsFromZod(parsed.error) };
-  const rules = pointerProblems(checkPersonDates(parsed.data, today));
+  const rules = pointerProblems([...checkPersonDates(parsed.data, today), ...checkIdentityDocuments(parsed.data.identityDocuments, parsed.data, today)]);
   return rules.length > 0 ? { ok: false, problems: rules } : { ok: true, body: parsed.data };
 }
 
@@ -139,6 +142,7 @@ export function validateHousehold(drafts: readonly MemberDraft[], site: Site | n
   const rules = pointerProblems([
     ...checkHouseholdHead(parsed.data.members),
     ...parsed.data.members.flatMap((member, index) => checkPersonDates(member, today, ['members', index])),
+    ...parsed.data.members.flatMap((member, index) => checkIdentityDocuments(member.identityDocuments, member, today, ['members', index, 'identityDocuments'])),
   ]);
   return rules.length > 0 ? { ok: false, problems: rules } : { ok: true, body: parsed.data };
 }
