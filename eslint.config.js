@@ -48,6 +48,25 @@ export default tseslint.config(
     ),
   },
   {
+    // The web app's shell (app/: the router's screens, the layout) is at the top; what the
+    // features share (shared/, components/, api/, i18n/) is below them and never reaches up.
+    files: ['packages/web/src/**'],
+    ignores: ['packages/web/src/app/**', 'packages/web/src/main.tsx'],
+    rules: restrict(
+      group(['@waymark/server', '@waymark/server/*', '@waymark/cli'], 'the web client never imports the server'),
+      group(['node:*', 'pg', 'kysely', 'fastify'], 'browser code'),
+      group(['**/app/*', '**/app'], 'app/ is the shell: features and what they share import shared/, components/, api/ and i18n/, never the shell'),
+    ),
+  },
+  {
+    files: ['packages/web/src/shared/**', 'packages/web/src/components/**', 'packages/web/src/api/**', 'packages/web/src/i18n/**'],
+    rules: restrict(
+      group(['@waymark/server', '@waymark/server/*', '@waymark/cli'], 'the web client never imports the server'),
+      group(['node:*', 'pg', 'kysely', 'fastify'], 'browser code'),
+      group(['**/app/*', '**/app', '**/features/*', '**/features/**'], 'shared parts sit below the features and the shell: they import neither'),
+    ),
+  },
+  {
     files: ['packages/cli/src/**'],
     rules: restrict(group(['pg', 'kysely', 'pg-copy-streams'], 'the CLI calls use cases; SQL lives in server/src/db')),
   },

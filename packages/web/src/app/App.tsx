@@ -10,9 +10,9 @@ import { MfaVerifyPage } from '../features/sign-in/MfaVerifyPage';
 import { SignInPage } from '../features/sign-in/SignInPage';
 import { Layout } from './Layout';
 import { gateTitleKeyOf, usePageTitle } from './page-title';
-import { queryClient, SESSION_KEY } from './query-client';
+import { queryClient, SESSION_KEY } from '../shared/query-client';
 import { Screens } from './Screens';
-import { SessionContext } from './session';
+import { SessionContext } from '../shared/session';
 
 // Its own chunk: the QR encoder it draws with is fetched only by someone setting up a second factor.
 const MfaEnrolmentPage = lazy(() => import('../features/sign-in/MfaEnrolmentPage').then((m) => ({ default: m.MfaEnrolmentPage })));

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useSession } from './session';
+import { useSession } from '../shared/session';
 
 /**
  * On every page while the user can see a synthetic demo operation (waymark seed --demo):

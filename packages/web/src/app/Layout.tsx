@@ -1,10 +1,10 @@
 import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from './LanguageSwitch';
-import { Link, useRoute } from './router';
-import { pathOf } from './routes';
-import { useCan, useSession } from './session';
-import { useSignOut } from './use-sign-out';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { Link, useRoute } from '../shared/router';
+import { pathOf } from '../shared/routes';
+import { useCan, useSession } from '../shared/session';
+import { useSignOut } from '../shared/use-sign-out';
 import { DemoBanner } from './DemoBanner';
 
 /** After a screen change, focus its heading so screen readers announce where they are. */

@@ -2,8 +2,8 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PeopleListPage } from '../features/people/PeopleListPage';
 import { titleKeyOf, usePageTitle } from './page-title';
-import { Link, useRoute } from './router';
-import { useCan } from './session';
+import { Link, useRoute } from '../shared/router';
+import { useCan } from '../shared/session';
 
 // Split by route: the people list (the home page) is in the first script; every other
 // screen is fetched when first opened, so a field office's slow link carries only what is shown.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import ar from '../i18n/locales/ar.json';
 import en from '../i18n/locales/en.json';
 import { gateTitleKeyOf, titleKeyOf } from './page-title';
-import type { Route } from './routes';
+import type { Route } from '../shared/routes';
 
 type Catalogue = { [key: string]: string | Catalogue };
 const textOf = (catalogue: Catalogue, key: string): string | undefined => {

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Route } from './routes';
+import type { Route } from '../shared/routes';
 
 /**
  * The catalogue key naming each screen in the browser's title bar, tab and history. Never a

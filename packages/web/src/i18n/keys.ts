@@ -12,7 +12,7 @@ import {
   SEXES,
 } from '@waymark/core';
 import { ALL_PROBLEM_CODES, type ApiProblemCode } from '../api/problem';
-import { COMMON_LANGUAGES, COMMON_NATIONALITIES } from '../features/registration/picker-lists';
+import { COMMON_LANGUAGES, COMMON_NATIONALITIES } from '../shared/picker-lists';
 
 /**
  * Field-error codes the API sends in `errors[].code`. The contracts do not list them in

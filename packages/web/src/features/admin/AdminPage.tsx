@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCan, useSession } from '../../app/session';
+import { useCan, useSession } from '../../shared/session';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { SelectField } from '../../components/fields';
 import { BoundariesPanel } from './BoundariesPanel';

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getAggregates, type AggregateRequest } from '../../api/population';
 import { isApiProblem } from '../../api/problem';
-import { useCan } from '../../app/session';
+import { useCan } from '../../shared/session';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { TextField } from '../../components/fields';
 import { setDisclosureThreshold } from './admin-api';

@@ -3,7 +3,7 @@ import type { User } from '@waymark/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../../app/session';
+import { useCan } from '../../shared/session';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { adminKeys, listAgencies, listUsers, setUserDisabled } from './admin-api';
 import { CreateUserForm } from './CreateUserForm';

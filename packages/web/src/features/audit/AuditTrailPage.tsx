@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { searchAuditEvents, type AuditQuery } from '../../api/audit';
 import { isApiProblem } from '../../api/problem';
-import { useSession } from '../../app/session';
+import { useSession } from '../../shared/session';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { SelectField, TextField } from '../../components/fields';
 import { EMPTY_AUDIT_FILTERS, toAuditQuery, type AuditFilterForm } from './audit-filters';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/use-language';
 import { caseSummaryUrl, referralFormUrl } from '../../api/case-documents';
 import { consentsKey, getConsents } from '../../api/consents';
-import { useCan } from '../../app/session';
+import { useCan } from '../../shared/session';
 
 /**
  * Print links: the case summary, and a referral form for each referral task and each agency

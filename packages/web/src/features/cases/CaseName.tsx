@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from '../../app/router';
+import { Link } from '../../shared/router';
 
 /**
  * A case as people say it: the person's name and the case number, linking to the case. The

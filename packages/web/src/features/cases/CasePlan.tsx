@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseKey, savePlan } from '../../api/cases';
-import { useCan } from '../../app/session';
+import { useCan } from '../../shared/session';
 import { ProblemMessage } from '../../components/ProblemMessage';
 
 const SECTIONS = ['goals', 'strengths', 'skills', 'wishes'] as const;

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addTask, caseKey, myWorkKey, updateTask } from '../../api/cases';
-import { useCan } from '../../app/session';
+import { useCan } from '../../shared/session';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { formatDate } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';

@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lookupCase } from '../../api/cases';
-import { navigate } from '../../app/router';
+import { navigate } from '../../shared/router';
 import { ProblemMessage } from '../../components/ProblemMessage';
 
 /**

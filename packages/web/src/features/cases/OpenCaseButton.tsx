@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { openCase } from '../../api/cases';
 import { getInstrument } from '../../api/screenings';
 import { keys } from '../../api/keys';
-import { navigate } from '../../app/router';
+import { navigate } from '../../shared/router';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { pickText } from '../../i18n/localized';
 import { useLanguage } from '../../i18n/use-language';

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { getClosureRequests, getWorkload } from '../../api/cases';
-import { Link } from '../../app/router';
-import { useCan } from '../../app/session';
+import { Link } from '../../shared/router';
+import { useCan } from '../../shared/session';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { RiskBadge } from '../../components/RiskBadge';
 import { formatDateTime } from '../../i18n/format';

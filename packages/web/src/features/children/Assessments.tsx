@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bestInterestsKey, childrenOverdueKey, completeBia, openBia } from '../../api/children';
 import { isApiProblem } from '../../api/problem';
-import { useCan } from '../../app/session';
+import { useCan } from '../../shared/session';
 import { SelectField, TextField } from '../../components/fields';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { formatDate } from '../../i18n/format';

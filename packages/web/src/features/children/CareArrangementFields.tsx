@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { keys } from '../../api/keys';
 import { getHousehold } from '../../api/persons';
-import { useCan } from '../../app/session';
+import { useCan } from '../../shared/session';
 import { SelectField, TextField } from '../../components/fields';
 import { displayName } from '../person/display-name';
 import { carerCandidates, problemsAt, todayIso } from './child-facts';

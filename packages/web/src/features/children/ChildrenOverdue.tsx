@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { childrenOverdueKey, getChildrenOverdue } from '../../api/children';
-import { Link } from '../../app/router';
+import { Link } from '../../shared/router';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { formatDate } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';

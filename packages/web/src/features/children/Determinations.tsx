@@ -15,7 +15,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bestInterestsKey, childDeadlinesKey, childrenOverdueKey, recordBid } from '../../api/children';
 import { isApiProblem } from '../../api/problem';
-import { useCan } from '../../app/session';
+import { useCan } from '../../shared/session';
 import { FieldError } from '../../components/FieldError';
 import { SelectField, TextField } from '../../components/fields';
 import { ProblemMessage } from '../../components/ProblemMessage';

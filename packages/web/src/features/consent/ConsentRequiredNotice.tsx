@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../../app/session';
+import { useCan } from '../../shared/session';
 
 /**
  * The screening was refused for want of consent. Say so plainly; a user holding

@@ -6,7 +6,7 @@ import { printQuery } from '../../api/case-documents';
 import { erasePerson, exportUrl } from '../../api/data-subject';
 import { useLanguage } from '../../i18n/use-language';
 import { keys } from '../../api/keys';
-import { useCan } from '../../app/session';
+import { useCan } from '../../shared/session';
 import { ProblemMessage } from '../../components/ProblemMessage';
 
 const REASON_MIN = 10;

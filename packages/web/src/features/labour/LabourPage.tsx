@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createWorkplace, findPeopleByName, getWorkplace, labourByArea, linkPerson, listWorkplaces, recordWorkplaceReport } from '../../api/labour';
 import { isApiProblem } from '../../api/problem';
-import { useCan } from '../../app/session';
+import { useCan } from '../../shared/session';
 import { FieldError } from '../../components/FieldError';
 import { ExportButtons } from '../../components/ExportButtons';
 import { ProblemMessage } from '../../components/ProblemMessage';

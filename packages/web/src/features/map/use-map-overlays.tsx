@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { labourByArea } from '../../api/labour';
 import { getCoverage, listProgrammes, programmeKey } from '../../api/programmes';
-import { useCan } from '../../app/session';
+import { useCan } from '../../shared/session';
 import { SelectField } from '../../components/fields';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { formatNumber } from '../../i18n/format';

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { keys } from '../../api/keys';
 import { getInstrument } from '../../api/screenings';
-import { Link } from '../../app/router';
+import { Link } from '../../shared/router';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { RiskBadge } from '../../components/RiskBadge';
 import { formatDateTime } from '../../i18n/format';

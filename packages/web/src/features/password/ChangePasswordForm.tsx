@@ -3,10 +3,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changePassword } from '../../api/sessions';
-import { SESSION_KEY } from '../../app/query-client';
-import { navigate } from '../../app/router';
-import { parseRoute } from '../../app/routes';
-import { useSession } from '../../app/session';
+import { SESSION_KEY } from '../../shared/query-client';
+import { navigate } from '../../shared/router';
+import { parseRoute } from '../../shared/routes';
+import { useSession } from '../../shared/session';
 import { TextField } from '../../components/fields';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '../../app/LanguageSwitch';
-import { useSession } from '../../app/session';
-import { useSignOut } from '../../app/use-sign-out';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { useSession } from '../../shared/session';
+import { useSignOut } from '../../shared/use-sign-out';
 import { ChangePasswordForm } from './ChangePasswordForm';
 
 /** All a user signed in with a one-time password can see until they choose their own. */

@@ -1,6 +1,6 @@
 import type { Person } from '@waymark/contracts';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../../app/router';
+import { Link } from '../../shared/router';
 import { RiskBadge } from '../../components/RiskBadge';
 import { formatDate } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';

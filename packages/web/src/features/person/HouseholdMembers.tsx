@@ -1,6 +1,6 @@
 import type { Household } from '@waymark/contracts';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../../app/router';
+import { Link } from '../../shared/router';
 import { RiskBadge } from '../../components/RiskBadge';
 import { displayName } from './display-name';
 

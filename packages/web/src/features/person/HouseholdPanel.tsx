@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { keys } from '../../api/keys';
-import { useCan } from '../../app/session';
+import { useCan } from '../../shared/session';
 import { useLanguage } from '../../i18n/use-language';
 import { AddMemberForm } from './AddMemberForm';
 import { displayName } from './display-name';

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';
-import { COMMON_LANGUAGES, COMMON_NATIONALITIES } from '../registration/picker-lists';
+import { COMMON_LANGUAGES, COMMON_NATIONALITIES } from '../../shared/picker-lists';
 import { IdentityDocumentsList } from './IdentityDocumentsList';
 
 const known = (list: readonly string[], value: string) => list.includes(value);

@@ -4,7 +4,7 @@ import type { Placement } from '../registration/PlacementFields';
 import { checkIdentityDocuments, checkPersonDates } from '@waymark/core';
 import { documentDrafts, documentInputs } from '../registration/document-draft';
 import { isChild, OTHER_NATIONALITY, type MemberDraft, type Validated } from '../registration/member-draft';
-import { COMMON_NATIONALITIES } from '../registration/picker-lists';
+import { COMMON_NATIONALITIES } from '../../shared/picker-lists';
 
 export function draftFromPerson(person: PersonDetail): MemberDraft {
   const common = person.nationality !== null && (COMMON_NATIONALITIES as readonly string[]).includes(person.nationality);

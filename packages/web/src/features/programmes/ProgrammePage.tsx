@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { getCoverage, getProgramme, programmeKey, updateProgramme } from '../../api/programmes';
-import { Link } from '../../app/router';
-import { useCan } from '../../app/session';
+import { Link } from '../../shared/router';
+import { useCan } from '../../shared/session';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { formatNumber } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';

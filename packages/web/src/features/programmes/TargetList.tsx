@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { enrol, getTargets, programmeKey } from '../../api/programmes';
-import { Link } from '../../app/router';
+import { Link } from '../../shared/router';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { RiskBadge } from '../../components/RiskBadge';
 import { formatNumber } from '../../i18n/format';

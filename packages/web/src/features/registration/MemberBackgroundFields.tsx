@@ -5,7 +5,7 @@ import { CheckboxGroup, SelectField, TextField, useVocabulary } from '../../comp
 import { DocumentsFields } from './DocumentsFields';
 import type { FieldSlot } from './field-errors';
 import { OTHER_NATIONALITY, type MemberDraft } from './member-draft';
-import { COMMON_LANGUAGES, COMMON_NATIONALITIES } from './picker-lists';
+import { COMMON_LANGUAGES, COMMON_NATIONALITIES } from '../../shared/picker-lists';
 
 interface Props {
   index: number;

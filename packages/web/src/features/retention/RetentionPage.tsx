@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getRetention, putRetention, retentionDryRun, retentionKey } from '../../api/data-subject';
-import { useSession } from '../../app/session';
+import { useSession } from '../../shared/session';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { formatDateTime } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';

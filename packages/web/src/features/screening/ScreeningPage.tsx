@@ -8,7 +8,7 @@ import { getHousehold, getPerson } from '../../api/persons';
 import { isApiProblem } from '../../api/problem';
 import { ConsentRequiredNotice } from '../consent/ConsentRequiredNotice';
 import { createScreening, getInstrument } from '../../api/screenings';
-import { Link, navigate } from '../../app/router';
+import { Link, navigate } from '../../shared/router';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { fieldErrorText } from '../../i18n/field-error-text';
 import { pickText } from '../../i18n/localized';

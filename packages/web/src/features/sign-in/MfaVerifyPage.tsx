@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { verifyMfa } from '../../api/sessions';
-import { SESSION_KEY } from '../../app/query-client';
+import { SESSION_KEY } from '../../shared/query-client';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { SignedInCard } from './SignedInCard';
 

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { decodePointer } from '../../api/json-pointer';
 import { isApiProblem } from '../../api/problem';
 import { signIn } from '../../api/sessions';
-import { LanguageSwitch } from '../../app/LanguageSwitch';
-import { SESSION_KEY } from '../../app/query-client';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { SESSION_KEY } from '../../shared/query-client';
 import { FieldError } from '../../components/FieldError';
 import { ProblemMessage } from '../../components/ProblemMessage';
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '../../app/LanguageSwitch';
-import { useSignOut } from '../../app/use-sign-out';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { useSignOut } from '../../shared/use-sign-out';
 
 /** The bare frame of the steps between password and work: brand, language, sign out. */
 export function SignedInCard({ children }: { children: ReactNode }) {

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { caseKey } from '../../api/cases';
 import { isApiProblem } from '../../api/problem';
 import { confirmResettlement, getResettlement, getResettlementSuggestions, resettlementKey, resettlementSuggestionsKey, solutionsKey } from '../../api/solutions';
-import { useCan } from '../../app/session';
+import { useCan } from '../../shared/session';
 import { SelectField } from '../../components/fields';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { formatDate, formatDateTime } from '../../i18n/format';

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { durableSolutionsKey, getDurableSolutions } from '../../api/solutions';
-import { useCan } from '../../app/session';
+import { useCan } from '../../shared/session';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { formatDate } from '../../i18n/format';
 import { useLanguage } from '../../i18n/use-language';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { addTask, caseKey, myWorkKey } from '../../api/cases';
 import { consentsKey, getConsents } from '../../api/consents';
 import { isApiProblem } from '../../api/problem';
-import { useCan } from '../../app/session';
+import { useCan } from '../../shared/session';
 import { SelectField, TextField } from '../../components/fields';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { formatDate } from '../../i18n/format';
