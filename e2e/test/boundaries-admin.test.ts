@@ -123,7 +123,7 @@ describe('an operation loads its own boundaries and sets k, and the map shows th
     await page.getByTestId('boundary-upload').click();
     const outside = page.getByTestId('boundary-problem').locator('[data-code="boundary_areas_outside"]');
     await outside.first().waitFor();
-    expect(await page.getByTestId('boundary-problem').innerText()).toContain('None of the areas already loaded at the level below lies inside');
+    expect(await page.getByTestId('boundary-problem').innerText()).toContain('These shapes fit none of the areas already loaded');
     await page.getByTestId('admin-boundaries').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOTS, 'boundaries-outside-en.png'), fullPage: true });
 

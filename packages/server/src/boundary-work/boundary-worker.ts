@@ -43,6 +43,7 @@ function place(features: readonly BoundaryFeature[], request: PlaceRequest): Pla
   const parents = above.length > 0 ? assignParents(features, above) : new Map<string, string | null>();
   return {
     holdsBelow: holdsAny(features, below),
+    insideAbove: holdsAny(above, features),
     areas: features.map((feature) => ({ code: feature.code, name: feature.name, parentCode: parents.get(feature.code) ?? null, geometry: JSON.stringify(feature.geometry) })),
     reparented: [...(below.length > 0 ? assignParents(below, features) : new Map<string, string | null>())],
   };

@@ -30,6 +30,8 @@ export type WorkerRequest = { type: 'read'; body: Uint8Array } | ({ type: 'place
 export interface PlaceAnswer {
   /** Whether any area of the level below lies inside the upload's shapes. */
   holdsBelow: boolean;
+  /** Whether any of the upload's areas lies inside an area of the level above (not the nearest-shape fallback). */
+  insideAbove: boolean;
   /** Each area's geometry as JSON text, ready to store (no parse on the main thread). */
   areas: Array<{ code: string; name: string; parentCode: string | null; geometry: string }>;
   reparented: Array<[string, string | null]>;

@@ -48,7 +48,7 @@ const STATUS: Record<ProblemCode, number> = {
 // Titles are for people reading raw responses; clients translate `code`.
 const TITLES: Record<ProblemCode, string> = {
   boundary_codes_unmatched: 'No area code in the file matches a site or a person of the operation',
-  boundary_areas_outside: 'None of the areas already loaded at the level below lies inside the file\'s shapes',
+  boundary_areas_outside: 'The file\'s shapes fit none of the areas already loaded (none lies inside the level above, none holds the level below)',
   validation_failed: 'The request has invalid fields',
   invalid_json: 'The body is not valid JSON',
   unknown_instrument: 'No such instrument',

@@ -65,12 +65,14 @@ export async function uploadBoundaries(ctx: UseCaseContext, operationId: string,
         level > 1 ? listShapeTextsOfLevel(tx, operationId, level - 1) : Promise.resolve([]),
         listShapeTextsOfLevel(tx, operationId, level + 1),
       ]);
-      if (matched.size === 0 && below.length === 0) return err(unmatched(codes.length, upload.codeProperty));
+      // Once an operation has boundaries, people and sites may only name its areas, so a finer
+      // level's codes cannot be anyone's yet: such a file is judged by where its shapes lie
+      // (inside the level above, or around the level below) instead of by codes in use.
+      if (matched.size === 0 && below.length === 0 && above.length === 0) return err(unmatched(codes.length, upload.codeProperty));
       const placed = await work.place(above, below);
-      if (matched.size === 0 && !placed.holdsBelow) {
-        return err(failure('boundary_areas_outside', `none of the ${below.length} areas of level ${level + 1} lies inside this file's shapes`, [
-          { path: '/geojson', code: 'boundary_areas_outside', message: 'no area below lies inside' },
-        ]));
+      if (matched.size === 0 && !placed.holdsBelow && !placed.insideAbove) {
+        const message = below.length > 0 ? `none of the ${below.length} areas of level ${level + 1} lies inside this file's shapes` : `none of this file's shapes lies inside an area of level ${level - 1}`;
+        return err(failure('boundary_areas_outside', message, [{ path: '/geojson', code: 'boundary_areas_outside', message: below.length > 0 ? 'no area below lies inside' : 'no shape lies inside the level above' }]));
       }
       await replaceAdminAreasOfLevel(tx, operationId, level, placed.areas.map((area) => ({ ...area, level })), upload.source, ctx.actor.userId);
       await setParents(tx, operationId, new Map(placed.reparented));
