@@ -13,8 +13,10 @@ export function AssignPerson({ person }: { person: Person }) {
       // The person answer does not say who holds them (only the case answer does): unknown here.
       assignedUserId={null}
       assign={(assignedUserId) => assignPerson(person.id, { assignedUserId, version: person.version })}
-      onAssigned={(answer) => {
-        queryClient.setQueryData(keys.person(person.id), answer);
+      onAssigned={() => {
+        // The assignment answers the person without their documents (the page shows the
+        // detail): read the detail again rather than put a shorter answer in its place.
+        void queryClient.invalidateQueries({ queryKey: keys.person(person.id) });
         void queryClient.invalidateQueries({ queryKey: keys.persons });
         void queryClient.invalidateQueries({ queryKey: workloadKey });
       }}

@@ -41,8 +41,9 @@ function EraseForm({ personId }: { personId: string }) {
   const [confirmed, setConfirmed] = useState(false);
   const erase = useMutation({
     mutationFn: () => erasePerson(personId, { reason: reason.trim(), mode: 'anonymise' }),
-    onSuccess: async (person) => {
-      queryClient.setQueryData(keys.person(personId), person);
+    onSuccess: async () => {
+      // Erasure answers the person without their (now destroyed) documents: read the detail again.
+      await queryClient.invalidateQueries({ queryKey: keys.person(personId) });
       await queryClient.invalidateQueries({ queryKey: keys.persons });
       setOpen(false);
     },
