@@ -193,17 +193,19 @@ describe.each(databaseTargets())('workload ledgers on $name PostgreSQL', (target
   }
 
   it('after random writes and compactions, the list equals the raw aggregate', async () => {
+    // Someone held something after some run: the comparisons were not of zeros only (the
+    // writes may close everything by the last run, so the final state alone cannot say it).
+    let heldSomething = false;
     await fc.assert(
       fc.asyncProperty(fc.array(WRITE, { minLength: 1, maxLength: 12 }), async (writes) => {
         for (const write of writes) await apply(write);
         const expected = await rawAggregate();
-        // Someone holds something in most runs: the comparison is not of zeros only.
+        heldSomething ||= expected.some((row) => row.open_cases > 0 || row.open_tasks > 0);
         expect(await answered()).toEqual(expected);
       }),
       { numRuns: 25 },
     );
-    const final = await rawAggregate();
-    expect(final.some((row) => row.open_cases > 0 || row.open_tasks > 0)).toBe(true);
+    expect(heldSomething).toBe(true);
   });
 
   it('a compaction folds the ledger to one row per key and keeps every sum', async () => {
