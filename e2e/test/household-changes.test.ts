@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from '../src/api';
+import { signInAs } from '../src/casework';
 import { launchChromium } from '../src/browser';
 import { SCREENSHOTS, startDemoInstall, type DemoInstall } from '../src/demo-install';
 import { signedInDemoStaff } from '../src/staff';
@@ -52,12 +53,7 @@ describe('changing a household in the browser', () => {
   it('adds a member, changes the head, splits a member off, then reads the history in Arabic', async () => {
     const [huda, omar] = household.members;
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB', timezoneId: 'Asia/Beirut' });
-    await page.goto(install.server.url);
-    await page.getByTestId('lang-en').click();
-    await page.getByTestId('email').fill(worker.email);
-    await page.getByTestId('password').fill(worker.password);
-    await page.getByTestId('sign-in').click();
-    await page.getByTestId('nav-my-work').waitFor();
+    await signInAs(page, install.server.url, worker, 'en');
     await page.goto(`${install.server.url}/people/${huda!.id}`);
     await page.getByTestId('household-change').waitFor();
     // Names and numbers are isolated for the bidirectional algorithm; the words are read without the marks.

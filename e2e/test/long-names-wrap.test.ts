@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from '../src/api';
+import { signInAs } from '../src/casework';
 import { launchChromium } from '../src/browser';
 import { SCREENSHOTS, startDemoInstall, type DemoInstall } from '../src/demo-install';
 import { signedInDemoStaff } from '../src/staff';
@@ -51,11 +52,7 @@ describe('long names wrap instead of pushing the people list off screen', () => 
   for (const [lang, width] of [['ar', 1280], ['ar', 820], ['en', 820]] as const) {
     it(`in ${lang === 'ar' ? 'Arabic' : 'English'} at ${width} px`, async () => {
       const page = await browser.newPage({ viewport: { width, height: 900 }, locale: lang === 'ar' ? 'ar' : 'en-GB' });
-      await page.goto(install.server.url);
-      await page.getByTestId(`lang-${lang}`).click();
-      await page.getByTestId('email').fill(worker.email);
-      await page.getByTestId('password').fill(worker.password);
-      await page.getByTestId('sign-in').click();
+      await signInAs(page, install.server.url, worker, lang);
       await page.getByTestId('person-row').first().waitFor();
       for (const name of [MANY_PARTS, RUN_TOGETHER]) {
         const row = page.getByTestId('person-row').filter({ hasText: name.familyName });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from '../src/api';
+import { signInAs } from '../src/casework';
 import { launchChromium } from '../src/browser';
 import { SCREENSHOTS, startDemoInstall, type DemoInstall } from '../src/demo-install';
 import { demoAgencyId, signedInDemoStaff, type Api } from '../src/staff';
@@ -51,12 +52,7 @@ describe('a referral made with the person’s consent, in English and Arabic', (
   });
 
   async function openCase(page: Page, lang: 'en' | 'ar', caseId: string) {
-    await page.goto(install.server.url);
-    await page.getByTestId(`lang-${lang}`).click();
-    await page.getByTestId('email').fill(worker.email);
-    await page.getByTestId('password').fill(worker.password);
-    await page.getByTestId('sign-in').click();
-    await page.getByTestId('nav-my-work').waitFor();
+    await signInAs(page, install.server.url, worker, lang);
     await page.goto(`${install.server.url}/cases/${caseId}`);
     await page.getByTestId('referral-offer').waitFor();
   }

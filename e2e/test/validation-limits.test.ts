@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from '../src/api';
+import { signInAs } from '../src/casework';
 import { launchChromium } from '../src/browser';
 import { SCREENSHOTS, startDemoInstall, type DemoInstall } from '../src/demo-install';
 import { signedInDemoStaff } from '../src/staff';
@@ -28,11 +29,7 @@ describe('validation messages say the limit', () => {
 
   it('registration: a 201-character name and a birth year of 1850, in English then Arabic; nothing registered', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB' });
-    await page.goto(install.server.url);
-    await page.getByTestId('lang-en').click();
-    await page.getByTestId('email').fill(worker.email);
-    await page.getByTestId('password').fill(worker.password);
-    await page.getByTestId('sign-in').click();
+    await signInAs(page, install.server.url, worker, 'en');
     await page.getByTestId('nav-register').click();
     await page.getByTestId('mode-person').click();
     await page.getByTestId('member-0-givenName').fill('A'.repeat(201));

@@ -7,7 +7,8 @@ export interface RowKey {
   id: string;
 }
 
-const after = (key: RowKey | null) => sql`(${key === null} or (operation_id, id) > (${key?.operationId ?? null}::uuid, ${key?.id ?? null}::uuid))`;
+/** Rows after `key` in primary-key order (all rows when null): the batches of a key rotation. */
+export const after = (key: RowKey | null) => sql`(${key === null} or (operation_id, id) > (${key?.operationId ?? null}::uuid, ${key?.id ?? null}::uuid))`;
 
 /**
  * The next BIDs (primary-key order after `key`) whose child's words are sealed under another

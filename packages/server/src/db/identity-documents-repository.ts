@@ -1,5 +1,5 @@
 import { sql, type Insertable } from 'kysely';
-import type { RowKey } from './case-work-seal-repository';
+import { after, type RowKey } from './case-work-seal-repository';
 import type { PersonIdentityDocumentRow, PersonIdentityDocumentsTable } from './schema';
 import type { Db, Tx } from './transaction';
 
@@ -40,7 +40,7 @@ export async function lockDocumentNumbersToSeal(tx: Tx, activeKeyId: string, key
   const { rows } = await sql<PersonIdentityDocumentRow>`
     select * from person_identity_documents
      where number_sealed is not null
-       and (${key === null} or (operation_id, id) > (${key?.operationId ?? null}::uuid, ${key?.id ?? null}::uuid))
+       and ${after(key)}
        and number_sealed not like ${`v1:${activeKeyId}:%`}
      order by operation_id, id
      limit ${limit}

@@ -17,6 +17,13 @@ export async function adminAreaExists(db: Db | Tx, operationId: string, code: st
   return row !== undefined;
 }
 
+/** Which of `codes` are admin areas of the operation: one query for a whole household. */
+export async function knownAdminAreaCodes(db: Db | Tx, operationId: string, codes: readonly string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db.selectFrom('admin_areas').select('code').where('operation_id', '=', operationId).where('code', 'in', [...new Set(codes)]).execute();
+  return new Set(rows.map((row) => row.code));
+}
+
 /** Undefined when the code is taken in this operation (the unique key says so, no race). */
 export async function insertSite(tx: Tx, row: SiteValues & { operation_id: string; id: string; code: string }) {
   return tx.insertInto('sites').values(row).onConflict((conflict) => conflict.columns(['operation_id', 'code']).doNothing()).returning(SITE_COLUMNS).executeTakeFirst();

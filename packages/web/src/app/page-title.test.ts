@@ -3,35 +3,13 @@ import ar from '../i18n/locales/ar.json';
 import en from '../i18n/locales/en.json';
 import { gateTitleKeyOf, titleKeyOf } from './page-title';
 import type { Route } from '../shared/routes';
+import { EXAMPLE_RECORD_ID as id, ONE_OF_EACH_ROUTE } from '../shared/route-examples';
+import { flattenCatalogue, type Catalogue } from '../i18n/flatten-catalogue';
 
-type Catalogue = { [key: string]: string | Catalogue };
-const textOf = (catalogue: Catalogue, key: string): string | undefined => {
-  const found = key.split('.').reduce<string | Catalogue | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), catalogue);
-  return typeof found === 'string' ? found : undefined;
-};
+const textOf = (catalogue: Catalogue, key: string): string | undefined => flattenCatalogue(catalogue).get(key);
 
-const id = '0190f3a2-7b1c-7def-8abc-0123456789ab';
-// One of each: the compiler's exhaustive switch in titleKeyOf keeps this list honest.
-const ROUTES: Route[] = [
-  { name: 'people' },
-  { name: 'register' },
-  { name: 'password' },
-  { name: 'audit' },
-  { name: 'admin' },
-  { name: 'retention' },
-  { name: 'reports' },
-  { name: 'map' },
-  { name: 'my-work' },
-  { name: 'supervision' },
-  { name: 'resettlement' },
-  { name: 'programmes' },
-  { name: 'programme', programmeId: id },
-  { name: 'labour' },
-  { name: 'case', caseId: id },
-  { name: 'person', personId: id, screeningId: null },
-  { name: 'screen', personId: id },
-  { name: 'not-found' },
-];
+// One of each, and the page for an address that is none.
+const ROUTES: Route[] = [...ONE_OF_EACH_ROUTE, { name: 'not-found' }];
 
 describe('page titles', () => {
   it('name every screen in both languages, each screen its own title', () => {

@@ -2,18 +2,9 @@ import { describe, expect, it } from 'vitest';
 import ar from './locales/ar.json';
 import en from './locales/en.json';
 import { requiredDataKeys } from './keys';
+import { flattenCatalogue } from './flatten-catalogue';
 
-type Catalogue = { [key: string]: string | Catalogue };
-
-function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
-  const keys = new Map<string, string>();
-  for (const [key, value] of Object.entries(catalogue)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') keys.set(path, value);
-    else for (const [inner, text] of flatten(value, path)) keys.set(inner, text);
-  }
-  return keys;
-}
+const flatten = flattenCatalogue;
 
 const english = flatten(en);
 const arabic = flatten(ar);

@@ -3,20 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { UI_LANGUAGES, type UiLanguage } from './languages';
 import ar from './locales/ar.json';
 import en from './locales/en.json';
+import { flattenCatalogue, type Catalogue } from './flatten-catalogue';
 
-type Catalogue = { [key: string]: string | Catalogue };
 const CATALOGUES: Record<UiLanguage, Catalogue> = { en, ar };
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
-function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
-  const keys = new Map<string, string>();
-  for (const [key, value] of Object.entries(catalogue)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') keys.set(path, value);
-    else for (const [inner, text] of flatten(value, path)) keys.set(inner, text);
-  }
-  return keys;
-}
+const flatten = flattenCatalogue;
 
 /** The forms a language needs, from CLDR as the runtime has it (what i18next asks too). */
 const formsOf = (language: UiLanguage) => [...new Intl.PluralRules(language).resolvedOptions().pluralCategories].sort();

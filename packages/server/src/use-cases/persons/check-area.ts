@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '@waymark/core';
-import { adminAreaExists, operationHasAdminAreas } from '../../db/sites-repository';
+import { knownAdminAreaCodes, operationHasAdminAreas } from '../../db/sites-repository';
 import type { Tx } from '../../db/transaction';
 import { invalid, type Failure } from '../../failure';
 
@@ -12,11 +12,9 @@ import { invalid, type Failure } from '../../failure';
 export async function checkPersonAreas(tx: Tx, operationId: string, areas: readonly { code: string | null | undefined; path: (string | number)[] }[]): Promise<Result<null, Failure>> {
   const given = areas.filter((area): area is { code: string; path: (string | number)[] } => typeof area.code === 'string');
   if (given.length === 0 || !(await operationHasAdminAreas(tx, operationId))) return ok(null);
-  const problems = [];
-  for (const area of given) {
-    if (!(await adminAreaExists(tx, operationId, area.code))) {
-      problems.push({ code: 'unknown_admin_area', path: area.path, message: 'no admin area of this code in the operation' });
-    }
-  }
+  const known = await knownAdminAreaCodes(tx, operationId, given.map((area) => area.code));
+  const problems = given
+    .filter((area) => !known.has(area.code))
+    .map((area) => ({ code: 'unknown_admin_area', path: area.path, message: 'no admin area of this code in the operation' }));
   return problems.length > 0 ? err(invalid(problems)) : ok(null);
 }
